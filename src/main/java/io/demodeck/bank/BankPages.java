@@ -1,0 +1,55 @@
+package io.demodeck.bank;
+
+import io.demodeck.web.Ui;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** HTML pages of the bank: the decks, one deck's questions, one question with its answer. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RunOnVirtualThread
+public class BankPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(List<BankViews.DeckSummary> decks);
+
+        static native TemplateInstance deck(BankViews.DeckSummary deck, List<BankViews.QuestionSummary> questions);
+
+        static native TemplateInstance question(BankViews.QuestionDetail q);
+    }
+
+    @Inject
+    BankQueries queries;
+
+    @Inject
+    Ui ui;
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home(queries.decks(ui.lang()));
+    }
+
+    @GET
+    @Path("decks/{deck}")
+    public TemplateInstance deck(@PathParam("deck") String deckId) {
+        BankViews.DeckSummary deck = queries.deck(deckId, ui.lang()).orElseThrow(NotFoundException::new);
+        return Templates.deck(deck, queries.questions(deck.id(), ui.lang()));
+    }
+
+    @GET
+    @Path("decks/{deck}/questions/{question}")
+    public TemplateInstance question(@PathParam("deck") String deckId, @PathParam("question") String questionId) {
+        return Templates.question(queries.question(deckId, questionId, ui.lang()).orElseThrow(NotFoundException::new));
+    }
+}

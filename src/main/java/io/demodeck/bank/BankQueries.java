@@ -1,0 +1,81 @@
+package io.demodeck.bank;
+
+import io.demodeck.demo.DemoCatalog;
+import io.demodeck.platform.MarkdownRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read side of the bank, in the reader's language with a fallback to the original one. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class BankQueries {
+
+    public List<BankViews.DeckSummary> decks(String lang) {
+        return Deck.listInOrder().stream().map(d -> summary(d, lang)).toList();
+    }
+
+    public Optional<BankViews.DeckSummary> deck(String externalId, String lang) {
+        return Deck.findByExternalId(externalId).map(d -> summary(d, lang));
+    }
+
+    public List<BankViews.QuestionSummary> questions(long deckId, String lang) {
+        return Question.listActiveByDeck(deckId).stream().map(q -> {
+            Localized<Question.Text> text = pick(q.texts, lang, q.originalLanguage);
+            return new BankViews.QuestionSummary(q.id, q.externalId, q.type,
+                    MarkdownRenderer.inlineHtml(text.value().prompt), List.copyOf(q.tags), List.copyOf(q.demoIds),
+                    text.fallback());
+        }).toList();
+    }
+
+    public Optional<BankViews.QuestionDetail> question(String deckExternalId, String questionExternalId, String lang) {
+        Optional<Deck> deck = Deck.findByExternalId(deckExternalId);
+        return deck.flatMap(d -> Question.findByExternalId(d.id, questionExternalId))
+                .filter(q -> !q.retired)
+                .map(q -> detail(summary(deck.get(), lang), q, lang));
+    }
+
+    private static BankViews.QuestionDetail detail(BankViews.DeckSummary deck, Question q, String lang) {
+        Localized<Question.Text> localized = pick(q.texts, lang, q.originalLanguage);
+        Question.Text t = localized.value();
+        String shownLang = localized.lang();
+        List<Question.Option> options = q.options.stream().filter(o -> o.lang.equals(shownLang)).toList();
+        List<BankViews.Choice> choices = q.type == QuestionType.SINGLE_CHOICE || q.type == QuestionType.MULTIPLE_CHOICE
+                ? options.stream().map(o -> new BankViews.Choice(MarkdownRenderer.inlineHtml(o.text), o.fraction > 0)).toList()
+                : List.of();
+        List<String> accepted = q.type == QuestionType.SHORT_ANSWER
+                ? options.stream().filter(o -> o.fraction > 0).map(o -> o.text).toList() : List.of();
+        List<BankViews.Pair> pairs = q.type == QuestionType.MATCHING
+                ? options.stream().map(o -> new BankViews.Pair(o.text, o.matchText)).toList() : List.of();
+        List<BankViews.DemoRef> demos = q.demoIds.stream().map(id -> DemoCatalog.byId(id)
+                .map(d -> new BankViews.DemoRef(id, d.title(lang), true))
+                .orElse(new BankViews.DemoRef(id, id, false))).toList();
+        return new BankViews.QuestionDetail(deck, q.id, q.externalId, q.type, shownLang,
+                MarkdownRenderer.toHtml(t.prompt), MarkdownRenderer.toHtml(t.answer),
+                t.keyPoints.stream().map(MarkdownRenderer::inlineHtml).toList(),
+                MarkdownRenderer.toHtml(t.accurateNote), MarkdownRenderer.toHtml(t.generalFeedback),
+                choices, accepted, pairs, q.correctBoolean, q.correctMin, q.correctMax, demos,
+                List.copyOf(q.tags), q.source, localized.fallback());
+    }
+
+    private static BankViews.DeckSummary summary(Deck d, String lang) {
+        Localized<Deck.Text> text = pick(d.texts, lang, d.originalLanguage);
+        return new BankViews.DeckSummary(d.id, d.externalId, text.value().title, text.value().description,
+                Question.countActiveByDeck(d.id), text.fallback());
+    }
+
+    /** The text in {@code lang}, else in the original language, else any. */
+    static <T> Localized<T> pick(Map<String, T> texts, String lang, String original) {
+        if (texts.containsKey(lang)) {
+            return new Localized<>(texts.get(lang), lang, false);
+        }
+        String chosen = texts.containsKey(original) ? original : texts.keySet().stream().sorted().findFirst().orElseThrow();
+        return new Localized<>(texts.get(chosen), chosen, true);
+    }
+
+    record Localized<T>(T value, String lang, boolean fallback) {
+    }
+}

@@ -1,0 +1,58 @@
+package io.demodeck.bank;
+
+import java.util.List;
+
+/** What the pages and the API show of the bank: records, never entities. HTML fields are already safe. */
+public final class BankViews {
+
+    private BankViews() {
+    }
+
+    /** @param fallback the chosen language was missing and the original one is shown */
+    public record DeckSummary(long id, String externalId, String title, String description, long questionCount,
+                              boolean fallback) {
+    }
+
+    public record QuestionSummary(long id, String externalId, QuestionType type, String promptHtml,
+                                  List<String> tags, List<String> demoIds, boolean fallback) {
+    }
+
+    public record QuestionDetail(DeckSummary deck, long id, String externalId, QuestionType type, String lang,
+                                 String promptHtml, String answerHtml, List<String> keyPointsHtml,
+                                 String accurateNoteHtml, String generalFeedbackHtml, List<Choice> choices,
+                                 List<String> accepted, List<Pair> pairs, Boolean correctBoolean, Double correctMin,
+                                 Double correctMax, List<DemoRef> demos, List<String> tags, String source,
+                                 boolean fallback) {
+
+        public boolean hasRange() {
+            return correctMin != null && correctMax != null && !correctMin.equals(correctMax);
+        }
+
+        public String correctMinText() {
+            return number(correctMin);
+        }
+
+        public String correctMaxText() {
+            return number(correctMax);
+        }
+
+        /** 2048.0 reads as "2048", 0.5 as "0.5". */
+        private static String number(Double d) {
+            if (d == null) {
+                return "";
+            }
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+                    : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    public record Choice(String html, boolean right) {
+    }
+
+    public record Pair(String left, String right) {
+    }
+
+    /** @param known false when the bank names a demo the app does not have */
+    public record DemoRef(String id, String title, boolean known) {
+    }
+}

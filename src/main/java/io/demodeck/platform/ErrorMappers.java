@@ -1,0 +1,116 @@
+package io.demodeck.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.demodeck.web.ErrorPage;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One place that turns exceptions into responses: {@code application/problem+json} under {@code /api/},
+ * an HTML error page elsewhere. Nothing internal (class names, stack traces) reaches the client.
+ */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(uri, e.status(), e.kind(), e.title(), e.getMessage(), e.fieldErrors(), e.headers());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ApiProblem.FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
+                .toList();
+        return respond(uri, 422, "validation", "Validation failed", "One or more fields are invalid", errors, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(uri, 400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + where,
+                List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status < 400) {
+            return original; // redirects thrown by the security layer keep their meaning
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "Method not allowed on " + uri.getPath();
+            case 415 -> "Unsupported content type";
+            case 406 -> "Not acceptable";
+            default -> e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
+        };
+        return respond(uri, status, kindOf(status), title, detail, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (e.getClass().getName().startsWith("io.quarkus.security.")) {
+            return null; // authentication and authorization failures keep Quarkus' own challenge / redirect
+        }
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error %s on %s", incident, uri.getPath());
+        return respond(uri, 500, "internal", "Internal Server Error",
+                "Something went wrong on our side (incident " + incident + ")", List.of(), Map.of());
+    }
+
+    private static Response respond(UriInfo uri, int status, String kind, String title, String detail,
+                                    List<ApiProblem.FieldError> errors, Map<String, String> headers) {
+        Response.ResponseBuilder builder;
+        if (isApi(uri)) {
+            ApiProblem problem = new ApiProblem(ApiProblem.TYPE_BASE + kind, title, status, detail,
+                    uri.getPath(), errors.isEmpty() ? null : errors);
+            builder = Response.status(status).type(ApiProblem.MEDIA_TYPE).entity(problem);
+        } else {
+            builder = Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(ErrorPage.render(status, title, detail, errors));
+        }
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    static boolean isApi(UriInfo uri) {
+        String path = uri.getPath();
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    private static String kindOf(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            default -> "http-" + status;
+        };
+    }
+
+    /** "grade.arg1.rating" from a method parameter path becomes "rating". */
+    private static String fieldName(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

@@ -1,0 +1,34 @@
+package io.demodeck.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** The ru/en switch: remembers the choice in a cookie and goes back to the page it was made on. */
+@Path("/lang")
+public class LanguageResource {
+
+    @GET
+    @Path("/{code}")
+    public Response choose(@PathParam("code") String code, @QueryParam("back") String back) {
+        if (!Languages.isSupported(code)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        NewCookie cookie = new NewCookie.Builder(Ui.COOKIE).value(code).path("/")
+                .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
+    }
+
+    /** Only same-site paths: "//evil.example" or "https://…" would make this an open redirect. */
+    static String localPath(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")) {
+            return "/";
+        }
+        return back;
+    }
+}

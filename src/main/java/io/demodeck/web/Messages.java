@@ -1,0 +1,135 @@
+package io.demodeck.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Interface text. English here, Russian in {@code messages/msg_ru.properties}; templates use
+ * {@code {msg:key}}. A test checks that both languages define every key.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Messages {
+
+    @Message("DemoDeck")
+    String app_name();
+
+    @Message("Interview questions with spaced repetition and live demos")
+    String app_tagline();
+
+    @Message("Skip to content")
+    String skip_to_content();
+
+    @Message("Decks")
+    String nav_decks();
+
+    @Message("Demos")
+    String nav_demos();
+
+    @Message("Language")
+    String nav_language();
+
+    @Message("Русский")
+    String lang_ru();
+
+    @Message("English")
+    String lang_en();
+
+    @Message("Question decks")
+    String home_title();
+
+    @Message("Practise interview answers with flashcards and quizzes. Every answer is backed by a demo you can run.")
+    String home_intro();
+
+    @Message("Questions: {count}")
+    String deck_question_count(long count);
+
+    @Message("No decks yet.")
+    String home_empty();
+
+    @Message("Questions")
+    String deck_questions();
+
+    @Message("Type")
+    String question_type();
+
+    @Message("Tags")
+    String question_tags();
+
+    @Message("Answer")
+    String question_answer();
+
+    @Message("Key points")
+    String question_key_points();
+
+    @Message("What an accurate answer adds")
+    String question_accurate_note();
+
+    @Message("Demos that show it")
+    String question_demos();
+
+    @Message("Source")
+    String question_source();
+
+    @Message("Choices")
+    String question_choices();
+
+    @Message("right")
+    String question_right();
+
+    @Message("Accepted answers")
+    String question_accepted();
+
+    @Message("Pairs")
+    String question_pairs();
+
+    @Message("Right answer")
+    String question_correct();
+
+    @Message("True")
+    String answer_true();
+
+    @Message("False")
+    String answer_false();
+
+    @Message("between {min} and {max}")
+    String answer_range(String min, String max);
+
+    @Message("Shown in the original language: no translation yet.")
+    String content_fallback();
+
+    @Message("Back to the deck")
+    String back_to_deck();
+
+    @Message("Flashcard")
+    String type_FLASHCARD();
+
+    @Message("Single choice")
+    String type_SINGLE_CHOICE();
+
+    @Message("Multiple choice")
+    String type_MULTIPLE_CHOICE();
+
+    @Message("True / false")
+    String type_TRUE_FALSE();
+
+    @Message("Short answer")
+    String type_SHORT_ANSWER();
+
+    @Message("Numerical")
+    String type_NUMERICAL();
+
+    @Message("Matching")
+    String type_MATCHING();
+
+    @Message("Essay")
+    String type_ESSAY();
+
+    @Message("Description")
+    String type_DESCRIPTION();
+
+    @Message("Error {status}")
+    String error_title(int status);
+
+    @Message("Go to the home page")
+    String error_home();
+}
