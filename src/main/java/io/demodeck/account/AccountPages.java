@@ -2,6 +2,7 @@ package io.demodeck.account;
 
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
+import io.demodeck.web.LanguageResource;
 import io.demodeck.web.Ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,11 +66,12 @@ public class AccountPages {
     public Response register(@RestForm String username, @RestForm String password,
                              @RestForm("password_confirm") String passwordConfirm, @RestForm String language) {
         String name = username == null ? "" : username.strip();
+        AccountService.NewAccount account;
         try {
             if (password != null && !password.equals(passwordConfirm)) {
                 throw ApiException.validation("password_confirm", "the two passwords differ");
             }
-            accounts.register(name, password, language);
+            account = accounts.register(name, password, language);
         } catch (ApiException e) {
             if (e.status() != 422) {
                 throw e;
@@ -79,7 +81,9 @@ public class AccountPages {
             return Response.status(422).entity(Templates.register(name, language, errors)).build();
         }
         // post/redirect/get: the sign-in page greets the new account and has its name filled in
-        return Response.seeOther(URI.create("/login?registered=" + URLEncoder.encode(name, StandardCharsets.UTF_8))).build();
+        // and the interface switches to the language chosen for the account
+        return Response.seeOther(URI.create("/login?registered=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .cookie(LanguageResource.cookie(account.language())).build();
     }
 
     @POST

@@ -26,7 +26,8 @@ class AccountPagesTest {
         String name = newName();
         browser.open("/register");
         browser.submit("/register", "username", name, "password", "correct horse", "password_confirm", "correct horse",
-                "language", "en").then().statusCode(303).header("Location", containsString("/login?registered=" + name));
+                "language", "en").then().statusCode(303).header("Location", containsString("/login?registered=" + name))
+                .cookie("lang", "en");
         browser.open("/login?registered=" + name).then().body(containsString("value=\"" + name + "\""));
 
         browser.signIn(name, "correct horse").then().statusCode(302).header("Location", containsString("/"));
@@ -62,7 +63,8 @@ class AccountPagesTest {
         String name = browser.registerAndSignIn(newName(), "the right one");
         Browser stranger = new Browser();
         stranger.signIn(name, "the wrong one").then().statusCode(302).header("Location", containsString("/login?error=true"));
-        stranger.open("/login?error=true").then().body(containsString("Wrong username or password"));
+        stranger.open("/login?error=true").then().body(containsString("Неверное имя пользователя или пароль"));
+        browser.open("/login?error=true").then().body(containsString("Wrong username or password"));
     }
 
     @Test
