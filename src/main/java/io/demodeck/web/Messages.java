@@ -183,4 +183,52 @@ public interface Messages {
 
     @Message("Please fix the fields marked below.")
     String form_has_errors();
+
+    @Message("Demos")
+    String demos_title();
+
+    @Message("Each run happens on this server in a separate short-lived JVM and shows what it really measured.")
+    String demos_intro();
+
+    @Message("All demos")
+    String demo_back();
+
+    @Message("Run it")
+    String demo_presets();
+
+    @Message("Run: {preset}")
+    String demo_run(String preset);
+
+    @Message("Result ({preset})")
+    String demo_result(String preset);
+
+    @Message("Measured at {time} in {millis} ms")
+    String demo_measured_at(String time, long millis);
+
+    @Message("from the cache")
+    String demo_cached();
+
+    @Message("measured now")
+    String demo_fresh();
+
+    @Message("Measurement")
+    String demo_measure();
+
+    @Message("Value")
+    String demo_value();
+
+    @Message("Ratios")
+    String demo_ratios();
+
+    @Message("What this output proves")
+    String demo_proof();
+
+    @Message("Go comparison")
+    String demo_go();
+
+    @Message("Environment")
+    String demo_environment();
+
+    @Message("Child JVM flags")
+    String demo_child_flags();
 }

@@ -1,0 +1,109 @@
+package io.demodeck.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ApiProblem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import io.vertx.core.http.HttpServerRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** JSON API of the demos: what can be run, and one run. Anonymous access is allowed. */
+@Path("/api/v1/demos")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Demos", description = "Executable demos measured live on this server")
+@PermitAll
+@RunOnVirtualThread
+public class DemoApi {
+
+    /** One demo and what its presets run. */
+    public record DemoInfo(String id, Text title, Text explanation, List<PresetInfo> presets) {
+    }
+
+    public record PresetInfo(String id, Map<String, Integer> sizes) {
+    }
+
+    /** The body of a run request. */
+    public record RunRequest(@Schema(enumeration = {"small", "medium", "large"}, required = true) String preset) {
+    }
+
+    @Inject
+    DemoService demos;
+
+    @Inject
+    HttpServerRequest request;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "List the demos", description = "Every demo with its titles, explanation and the sizes of each preset.")
+    @APIResponse(responseCode = "200", description = "The demos")
+    public List<DemoInfo> list() {
+        return demos.catalog().stream().map(DemoApi::info).toList();
+    }
+
+    @POST
+    @Path("{id}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run a demo", description = "Measures the demo with a preset in a short-lived child JVM, "
+            + "or returns a recent cached result (see measuredAt and cached).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RunRequest.class)))
+    @APIResponse(responseCode = "200", description = "The measured result",
+            content = @Content(schema = @Schema(implementation = DemoResult.class)))
+    @APIResponse(responseCode = "400", description = "Unknown preset or unknown fields",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown demo",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "429", description = "Another run is in progress or the client's rate limit is reached; see Retry-After",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "503", description = "The demo could not be measured (the child JVM failed or timed out)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public DemoResult run(@PathParam("id") String id,
+                          @Schema(implementation = RunRequest.class) JsonNode body) {
+        DemoCatalog demo = DemoCatalog.byId(id).orElseThrow(() -> ApiException.notFound("Demo '" + id + "'"));
+        return demos.run(demo, presetOf(body), DemoClients.key(security, request));
+    }
+
+    /** Only {"preset": "small|medium|large"} is accepted; anything else is a 400 that says what is allowed. */
+    static Preset presetOf(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object {\"preset\": ...}; preset must be one of "
+                    + Preset.allowed());
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("preset")) {
+                throw ApiException.badRequest("Unknown field '" + name + "': the only field is preset, one of "
+                        + Preset.allowed());
+            }
+        }
+        JsonNode preset = body.get("preset");
+        return Preset.parse(preset != null && preset.isTextual() ? preset.textValue() : null);
+    }
+
+    static DemoInfo info(DemoCatalog d) {
+        return new DemoInfo(d.id(), d.titles(), d.explanation(), Arrays.stream(Preset.values())
+                .map(p -> new PresetInfo(p.id(), d.sizes(p))).toList());
+    }
+}

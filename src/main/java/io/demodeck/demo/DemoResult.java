@@ -1,0 +1,43 @@
+package io.demodeck.demo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run measured, as the API returns it and the pages show it.
+ *
+ * @param available     false where the measurement needs what this OS lacks (e.g. Linux /proc); then
+ *                      {@code proof} says so
+ * @param measuredAt    when the child JVM(s) ran; a cached result keeps the original time
+ * @param goComparison  null for demos without a Go counterpart
+ */
+public record DemoResult(String demoId, Text title, String preset, Map<String, Integer> sizes, boolean available,
+                         List<Row> rows, List<Ratio> ratios, Text proof, Environment environment,
+                         Instant measuredAt, long durationMs, boolean cached, GoComparison goComparison) {
+
+    /** One measured figure; {@code value} is a number (Long or Double) or a short text. */
+    public record Row(String key, Text label, Object value, String unit) {
+    }
+
+    public record Ratio(String key, Text label, double value) {
+    }
+
+    /** Where it ran: the child JVM uses the server's JDK. */
+    public record Environment(String jdk, String os, String osVersion, String arch, int cpus,
+                              List<String> childJvmFlags) {
+    }
+
+    public record GoComparison(boolean available, Text note, List<Row> rows) {
+    }
+
+    public DemoResult fromCache() {
+        return new DemoResult(demoId, title, preset, sizes, available, rows, ratios, proof, environment, measuredAt,
+                durationMs, true, goComparison);
+    }
+
+    /** The row with this key, for tests and templates. */
+    public Row row(String key) {
+        return rows.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,26 @@
+package io.demodeck.demo;
+
+import io.demodeck.platform.ApiException;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The only size choice a client has: the server maps each preset to capped sizes per demo. */
+public enum Preset {
+    SMALL, MEDIUM, LARGE;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static String allowed() {
+        return Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", "));
+    }
+
+    /** The preset named {@code id}, else a 400 that names the allowed values. */
+    public static Preset parse(String id) {
+        return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("preset must be one of " + allowed()));
+    }
+}
