@@ -93,6 +93,37 @@ public class DeckWriter {
         return new SyncReport(deck.id, created, updated, unchanged, retired);
     }
 
+    /**
+     * What {@link #write} would do, without writing: the dry run of an import. The deck id is 0 when the deck
+     * does not exist yet.
+     */
+    @Transactional
+    public SyncReport plan(DeckContent content) {
+        Deck deck = Deck.findByExternalId(content.externalId()).orElse(null);
+        if (deck == null) {
+            return new SyncReport(0, content.questions().size(), 0, 0, 0);
+        }
+        Map<String, Question> existing = Question.listByDeck(deck.id).stream()
+                .collect(Collectors.toMap(q -> q.externalId, q -> q));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        Set<String> seen = new HashSet<>();
+        for (QuestionContent qc : content.questions()) {
+            seen.add(qc.externalId());
+            Question q = existing.get(qc.externalId());
+            if (q == null) {
+                created++;
+            } else if (!ContentHash.of(qc).equals(q.contentHash) || q.retired) {
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        int retired = (int) existing.values().stream().filter(q -> !q.retired && !seen.contains(q.externalId)).count();
+        return new SyncReport(deck.id, created, updated, unchanged, retired);
+    }
+
     private static void apply(Question q, QuestionContent qc, String hash, int position, Instant now) {
         q.type = qc.type();
         q.position = position;
