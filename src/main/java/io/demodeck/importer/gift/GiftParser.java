@@ -84,7 +84,7 @@ public final class GiftParser implements ImportParser {
     }
 
     private static String lastSegment(String category) {
-        String c = category.replaceFirst("^\\$(course|cat\\d*|module|system)\\$/?", "").replaceFirst("^top/?", "");
+        String c = category.replaceFirst("^\\$(course|cat\\d*|module|system)\\$/?", "").replaceFirst("(?i)^top/?", "");
         int slash = c.lastIndexOf('/');
         return slash < 0 ? c : c.substring(slash + 1);
     }
@@ -93,7 +93,7 @@ public final class GiftParser implements ImportParser {
         if (category == null) {
             return List.of();
         }
-        String c = category.replaceFirst("^\\$(course|cat\\d*|module|system)\\$/?", "").replaceFirst("^top/?", "").strip();
+        String c = category.replaceFirst("^\\$(course|cat\\d*|module|system)\\$/?", "").replaceFirst("(?i)^top/?", "").strip();
         return c.isEmpty() ? List.of() : List.of(c.replace("/", "::"));
     }
 

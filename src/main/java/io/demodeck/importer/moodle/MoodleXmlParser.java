@@ -86,7 +86,7 @@ public final class MoodleXmlParser implements ImportParser {
         List<String> parts = new ArrayList<>();
         for (String p : path.strip().split("/")) {
             String s = p.strip();
-            if (!s.isEmpty() && !s.matches("\\$(course|cat\\d*|module|system)\\$") && !s.equals("top")) {
+            if (!s.isEmpty() && !s.matches("\\$(course|cat\\d*|module|system)\\$") && !s.equalsIgnoreCase("top")) {
                 parts.add(s);
             }
         }
@@ -348,7 +348,10 @@ public final class MoodleXmlParser implements ImportParser {
                 }
                 byte[] bytes;
                 try {
-                    bytes = Base64.getMimeDecoder().decode(file.text.toString().strip());
+                    bytes = Base64.getDecoder().decode(file.text.toString().replaceAll("\\s+", ""));
+                    if (bytes.length == 0) {
+                        throw new IllegalArgumentException("empty");
+                    }
                 } catch (IllegalArgumentException e) {
                     log.warning(file.line, where + ": the file '" + name + "' is not valid base64 and is not stored");
                     continue;
