@@ -58,6 +58,8 @@ final class AnkiNotes {
     /** @param html false when the fields are plain text (#html:false): they are stored as written */
     static void add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields, List<String> tags,
                     UnaryOperator<String> media, int line, String ref, boolean html) {
+        // encode first, so the suffixes of reverse and cloze cards stay readable
+        guid = guid == null || guid.isBlank() ? null : io.demodeck.importer.ImportText.stableId(guid);
         UnaryOperator<String> media2 = media;
         List<String> f = fields.stream().map(v -> html ? text(v, media2) : v.strip()).toList();
         String front = f.isEmpty() ? "" : f.get(0);
