@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class HtmlText {
 
-    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>|&[a-zA-Z#][a-zA-Z0-9]*;");
+    // bounded repetitions: a huge field full of '<a' must not make the scan quadratic
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^<>]{0,2000}>|&[a-zA-Z#][a-zA-Z0-9]{0,30};");
     private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]])");
 
     /** Basic formatting, lists, code, and images whose source is resolved to our own media URLs. */

@@ -28,6 +28,9 @@ class ImportServiceTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.demodeck.bank.DeckWriter writer;
+
     private static ImportRequest request(byte[] data, String name, String deck) {
         return new ImportRequest(data, name, null, new ImportOptions(deck, "en", null, null), null);
     }
@@ -110,6 +113,18 @@ class ImportServiceTest {
         assertEquals("rejected", report.outcome());
         assertEquals(0, count("select count(*) from deck where external_id = 'xxe'"));
         assertEquals(1, count("select count(*) from import_record where id = ?1 and outcome = 'rejected'", report.importId()));
+    }
+
+    @Test
+    void aBankDeckIsNeverOverwrittenByAnImport() {
+        var parsed = new io.demodeck.importer.markdown.MarkdownImportParser().parse(bytes("markdown/bank-deck.md"),
+                "bank-deck.md", ImportOptions.defaults());
+        writer.write(parsed.deck(), "bank", null);
+        ImportReport report = imports.apply(request(utf8("Q?{T}"), "q.gift", "concurrency-basics"));
+        assertEquals("rejected", report.outcome());
+        assertTrue(report.problems().get(0).message().contains("question bank"));
+        assertEquals(9, count("select count(*) from question q join deck d on d.id = q.deck_id "
+                + "where d.external_id = 'concurrency-basics' and not q.retired"));
     }
 
     private long studied(long questionId) {

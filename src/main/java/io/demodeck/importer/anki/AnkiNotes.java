@@ -18,7 +18,7 @@ final class AnkiNotes {
 
     enum Kind { BASIC, REVERSED, OPTIONAL_REVERSED, CLOZE }
 
-    private static final Pattern CLOZE = Pattern.compile("\\{\\{c(\\d+)::(.*?)(?:::(.*?))?}}", Pattern.DOTALL);
+    private static final Pattern CLOZE = Pattern.compile("\\{\\{c(\\d{1,3})::(.{0,10000}?)(?:::(.{0,1000}?))?}}", Pattern.DOTALL);
     private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]]+)]");
 
     private AnkiNotes() {

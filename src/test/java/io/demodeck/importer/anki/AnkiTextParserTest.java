@@ -90,4 +90,13 @@ class AnkiTextParserTest {
         ParsedImport result = parse(new byte[] {0x00, 0x01, (byte) 0xff, 0x02}, "x.txt");
         assertTrue(result.rejected());
     }
+
+    @Test
+    void aHugeFieldOfHalfOpenTagsAndClozesStaysLinear() {
+        String field = "<a ".repeat(300_000) + "{{c1::x ".repeat(100_000);
+        long start = System.nanoTime();
+        ParsedImport result = parse(utf8("front\t" + field + "\n"), "x.txt");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "parsed in under 5 s");
+        assertEquals(1, result.deck().questions().size());
+    }
 }
