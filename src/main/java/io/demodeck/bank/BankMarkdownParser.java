@@ -125,13 +125,14 @@ public final class BankMarkdownParser {
                 null, null, null, Map.of(language, text), List.of(), line));
     }
 
-    static String guessLanguage(String text) {
+    /** ru or en, from the share of Cyrillic letters; importers use it when no language is given. */
+    public static String guessLanguage(String text) {
         long cyrillic = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC).count();
         long latin = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
         return cyrillic > latin / 4 ? "ru" : "en";
     }
 
-    static String slug(String fileName) {
+    public static String slug(String fileName) {
         String base = fileName.replaceFirst("(?i)\\.md$", "").toLowerCase(Locale.ROOT);
         String slug = base.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.isEmpty()) {
@@ -595,7 +596,7 @@ public final class BankMarkdownParser {
         return s.length() > 60 ? s.substring(0, 57) + "…" : s;
     }
 
-    static String sha256(String s) {
+    public static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

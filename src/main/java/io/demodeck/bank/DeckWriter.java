@@ -56,18 +56,14 @@ public class DeckWriter {
         int updated = 0;
         int unchanged = 0;
         Set<String> seen = new HashSet<>();
+        List<NewQuestion> fresh = new ArrayList<>();
         int position = 0;
         for (QuestionContent qc : content.questions()) {
             seen.add(qc.externalId());
             String hash = ContentHash.of(qc);
             Question q = existing.get(qc.externalId());
             if (q == null) {
-                q = new Question();
-                q.deckId = deck.id;
-                q.externalId = qc.externalId();
-                q.createdAt = now;
-                apply(q, qc, hash, position, now);
-                q.persist();
+                fresh.add(new NewQuestion(qc, hash, position));
                 created++;
             } else if (!hash.equals(q.contentHash) || q.position != position || q.retired) {
                 boolean contentChanged = !hash.equals(q.contentHash) || q.retired;
@@ -82,6 +78,7 @@ public class DeckWriter {
             }
             position++;
         }
+        insertNew(deck.id, fresh, now);
         int retired = 0;
         for (Question q : existing.values()) {
             if (!seen.contains(q.externalId) && !q.retired) {
@@ -91,6 +88,134 @@ public class DeckWriter {
             }
         }
         return new SyncReport(deck.id, created, updated, unchanged, retired);
+    }
+
+    /**
+     * What {@link #write} would do, without writing: the dry run of an import. The deck id is 0 when the deck
+     * does not exist yet.
+     */
+    @Transactional
+    public SyncReport plan(DeckContent content) {
+        Deck deck = Deck.findByExternalId(content.externalId()).orElse(null);
+        if (deck == null) {
+            return new SyncReport(0, content.questions().size(), 0, 0, 0);
+        }
+        Map<String, Question> existing = Question.listByDeck(deck.id).stream()
+                .collect(Collectors.toMap(q -> q.externalId, q -> q));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        Set<String> seen = new HashSet<>();
+        for (QuestionContent qc : content.questions()) {
+            seen.add(qc.externalId());
+            Question q = existing.get(qc.externalId());
+            if (q == null) {
+                created++;
+            } else if (!ContentHash.of(qc).equals(q.contentHash) || q.retired) {
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        int retired = (int) existing.values().stream().filter(q -> !q.retired && !seen.contains(q.externalId)).count();
+        return new SyncReport(deck.id, created, updated, unchanged, retired);
+    }
+
+    private record NewQuestion(QuestionContent content, String hash, int position) {
+    }
+
+    /** Rows per multi-row INSERT: 15 parameters each stays far below PostgreSQL's 32767. */
+    private static final int CHUNK = 500;
+
+    /**
+     * New questions go in as multi-row INSERTs on the transaction's connection: an import of 10,000 questions
+     * would otherwise be some 50,000 single statements. Same rows as persisting the entities would write.
+     */
+    private static void insertNew(long deckId, List<NewQuestion> fresh, Instant now) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        var session = Panache.getEntityManager().unwrap(org.hibernate.Session.class);
+        session.flush();
+        session.doWork(connection -> {
+            java.sql.Timestamp ts = java.sql.Timestamp.from(now);
+            for (int from = 0; from < fresh.size(); from += CHUNK) {
+                List<NewQuestion> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+                Map<String, Long> ids = new HashMap<>();
+                String sql = "insert into question (deck_id, external_id, type, position, tags, demo_ids, source, "
+                        + "original_language, correct_boolean, correct_min, correct_max, content_hash, retired, created_at, "
+                        + "updated_at) values " + rows(chunk.size(), 15) + " returning id, external_id";
+                try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
+                    int i = 1;
+                    for (NewQuestion n : chunk) {
+                        QuestionContent qc = n.content();
+                        ps.setLong(i++, deckId);
+                        ps.setString(i++, qc.externalId());
+                        ps.setString(i++, qc.type().name());
+                        ps.setInt(i++, n.position());
+                        ps.setArray(i++, connection.createArrayOf("text", qc.tags().toArray()));
+                        ps.setArray(i++, connection.createArrayOf("text", qc.demoIds().toArray()));
+                        ps.setString(i++, qc.source());
+                        ps.setString(i++, qc.originalLanguage());
+                        ps.setObject(i++, qc.correctBoolean(), java.sql.Types.BOOLEAN);
+                        ps.setObject(i++, qc.correctMin(), java.sql.Types.DOUBLE);
+                        ps.setObject(i++, qc.correctMax(), java.sql.Types.DOUBLE);
+                        ps.setString(i++, n.hash());
+                        ps.setBoolean(i++, false);
+                        ps.setTimestamp(i++, ts);
+                        ps.setTimestamp(i++, ts);
+                    }
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.put(rs.getString(2), rs.getLong(1));
+                        }
+                    }
+                }
+                List<Object[]> texts = new ArrayList<>();
+                List<Object[]> options = new ArrayList<>();
+                for (NewQuestion n : chunk) {
+                    long id = ids.get(n.content().externalId());
+                    n.content().texts().forEach((lang, t) -> texts.add(new Object[] {id, lang, t.prompt(), t.answer(),
+                            t.keyPoints(), t.accurateNote(), t.generalFeedback()}));
+                    for (QuestionContent.Option o : n.content().options()) {
+                        options.add(new Object[] {id, o.lang(), o.position(), o.text(), o.matchText(), o.fraction(),
+                                o.feedback()});
+                    }
+                }
+                insertRows(connection, "insert into question_text (question_id, lang, prompt, answer, key_points, "
+                        + "accurate_note, general_feedback) values ", texts, 4);
+                insertRows(connection, "insert into question_option (question_id, lang, position, text, match_text, "
+                        + "fraction, feedback) values ", options, -1);
+            }
+        });
+    }
+
+    /** Inserts rows of 7 values in chunks; {@code arrayColumn} is the index of a text[] value, or -1. */
+    private static void insertRows(java.sql.Connection connection, String prefix, List<Object[]> rows, int arrayColumn)
+            throws java.sql.SQLException {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(prefix + rows(chunk.size(), 7))) {
+                int i = 1;
+                for (Object[] row : chunk) {
+                    for (int c = 0; c < row.length; c++) {
+                        if (c == arrayColumn) {
+                            ps.setArray(i++, connection.createArrayOf("text", ((List<?>) row[c]).toArray()));
+                        } else if (row[c] == null) {
+                            ps.setNull(i++, java.sql.Types.VARCHAR);
+                        } else {
+                            ps.setObject(i++, row[c]);
+                        }
+                    }
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String rows(int count, int columns) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", java.util.Collections.nCopies(count, row));
     }
 
     private static void apply(Question q, QuestionContent qc, String hash, int position, Instant now) {

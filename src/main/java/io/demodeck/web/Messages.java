@@ -231,4 +231,108 @@ public interface Messages {
 
     @Message("Child JVM flags")
     String demo_child_flags();
+    @Message("Import")
+    String nav_import();
+
+    @Message("Import questions")
+    String import_title();
+
+    @Message("Upload a question bank: GIFT, Moodle XML, Anki (.apkg, .colpkg, text/CSV), a Quizlet export, DemoDeck Markdown or JSON. You see a preview first; nothing is stored until you confirm.")
+    String import_intro();
+
+    @Message("File")
+    String import_file();
+
+    @Message("Format")
+    String import_format();
+
+    @Message("Detect")
+    String import_format_detect();
+
+    @Message("Language of the content")
+    String import_language();
+
+    @Message("Detect from the text")
+    String import_language_detect();
+
+    @Message("Target deck id (optional)")
+    String import_deck();
+
+    @Message("Lower-case letters, digits and '-'. Importing the same file into the same deck again updates it in place.")
+    String import_deck_hint();
+
+    @Message("Quizlet separators")
+    String import_quizlet();
+
+    @Message("Between term and definition")
+    String import_term_separator();
+
+    @Message("Between rows")
+    String import_row_separator();
+
+    @Message("Preview")
+    String import_preview();
+
+    @Message("Uploading…")
+    String import_uploading();
+
+    @Message("Preview of {file}")
+    String import_report(String file);
+
+    @Message("Imported {file}")
+    String import_applied(String file);
+
+    @Message("Nothing in this file can be imported. Fix the problems below and upload it again.")
+    String import_rejected();
+
+    @Message("What the import does")
+    String import_counts();
+
+    @Message("New questions")
+    String import_created();
+
+    @Message("Updated")
+    String import_updated();
+
+    @Message("Unchanged")
+    String import_unchanged();
+
+    @Message("Skipped (errors)")
+    String import_skipped();
+
+    @Message("Retired (no longer in the file)")
+    String import_retired();
+
+    @Message("Questions by type")
+    String import_by_type();
+
+    @Message("Problems")
+    String import_problems();
+
+    @Message("No problems found.")
+    String import_no_problems();
+
+    @Message("Where")
+    String import_where();
+
+    @Message("Kind")
+    String import_severity();
+
+    @Message("What to fix")
+    String import_message();
+
+    @Message("line {line}")
+    String import_line(int line);
+
+    @Message("Confirm import into “{deck}”")
+    String import_confirm(String deck);
+
+    @Message("Upload another file")
+    String import_again();
+
+    @Message("The uploaded file is no longer held on the server (it is kept for 30 minutes). Upload it again.")
+    String import_expired();
+
+    @Message("Embedded files: {count}")
+    String import_media(int count);
 }

@@ -45,6 +45,12 @@ public final class Browser {
         return spec.post(path);
     }
 
+    /** A multipart form from the last opened page, with its CSRF token as a part. */
+    public RequestSpecification multipart() {
+        RequestSpecification spec = request();
+        return csrf == null ? spec : spec.multiPart("csrf-token", csrf);
+    }
+
     /** Registers and signs in a new learner; returns its name. */
     public String registerAndSignIn(String username, String password) {
         open("/register");

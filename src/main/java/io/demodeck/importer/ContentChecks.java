@@ -1,0 +1,118 @@
+package io.demodeck.importer;
+
+import io.demodeck.bank.BankMarkdownParser;
+import io.demodeck.bank.DeckContent;
+import io.demodeck.bank.QuestionContent;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The last gate before the database, for every format: whatever a parser (or a hand-edited JSON file) produced,
+ * a question that would break a constraint is reported and left out, so no input ends in a 500 or half a deck.
+ */
+final class ContentChecks {
+
+    private static final java.util.regex.Pattern DECK_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
+    private ContentChecks() {
+    }
+
+    static ParsedImport check(ParsedImport parsed) {
+        if (parsed.deck() == null) {
+            return parsed;
+        }
+        DeckContent deck = parsed.deck();
+        List<ImportProblem> problems = new ArrayList<>(parsed.problems());
+        int skipped = parsed.skipped();
+        if (deck.externalId() == null || !DECK_ID.matcher(deck.externalId()).matches()) {
+            problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "the deck id '" + deck.externalId()
+                    + "' must be lower-case letters, digits and '-' (at most 100)"));
+            return new ParsedImport(null, problems, skipped, List.of());
+        }
+        String language = BankMarkdownParser.LANGUAGES.contains(deck.originalLanguage()) ? deck.originalLanguage() : "en";
+        Map<String, DeckContent.Text> texts = new LinkedHashMap<>();
+        deck.texts().forEach((lang, t) -> {
+            if (BankMarkdownParser.LANGUAGES.contains(lang) && t != null && t.title() != null && !t.title().isBlank()) {
+                texts.put(lang, new DeckContent.Text(cut(t.title(), 300), t.description()));
+            }
+        });
+        if (texts.isEmpty()) {
+            texts.put(language, new DeckContent.Text(deck.externalId(), null));
+        }
+        List<QuestionContent> kept = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < deck.questions().size(); i++) {
+            QuestionContent q = deck.questions().get(i);
+            String problem = problem(q, ids);
+            if (problem == null) {
+                kept.add(q);
+                continue;
+            }
+            int line = q == null ? 0 : q.line();
+            problems.add(new ImportProblem(ImportProblem.ERROR, line, line > 0 ? null : "question " + (i + 1),
+                    problem + " — the question is skipped"));
+            skipped++;
+        }
+        if (kept.isEmpty()) {
+            problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "no question can be imported"));
+            return new ParsedImport(null, problems, skipped, List.of());
+        }
+        return new ParsedImport(new DeckContent(deck.externalId(), language, deck.source(), texts, kept), problems,
+                skipped, parsed.media());
+    }
+
+    private static String problem(QuestionContent q, Set<String> ids) {
+        if (q == null || q.type() == null) {
+            return "the question has no type";
+        }
+        if (q.externalId() == null || q.externalId().isBlank() || q.externalId().length() > 200) {
+            return "the question id must be 1 to 200 characters";
+        }
+        if (!ids.add(q.externalId())) {
+            return "the id '" + q.externalId() + "' is used twice";
+        }
+        if (q.texts().isEmpty()) {
+            return "the question has no text";
+        }
+        for (var e : q.texts().entrySet()) {
+            if (!BankMarkdownParser.LANGUAGES.contains(e.getKey())) {
+                return "language '" + e.getKey() + "' is not one of " + BankMarkdownParser.LANGUAGES;
+            }
+            if (e.getValue() == null || e.getValue().prompt() == null || e.getValue().prompt().isBlank()) {
+                return "the question has no prompt in '" + e.getKey() + "'";
+            }
+        }
+        if (q.originalLanguage() == null || !q.texts().containsKey(q.originalLanguage())) {
+            return "the question's original language has no text";
+        }
+        Set<String> positions = new HashSet<>();
+        for (QuestionContent.Option o : q.options()) {
+            if (o == null || o.text() == null || o.lang() == null || !q.texts().containsKey(o.lang())) {
+                return "an option has no text or a language without a prompt";
+            }
+            if (!Double.isFinite(o.fraction()) || o.fraction() < -1 || o.fraction() > 1) {
+                return "an option's credit must be between -100% and 100%";
+            }
+            if (!positions.add(o.lang() + ":" + o.position())) {
+                return "two options share a position";
+            }
+        }
+        if (q.correctMin() != null && (!Double.isFinite(q.correctMin()) || q.correctMax() == null
+                || !Double.isFinite(q.correctMax()) || q.correctMin() > q.correctMax())) {
+            return "the numerical range is not min <= max";
+        }
+        if (q.tags().stream().anyMatch(t -> t == null)) {
+            return "a tag is empty";
+        }
+        return null;
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,151 @@
+package io.demodeck.importer;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
+
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Imported HTML (Moodle, Anki, GIFT [html]) is first cleaned to a safe list, then stored as Markdown, the one
+ * content format of the app, which is rendered with raw HTML escaped. Scripts, event handlers, iframes and
+ * remote images never reach the database.
+ */
+public final class HtmlText {
+
+    // bounded repetitions: a huge field full of '<a' must not make the scan quadratic
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^<>]{0,2000}>|&[a-zA-Z#][a-zA-Z0-9]{0,30};");
+    private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]])");
+
+    /** Basic formatting, lists, code, and images whose source is resolved to our own media URLs. */
+    private static final Safelist SAFE = Safelist.basic()
+            .addTags("img", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "hr", "table", "tr", "td", "th",
+                    "tbody", "thead", "sub", "sup")
+            .addAttributes("img", "src", "alt")
+            .preserveRelativeLinks(true);
+
+    private HtmlText() {
+    }
+
+    public static boolean looksLikeHtml(String text) {
+        return text != null && LOOKS_LIKE_HTML.matcher(text).find();
+    }
+
+    /** Text that may be HTML; plain text passes through unchanged. */
+    public static String toMarkdown(String text, UnaryOperator<String> imageSource) {
+        if (text == null || !looksLikeHtml(text)) {
+            return text == null ? null : text.strip();
+        }
+        return htmlToMarkdown(text, imageSource);
+    }
+
+    /**
+     * @param imageSource maps an image's src to a local URL, or null to drop the image (remote or missing)
+     */
+    public static String htmlToMarkdown(String html, UnaryOperator<String> imageSource) {
+        // the base URI lets relative srcs (Anki media names, our rewritten paths) survive the clean
+        String clean = Jsoup.clean(html, "http://local.invalid/", SAFE,
+                new Document.OutputSettings().prettyPrint(false));
+        Document doc = Jsoup.parseBodyFragment(clean);
+        StringBuilder sb = new StringBuilder();
+        render(doc.body(), sb, imageSource);
+        return sb.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+
+    private static void render(Node node, StringBuilder sb, UnaryOperator<String> imageSource) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                sb.append(MD_SPECIAL.matcher(t.getWholeText().replace('\u00a0', ' ')).replaceAll("\\\\$1"));
+            } else if (child instanceof Element e) {
+                element(e, sb, imageSource);
+            }
+        }
+    }
+
+    private static void element(Element e, StringBuilder sb, UnaryOperator<String> imageSource) {
+        switch (e.normalName()) {
+            case "br" -> sb.append("\n");
+            case "p", "div", "blockquote", "table", "tr" -> {
+                block(sb);
+                render(e, sb, imageSource);
+                block(sb);
+            }
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                block(sb);
+                sb.append("**");
+                render(e, sb, imageSource);
+                sb.append("**");
+                block(sb);
+            }
+            case "b", "strong" -> wrap(e, sb, "**", imageSource);
+            case "i", "em" -> wrap(e, sb, "*", imageSource);
+            case "code" -> sb.append('`').append(e.wholeText().replace("`", "'")).append('`');
+            case "pre" -> {
+                block(sb);
+                sb.append("```\n").append(e.wholeText().replace("```", "'''").strip()).append("\n```");
+                block(sb);
+            }
+            case "li" -> {
+                if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != '\n') {
+                    sb.append('\n');
+                }
+                sb.append("- ");
+                render(e, sb, imageSource);
+                sb.append('\n');
+            }
+            case "hr" -> {
+                block(sb);
+                sb.append("---");
+                block(sb);
+            }
+            case "td", "th" -> {
+                render(e, sb, imageSource);
+                sb.append(" | ");
+            }
+            case "a" -> {
+                String href = e.attr("href");
+                if (href.startsWith("http://") || href.startsWith("https://")) {
+                    sb.append('[');
+                    render(e, sb, imageSource);
+                    sb.append("](").append(href.replace(")", "%29").replace(" ", "%20")).append(')');
+                } else {
+                    render(e, sb, imageSource);
+                }
+            }
+            case "img" -> {
+                String src = imageSource.apply(e.attr("src"));
+                if (src != null) {
+                    sb.append("![").append(MD_SPECIAL.matcher(e.attr("alt")).replaceAll("\\\\$1")).append("](")
+                            .append(src.replace(")", "%29").replace(" ", "%20")).append(')');
+                }
+            }
+            default -> render(e, sb, imageSource);
+        }
+    }
+
+    private static void wrap(Element e, StringBuilder sb, String mark, UnaryOperator<String> imageSource) {
+        StringBuilder inner = new StringBuilder();
+        render(e, inner, imageSource);
+        String s = inner.toString();
+        if (s.isBlank()) {
+            sb.append(s);
+        } else {
+            sb.append(mark).append(s.strip()).append(mark);
+        }
+    }
+
+    private static void block(StringBuilder sb) {
+        if (!sb.isEmpty() && !sb.toString().endsWith("\n\n")) {
+            sb.append(sb.charAt(sb.length() - 1) == '\n' ? "\n" : "\n\n");
+        }
+    }
+
+    /** Images may only point at media stored with the deck; anything remote is dropped. */
+    public static UnaryOperator<String> noImages() {
+        return src -> null;
+    }
+}

@@ -1,0 +1,98 @@
+package io.demodeck.importer;
+
+import io.demodeck.account.Role;
+import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The instructor's import pages: upload → preview (a dry run) → confirm → the deck. The previewed file waits in
+ * {@link PendingUploads} so the confirm form carries only its hash. Instructors and admins only.
+ */
+@Path("/import")
+@RolesAllowed({Role.INSTRUCTOR_NAME, Role.ADMIN_NAME})
+@Produces(MediaType.TEXT_HTML)
+@RunOnVirtualThread
+public class ImportPages {
+
+    /** The choices of the form, echoed into the confirm form. */
+    public record Choices(String format, String language, String deck, String termSeparator, String rowSeparator) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(List<String> formats, Choices choices);
+
+        static native TemplateInstance report(ImportReport report, String token, Choices choices, boolean expired);
+    }
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    PendingUploads pending;
+
+    @GET
+    public TemplateInstance form() {
+        return Templates.form(formats(), new Choices("detect", "", "", "tab", "newline"));
+    }
+
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance preview(@RestForm("file") FileUpload file, @RestForm String format,
+                                    @RestForm String language, @RestForm String deck,
+                                    @RestForm String termSeparator, @RestForm String rowSeparator) {
+        if (file == null || file.uploadedFile() == null) {
+            throw io.demodeck.platform.ApiException.badRequest("choose a file to import");
+        }
+        Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator);
+        byte[] data = ImportResource.read(file);
+        ImportReport report = imports.preview(request(data, file.fileName(), choices));
+        String token = report.rejected() ? null : pending.put(data, file.fileName());
+        return Templates.report(report, token, choices, false);
+    }
+
+    @POST
+    @Path("apply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response apply(@RestForm String token, @RestForm String format, @RestForm String language,
+                          @RestForm String deck, @RestForm String termSeparator, @RestForm String rowSeparator) {
+        Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator);
+        PendingUploads.Upload upload = pending.get(token).orElse(null);
+        if (upload == null) {
+            return Response.status(410).entity(Templates.report(null, null, choices, true)).build();
+        }
+        ImportReport report = imports.apply(request(upload.data(), upload.fileName(), choices));
+        if (report.rejected()) {
+            return Response.status(422).entity(Templates.report(report, null, choices, false)).build();
+        }
+        pending.remove(token);
+        return Response.seeOther(URI.create("/decks/" + report.deck())).build();
+    }
+
+    private static ImportRequest request(byte[] data, String fileName, Choices c) {
+        return new ImportRequest(data, fileName, c.format(), new ImportOptions(ImportResource.blankToNull(c.deck()),
+                ImportResource.blankToNull(c.language()), c.termSeparator(), c.rowSeparator()), null);
+    }
+
+    private static List<String> formats() {
+        return Arrays.stream(ImportFormat.values()).map(ImportFormat::id).toList();
+    }
+}

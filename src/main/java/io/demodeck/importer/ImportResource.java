@@ -1,0 +1,140 @@
+package io.demodeck.importer;
+
+import io.demodeck.importer.export.DeckExports;
+import io.demodeck.importer.export.ExportFormat;
+import io.demodeck.importer.export.Exported;
+import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ApiProblem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Import and export of question banks for instructors. Thin: the work is in {@link ImportService} and the
+ * parsers. Roles come with accounts: {@code @RolesAllowed({"instructor","admin"})} on this class.
+ */
+@Path("/api/v1")
+@Tag(name = "Imports", description = "Import question banks (GIFT, Moodle XML, Anki, Quizlet, Markdown, JSON) and export decks")
+@RunOnVirtualThread
+public class ImportResource {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    DeckExports exports;
+
+    /** The audit record as the API shows it: never the entity itself. */
+    public record ImportRecordView(long id, Long userId, Long deckId, String fileName, String fileSha256, String format,
+                                   boolean dryRun, String outcome, int created, int updated, int unchanged, int skipped,
+                                   java.time.Instant createdAt, ImportReport report) {
+    }
+
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Preview (dryRun=true, the default) or apply an import",
+            description = "multipart: file, optional format (detected when absent), dryRun, deck (target id), "
+                    + "language (ru|en), termSeparator and rowSeparator for Quizlet")
+    @APIResponse(responseCode = "200", description = "the report: counts per type, created/updated/unchanged/skipped, problems")
+    @APIResponse(responseCode = "400", description = "no file in the request")
+    @APIResponse(responseCode = "413", description = "the file is larger than demodeck.import.max-bytes")
+    @APIResponse(responseCode = "422", description = "an invalid parameter, or nothing in the file can be imported")
+    public ImportReport upload(@RestForm("file") FileUpload file, @RestForm String format, @RestForm String dryRun,
+                               @RestForm String deck, @RestForm String language, @RestForm String termSeparator,
+                               @RestForm String rowSeparator) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.badRequest("send the file as the multipart part 'file'");
+        }
+        boolean dry = parseDryRun(dryRun);
+        byte[] data = read(file);
+        ImportRequest request = new ImportRequest(data, file.fileName(), format,
+                new ImportOptions(blankToNull(deck), blankToNull(language), termSeparator, rowSeparator), null);
+        ImportReport report = dry ? imports.preview(request) : imports.apply(request);
+        if (report.rejected()) {
+            throw rejected(report);
+        }
+        return report;
+    }
+
+    @GET
+    @Path("imports/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An import's audit record with its full report")
+    @APIResponse(responseCode = "200", description = "the record")
+    @APIResponse(responseCode = "404", description = "no such import")
+    public ImportRecordView record(@PathParam("id") long id) {
+        ImportRecord r = imports.findRecord(id).orElseThrow(() -> ApiException.notFound("Import " + id));
+        return new ImportRecordView(r.id, r.userId, r.deckId, r.fileName, r.fileSha256, r.format, r.dryRun, r.outcome,
+                r.created, r.updated, r.unchanged, r.skipped, r.createdAt, imports.readReport(r));
+    }
+
+    @GET
+    @Path("decks/{deck}/export")
+    @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text or JSON",
+            description = "What the chosen format cannot carry is listed in the X-Export-Warnings header (a count)")
+    @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name")
+    @APIResponse(responseCode = "404", description = "no such deck")
+    @APIResponse(responseCode = "422", description = "unknown format")
+    public Response export(@PathParam("deck") String deck, @QueryParam("format") String format) {
+        ExportFormat f = ExportFormat.fromId(format == null ? "markdown" : format).orElseThrow(() ->
+                ApiException.validation("format", "one of markdown, gift, anki-csv, json"));
+        Exported exported = exports.export(deck, f).orElseThrow(() -> ApiException.notFound("Deck " + deck));
+        String fileName = deck.replaceAll("[^A-Za-z0-9._-]", "_") + "." + exported.extension();
+        return Response.ok(exported.content(), exported.mediaType() + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .header("X-Export-Warnings", exported.warnings().size())
+                .build();
+    }
+
+    static ApiException rejected(ImportReport report) {
+        List<ApiProblem.FieldError> errors = report.problems().stream().filter(ImportProblem::isError).limit(50)
+                .map(p -> new ApiProblem.FieldError("file", (p.line() > 0 ? "line " + p.line() + ": "
+                        : p.ref() != null ? p.ref() + ": " : "") + p.message()))
+                .toList();
+        return new ApiException(422, "import-rejected", "Nothing can be imported",
+                "The file cannot be imported (import record " + report.importId() + ")", errors, java.util.Map.of());
+    }
+
+    static boolean parseDryRun(String value) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw ApiException.validation("dryRun", "must be true or false");
+        };
+    }
+
+    static byte[] read(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

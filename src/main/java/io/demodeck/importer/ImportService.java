@@ -1,0 +1,229 @@
+package io.demodeck.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.demodeck.bank.BankMarkdownParser;
+import io.demodeck.bank.Deck;
+import io.demodeck.bank.DeckContent;
+import io.demodeck.bank.DeckWriter;
+import io.demodeck.bank.QuestionContent;
+import io.demodeck.bank.SyncReport;
+import io.demodeck.platform.ApiException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The import flow: parse (any format) → check → preview against the database, or apply in one transaction
+ * through {@link DeckWriter} (updates in place by stable id, keeps learners' progress). Both leave an
+ * {@code import_record}. Bad input ends in a report, never in a 500 or half a deck.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Pattern DECK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
+    @Inject
+    DeckWriter writer;
+
+    @Inject
+    MediaStore mediaStore;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "demodeck.import.max-bytes", defaultValue = "20971520")
+    long maxBytes;
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The dry run: what the import would do, written nowhere but the audit record. */
+    public ImportReport preview(ImportRequest request) {
+        Prepared p = prepare(request);
+        ImportReport report;
+        if (p.parsed.rejected()) {
+            report = report(p, true, "rejected", null, null);
+        } else {
+            SyncReport plan = QuarkusTransaction.requiringNew().call(() -> writer.plan(p.parsed.deck()));
+            report = report(p, true, "previewed", plan, plan.deckId() == 0 ? null : plan.deckId());
+        }
+        return record(request, report);
+    }
+
+    /** The import: all or nothing, in one transaction with its audit record. */
+    public ImportReport apply(ImportRequest request) {
+        Prepared p = prepare(request);
+        if (p.parsed.rejected()) {
+            return record(request, report(p, false, "rejected", null, null));
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                SyncReport sync = writer.write(p.parsed.deck(), "import", request.userId());
+                mediaStore.upsert(sync.deckId(), p.parsed.media());
+                ImportReport report = report(p, false, "applied", sync, sync.deckId());
+                return report.withId(persist(request, report));
+            });
+        } catch (RuntimeException e) {
+            // the transaction rolled back: nothing of the file is stored; the audit row says why
+            Log.warnf(e, "import of %s failed and was rolled back", request.fileName());
+            List<ImportProblem> problems = new ArrayList<>(p.parsed.problems());
+            problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "the database refused the import ("
+                    + rootMessage(e) + "); nothing was stored"));
+            Prepared failed = new Prepared(p.format, p.sha256,
+                    new ParsedImport(null, problems, p.parsed.skipped(), List.of()), p.deckId);
+            return record(request, report(failed, false, "rejected", null, null));
+        }
+    }
+
+    private record Prepared(ImportFormat format, String sha256, ParsedImport parsed, String deckId) {
+    }
+
+    private Prepared prepare(ImportRequest request) {
+        byte[] data = request.data();
+        if (data == null || data.length == 0) {
+            throw ApiException.validation("file", "the file is empty");
+        }
+        if (data.length > maxBytes) {
+            throw new ApiException(413, "payload-too-large", "Payload Too Large", "the file has " + data.length
+                    + " bytes; at most " + maxBytes + " are accepted");
+        }
+        ImportOptions options = request.options() == null ? ImportOptions.defaults() : request.options();
+        if (options.language() != null && !BankMarkdownParser.LANGUAGES.contains(options.language())) {
+            throw ApiException.validation("language", "must be one of " + BankMarkdownParser.LANGUAGES);
+        }
+        if (options.deck() != null && !DECK_ID.matcher(options.deck()).matches()) {
+            throw ApiException.validation("deck", "must be lower-case letters, digits and '-' (at most 100)");
+        }
+        ImportFormat format;
+        if (request.format() == null || request.format().isBlank() || request.format().equalsIgnoreCase("detect")) {
+            format = ImportFormat.detect(request.fileName(), data);
+        } else {
+            format = ImportFormat.fromId(request.format()).orElseThrow(() -> ApiException.validation("format",
+                    "unknown format '" + request.format() + "'; one of markdown, gift, moodle-xml, anki-csv, apkg, quizlet, json"));
+        }
+        String sha = sha256(data);
+        ParsedImport parsed;
+        try {
+            parsed = ContentChecks.check(format.parser().parse(data, request.fileName(), options));
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser bug must not become a 500: the file is rejected with what we know
+            Log.errorf(e, "parser %s failed on %s", format.id(), request.fileName());
+            ImportLog log = new ImportLog();
+            log.error(0, "the file could not be read as " + format.id() + " (" + e.getClass().getSimpleName() + ")");
+            parsed = ParsedImport.rejected(log);
+        }
+        if (!parsed.rejected()) {
+            String target = parsed.deck().externalId();
+            Optional<Deck> existing = QuarkusTransaction.requiringNew().call(() -> Deck.findByExternalId(target));
+            if (existing.isPresent() && "bank".equals(existing.get().origin)) {
+                List<ImportProblem> problems = new ArrayList<>(parsed.problems());
+                problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "the deck '" + parsed.deck().externalId()
+                        + "' belongs to the question bank (questions/ folder); import into another deck id"));
+                parsed = new ParsedImport(null, problems, parsed.skipped(), List.of());
+            }
+        }
+        String deckId = parsed.deck() != null ? parsed.deck().externalId()
+                : options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(request.fileName());
+        return new Prepared(format, sha, parsed, deckId);
+    }
+
+    private static ImportReport report(Prepared p, boolean dryRun, String outcome, SyncReport sync, Long deckId) {
+        DeckContent deck = p.parsed.deck();
+        Map<String, Integer> byType = new LinkedHashMap<>();
+        if (deck != null) {
+            for (QuestionContent q : deck.questions()) {
+                byType.merge(q.type().fileName(), 1, Integer::sum);
+            }
+        }
+        ImportReport.Counts counts = sync == null
+                ? new ImportReport.Counts(0, 0, 0, p.parsed.skipped(), 0)
+                : new ImportReport.Counts(sync.created(), sync.updated(), sync.unchanged(), p.parsed.skipped(), sync.retired());
+        return new ImportReport(null, null, p.sha256, p.format.id(), dryRun, outcome, p.deckId, deckId,
+                deck == null ? 0 : deck.questions().size(), byType, counts, p.parsed.media().size(), p.parsed.problems());
+    }
+
+    private ImportReport record(ImportRequest request, ImportReport report) {
+        ImportReport named = withFileName(report, request.fileName());
+        return QuarkusTransaction.requiringNew().call(() -> named.withId(persist(request, named)));
+    }
+
+    private long persist(ImportRequest request, ImportReport report) {
+        ImportReport named = withFileName(report, request.fileName());
+        ImportRecord r = new ImportRecord();
+        r.userId = request.userId();
+        r.deckId = named.deckId();
+        r.fileName = named.fileName();
+        r.fileSha256 = named.sha256();
+        r.format = named.format();
+        r.dryRun = named.dryRun();
+        r.outcome = named.outcome();
+        r.created = named.counts().created();
+        r.updated = named.counts().updated();
+        r.unchanged = named.counts().unchanged();
+        r.skipped = named.counts().skipped();
+        try {
+            r.report = json.writeValueAsString(named);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report always serialises", e);
+        }
+        r.createdAt = Instant.now();
+        r.persist();
+        return r.id;
+    }
+
+    private static ImportReport withFileName(ImportReport r, String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        // a path from an old browser, or a very long name, is cut to what the audit column holds
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        if (name.length() > 255) {
+            name = name.substring(0, 255);
+        }
+        return new ImportReport(r.importId(), name, r.sha256(), r.format(), r.dryRun(), r.outcome(), r.deck(),
+                r.deckId(), r.questions(), r.countsByType(), r.counts(), r.mediaFiles(), r.problems());
+    }
+
+    public Optional<ImportRecord> findRecord(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRecord.<ImportRecord>findByIdOptional(id));
+    }
+
+    public ImportReport readReport(ImportRecord r) {
+        try {
+            return json.readValue(r.report, ImportReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an audit report is always readable", e);
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        m = m.replaceAll("\\s+", " ");
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+}

@@ -1,0 +1,40 @@
+package io.demodeck.importer;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Files embedded in imports, one row per deck and name; a re-import replaces the content. */
+@ApplicationScoped
+public class MediaStore {
+
+    public record StoredMedia(String contentType, byte[] data) {
+    }
+
+    /** Runs inside the import's transaction. */
+    public void upsert(long deckId, List<MediaFile> files) {
+        var em = Panache.getEntityManager();
+        for (MediaFile f : files) {
+            em.createNativeQuery("insert into media (deck_id, name, content_type, sha256, size_bytes, data) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (deck_id, name) do update set "
+                            + "content_type = excluded.content_type, sha256 = excluded.sha256, "
+                            + "size_bytes = excluded.size_bytes, data = excluded.data")
+                    .setParameter(1, deckId).setParameter(2, f.name()).setParameter(3, f.contentType())
+                    .setParameter(4, ImportService.sha256(f.data())).setParameter(5, f.data().length)
+                    .setParameter(6, f.data()).executeUpdate();
+        }
+    }
+
+    public Optional<StoredMedia> find(String deckExternalId, String name) {
+        List<?> rows = Panache.getEntityManager().createNativeQuery("select m.content_type, m.data from media m "
+                        + "join deck d on d.id = m.deck_id where d.external_id = ?1 and m.name = ?2")
+                .setParameter(1, deckExternalId).setParameter(2, name).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new StoredMedia((String) row[0], (byte[]) row[1]));
+    }
+}

@@ -1,0 +1,25 @@
+package io.demodeck.importer;
+
+import io.demodeck.bank.DeckContent;
+
+import java.util.List;
+
+/**
+ * What a parser made of a file: the deck (null when nothing can be imported), every problem, how many
+ * questions were reported and left out, and the embedded files.
+ */
+public record ParsedImport(DeckContent deck, List<ImportProblem> problems, int skipped, List<MediaFile> media) {
+
+    public ParsedImport {
+        problems = List.copyOf(problems);
+        media = List.copyOf(media);
+    }
+
+    public static ParsedImport rejected(ImportLog log) {
+        return new ParsedImport(null, log.problems(), log.skipped(), List.of());
+    }
+
+    public boolean rejected() {
+        return deck == null;
+    }
+}

@@ -1,0 +1,182 @@
+package io.demodeck.importer.anki;
+
+import io.demodeck.bank.QuestionType;
+import io.demodeck.importer.DeckAssembler;
+import io.demodeck.importer.HtmlText;
+import io.demodeck.importer.ImportLog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns an Anki note (text file row or package note) into flashcards: Basic, reversed and cloze note types. */
+final class AnkiNotes {
+
+    enum Kind { BASIC, REVERSED, OPTIONAL_REVERSED, CLOZE }
+
+    private static final Pattern CLOZE = Pattern.compile("\\{\\{c(\\d{1,3})::(.{0,10000}?)(?:::(.{0,1000}?))?}}", Pattern.DOTALL);
+    private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]]+)]");
+
+    private AnkiNotes() {
+    }
+
+    static boolean hasCloze(String field) {
+        return CLOZE.matcher(field).find();
+    }
+
+    static Kind kindOf(String notetypeName, int templates, boolean cloze) {
+        if (cloze) {
+            return Kind.CLOZE;
+        }
+        String n = notetypeName == null ? "" : notetypeName.toLowerCase(Locale.ROOT);
+        if (n.contains("optional reverse") || n.contains("type in") && n.contains("reverse")) {
+            return Kind.OPTIONAL_REVERSED;
+        }
+        if (n.contains("reverse") || templates >= 2) {
+            return Kind.REVERSED;
+        }
+        if (n.contains("cloze")) {
+            return Kind.CLOZE;
+        }
+        return Kind.BASIC;
+    }
+
+    /**
+     * @param guid   the note's GUID (the stable id); null derives one from the front
+     * @param media  maps a media file name to its URL, null when the file is not in the import
+     * @param ref    "note 123" or null; line 0 then
+     */
+    static void add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields, List<String> tags,
+                    UnaryOperator<String> media, int line, String ref) {
+        add(deck, log, kind, guid, fields, tags, media, line, ref, true);
+    }
+
+    /** @param html false when the fields are plain text (#html:false): they are stored as written */
+    static void add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields, List<String> tags,
+                    UnaryOperator<String> media, int line, String ref, boolean html) {
+        // encode first, so the suffixes of reverse and cloze cards stay readable
+        guid = guid == null || guid.isBlank() ? null : io.demodeck.importer.ImportText.stableId(guid);
+        UnaryOperator<String> media2 = media;
+        List<String> f = fields.stream().map(v -> html ? text(v, media2) : v.strip()).toList();
+        String front = f.isEmpty() ? "" : f.get(0);
+        String back = f.size() > 1 ? f.get(1) : "";
+        if (kind == Kind.CLOZE) {
+            cloze(deck, log, guid, fields, tags, html ? media : null, line, ref);
+            return;
+        }
+        if (front.isBlank()) {
+            skip(log, line, ref, "the note's first field (the front) is empty");
+            return;
+        }
+        if (back.isBlank() && f.size() < 2) {
+            skip(log, line, ref, "the note has only one field: a flashcard needs a front and a back");
+            return;
+        }
+        String extra = f.size() > 2 && kind != Kind.OPTIONAL_REVERSED
+                ? String.join("\n\n", f.subList(2, f.size()).stream().filter(s -> !s.isBlank()).toList()) : "";
+        String answer = extra.isBlank() ? back : back + "\n\n" + extra;
+        deck.add(guid, QuestionType.FLASHCARD, tags, front, answer, null, null, null, null, List.of(), line, ref);
+        boolean reverse = kind == Kind.REVERSED
+                || kind == Kind.OPTIONAL_REVERSED && f.size() > 2 && !f.get(2).isBlank();
+        if (reverse) {
+            // the reverse card is its own question: learners progress on each direction separately
+            deck.add(guid == null ? null : guid + "-reverse", QuestionType.FLASHCARD, tags, back, front, null, null,
+                    null, null, List.of(), line, ref);
+        }
+    }
+
+    private static void cloze(DeckAssembler deck, ImportLog log, String guid, List<String> fields, List<String> tags,
+                              UnaryOperator<String> media, int line, String ref) {
+        String raw = fields.isEmpty() ? "" : fields.get(0);
+        TreeSet<Integer> ordinals = new TreeSet<>();
+        Matcher m = CLOZE.matcher(raw);
+        while (m.find()) {
+            ordinals.add(Integer.parseInt(m.group(1)));
+        }
+        if (ordinals.isEmpty()) {
+            skip(log, line, ref, "a cloze note without a deletion: mark one as {{c1::text}}");
+            return;
+        }
+        String extra = fields.size() > 1 ? text(fields.get(1), media) : "";
+        // plain-text fields: the revealed deletion is marked in Markdown instead of HTML
+        for (int ord : ordinals) {
+            String prompt = text(replaceCloze(raw, ord, true), media);
+            String answer = text(replaceCloze(raw, ord, false), media);
+            if (!extra.isBlank()) {
+                answer = answer + "\n\n" + extra;
+            }
+            String id = guid == null ? null : ordinals.size() == 1 && ord == 1 ? guid : guid + "-c" + ord;
+            deck.add(id, QuestionType.FLASHCARD, tags, prompt, answer, null, null, null, null, List.of(), line, ref);
+        }
+    }
+
+    /** The card for one deletion: that deletion hidden (or revealed in bold), the others shown as plain text. */
+    private static String replaceCloze(String raw, int ord, boolean hide) {
+        Matcher m = CLOZE.matcher(raw);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            String replacement;
+            if (n != ord) {
+                replacement = m.group(2);
+            } else if (hide) {
+                replacement = m.group(3) != null ? "[" + m.group(3) + "]" : "[...]";
+            } else {
+                replacement = "<b>" + m.group(2) + "</b>";
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** A field's HTML as Markdown; [sound:x] becomes a link to the stored file. */
+    static String text(String field, UnaryOperator<String> media) {
+        if (media == null) {
+            return field.replace("<b>", "**").replace("</b>", "**").strip();
+        }
+        List<String> sounds = new ArrayList<>();
+        Matcher s = SOUND.matcher(field);
+        StringBuilder sb = new StringBuilder();
+        while (s.find()) {
+            sounds.add(s.group(1));
+            // a private-use placeholder survives the HTML clean untouched
+            s.appendReplacement(sb, "\uE020" + (sounds.size() - 1) + "\uE021");
+        }
+        s.appendTail(sb);
+        String md = HtmlText.toMarkdown(sb.toString(), media);
+        if (sounds.isEmpty()) {
+            return md;
+        }
+        Matcher p = Pattern.compile("\uE020(\\d+)\uE021").matcher(md);
+        return p.replaceAll(r -> {
+            String name = sounds.get(Integer.parseInt(r.group(1)));
+            String url = media.apply(name);
+            return Matcher.quoteReplacement(url == null ? "" : "[" + name.replaceAll("([\\[\\]*_`])", "\\\\$1") + "](" + url + ")");
+        });
+    }
+
+    private static void skip(ImportLog log, int line, String ref, String message) {
+        if (ref != null) {
+            log.skip(ref, message);
+        } else {
+            log.skip(line, message);
+        }
+    }
+
+    static List<String> splitTags(String tags) {
+        List<String> result = new ArrayList<>();
+        if (tags != null) {
+            for (String t : tags.strip().split("\\s+")) {
+                if (!t.isBlank()) {
+                    result.add(t);
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,189 @@
+package io.demodeck.importer.anki;
+
+import io.demodeck.importer.DeckAssembler;
+import io.demodeck.importer.ImportLog;
+import io.demodeck.importer.ImportOptions;
+import io.demodeck.importer.ImportParser;
+import io.demodeck.importer.ImportText;
+import io.demodeck.importer.ParsedImport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Anki's text import (2.1.55+): {@code #key:value} headers (separator, html, tags, columns, deck, notetype and
+ * the {@code column:N} mappings), RFC 4180 records and separator guessing. Anki's own "Notes in Plain Text"
+ * export reads back with its GUIDs, so a re-import updates in place.
+ */
+public final class AnkiTextParser implements ImportParser {
+
+    private static final Map<String, Character> SEPARATORS = Map.of("comma", ',', "semicolon", ';', "tab", '\t',
+            "space", ' ', "pipe", '|', "colon", ':');
+
+    @Override
+    public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {
+        ImportLog log = new ImportLog();
+        String text = ImportText.utf8(data, log);
+        if (text == null) {
+            return ParsedImport.rejected(log);
+        }
+        Character separator = null;
+        Boolean html = null;
+        List<String> globalTags = new ArrayList<>();
+        List<String> columns = null;
+        String deckName = null;
+        String notetype = null;
+        Map<String, Integer> special = new HashMap<>();
+        int pos = 0;
+        int line = 1;
+        // headers: the legacy "tags:" line, then '#' lines; any other '#' line is a comment
+        while (pos < text.length()) {
+            int nl = text.indexOf('\n', pos);
+            String header = nl < 0 ? text.substring(pos) : text.substring(pos, nl);
+            boolean legacyTags = line == 1 && header.regionMatches(true, 0, "tags:", 0, 5);
+            if (!header.startsWith("#") && !legacyTags) {
+                break;
+            }
+            if (legacyTags) {
+                globalTags.addAll(AnkiNotes.splitTags(header.substring(5)));
+            } else {
+                int colon = header.indexOf(':');
+                String key = colon < 0 ? "" : header.substring(1, colon).strip().toLowerCase(Locale.ROOT);
+                String value = colon < 0 ? "" : header.substring(colon + 1).strip();
+                switch (key) {
+                    case "separator" -> {
+                        Character c = SEPARATORS.get(value.toLowerCase(Locale.ROOT));
+                        if (c == null && value.length() == 1) {
+                            c = value.charAt(0);
+                        }
+                        if (c == null) {
+                            log.error(line, "unknown separator '" + value + "': use Comma, Semicolon, Tab, Space, Pipe, Colon or one character");
+                        }
+                        separator = c;
+                    }
+                    case "html" -> html = value.equalsIgnoreCase("true");
+                    case "tags" -> globalTags.addAll(AnkiNotes.splitTags(value));
+                    case "columns" -> columns = List.of(value.split(separator == null ? "[\\t,;|]" : java.util.regex.Pattern.quote(String.valueOf(separator))));
+                    case "deck" -> deckName = value;
+                    case "notetype" -> notetype = value;
+                    case "guid column", "notetype column", "deck column", "tags column" -> {
+                        try {
+                            int col = Integer.parseInt(value);
+                            if (col < 1) {
+                                throw new NumberFormatException();
+                            }
+                            special.put(key.substring(0, key.indexOf(' ')), col - 1);
+                        } catch (NumberFormatException e) {
+                            log.error(line, "'" + key + "' must be a column number from 1, found '" + value + "'");
+                        }
+                    }
+                    case "match scope", "if matches" -> log.warning(line, "'#" + key + "' is ignored: DemoDeck always "
+                            + "matches by GUID (or the front) within the target deck and updates in place");
+                    default -> {
+                        // a comment
+                    }
+                }
+            }
+            line++;
+            pos = nl < 0 ? text.length() : nl + 1;
+        }
+        String body = text.substring(pos);
+        if (separator == null) {
+            separator = guessSeparator(body);
+        }
+        List<CsvRecords.Row> rows = CsvRecords.read(body, separator, line, log);
+        if (rows.isEmpty()) {
+            log.error(line, "no notes after the headers");
+            return ParsedImport.rejected(log);
+        }
+        String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
+        DeckAssembler deck = new DeckAssembler(deckId, ImportText.language(options, body),
+                deckName != null ? deckName.replace("::", " / ") : ImportText.titleFromFileName(fileName), fileName, log);
+        int width = rows.get(0).fields().size();
+        List<Integer> fieldColumns = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            if (!special.containsValue(c)) {
+                fieldColumns.add(c);
+            }
+        }
+        // with #columns, "Back"/"Answer" etc. may come first: order the fields by their labels
+        if (columns != null) {
+            fieldColumns = orderByLabels(fieldColumns, columns);
+        }
+        Set<String> decks = new LinkedHashSet<>();
+        boolean warnedWidth = false;
+        for (CsvRecords.Row row : rows) {
+            List<String> values = new ArrayList<>(row.fields());
+            if (values.size() > width && !warnedWidth) {
+                log.warning(row.line(), "this row has " + values.size() + " fields but the first has " + width
+                        + ": the extra fields are ignored (Anki does the same)");
+                warnedWidth = true;
+            }
+            while (values.size() < width) {
+                values.add("");
+            }
+            List<String> fields = new ArrayList<>();
+            for (int c : fieldColumns) {
+                fields.add(values.get(c));
+            }
+            // Anki's "Cards in Plain Text": the answer repeats the question after <hr id=answer>
+            if (fields.size() == 1 && fields.get(0).contains("<hr id=answer>")) {
+                String[] qa = fields.get(0).split("<hr id=answer>", 2);
+                fields = List.of(qa[0], qa[1]);
+            }
+            List<String> tags = new ArrayList<>(globalTags);
+            if (special.containsKey("tags")) {
+                tags.addAll(AnkiNotes.splitTags(values.get(special.get("tags"))));
+            }
+            String rowDeck = special.containsKey("deck") ? values.get(special.get("deck")).strip() : deckName;
+            if (rowDeck != null && !rowDeck.isEmpty()) {
+                decks.add(rowDeck);
+            }
+            String rowType = special.containsKey("notetype") ? values.get(special.get("notetype")) : notetype;
+            String guid = special.containsKey("guid") ? values.get(special.get("guid")).strip() : null;
+            boolean cloze = rowType != null ? rowType.toLowerCase(Locale.ROOT).contains("cloze")
+                    : !fields.isEmpty() && AnkiNotes.hasCloze(fields.get(0));
+            AnkiNotes.Kind kind = AnkiNotes.kindOf(rowType, 1, cloze);
+            AnkiNotes.add(deck, log, kind, guid == null || guid.isEmpty() ? null : guid, fields, tags,
+                    name -> null, row.line(), null, !Boolean.FALSE.equals(html));
+        }
+        if (decks.size() == 1) {
+            deck.title(decks.iterator().next().replace("::", " / "));
+        }
+        return deck.build(List.of());
+    }
+
+    private static List<Integer> orderByLabels(List<Integer> fieldColumns, List<String> labels) {
+        List<String> front = List.of("front", "question", "text", "term", "вопрос");
+        List<String> back = List.of("back", "answer", "definition", "back extra", "extra", "ответ");
+        List<Integer> ordered = new ArrayList<>(fieldColumns);
+        ordered.sort(java.util.Comparator.comparingInt(c -> {
+            String label = c < labels.size() ? labels.get(c).strip().toLowerCase(Locale.ROOT) : "";
+            return front.contains(label) ? 0 : back.contains(label) ? 1 : 2;
+        }));
+        return ordered;
+    }
+
+    /** Like Anki: the first separator found in the first lines, tab first, then pipe, semicolon, comma. */
+    static char guessSeparator(String body) {
+        String sample = body.length() > 8192 ? body.substring(0, 8192) : body;
+        int nl = sample.indexOf('\n');
+        String first = nl < 0 ? sample : sample.substring(0, nl);
+        for (char c : new char[] {'\t', '|', ';', ','}) {
+            if (first.indexOf(c) >= 0) {
+                return c;
+            }
+        }
+        for (char c : new char[] {'\t', '|', ';', ','}) {
+            if (sample.indexOf(c) >= 0) {
+                return c;
+            }
+        }
+        return '\t';
+    }
+}

@@ -1,0 +1,322 @@
+package io.demodeck.importer.anki;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.demodeck.importer.DeckAssembler;
+import io.demodeck.importer.ImportLog;
+import io.demodeck.importer.ImportOptions;
+import io.demodeck.importer.ImportParser;
+import io.demodeck.importer.ImportText;
+import io.demodeck.importer.MediaFile;
+import io.demodeck.importer.ParsedImport;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Anki packages ({@code .apkg}, {@code .colpkg}): the {@code meta} entry first, then the modern zstd-compressed
+ * {@code collection.anki21b} or the legacy {@code collection.anki21}/{@code collection.anki2} SQLite; note types
+ * Basic, reversed and cloze; tags; decks; media. Problems name the note id. Anki's scheduling is not mapped onto
+ * FSRS cards: the report says how many studied cards there were.
+ */
+public final class ApkgParser implements ImportParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_COLLECTION_BYTES = 256L * 1024 * 1024;
+    private static final long MAX_MEDIA_BYTES = 50L * 1024 * 1024;
+
+    private record NoteType(String name, List<String> fields, int templates, boolean cloze) {
+    }
+
+    @Override
+    public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {
+        ImportLog log = new ImportLog();
+        Map<String, byte[]> entries;
+        try {
+            entries = SafeZip.read(data, name -> name.equals("meta") || name.startsWith("collection.")
+                    || name.equals("media") || name.matches("\\d{1,6}"));
+        } catch (SafeZip.ZipLimitException e) {
+            log.error(0, e.getMessage());
+            return ParsedImport.rejected(log);
+        } catch (IOException | RuntimeException e) {
+            log.error(0, "not a readable Anki package (a ZIP file): " + (e.getMessage() == null ? "broken archive" : e.getMessage()));
+            return ParsedImport.rejected(log);
+        }
+        long version = 0;
+        try {
+            if (entries.containsKey("meta")) {
+                version = Protobuf.firstVarint(entries.get("meta"), 1, 0);
+            }
+        } catch (IllegalArgumentException e) {
+            log.warning("meta", "the package metadata is unreadable; guessing the collection from the entry names");
+        }
+        boolean modern = version >= 3 || version == 0 && entries.containsKey("collection.anki21b");
+        byte[] collection;
+        try {
+            if (modern && entries.containsKey("collection.anki21b")) {
+                collection = SafeZip.unzstd(entries.get("collection.anki21b"), MAX_COLLECTION_BYTES);
+            } else if (entries.containsKey("collection.anki21")) {
+                collection = entries.get("collection.anki21");
+            } else if (entries.containsKey("collection.anki2")) {
+                collection = entries.get("collection.anki2");
+            } else {
+                log.error(0, "the package has no collection (collection.anki21b, collection.anki21 or collection.anki2)");
+                return ParsedImport.rejected(log);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("collection.anki21b", "the compressed collection is unreadable: " + e.getMessage());
+            return ParsedImport.rejected(log);
+        }
+        if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".colpkg")) {
+            log.warning(0, "a .colpkg is a whole Anki collection: all its notes are imported into one deck");
+        }
+        Map<String, byte[]> mediaFiles = mediaByName(entries, modern, log);
+        String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("demodeck-anki-", ".sqlite");
+            Files.write(tmp, collection);
+            return read(tmp, deckId, fileName, options, mediaFiles, log);
+        } catch (SQLException e) {
+            log.error(0, "the collection is not a readable Anki database: " + e.getMessage());
+            return ParsedImport.rejected(log);
+        } catch (IOException e) {
+            log.error(0, "the package could not be read: " + e.getMessage());
+            return ParsedImport.rejected(log);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a leftover temp file is removed with the temp folder
+                }
+            }
+        }
+    }
+
+    private ParsedImport read(Path db, String deckId, String fileName, ImportOptions options,
+                              Map<String, byte[]> mediaFiles, ImportLog log) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            boolean schema18 = exists(st, "notetypes");
+            Map<Long, NoteType> types = schema18 ? noteTypes18(st, log) : noteTypes11(st, log);
+            Map<Long, String> decks = schema18 ? decks18(st) : decks11(st);
+            Map<Long, Long> deckOfNote = new HashMap<>();
+            int studied = 0;
+            try (ResultSet rs = st.executeQuery("select nid, did, type, reps from cards order by nid, ord")) {
+                while (rs.next()) {
+                    deckOfNote.putIfAbsent(rs.getLong(1), rs.getLong(2));
+                    if (rs.getInt(3) > 0 || rs.getInt(4) > 0) {
+                        studied++;
+                    }
+                }
+            }
+            StringBuilder sample = new StringBuilder();
+            List<Object[]> notes = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("select id, guid, mid, tags, flds from notes order by id")) {
+                while (rs.next()) {
+                    String flds = rs.getString(5) == null ? "" : rs.getString(5);
+                    notes.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), flds});
+                    if (sample.length() < 100_000) {
+                        sample.append(flds).append('\n');
+                    }
+                }
+            }
+            DeckAssembler deck = new DeckAssembler(deckId, ImportText.language(options, sample.toString()),
+                    ImportText.titleFromFileName(fileName), fileName, log);
+            Map<String, MediaFile> stored = new LinkedHashMap<>();
+            Set<String> missing = new HashSet<>();
+            long[] mediaBytes = {0};
+            Set<String> usedDecks = new java.util.LinkedHashSet<>();
+            for (Object[] n : notes) {
+                long id = (Long) n[0];
+                String ref = "note " + id;
+                NoteType type = types.get((Long) n[2]);
+                if (type == null) {
+                    log.skip(ref, "the note's type " + n[2] + " is not in the package");
+                    continue;
+                }
+                List<String> fields = List.of(((String) n[4]).split("\u001f", -1));
+                List<String> tags = new ArrayList<>(AnkiNotes.splitTags((String) n[3]));
+                String deckName = decks.get(deckOfNote.get(id));
+                if (deckName != null) {
+                    usedDecks.add(deckName);
+                }
+                UnaryOperator<String> media = name -> {
+                    byte[] bytes = mediaFiles.get(name);
+                    if (bytes == null) {
+                        if (missing.add(name)) {
+                            log.warning(ref, "the media file '" + name + "' is not in the package and is left out");
+                        }
+                        return null;
+                    }
+                    String storedName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+                    if (!stored.containsKey(storedName)) {
+                        if (mediaBytes[0] + bytes.length > MAX_MEDIA_BYTES) {
+                            if (missing.add(name)) {
+                                log.warning(ref, "the media file '" + name + "' is not stored: media may total at most 50 MB");
+                            }
+                            return null;
+                        }
+                        mediaBytes[0] += bytes.length;
+                        stored.put(storedName, new MediaFile(storedName, MediaFile.contentTypeOf(name), bytes));
+                    }
+                    return "/decks/" + deckId + "/media/" + URLEncoder.encode(storedName, StandardCharsets.UTF_8);
+                };
+                AnkiNotes.Kind kind = AnkiNotes.kindOf(type.name(), type.templates(), type.cloze());
+                AnkiNotes.add(deck, log, kind, (String) n[1], fields, tags, media, 0, ref);
+            }
+            if (usedDecks.size() == 1) {
+                deck.title(usedDecks.iterator().next());
+            }
+            if (studied > 0) {
+                log.warning(0, studied + " cards carry Anki scheduling (intervals, ease, review log); DemoDeck schedules "
+                        + "with FSRS, so learners start these questions as new");
+            }
+            return deck.build(new ArrayList<>(stored.values()));
+        }
+    }
+
+    private static boolean exists(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("select count(*) from sqlite_master where type = 'table' and name = '" + table + "'")) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    private static Map<Long, NoteType> noteTypes11(Statement st, ImportLog log) throws SQLException {
+        Map<Long, NoteType> types = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("select models from col")) {
+            if (!rs.next()) {
+                return types;
+            }
+            JsonNode models = JSON.readTree(rs.getString(1));
+            models.properties().forEach(e -> {
+                JsonNode m = e.getValue();
+                List<String> fields = new ArrayList<>();
+                m.path("flds").forEach(f -> fields.add(f.path("name").asText()));
+                types.put(Long.parseLong(e.getKey()), new NoteType(m.path("name").asText(), fields,
+                        m.path("tmpls").size(), m.path("type").asInt() == 1));
+            });
+        } catch (IOException | RuntimeException e) {
+            log.error("col.models", "the note types are unreadable: " + e.getMessage());
+        }
+        return types;
+    }
+
+    private static Map<Long, NoteType> noteTypes18(Statement st, ImportLog log) throws SQLException {
+        Map<Long, List<String>> fields = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("select ntid, name from fields order by ntid, ord")) {
+            while (rs.next()) {
+                fields.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        Map<Long, Integer> templates = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("select ntid, count(*) from templates group by ntid")) {
+            while (rs.next()) {
+                templates.put(rs.getLong(1), rs.getInt(2));
+            }
+        }
+        Map<Long, NoteType> types = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("select id, name, config from notetypes")) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                byte[] config = rs.getBytes(3);
+                long kind = 0;
+                try {
+                    kind = config == null ? 0 : Protobuf.firstVarint(config, 1, 0);
+                } catch (IllegalArgumentException e) {
+                    log.warning("notetype " + id, "the note type's settings are unreadable; treated as Basic");
+                }
+                if (kind > 1) {
+                    log.warning("notetype " + id, "note type '" + rs.getString(2) + "' (kind " + kind
+                            + ", e.g. image occlusion) is imported as front/back cards");
+                }
+                types.put(id, new NoteType(rs.getString(2), fields.getOrDefault(id, List.of()),
+                        templates.getOrDefault(id, 1), kind == 1));
+            }
+        }
+        return types;
+    }
+
+    private static Map<Long, String> decks11(Statement st) throws SQLException {
+        Map<Long, String> decks = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("select decks from col")) {
+            if (rs.next() && rs.getString(1) != null && !rs.getString(1).isBlank()) {
+                JSON.readTree(rs.getString(1)).properties().forEach(e ->
+                        decks.put(Long.parseLong(e.getKey()), e.getValue().path("name").asText()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // deck names only title the import
+        }
+        return decks;
+    }
+
+    private static Map<Long, String> decks18(Statement st) throws SQLException {
+        Map<Long, String> decks = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("select id, name from decks")) {
+            while (rs.next()) {
+                decks.put(rs.getLong(1), rs.getString(2).replace("\u001f", "::"));
+            }
+        }
+        return decks;
+    }
+
+    /** Media by original file name: legacy JSON map {"0": "foo.wav"}, or the modern zstd protobuf list. */
+    private static Map<String, byte[]> mediaByName(Map<String, byte[]> entries, boolean modern, ImportLog log) {
+        Map<String, byte[]> byName = new HashMap<>();
+        byte[] list = entries.get("media");
+        if (list == null) {
+            return byName;
+        }
+        try {
+            if (modern) {
+                byte[] raw = SafeZip.unzstd(list, 16L * 1024 * 1024);
+                int index = 0;
+                for (Protobuf.Field entry : Protobuf.fields(raw)) {
+                    if (entry.number() != 1 || entry.bytes() == null) {
+                        continue;
+                    }
+                    String name = null;
+                    for (Protobuf.Field f : Protobuf.fields(entry.bytes())) {
+                        if (f.number() == 1 && f.bytes() != null) {
+                            name = Protobuf.string(f.bytes());
+                        }
+                    }
+                    byte[] file = entries.get(String.valueOf(index));
+                    if (name != null && file != null) {
+                        byName.put(name, SafeZip.unzstd(file, MAX_MEDIA_BYTES));
+                    }
+                    index++;
+                }
+            } else {
+                JSON.readTree(list).properties().forEach(e -> {
+                    byte[] file = entries.get(e.getKey());
+                    if (file != null) {
+                        byName.put(e.getValue().asText(), file);
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warning("media", "the media list is unreadable; the notes are imported without their media");
+        }
+        return byName;
+    }
+}

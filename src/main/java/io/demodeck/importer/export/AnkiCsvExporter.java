@@ -1,0 +1,74 @@
+package io.demodeck.importer.export;
+
+import io.demodeck.bank.DeckContent;
+import io.demodeck.bank.QuestionContent;
+import io.demodeck.bank.QuestionType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Anki "Notes in Plain Text": tab-separated, RFC 4180 quoting, {@code #} headers and a GUID column, so Anki (and
+ * DemoDeck) update the same notes on a second import. Quiz questions become Basic notes whose back lists the right
+ * answers.
+ */
+final class AnkiCsvExporter {
+
+    private AnkiCsvExporter() {
+    }
+
+    static Exported export(DeckContent deck) {
+        List<String> warnings = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        DeckContent.Text title = deck.texts().getOrDefault(deck.originalLanguage(), deck.texts().values().iterator().next());
+        sb.append("#separator:tab\n#html:false\n");
+        sb.append("#deck:").append(title.title().replaceAll("[\\r\\n]+", " ")).append('\n');
+        sb.append("#guid column:1\n#notetype column:2\n#tags column:3\n");
+        sb.append("#columns:GUID\tNotetype\tTags\tFront\tBack\n");
+        for (QuestionContent q : deck.questions()) {
+            QuestionContent.Text t = q.texts().get(q.originalLanguage());
+            String lang = q.originalLanguage();
+            List<QuestionContent.Option> options = q.options().stream().filter(o -> o.lang().equals(lang)).toList();
+            String front = t.prompt();
+            String back = t.answer() != null ? t.answer() : t.generalFeedback() != null ? t.generalFeedback() : "";
+            if (q.type() != QuestionType.FLASHCARD) {
+                warnings.add(q.externalId() + ": a " + q.type().fileName() + " question becomes a Basic note");
+                StringBuilder choices = new StringBuilder();
+                StringBuilder right = new StringBuilder();
+                for (QuestionContent.Option o : options) {
+                    choices.append("\n- ").append(o.text()).append(o.matchText() == null ? "" : " -> " + o.matchText());
+                    if (o.fraction() > 0) {
+                        right.append("\n- ").append(o.text()).append(o.matchText() == null ? "" : " -> " + o.matchText());
+                    }
+                }
+                if (q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTIPLE_CHOICE) {
+                    front = front + "\n" + choices;
+                }
+                String solution = switch (q.type()) {
+                    case TRUE_FALSE -> String.valueOf(q.correctBoolean());
+                    case NUMERICAL -> q.correctMin().equals(q.correctMax()) ? String.valueOf(q.correctMin())
+                            : q.correctMin() + ".." + q.correctMax();
+                    default -> right.toString().strip();
+                };
+                back = (solution + "\n\n" + back).strip();
+            } else if (!t.keyPoints().isEmpty() || q.texts().size() > 1) {
+                warnings.add(q.externalId() + ": key points and other languages have no column in Anki text");
+            }
+            if (back.isBlank()) {
+                back = "—";
+            }
+            sb.append(field(q.externalId())).append('\t').append("Basic").append('\t')
+                    .append(field(String.join(" ", q.tags()))).append('\t')
+                    .append(field(front)).append('\t').append(field(back)).append('\n');
+        }
+        return new Exported(sb.toString(), "txt", "text/tab-separated-values", warnings);
+    }
+
+    private static String field(String value) {
+        String v = value.strip();
+        if (v.indexOf('\t') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+}

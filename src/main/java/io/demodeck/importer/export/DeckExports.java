@@ -1,0 +1,43 @@
+package io.demodeck.importer.export;
+
+import io.demodeck.bank.Deck;
+import io.demodeck.bank.DeckContent;
+import io.demodeck.bank.Question;
+import io.demodeck.bank.QuestionContent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a stored deck back into the neutral model (active questions, in order) and exports it. */
+@ApplicationScoped
+public class DeckExports {
+
+    @Transactional
+    public Optional<DeckContent> read(String deckExternalId) {
+        return Deck.findByExternalId(deckExternalId).map(deck -> {
+            Map<String, DeckContent.Text> texts = new LinkedHashMap<>();
+            deck.texts.forEach((lang, t) -> texts.put(lang, new DeckContent.Text(t.title, t.description)));
+            List<QuestionContent> questions = Question.listActiveByDeck(deck.id).stream().map(DeckExports::content).toList();
+            return new DeckContent(deck.externalId, deck.originalLanguage, deck.source, texts, questions);
+        });
+    }
+
+    public Optional<Exported> export(String deckExternalId, ExportFormat format) {
+        return read(deckExternalId).map(format::export);
+    }
+
+    private static QuestionContent content(Question q) {
+        Map<String, QuestionContent.Text> texts = new LinkedHashMap<>();
+        q.texts.forEach((lang, t) -> texts.put(lang, new QuestionContent.Text(t.prompt, t.answer, t.keyPoints,
+                t.accurateNote, t.generalFeedback)));
+        List<QuestionContent.Option> options = q.options.stream()
+                .map(o -> new QuestionContent.Option(o.lang, o.position, o.text, o.matchText, o.fraction, o.feedback))
+                .toList();
+        return new QuestionContent(q.externalId, q.type, q.tags, q.demoIds, q.source, q.originalLanguage,
+                q.correctBoolean, q.correctMin, q.correctMax, texts, options, 0);
+    }
+}

@@ -1,0 +1,391 @@
+package io.demodeck.importer.moodle;
+
+import io.demodeck.bank.BankMarkdownParser;
+import io.demodeck.bank.QuestionType;
+import io.demodeck.importer.DeckAssembler;
+import io.demodeck.importer.HtmlText;
+import io.demodeck.importer.ImportLog;
+import io.demodeck.importer.ImportOptions;
+import io.demodeck.importer.ImportParser;
+import io.demodeck.importer.ImportText;
+import io.demodeck.importer.MediaFile;
+import io.demodeck.importer.ParsedImport;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Moodle XML ({@code qformat_xml}): nested categories, idnumber, tags, the core question types, CDATA, and
+ * base64 {@code <file>}s, which are stored as media and linked from the text. Cloze (multianswer) and calculated
+ * questions are reported one by one and left out; so is any unknown type.
+ */
+public final class MoodleXmlParser implements ImportParser {
+
+    static final String PLUGINFILE = "@@PLUGINFILE@@/";
+    /** Media of one import, at most; the request size limit bounds it too. */
+    static final long MAX_MEDIA_BYTES = 50L * 1024 * 1024;
+
+    @Override
+    public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {
+        ImportLog log = new ImportLog();
+        XmlTree.Node root;
+        try {
+            root = XmlTree.parse(data);
+        } catch (XmlTree.XmlException e) {
+            log.error(e.line, e.getMessage());
+            return ParsedImport.rejected(log);
+        }
+        if (!root.name.equals("quiz")) {
+            log.error(root.line, "the root element is <" + root.name + ">, a Moodle XML export has <quiz>");
+            return ParsedImport.rejected(log);
+        }
+        String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
+        StringBuilder sample = new StringBuilder();
+        for (XmlTree.Node q : root.all("question")) {
+            String t = q.textOf("questiontext");
+            if (t != null && sample.length() < 100_000) {
+                sample.append(t).append('\n');
+            }
+        }
+        DeckAssembler deck = new DeckAssembler(deckId, ImportText.language(options, sample.toString()),
+                ImportText.titleFromFileName(fileName), fileName, log);
+        Map<String, MediaFile> media = new LinkedHashMap<>();
+        long[] mediaBytes = {0};
+        List<String> category = List.of();
+        for (XmlTree.Node node : root.children) {
+            if (!node.name.equals("question")) {
+                log.warning(node.line, "<" + node.name + "> is not a <question> and is ignored");
+                continue;
+            }
+            String type = node.attr("type") == null ? "" : node.attr("type").toLowerCase(Locale.ROOT);
+            if (type.equals("category")) {
+                String path = node.textOf("category");
+                if (path != null) {
+                    category = categoryPath(path);
+                    if (!category.isEmpty()) {
+                        deck.title(category.get(category.size() - 1));
+                    }
+                }
+                continue;
+            }
+            new Question(node, type, category, deck, log, deckId, media, mediaBytes).read();
+        }
+        return deck.build(new ArrayList<>(media.values()));
+    }
+
+    static List<String> categoryPath(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String p : path.strip().split("/")) {
+            String s = p.strip();
+            if (!s.isEmpty() && !s.matches("\\$(course|cat\\d*|module|system)\\$") && !s.equalsIgnoreCase("top")) {
+                parts.add(s);
+            }
+        }
+        return parts;
+    }
+
+    /** One {@code <question>}: reported by its line and name. */
+    private static final class Question {
+        private final XmlTree.Node node;
+        private final String type;
+        private final List<String> category;
+        private final DeckAssembler deck;
+        private final ImportLog log;
+        private final String deckId;
+        private final Map<String, MediaFile> media;
+        private final long[] mediaBytes;
+        private final String where;
+
+        Question(XmlTree.Node node, String type, List<String> category, DeckAssembler deck, ImportLog log,
+                 String deckId, Map<String, MediaFile> media, long[] mediaBytes) {
+            this.node = node;
+            this.type = type;
+            this.category = category;
+            this.deck = deck;
+            this.log = log;
+            this.deckId = deckId;
+            this.media = media;
+            this.mediaBytes = mediaBytes;
+            String name = node.textOf("name");
+            this.where = name == null || name.isBlank() ? type + " question" : type + " question '" + name.strip() + "'";
+        }
+
+        void read() {
+            int line = node.line;
+            String prompt = text(node.child("questiontext"));
+            String general = text(node.child("generalfeedback"));
+            String idnumber = node.textOf("idnumber");
+            List<String> tags = new ArrayList<>();
+            if (!category.isEmpty()) {
+                tags.add(String.join("::", category));
+            }
+            XmlTree.Node tagsNode = node.child("tags");
+            if (tagsNode != null) {
+                for (XmlTree.Node tag : tagsNode.all("tag")) {
+                    String t = tag.textOf("text") != null ? tag.textOf("text") : tag.text.toString();
+                    if (t != null && !t.isBlank()) {
+                        tags.add(t.strip());
+                    }
+                }
+            }
+            if (type.equals("cloze") || type.equals("multianswer")) {
+                boolean hasSub = prompt != null && prompt.matches("(?s).*\\{\\d*:[A-Za-z_]+:.*}.*");
+                log.skip(line, where + ": cloze (multianswer) questions are not supported yet"
+                        + (hasSub ? "; split it into separate questions" : " and this one has no {1:TYPE:…} sub-question"));
+                return;
+            }
+            if (type.startsWith("calculated") || type.equals("randomsamatch") || type.equals("random")
+                    || type.equals("ddwtos") || type.equals("gapselect") || type.equals("ordering")) {
+                log.skip(line, where + ": the type '" + type + "' is not supported");
+                return;
+            }
+            if (prompt == null || prompt.isBlank()) {
+                log.skip(line, where + " has no <questiontext>");
+                return;
+            }
+            String id = idnumber == null || idnumber.isBlank() ? null : idnumber.strip();
+            switch (type) {
+                case "description" -> deck.add(id, QuestionType.DESCRIPTION, tags, prompt, null, general, null, null,
+                        null, List.of(), line, null);
+                case "essay" -> deck.add(id, QuestionType.ESSAY, tags, prompt, text(node.child("graderinfo")), general,
+                        null, null, null, List.of(), line, null);
+                case "multichoice" -> multichoice(id, tags, prompt, general, line);
+                case "truefalse" -> trueFalse(id, tags, prompt, general, line);
+                case "shortanswer" -> shortAnswer(id, tags, prompt, general, line);
+                case "numerical" -> numerical(id, tags, prompt, general, line);
+                case "matching", "match" -> matching(id, tags, prompt, general, line);
+                default -> log.skip(line, "unknown question type '" + type + "'");
+            }
+        }
+
+        private void multichoice(String id, List<String> tags, String prompt, String general, int line) {
+            List<DeckAssembler.Opt> opts = answers(line);
+            if (opts == null) {
+                return;
+            }
+            if (opts.size() < 2) {
+                log.skip(line, where + " needs at least 2 answers");
+                return;
+            }
+            if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
+                log.skip(line, where + " has no answer with a positive fraction");
+                return;
+            }
+            String single = node.textOf("single");
+            boolean isSingle = single == null ? opts.stream().filter(o -> o.fraction() > 0).count() == 1
+                    : single.strip().equals("true") || single.strip().equals("1");
+            if (isSingle && opts.stream().noneMatch(o -> o.fraction() >= 0.999)) {
+                log.skip(line, where + " is single-answer but no answer is worth 100%");
+                return;
+            }
+            deck.add(id, isSingle ? QuestionType.SINGLE_CHOICE : QuestionType.MULTIPLE_CHOICE, tags, prompt, null,
+                    general, null, null, null, opts, line, null);
+        }
+
+        private void trueFalse(String id, List<String> tags, String prompt, String general, int line) {
+            Boolean value = null;
+            String trueFb = null;
+            String falseFb = null;
+            for (XmlTree.Node a : node.all("answer")) {
+                String t = a.textOf("text");
+                String v = t == null ? a.text.toString().strip() : t.strip();
+                double fraction = fraction(a);
+                String fb = text(a.child("feedback"));
+                if (v.equalsIgnoreCase("true")) {
+                    trueFb = fb;
+                    if (fraction > 0) {
+                        value = true;
+                    }
+                } else if (v.equalsIgnoreCase("false")) {
+                    falseFb = fb;
+                    if (fraction > 0) {
+                        value = false;
+                    }
+                }
+            }
+            if (value == null) {
+                log.skip(line, where + " marks neither 'true' nor 'false' with fraction 100");
+                return;
+            }
+            List<DeckAssembler.Opt> opts = trueFb == null && falseFb == null ? List.of() : List.of(
+                    new DeckAssembler.Opt("true", null, value ? 1 : 0, trueFb),
+                    new DeckAssembler.Opt("false", null, value ? 0 : 1, falseFb));
+            deck.add(id, QuestionType.TRUE_FALSE, tags, prompt, null, general, value, null, null, opts, line, null);
+        }
+
+        private void shortAnswer(String id, List<String> tags, String prompt, String general, int line) {
+            List<DeckAssembler.Opt> opts = answers(line);
+            if (opts == null) {
+                return;
+            }
+            if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
+                log.skip(line, where + " has no accepted answer (fraction above 0)");
+                return;
+            }
+            deck.add(id, QuestionType.SHORT_ANSWER, tags, prompt, null, general, null, null, null, opts, line, null);
+        }
+
+        private void numerical(String id, List<String> tags, String prompt, String general, int line) {
+            List<DeckAssembler.Opt> opts = new ArrayList<>();
+            double[] best = null;
+            double bestFraction = 0;
+            for (XmlTree.Node a : node.all("answer")) {
+                String t = a.textOf("text");
+                String v = (t == null ? a.text.toString() : t).strip();
+                double fraction = fraction(a);
+                String fb = text(a.child("feedback"));
+                if (v.equals("*")) {
+                    opts.add(new DeckAssembler.Opt("*", null, fraction, fb));
+                    continue;
+                }
+                String tolText = a.textOf("tolerance");
+                double value;
+                double tol;
+                try {
+                    value = Double.parseDouble(v);
+                    tol = tolText == null || tolText.isBlank() ? 0 : Math.abs(Double.parseDouble(tolText.strip()));
+                } catch (NumberFormatException e) {
+                    log.skip(a.line, where + ": the answer '" + ImportText.abbreviate(v) + "' is not a number");
+                    return;
+                }
+                opts.add(new DeckAssembler.Opt(tol == 0 ? v : v + ":" + tolText.strip(), null, fraction, fb));
+                if (best == null || fraction > bestFraction) {
+                    best = new double[] {value - tol, value + tol};
+                    bestFraction = fraction;
+                }
+            }
+            if (best == null || bestFraction <= 0) {
+                log.skip(line, where + " has no right numeric answer");
+                return;
+            }
+            if (node.child("units") != null && !node.child("units").children.isEmpty()) {
+                log.warning(line, where + ": units are not supported; learners answer with the number only");
+            }
+            List<DeckAssembler.Opt> kept = opts.size() == 1 && opts.get(0).feedback() == null
+                    && opts.get(0).fraction() == 1 ? List.of() : opts;
+            deck.add(id, QuestionType.NUMERICAL, tags, prompt, null, general, null, best[0], best[1], kept, line, null);
+        }
+
+        private void matching(String id, List<String> tags, String prompt, String general, int line) {
+            List<DeckAssembler.Opt> opts = new ArrayList<>();
+            for (XmlTree.Node sub : node.all("subquestion")) {
+                String left = text(sub);
+                XmlTree.Node answer = sub.child("answer");
+                String right = answer == null ? null : answer.textOf("text") != null
+                        ? answer.textOf("text").strip() : answer.text.toString().strip();
+                if (right == null || right.isEmpty()) {
+                    log.skip(sub.line, where + ": a <subquestion> has no <answer>");
+                    return;
+                }
+                boolean distractor = left == null || left.isBlank();
+                opts.add(new DeckAssembler.Opt(distractor ? "" : left, HtmlText.toMarkdown(right, HtmlText.noImages()),
+                        distractor ? 0 : 1, null));
+            }
+            if (opts.stream().filter(o -> o.fraction() > 0).count() < 2) {
+                log.skip(line, where + " needs at least 2 <subquestion> pairs");
+                return;
+            }
+            deck.add(id, QuestionType.MATCHING, tags, prompt, null, general, null, null, null, opts, line, null);
+        }
+
+        /** The {@code <answer>}s with fraction, text and feedback; null after reporting a broken one. */
+        private List<DeckAssembler.Opt> answers(int line) {
+            List<DeckAssembler.Opt> opts = new ArrayList<>();
+            for (XmlTree.Node a : node.all("answer")) {
+                double fraction = fraction(a);
+                if (Double.isNaN(fraction)) {
+                    log.skip(a.line, where + ": fraction '" + a.attr("fraction") + "' must be a number from -100 to 100");
+                    return null;
+                }
+                String t = text(a);
+                if (t == null || t.isBlank()) {
+                    log.skip(a.line, where + ": an <answer> has no text");
+                    return null;
+                }
+                opts.add(new DeckAssembler.Opt(t, null, fraction, text(a.child("feedback"))));
+            }
+            return opts;
+        }
+
+        private static double fraction(XmlTree.Node a) {
+            String f = a.attr("fraction");
+            if (f == null || f.isBlank()) {
+                return 0;
+            }
+            try {
+                double v = Double.parseDouble(f.strip()) / 100.0;
+                return v < -1 || v > 1 || !Double.isFinite(v) ? Double.NaN : v;
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+
+        /** A text element: its files stored as media, @@PLUGINFILE@@ links pointed at them, HTML made safe Markdown. */
+        private String text(XmlTree.Node element) {
+            if (element == null) {
+                return null;
+            }
+            XmlTree.Node t = element.child("text");
+            String raw = t == null ? null : t.text.toString();
+            if (raw == null) {
+                return null;
+            }
+            Map<String, String> urls = new HashMap<>();
+            for (XmlTree.Node file : element.all("file")) {
+                String name = file.attr("name");
+                if (name == null || name.isBlank()) {
+                    log.warning(file.line, where + ": a <file> without a name is ignored");
+                    continue;
+                }
+                byte[] bytes;
+                try {
+                    bytes = Base64.getDecoder().decode(file.text.toString().replaceAll("\\s+", ""));
+                    if (bytes.length == 0) {
+                        throw new IllegalArgumentException("empty");
+                    }
+                } catch (IllegalArgumentException e) {
+                    log.warning(file.line, where + ": the file '" + name + "' is not valid base64 and is not stored");
+                    continue;
+                }
+                if (mediaBytes[0] + bytes.length > MAX_MEDIA_BYTES) {
+                    log.warning(file.line, where + ": the file '" + name + "' is not stored: the files of one import "
+                            + "may total at most " + MAX_MEDIA_BYTES / (1024 * 1024) + " MB");
+                    continue;
+                }
+                // files of different questions often share a name (image.png): the content hash keeps them apart
+                String stored = BankMarkdownParser.sha256(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-"
+                        + name.replaceAll("[^A-Za-z0-9._-]", "_");
+                if (!media.containsKey(stored)) {
+                    mediaBytes[0] += bytes.length;
+                    media.put(stored, new MediaFile(stored, MediaFile.contentTypeOf(name), bytes));
+                }
+                urls.put(name, mediaUrl(deckId, stored));
+            }
+            UnaryOperator<String> images = src -> {
+                if (src == null || !src.startsWith(PLUGINFILE)) {
+                    return null;
+                }
+                String name = URLDecoder.decode(src.substring(PLUGINFILE.length()), StandardCharsets.UTF_8);
+                String url = urls.get(name);
+                if (url == null) {
+                    log.warning(element.line, where + ": the image '" + name + "' is not embedded in the file and is left out");
+                }
+                return url;
+            };
+            return HtmlText.toMarkdown(raw, images);
+        }
+    }
+
+    static String mediaUrl(String deckId, String name) {
+        return "/decks/" + deckId + "/media/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+}

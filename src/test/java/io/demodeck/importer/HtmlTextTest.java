@@ -1,0 +1,34 @@
+package io.demodeck.importer;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HtmlTextTest {
+
+    @Test
+    void plainTextIsLeftAlone() {
+        assertEquals("a < b and 2*3", HtmlText.toMarkdown("a < b and 2*3", HtmlText.noImages()));
+    }
+
+    @Test
+    void dangerousMarkupIsRemovedAndFormattingKept() {
+        String html = "<div onmouseover=\"steal()\"><p>Use <strong>bold</strong>, <em>it</em> and <code>x&lt;y</code>"
+                + "<script>alert(1)</script><iframe src=\"http://evil\"></iframe></p><ul><li>one</li><li>two</li></ul>"
+                + "<a href=\"javascript:alert(1)\">bad link</a> <a href=\"https://ok.example/a\">good link</a></div>";
+        assertEquals("Use **bold**, *it* and `x<y`\n\n- one\n- two\nbad link [good link](https://ok.example/a)",
+                HtmlText.toMarkdown(html, HtmlText.noImages()));
+    }
+
+    @Test
+    void imagesOnlyWhenTheResolverKnowsThem() {
+        String html = "<img src=\"local.png\" alt=\"ok\"><img src=\"http://tracker/x.gif\">";
+        assertEquals("![ok](/decks/d/media/local.png)", HtmlText.toMarkdown(html,
+                src -> src.equals("local.png") ? "/decks/d/media/local.png" : null));
+    }
+
+    @Test
+    void markdownCharactersInHtmlTextAreEscaped() {
+        assertEquals("2\\*3\\*4 and a\\_b", HtmlText.toMarkdown("<p>2*3*4 and a_b</p>", HtmlText.noImages()));
+    }
+}

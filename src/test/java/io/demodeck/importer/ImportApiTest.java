@@ -1,0 +1,158 @@
+package io.demodeck.importer;
+
+import io.demodeck.account.AccountService;
+import io.demodeck.account.Role;
+import io.demodeck.testsupport.Browser;
+import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static io.demodeck.importer.Fixtures.bytes;
+import static io.demodeck.importer.Fixtures.utf8;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class ImportApiTest {
+
+    @jakarta.inject.Inject
+    AccountService accounts;
+
+    @Test
+    void aDryRunIsTheDefaultAndReturnsTheReport() {
+        int id = given().multiPart("file", "all-types.gift", bytes("gift/all-types.gift"))
+                .multiPart("deck", "api-dry").multiPart("language", "en")
+                .when().post("/api/v1/imports")
+                .then().statusCode(200).contentType("application/json")
+                .body("dryRun", equalTo(true)).body("outcome", equalTo("previewed"))
+                .body("format", equalTo("gift")).body("counts.created", equalTo(13))
+                .body("countsByType.numerical", equalTo(3))
+                .extract().path("importId");
+        given().get("/api/v1/imports/" + id).then().statusCode(200)
+                .body("fileName", equalTo("all-types.gift")).body("dryRun", equalTo(true))
+                .body("fileSha256", notNullValue()).body("report.counts.created", equalTo(13));
+        given().get("/decks/api-dry").then().statusCode(404);
+    }
+
+    @Test
+    void applyThenEveryExportReadsBackIntoAnEmptyDeck() {
+        given().multiPart("file", "notes.txt", bytes("anki/notes.txt")).multiPart("dryRun", "false")
+                .multiPart("deck", "api-anki").multiPart("language", "en")
+                .when().post("/api/v1/imports")
+                .then().statusCode(200).body("outcome", equalTo("applied")).body("counts.created", equalTo(5))
+                .body("counts.skipped", equalTo(1)).body("problems.line", hasItem(13));
+        for (String format : new String[] {"json", "anki-csv", "gift"}) {
+            Response export = given().queryParam("format", format).get("/api/v1/decks/api-anki/export");
+            export.then().statusCode(200).header("Content-Disposition", startsWith("attachment; filename=\"api-anki."));
+            String target = "api-anki-from-" + format;
+            given().multiPart("file", "export", export.asByteArray()).multiPart("format", format)
+                    .multiPart("dryRun", "false").multiPart("deck", target).multiPart("language", "en")
+                    .when().post("/api/v1/imports")
+                    .then().statusCode(200).body("counts.created", equalTo(5));
+            String original = given().queryParam("format", "anki-csv").get("/api/v1/decks/api-anki/export").asString();
+            String copy = given().queryParam("format", "anki-csv").get("/api/v1/decks/" + target + "/export").asString();
+            if (!format.equals("gift")) {
+                assertEquals(original.replaceAll("(?m)^#deck:.*$", ""), copy.replaceAll("(?m)^#deck:.*$", ""), format);
+            }
+        }
+    }
+
+    @Test
+    void markdownExportOfAnImportedBankDeckImportsBack() {
+        given().multiPart("file", "bank-deck.md", bytes("markdown/bank-deck.md")).multiPart("dryRun", "false")
+                .multiPart("deck", "api-md").when().post("/api/v1/imports").then().statusCode(200)
+                .body("counts.created", equalTo(9));
+        Response md = given().queryParam("format", "markdown").get("/api/v1/decks/api-md/export");
+        md.then().statusCode(200).header("X-Export-Warnings", "0").contentType(containsString("text/markdown"));
+        given().multiPart("file", "api-md.md", md.asByteArray()).multiPart("dryRun", "false").multiPart("deck", "api-md-copy")
+                .when().post("/api/v1/imports").then().statusCode(200).body("counts.created", equalTo(9));
+        String a = given().queryParam("format", "json").get("/api/v1/decks/api-md/export").asString();
+        String b = given().queryParam("format", "json").get("/api/v1/decks/api-md-copy/export").asString();
+        assertEquals(a.replace("\"api-md\"", "X"), b.replace("\"api-md-copy\"", "X"));
+    }
+
+    @Test
+    void badInputIsProblemJsonNever500() {
+        given().multiPart("format", "gift").when().post("/api/v1/imports")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("format", "pdf").when().post("/api/v1/imports")
+                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("format"));
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("dryRun", "maybe").when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("dryRun"));
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("deck", "Not A Deck!").when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("deck"));
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("language", "de").when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("language"));
+        given().multiPart("file", "empty.gift", new byte[0]).when().post("/api/v1/imports")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().multiPart("file", "bomb.xml", bytes("moodle/billion-laughs.xml")).when().post("/api/v1/imports")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://demodeck.dev/problems/import-rejected"))
+                .body("errors[0].message", containsString("DOCTYPE"));
+        given().multiPart("file", "broken.apkg", new byte[] {'P', 'K', 3, 4, 1, 2, 3}).multiPart("dryRun", "false")
+                .when().post("/api/v1/imports").then().statusCode(422).contentType("application/problem+json");
+        given().multiPart("file", "win.txt", "Вопрос\tответ".getBytes(java.nio.charset.Charset.forName("windows-1251")))
+                .when().post("/api/v1/imports").then().statusCode(422).body("errors[0].message", containsString("UTF-8"));
+        given().get("/api/v1/imports/999999").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/decks/no-such-deck/export").then().statusCode(404).contentType("application/problem+json");
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("dryRun", "false").multiPart("deck", "api-fmt")
+                .post("/api/v1/imports").then().statusCode(200);
+        given().queryParam("format", "docx").get("/api/v1/decks/api-fmt/export").then().statusCode(422);
+    }
+
+    @Test
+    void aFileOverTheLimitIs413() {
+        byte[] big = new byte[20 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        given().multiPart("file", "big.txt", big).when().post("/api/v1/imports")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void theBrowserFlowPreviewsThenImportsAndRedirectsToTheDeck() {
+        Browser instructor = new Browser();
+        String name = "teacher" + System.nanoTime() % 1_000_000;
+        accounts.create(name, "teach-me-please", Role.INSTRUCTOR, "en");
+        instructor.signIn(name, "teach-me-please");
+        instructor.open("/import").then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""))
+                .body(containsString("<progress"));
+        String page = instructor.multipart().multiPart("file", "broken.gift", bytes("gift/broken.gift"))
+                .multiPart("format", "detect").multiPart("deck", "web-import").multiPart("language", "en")
+                .when().post("/import/preview").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("never closed")).extract().asString();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f]{64})\"").matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(token.find(), page);
+        instructor.submit("/import/apply", "token", token.group(1), "format", "gift", "deck", "web-import", "language", "en")
+                .then().statusCode(303).header("Location", containsString("/decks/web-import"));
+        given().get("/decks/web-import").then().statusCode(200).body(containsString("Fine question?"));
+        instructor.submit("/import/apply", "token", "0".repeat(64), "deck", "web-import").then().statusCode(410);
+    }
+
+    @Test
+    void onlyInstructorsSeeTheImportPages() {
+        given().redirects().follow(false).get("/import").then().statusCode(302).header("Location", containsString("/login"));
+        Browser learner = new Browser();
+        learner.registerAndSignIn("learner" + System.nanoTime() % 1_000_000, "just-a-learner");
+        learner.open("/import").then().statusCode(403);
+        learner.open("/").then().body(org.hamcrest.Matchers.not(containsString("href=\"/import\"")));
+    }
+
+    @Test
+    void storedMediaIsServedSafely() {
+        given().multiPart("file", "quiz.xml", bytes("moodle/all-types.xml")).multiPart("dryRun", "false")
+                .multiPart("deck", "api-media").when().post("/api/v1/imports").then().statusCode(200);
+        String json = given().queryParam("format", "json").get("/api/v1/decks/api-media/export").asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/decks/api-media/media/([^)\"]+)").matcher(json);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), json);
+        given().get("/decks/api-media/media/" + m.group(1)).then().statusCode(200).contentType("image/png")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+}

@@ -1,0 +1,102 @@
+package io.demodeck.importer.anki;
+
+import io.demodeck.bank.DeckContent;
+import io.demodeck.bank.QuestionContent;
+import io.demodeck.importer.ImportOptions;
+import io.demodeck.importer.ParsedImport;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.demodeck.importer.Fixtures.bytes;
+import static io.demodeck.importer.Fixtures.text;
+import static io.demodeck.importer.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnkiTextParserTest {
+
+    private final AnkiTextParser parser = new AnkiTextParser();
+
+    private ParsedImport parse(byte[] data, String name) {
+        return parser.parse(data, name, new ImportOptions(null, "en", null, null));
+    }
+
+    @Test
+    void readsHeadersGuidNotetypeTagsClozeAndReversedCards() {
+        ParsedImport result = parse(bytes("anki/notes.txt"), "notes.txt");
+        assertFalse(result.rejected(), result.problems()::toString);
+        DeckContent deck = result.deck();
+        assertEquals("Languages / French", deck.texts().get("en").title());
+        List<QuestionContent> qs = deck.questions();
+        assertEquals(5, qs.size(), qs::toString);
+
+        assertEquals("abc123", qs.get(0).externalId(), "the GUID column is the stable id");
+        assertEquals("bonjour", text(qs.get(0)).prompt());
+        assertEquals("hello\nworld", text(qs.get(0)).answer(), "<br> is a line break with #html:true");
+        assertEquals(List.of("imported", "vocab", "greeting"), qs.get(0).tags());
+        assertEquals(9, qs.get(0).line());
+
+        assertTrue(qs.get(1).externalId().startsWith("x-"), "a GUID with URL characters is encoded");
+        assertEquals(qs.get(1).externalId() + "-reverse", qs.get(2).externalId());
+        assertEquals("cat", text(qs.get(2)).prompt(), "the reverse card asks the back");
+        assertEquals(List.of("imported", "vocab", "animal", "pet"), qs.get(1).tags());
+
+        assertEquals("guid3-c1", qs.get(3).externalId());
+        assertEquals("The [...] of France is Paris.\nSecond line", text(qs.get(3)).prompt());
+        assertEquals("The **capital** of France is Paris.\nSecond line\n\nExtra info", text(qs.get(3)).answer());
+        assertEquals("The capital of France is [city].\nSecond line", text(qs.get(4)).prompt(), "a hint replaces [...]");
+        assertEquals(11, qs.get(4).line());
+
+        assertEquals(1, result.skipped());
+        assertEquals(13, result.problems().get(0).line(), "the quoted field spans two lines; the next record starts after it");
+    }
+
+    @Test
+    void guessesTheSeparatorAndReadsRfc4180Quoting() {
+        ParsedImport result = parse(bytes("anki/guess.csv"), "guess.csv");
+        List<QuestionContent> qs = result.deck().questions();
+        assertEquals(3, qs.size(), result.problems()::toString);
+        assertEquals("quoted; with semicolon", text(qs.get(1)).prompt());
+        assertEquals("multi\nline \"quoted\" back", text(qs.get(1)).answer());
+        assertEquals("**bold** & more", text(qs.get(2)).answer(), "HTML detected without #html");
+        assertTrue(qs.get(0).externalId().startsWith("h-"), "no GUID: a hash of the front");
+    }
+
+    @Test
+    void anUnclosedQuoteIsReportedAtItsLine() {
+        ParsedImport result = parse(utf8("a\tb\n\"never closed\tc\nd\te\n"), "x.txt");
+        assertEquals(1, result.deck().questions().size());
+        assertEquals(2, result.problems().get(0).line());
+        assertTrue(result.problems().get(0).message().contains("never closed"));
+    }
+
+    @Test
+    void plainTextFieldsAreStoredAsWritten() {
+        ParsedImport result = parse(utf8("#html:false\na < b\t**kept**\n"), "x.txt");
+        assertEquals("a < b", text(result.deck().questions().get(0)).prompt());
+        assertEquals("**kept**", text(result.deck().questions().get(0)).answer());
+    }
+
+    @Test
+    void anUnknownSeparatorIsReported() {
+        ParsedImport result = parse(utf8("#separator:Hash-Sign\na\tb\n"), "x.txt");
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 1 && p.message().contains("separator")));
+    }
+
+    @Test
+    void binaryInputIsRejected() {
+        ParsedImport result = parse(new byte[] {0x00, 0x01, (byte) 0xff, 0x02}, "x.txt");
+        assertTrue(result.rejected());
+    }
+
+    @Test
+    void aHugeFieldOfHalfOpenTagsAndClozesStaysLinear() {
+        String field = "<a ".repeat(300_000) + "{{c1::x ".repeat(100_000);
+        long start = System.nanoTime();
+        ParsedImport result = parse(utf8("front\t" + field + "\n"), "x.txt");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "parsed in under 5 s");
+        assertEquals(1, result.deck().questions().size());
+    }
+}

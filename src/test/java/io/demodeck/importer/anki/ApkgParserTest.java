@@ -1,0 +1,80 @@
+package io.demodeck.importer.anki;
+
+import io.demodeck.bank.DeckContent;
+import io.demodeck.importer.ImportOptions;
+import io.demodeck.importer.ParsedImport;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.demodeck.importer.Fixtures.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApkgParserTest {
+
+    private final ApkgParser parser = new ApkgParser();
+
+    private ParsedImport parse(byte[] data, String name) {
+        return parser.parse(data, name, new ImportOptions(null, "en", null, null));
+    }
+
+    @Test
+    void legacyPackage() throws Exception {
+        check(parse(ApkgFixtures.legacy(ApkgFixtures.NOTES), "spanish.apkg"));
+    }
+
+    @Test
+    void modernZstdPackageIsReadFromMetaNotTheDummyCollection() throws Exception {
+        check(parse(ApkgFixtures.modern(ApkgFixtures.NOTES), "spanish.apkg"));
+    }
+
+    private static void check(ParsedImport result) {
+        assertFalse(result.rejected(), result.problems()::toString);
+        DeckContent deck = result.deck();
+        assertEquals("Spanish::Verbs", deck.texts().get("en").title());
+        assertEquals(List.of("Abc_12", "x-7123575d78", "x-7123575d78-reverse", "cl0ze-c1", "cl0ze-c2"),
+                deck.questions().stream().map(q -> q.externalId()).toList());
+        assertEquals("hablar", text(deck.questions().get(0)).prompt());
+        assertEquals("to speak ![](/decks/spanish/media/foo.jpg)", text(deck.questions().get(0)).answer());
+        assertEquals(List.of("verbs", "ar"), deck.questions().get(0).tags());
+        assertEquals("to eat", text(deck.questions().get(2)).prompt());
+        assertEquals("Yo [...] y tú comes.", text(deck.questions().get(3)).prompt());
+        assertEquals("Yo hablo y tú **comes**.\n\nPresent tense", text(deck.questions().get(4)).answer());
+        assertEquals(1, result.media().size());
+        assertArrayEquals(ApkgFixtures.JPEG, result.media().get(0).data());
+        assertEquals("image/jpeg", result.media().get(0).contentType());
+        assertEquals(1, result.skipped());
+        assertTrue(result.problems().stream().anyMatch(p -> p.isError() && "note 1700000000003".equals(p.ref())),
+                result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("1 cards carry Anki scheduling")));
+    }
+
+    @Test
+    void aBrokenZipIsRejected() throws Exception {
+        byte[] zip = ApkgFixtures.legacy(ApkgFixtures.NOTES);
+        byte[] truncated = java.util.Arrays.copyOf(zip, zip.length / 2);
+        assertTrue(parse(truncated, "x.apkg").rejected());
+        assertTrue(parse("not a zip at all".getBytes(), "x.apkg").rejected());
+    }
+
+    @Test
+    void aZipBombStopsAtTheExpansionLimit() throws Exception {
+        byte[] bomb = ApkgFixtures.zip(Map.of("collection.anki21", new byte[64 * 1024 * 1024]));
+        long start = System.nanoTime();
+        ParsedImport result = parse(bomb, "bomb.apkg");
+        assertTrue(result.rejected());
+        assertTrue(result.problems().get(0).message().contains("zip bomb"), result.problems()::toString);
+        assertTrue(System.nanoTime() - start < 3_000_000_000L);
+    }
+
+    @Test
+    void aCorruptCollectionIsRejected() throws Exception {
+        byte[] pkg = ApkgFixtures.zip(Map.of("collection.anki21", "SQLite format 3\0garbage".getBytes()));
+        ParsedImport result = parse(pkg, "x.apkg");
+        assertTrue(result.rejected());
+    }
+}
