@@ -184,8 +184,7 @@ public class DeckWriter {
                 }
                 insertRows(connection, "insert into question_text (question_id, lang, prompt, answer, key_points, "
                         + "accurate_note, general_feedback) values ", texts, 4);
-                insertRows(connection, "insert into question_option (question_id, lang, position, text, match_text, "
-                        + "fraction, feedback) values ", options, -1);
+                insertOptions(connection, options);
             }
         });
     }
@@ -210,6 +209,27 @@ public class DeckWriter {
                 }
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /** Options have no array column: one statement with a column array each, however many rows. */
+    private static void insertOptions(java.sql.Connection connection, List<Object[]> rows) throws java.sql.SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] types = {"bigint", "text", "integer", "text", "text", "float8", "text"};
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("insert into question_option (question_id, "
+                + "lang, position, text, match_text, fraction, feedback) select * from unnest(?::bigint[], ?::text[], "
+                + "?::integer[], ?::text[], ?::text[], ?::float8[], ?::text[])")) {
+            for (int c = 0; c < types.length; c++) {
+                Object[] column = new Object[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    column[r] = rows.get(r)[c];
+                }
+                ps.setArray(c + 1, connection.createArrayOf(types[c].equals("integer") ? "int4" : types[c].equals("bigint")
+                        ? "int8" : types[c], column));
+            }
+            ps.executeUpdate();
         }
     }
 

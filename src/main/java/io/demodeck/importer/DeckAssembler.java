@@ -59,10 +59,9 @@ public final class DeckAssembler {
         if (explicitId != null && !explicitId.isBlank()) {
             id = ImportText.stableId(explicitId);
             if (!ids.add(id)) {
-                String where = ref != null ? ref : null;
                 String msg = "the id '" + explicitId + "' is used by an earlier question: give every question its own id";
-                if (where != null) {
-                    log.skip(where, msg);
+                if (ref != null) {
+                    log.skip(ref, msg);
                 } else {
                     log.skip(line, msg);
                 }

@@ -60,8 +60,7 @@ final class AnkiNotes {
                     UnaryOperator<String> media, int line, String ref, boolean html) {
         // encode first, so the suffixes of reverse and cloze cards stay readable
         guid = guid == null || guid.isBlank() ? null : io.demodeck.importer.ImportText.stableId(guid);
-        UnaryOperator<String> media2 = media;
-        List<String> f = fields.stream().map(v -> html ? text(v, media2) : v.strip()).toList();
+        List<String> f = fields.stream().map(v -> html ? text(v, media) : v.strip()).toList();
         String front = f.isEmpty() ? "" : f.get(0);
         String back = f.size() > 1 ? f.get(1) : "";
         if (kind == Kind.CLOZE) {
@@ -102,7 +101,6 @@ final class AnkiNotes {
             return;
         }
         String extra = fields.size() > 1 ? text(fields.get(1), media) : "";
-        // plain-text fields: the revealed deletion is marked in Markdown instead of HTML
         for (int ord : ordinals) {
             String prompt = text(replaceCloze(raw, ord, true), media);
             String answer = text(replaceCloze(raw, ord, false), media);
@@ -134,7 +132,10 @@ final class AnkiNotes {
         return sb.toString();
     }
 
-    /** A field's HTML as Markdown; [sound:x] becomes a link to the stored file. */
+    /**
+     * A field's HTML as Markdown; [sound:x] becomes a link to the stored file. A null {@code media} means
+     * plain-text fields (#html:false): kept as written, the revealed cloze deletion marked in Markdown.
+     */
     static String text(String field, UnaryOperator<String> media) {
         if (media == null) {
             return field.replace("<b>", "**").replace("</b>", "**").strip();

@@ -192,8 +192,8 @@ public final class GiftParser implements ImportParser {
             char marker = piece.charAt(0);
             String body = piece.substring(1);
             Double weight = weight(body);
-            if (weight == null && WEIGHT_START.matcher(body.strip()).find()) {
-                log.skip(line, what + "the weight in '" + ImportText_abbrev(body) + "' must be a percentage between -100 and 100, e.g. %50%");
+            if (weight == null && body.strip().startsWith("%")) {
+                log.skip(line, what + "the weight in '" + abbrev(body) + "' must be a percentage between -100 and 100, e.g. %50%");
                 return;
             }
             body = stripWeight(body);
@@ -219,9 +219,8 @@ public final class GiftParser implements ImportParser {
         deck.add(id, type, tags, prompt, null, general, null, null, null, opts, line, null);
     }
 
-    private static final Pattern WEIGHT_START = Pattern.compile("^%");
-
-    private static String ImportText_abbrev(String s) {
+    /** A piece of the answer block, escapes restored, short enough for a message. */
+    private static String abbrev(String s) {
         String r = restore(s).strip();
         return r.length() > 40 ? r.substring(0, 37) + "…" : r;
     }
@@ -233,13 +232,13 @@ public final class GiftParser implements ImportParser {
             String body = piece.substring(1);
             int arrow = body.indexOf("->");
             if (arrow < 0) {
-                log.skip(line, what + "the pair '" + ImportText_abbrev(body) + "' has no '->': write '=left -> right'");
+                log.skip(line, what + "the pair '" + abbrev(body) + "' has no '->': write '=left -> right'");
                 return;
             }
             String left = body.substring(0, arrow).strip();
             String right = body.substring(arrow + 2).strip();
             if (right.isEmpty()) {
-                log.skip(line, what + "the pair '" + ImportText_abbrev(body) + "' has nothing after '->'");
+                log.skip(line, what + "the pair '" + abbrev(body) + "' has nothing after '->'");
                 return;
             }
             // an empty left side is a distractor: an extra answer on the right
@@ -281,7 +280,7 @@ public final class GiftParser implements ImportParser {
             String body = piece.substring(1);
             Double weight = weight(body);
             if (weight == null && body.strip().startsWith("%")) {
-                log.skip(line, what + "the weight in '" + ImportText_abbrev(body) + "' must be a percentage between -100 and 100");
+                log.skip(line, what + "the weight in '" + abbrev(body) + "' must be a percentage between -100 and 100");
                 return;
             }
             String[] tf = splitFeedback(stripWeight(body));
@@ -363,8 +362,7 @@ public final class GiftParser implements ImportParser {
         int from = -1;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean arrow = c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '>';
-            if (markers.indexOf(c) >= 0 && !arrow) {
+            if (markers.indexOf(c) >= 0) {
                 if (from >= 0) {
                     result.add(s.substring(from, i));
                 }

@@ -77,4 +77,18 @@ class ApkgParserTest {
         ParsedImport result = parse(pkg, "x.apkg");
         assertTrue(result.rejected());
     }
+
+    @Test
+    void tooManyEntriesAreRefused() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (int i = 0; i <= SafeZip.MAX_ENTRIES; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("m" + i));
+                zip.closeEntry();
+            }
+        }
+        ParsedImport result = parse(out.toByteArray(), "many.apkg");
+        assertTrue(result.rejected());
+        assertTrue(result.problems().get(0).message().contains("entries"), result.problems()::toString);
+    }
 }

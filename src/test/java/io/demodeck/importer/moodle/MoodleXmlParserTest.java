@@ -115,4 +115,14 @@ class MoodleXmlParserTest {
         assertEquals("See", text(result.deck().questions().get(0)).prompt());
         assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("base64")));
     }
+
+    @Test
+    void aFileInAnotherEncodingThanDeclaredIsRejectedWithItsLine() {
+        byte[] cp1251 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n<question type=\"description\"><questiontext>"
+                .concat("<text>Привет</text></questiontext></question></quiz>")
+                .getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        ParsedImport result = parse(cp1251);
+        assertTrue(result.rejected());
+        assertEquals(3, result.problems().get(0).line(), result.problems()::toString);
+    }
 }
