@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Scheduler throughput: next-state computations per second on one thread (JMH), written to
+# bench/results/scheduler.md with the machine it ran on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH="$JAVA_HOME/bin:$PATH"
+
+mvn -q test-compile
+mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+java -cp "$CP" org.openjdk.jmh.Main SchedulerBenchmark -f 1 -wi 3 -i 5 -t 1 \
+  -rf json -rff target/jmh-scheduler.json | tee target/jmh-scheduler.txt
+
+score=$(python3 -c 'import json;r=json.load(open("target/jmh-scheduler.json"))[0]["primaryMetric"];print("%.0f ± %.0f" % (r["score"], r["scoreError"]))')
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+jdk=$(java -version 2>&1 | head -1)
+mkdir -p bench/results
+{
+  echo "# Scheduler benchmark"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "- machine: $(nproc) cores visible, ${cpu}"
+  echo "- JDK: ${jdk}"
+  echo "- command: \`bench/scheduler.sh\` (JMH, 1 fork, 3 warm-up + 5 measured iterations of 10 s, 1 thread)"
+  echo "- workload: 4096 pre-built cards (10% new, 15% learning, 65% review, 10% relearning), answers 10% Again /"
+  echo "  12% Hard / 70% Good / 8% Easy, fuzz on, zone Europe/Berlin with a 4 a.m. rollover"
+  echo
+  echo "**${score} next-state computations per second** (target: at least 5,000,000)"
+  echo
+  echo '```'
+  sed -n '/^Benchmark/,$p' target/jmh-scheduler.txt
+  echo '```'
+} > bench/results/scheduler.md
+cat bench/results/scheduler.md

@@ -1,0 +1,402 @@
+package io.demodeck.review;
+
+import io.agroal.api.AgroalDataSource;
+import io.demodeck.review.scheduler.CardState;
+import io.demodeck.review.scheduler.Outcome;
+import io.demodeck.review.scheduler.Rating;
+import io.demodeck.review.scheduler.Scheduler;
+import io.demodeck.review.scheduler.State;
+import io.demodeck.review.scheduler.StudyDays;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * The review engine: study queue, grading, undo, preview and the review-log export. Every write is
+ * one transaction that appends to the log and moves the card with an optimistic lock; a writer that
+ * lost a race retries on the fresh state, so no answer is applied twice to the same old state and
+ * none is lost.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    static final int MAX_ATTEMPTS = 5;
+    private static final Set<String> ORIGINS = Set.of("web", "api", "import");
+
+    @Inject
+    StudySettingsService settings;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    // ---------------------------------------------------------------------------------------------- results
+
+    /** A card's scheduling state as callers see it. */
+    public record CardView(long cardId, long questionId, State state, Integer step, Double stability,
+                           Double difficulty, Instant due, Instant lastReview, int reps, int lapses) {
+    }
+
+    /**
+     * What a grade did. {@code replayed} is true when the client id had been seen before and this is
+     * the first result again (nothing was written).
+     */
+    public record GradeResult(long reviewLogId, long cardId, long questionId, Rating rating, Instant reviewedAt,
+                              CardView card, Double retrievability, int elapsedDays, int scheduledDays,
+                              boolean replayed) {
+    }
+
+    /** One button of the answer bar: where the card goes if the learner picks it now. */
+    public record PreviewOption(Rating rating, State state, Instant due, Duration interval, int scheduledDays) {
+    }
+
+    /** A question to study next; {@code cardId} is null until the learner opens or answers it. */
+    public record QueueItem(long questionId, Long cardId, State state, Instant due) {
+    }
+
+    /** What is left today in a deck. */
+    public record QueueCounts(int newCards, int learning, int review) {
+    }
+
+    public record UndoResult(long undoneReviewLogId, CardView card) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- queue
+
+    /** The next {@code limit} questions: due (re)learning cards, then due reviews, then new questions. */
+    public List<QueueItem> studyQueue(long userId, long deckId, Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        StudySettings s = settings.get(userId);
+        StudyDays days = new StudyDays(java.time.ZoneId.of(s.timeZone()), s.dayRolloverHour());
+        Timestamp nowTs = Timestamp.from(now);
+        Timestamp dayEnd = Timestamp.from(days.startOfNextDay(now));
+        return withConnection(c -> {
+            List<QueueItem> items = new ArrayList<>(cards(c, StudyQueueSql.LEARNING_DUE, limit, userId, deckId, nowTs, limit));
+            if (items.size() < limit) {
+                items.addAll(cards(c, StudyQueueSql.REVIEW_DUE, limit, userId, deckId, dayEnd, nowTs, limit - items.size()));
+            }
+            int budget = newBudget(c, userId, s, days, now);
+            int wanted = Math.min(budget, limit - items.size());
+            if (wanted > 0) {
+                try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEW_QUESTIONS)) {
+                    bind(ps, userId, deckId, wanted);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long cardId = rs.getLong(2);
+                            Long card = rs.wasNull() ? null : cardId;
+                            items.add(new QueueItem(rs.getLong(1), card, State.NEW, null));
+                        }
+                    }
+                }
+            }
+            return items;
+        });
+    }
+
+    /** New questions, (re)learning and review cards left for today in a deck. */
+    public QueueCounts counts(long userId, long deckId, Instant now) {
+        StudySettings s = settings.get(userId);
+        StudyDays days = new StudyDays(java.time.ZoneId.of(s.timeZone()), s.dayRolloverHour());
+        Timestamp dayEnd = Timestamp.from(days.startOfNextDay(now));
+        return withConnection(c -> {
+            int budget = newBudget(c, userId, s, days, now);
+            int newCards = budget == 0 ? 0 : count(c, StudyQueueSql.NEW_COUNT, userId, deckId, budget);
+            return new QueueCounts(newCards, count(c, StudyQueueSql.LEARNING_COUNT, userId, deckId, dayEnd),
+                    count(c, StudyQueueSql.REVIEW_COUNT, userId, deckId, dayEnd));
+        });
+    }
+
+    private int newBudget(Connection c, long userId, StudySettings s, StudyDays days, Instant now) throws SQLException {
+        int introduced = count(c, StudyQueueSql.INTRODUCED_TODAY, userId, Timestamp.from(days.startOfDay(now)));
+        return Math.max(0, s.newCardsPerDay() - introduced);
+    }
+
+    private static List<QueueItem> cards(Connection c, String sql, int capacity, Object... params) throws SQLException {
+        List<QueueItem> items = new ArrayList<>(Math.min(capacity, 64));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new QueueItem(rs.getLong(2), rs.getLong(1), State.fromCode(rs.getShort(3)),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static int count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- grade
+
+    /**
+     * Applies an answer. The same {@code clientReviewId} again returns the first result and writes
+     * nothing. Runs in its own transaction, retried on a concurrent change of the card.
+     *
+     * @throws UnknownQuestionException if the question does not exist
+     * @throws ReviewConflictException  if the card changed under every attempt
+     */
+    public GradeResult grade(long userId, long questionId, Rating rating, Instant reviewedAt, long durationMs,
+                             UUID clientReviewId, String origin) {
+        Objects.requireNonNull(rating, "rating");
+        Objects.requireNonNull(reviewedAt, "reviewedAt");
+        Objects.requireNonNull(clientReviewId, "clientReviewId");
+        if (durationMs < 0) {
+            throw new IllegalArgumentException("durationMs must be >= 0, got " + durationMs);
+        }
+        if (!ORIGINS.contains(origin)) {
+            throw new IllegalArgumentException("origin must be one of " + ORIGINS + ", got " + origin);
+        }
+        int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
+        return withRetries("grade question " + questionId,
+                () -> gradeOnce(userId, questionId, rating, reviewedAt, duration, clientReviewId, origin));
+    }
+
+    private GradeResult gradeOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
+                                  UUID clientReviewId, String origin) {
+        Optional<ReviewLog> seen = ReviewLog.findByClientId(userId, clientReviewId);
+        if (seen.isPresent()) {
+            return result(seen.get(), questionIdOf(seen.get()), true);
+        }
+        Card card = loadOrCreate(userId, questionId, reviewedAt);
+        CardState before = card.toState();
+        Outcome outcome = settings.schedulerFor(userId).next(card.id, before, rating, reviewedAt);
+        CardState after = outcome.after();
+
+        ReviewLog log = new ReviewLog();
+        log.cardId = card.id;
+        log.userId = userId;
+        log.clientReviewId = clientReviewId;
+        log.rating = (short) rating.grade();
+        log.reviewedAt = reviewedAt;
+        log.durationMs = durationMs;
+        log.stateBefore = (short) before.state().code();
+        log.stepBefore = before.step() == null ? null : before.step().shortValue();
+        log.stabilityBefore = before.stability();
+        log.difficultyBefore = before.difficulty();
+        log.dueBefore = before.due();
+        log.lastReviewBefore = before.lastReview();
+        log.repsBefore = before.reps();
+        log.lapsesBefore = before.lapses();
+        log.retrievability = outcome.retrievability();
+        log.stateAfter = (short) after.state().code();
+        log.stepAfter = after.step() == null ? null : after.step().shortValue();
+        log.stabilityAfter = after.stability();
+        log.difficultyAfter = after.difficulty();
+        log.dueAfter = after.due();
+        log.elapsedDays = outcome.elapsedDays();
+        log.scheduledDays = outcome.scheduledDays();
+        log.origin = origin;
+        log.persist(); // IDENTITY: inserted now, so a duplicate client id fails here
+
+        card.apply(after, Instant.now());
+        Card.getEntityManager().flush(); // update ... where version = ?: a stale card fails here
+        return result(log, questionId, false);
+    }
+
+    private Card loadOrCreate(long userId, long questionId, Instant now) {
+        Optional<Card> card = Card.findByUserAndQuestion(userId, questionId);
+        if (card.isPresent()) {
+            return card.get();
+        }
+        Card.insertIfMissing(userId, questionId, now);
+        return Card.findByUserAndQuestion(userId, questionId)
+                .orElseThrow(() -> new UnknownQuestionException("no question " + questionId));
+    }
+
+    private static long questionIdOf(ReviewLog log) {
+        Card card = Card.findById(log.cardId);
+        return card.questionId;
+    }
+
+    private static GradeResult result(ReviewLog log, long questionId, boolean replayed) {
+        return new GradeResult(log.id, log.cardId, questionId, Rating.fromGrade(log.rating), log.reviewedAt,
+                view(log.cardId, questionId, log.after()), log.retrievability, log.elapsedDays, log.scheduledDays,
+                replayed);
+    }
+
+    // ---------------------------------------------------------------------------------------------- preview
+
+    /**
+     * The four outcomes for a question at {@code now}: exactly what {@link #grade} would apply at that
+     * instant (same card id and review count, so the same fuzz). Opening a question creates its card.
+     */
+    public Map<Rating, PreviewOption> preview(long userId, long questionId, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Card card = loadOrCreate(userId, questionId, now);
+            Map<Rating, Outcome> outcomes = settings.schedulerFor(userId).preview(card.id, card.toState(), now);
+            Map<Rating, PreviewOption> options = new EnumMap<>(Rating.class);
+            outcomes.forEach((rating, o) -> options.put(rating, new PreviewOption(rating, o.after().state(),
+                    o.after().due(), o.interval(), o.scheduledDays())));
+            return options;
+        });
+    }
+
+    /** The learner's card for a question, if they have opened or answered it. */
+    public Optional<CardView> card(long userId, long questionId) {
+        return QuarkusTransaction.requiringNew().call(() -> Card.findByUserAndQuestion(userId, questionId)
+                .map(c -> view(c.id, c.questionId, c.toState())));
+    }
+
+    // ---------------------------------------------------------------------------------------------- undo
+
+    /**
+     * Undoes the card's last answer that is still in effect: the card gets back the exact state stored
+     * in that log row, and the row is marked undone (the log is never deleted). Empty when there is
+     * nothing to undo.
+     */
+    public Optional<UndoResult> undoLast(long userId, long cardId) {
+        return withRetries("undo on card " + cardId, () -> undoOnce(userId, cardId));
+    }
+
+    /** Undoes the learner's most recent answer still in effect in a deck. */
+    public Optional<UndoResult> undoLastInDeck(long userId, long deckId) {
+        Optional<Long> cardId = QuarkusTransaction.requiringNew().call(() -> Card.getEntityManager().createNativeQuery("""
+                        select r.card_id from review_log r join card c on c.id = r.card_id
+                        where r.user_id = :user and c.deck_id = :deck and r.undone_at is null
+                        order by r.id desc limit 1""", Long.class)
+                .setParameter("user", userId).setParameter("deck", deckId)
+                .getResultStream().findFirst().map(id -> ((Number) id).longValue()));
+        return cardId.flatMap(id -> undoLast(userId, id));
+    }
+
+    private Optional<UndoResult> undoOnce(long userId, long cardId) {
+        Card card = Card.findById(cardId);
+        if (card == null || card.userId != userId) {
+            throw new UnknownQuestionException("no card " + cardId + " for this learner");
+        }
+        Optional<ReviewLog> last = ReviewLog.lastActiveForCard(cardId);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        ReviewLog log = last.get();
+        Instant now = Instant.now();
+        card.apply(log.before(), now);
+        log.undoneAt = now;
+        Card.getEntityManager().flush();
+        return Optional.of(new UndoResult(log.id, view(card.id, card.questionId, card.toState())));
+    }
+
+    // ---------------------------------------------------------------------------------------------- export
+
+    /**
+     * Writes the learner's review history as CSV in the column layout FSRS optimizers read
+     * ({@code card_id,review_time,review_rating,review_state,review_duration}; time in epoch ms, state
+     * before the review, duration in ms), oldest first, undone answers left out. Streams with a cursor.
+     */
+    public void exportReviewLogCsv(long userId, Writer out) {
+        QuarkusTransaction.requiringNew().run(() -> withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select card_id, reviewed_at, rating, state_before, duration_ms from review_log
+                    where user_id = ? and undone_at is null order by reviewed_at, id""")) {
+                ps.setFetchSize(1000); // a server-side cursor inside the transaction: memory stays flat
+                ps.setLong(1, userId);
+                out.write("card_id,review_time,review_rating,review_state,review_duration\n");
+                try (ResultSet rs = ps.executeQuery()) {
+                    StringBuilder line = new StringBuilder(64);
+                    while (rs.next()) {
+                        line.setLength(0);
+                        line.append(rs.getLong(1)).append(',').append(rs.getTimestamp(2).getTime()).append(',')
+                                .append(rs.getShort(3)).append(',').append(rs.getShort(4)).append(',')
+                                .append(rs.getInt(5)).append('\n');
+                        out.append(line);
+                    }
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        }));
+    }
+
+    // ---------------------------------------------------------------------------------------------- plumbing
+
+    private static CardView view(long cardId, long questionId, CardState s) {
+        return new CardView(cardId, questionId, s.state(), s.step(), s.stability(), s.difficulty(), s.due(),
+                s.lastReview(), s.reps(), s.lapses());
+    }
+
+    /** Runs {@code work} in a new transaction, again on a fresh state after a lost race, at most {@value #MAX_ATTEMPTS} times. */
+    private static <T> T withRetries(String what, Callable<T> work) {
+        RuntimeException lastFailure = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work);
+            } catch (RuntimeException e) {
+                if (!lostRace(e)) {
+                    throw e;
+                }
+                lastFailure = e;
+            }
+        }
+        throw new ReviewConflictException(what + ": the card kept changing concurrently (" + MAX_ATTEMPTS
+                + " attempts); try again", lastFailure);
+    }
+
+    /** A stale version, or a unique key another transaction took first: retrying sees the winner. */
+    static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (t instanceof org.hibernate.JDBCException jdbc && lostRace(jdbc.getSQLException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("study queue query failed: " + e.getMessage(), e);
+        }
+    }
+}

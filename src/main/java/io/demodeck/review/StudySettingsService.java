@@ -1,0 +1,130 @@
+package io.demodeck.review;
+
+import io.demodeck.review.scheduler.FsrsParameters;
+import io.demodeck.review.scheduler.Scheduler;
+import io.demodeck.review.scheduler.SchedulerSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads and validates per-learner study settings and turns them into a {@link Scheduler}. */
+@ApplicationScoped
+public class StudySettingsService {
+
+    private static final int MAX_STEPS = 20;
+
+    @Inject
+    SchedulerConfig config;
+
+    @Transactional
+    public StudySettings get(long userId) {
+        UserSettings row = UserSettings.findById(userId);
+        return row == null ? StudySettings.defaults() : view(row);
+    }
+
+    /** Validates every field (the error names the first bad one) and stores the settings. */
+    @Transactional
+    public StudySettings update(long userId, StudySettings s) {
+        FsrsParameters params = validate(s);
+        UserSettings row = UserSettings.findById(userId);
+        if (row == null) {
+            row = new UserSettings();
+            row.userId = userId;
+        }
+        row.desiredRetention = s.desiredRetention();
+        row.newCardsPerDay = s.newCardsPerDay();
+        row.timeZone = s.timeZone();
+        row.dayRolloverHour = (short) s.dayRolloverHour();
+        row.learningStepsSeconds = s.learningStepsSeconds().stream().mapToInt(Integer::intValue).toArray();
+        row.relearningStepsSeconds = s.relearningStepsSeconds().stream().mapToInt(Integer::intValue).toArray();
+        row.maximumIntervalDays = s.maximumIntervalDays();
+        row.fsrsParameters = params == null ? null : params.toArray();
+        row.updatedAt = Instant.now();
+        row.persist();
+        return view(row);
+    }
+
+    /** The scheduler for this learner; fuzz follows {@code demodeck.scheduler.fuzz}. */
+    @Transactional
+    public Scheduler schedulerFor(long userId) {
+        UserSettings row = UserSettings.findById(userId);
+        return new Scheduler(row == null ? schedulerSettings(StudySettings.defaults()) : schedulerSettings(view(row)));
+    }
+
+    SchedulerSettings schedulerSettings(StudySettings s) {
+        FsrsParameters params = s.fsrsParameters() == null ? FsrsParameters.defaults()
+                : FsrsParameters.of(s.fsrsParameters().stream().mapToDouble(Double::doubleValue).toArray());
+        return new SchedulerSettings(params, s.desiredRetention(), durations(s.learningStepsSeconds()),
+                durations(s.relearningStepsSeconds()), s.maximumIntervalDays(), config.fuzz(), ZoneId.of(s.timeZone()),
+                s.dayRolloverHour(), true);
+    }
+
+    static FsrsParameters validate(StudySettings s) {
+        if (s == null) {
+            throw new InvalidSettingsException("settings", "missing");
+        }
+        if (!(s.desiredRetention() >= SchedulerSettings.MIN_RETENTION && s.desiredRetention() <= SchedulerSettings.MAX_RETENTION)) {
+            throw new InvalidSettingsException("desiredRetention", "must be between 0.70 and 0.99, got " + s.desiredRetention());
+        }
+        if (s.newCardsPerDay() < 0 || s.newCardsPerDay() > 9999) {
+            throw new InvalidSettingsException("newCardsPerDay", "must be between 0 and 9999, got " + s.newCardsPerDay());
+        }
+        if (s.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(s.timeZone())) {
+            throw new InvalidSettingsException("timeZone", "must be an IANA time zone such as Europe/Moscow, got "
+                    + s.timeZone());
+        }
+        if (s.dayRolloverHour() < 0 || s.dayRolloverHour() > 23) {
+            throw new InvalidSettingsException("dayRolloverHour", "must be between 0 and 23, got " + s.dayRolloverHour());
+        }
+        checkSteps("learningStepsSeconds", s.learningStepsSeconds());
+        checkSteps("relearningStepsSeconds", s.relearningStepsSeconds());
+        if (s.maximumIntervalDays() < 1 || s.maximumIntervalDays() > SchedulerSettings.MAX_INTERVAL_LIMIT) {
+            throw new InvalidSettingsException("maximumIntervalDays", "must be between 1 and 36500, got "
+                    + s.maximumIntervalDays());
+        }
+        if (s.fsrsParameters() == null) {
+            return null;
+        }
+        if (s.fsrsParameters().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidSettingsException("fsrsParameters", "must not contain empty values");
+        }
+        try {
+            return FsrsParameters.of(s.fsrsParameters().stream().mapToDouble(Double::doubleValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("fsrsParameters", e.getMessage());
+        }
+    }
+
+    // Steps are timers inside one study day (SPEC §3.5): 1 second up to, not including, 24 hours.
+    private static void checkSteps(String field, List<Integer> steps) {
+        if (steps == null) {
+            throw new InvalidSettingsException(field, "missing (use an empty list for no steps)");
+        }
+        if (steps.size() > MAX_STEPS) {
+            throw new InvalidSettingsException(field, "at most " + MAX_STEPS + " steps, got " + steps.size());
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Integer step = steps.get(i);
+            if (step == null || step < 1 || step >= 86_400) {
+                throw new InvalidSettingsException(field, "step " + (i + 1) + " must be 1 to 86399 seconds, got " + step);
+            }
+        }
+    }
+
+    private static List<Duration> durations(List<Integer> seconds) {
+        return seconds.stream().map(Duration::ofSeconds).toList();
+    }
+
+    private static StudySettings view(UserSettings row) {
+        return new StudySettings(row.desiredRetention, row.newCardsPerDay, row.timeZone, row.dayRolloverHour,
+                Arrays.stream(row.learningStepsSeconds).boxed().toList(),
+                Arrays.stream(row.relearningStepsSeconds).boxed().toList(), row.maximumIntervalDays,
+                row.fsrsParameters == null ? null : Arrays.stream(row.fsrsParameters).boxed().toList());
+    }
+}

@@ -1,0 +1,245 @@
+package io.demodeck.review.scheduler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The FSRS-6 scheduler: memory model plus the (re)learning-step timers, button ordering and fuzz
+ * (SPEC §3.5-3.7, choices of §3.11). Immutable and thread-safe; build one per settings.
+ *
+ * <ul>
+ *   <li>Steps follow Anki/py-fsrs: Again goes to step 0, Hard repeats the current step (at step 0 the
+ *       mean of the first two steps, or 1.5× a single step), Good advances or graduates, Easy graduates.</li>
+ *   <li>Whenever several answers would schedule whole days, they are ordered: each is at least one day
+ *       longer than the one below it (Again &lt; Hard &lt; Good &lt; Easy), as Anki and ts-fsrs do.</li>
+ *   <li>Elapsed days are study days in the learner's zone with a rollover hour.</li>
+ * </ul>
+ */
+public final class Scheduler {
+
+    private static final Rating[] RATINGS = Rating.values();
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    private final SchedulerSettings settings;
+    private final FsrsModel model;
+    private final StudyDays studyDays;
+    private final Duration[] learningSteps;
+    private final Duration[] relearningSteps;
+    private final double intervalPerStability;
+    private final int maximumInterval;
+
+    public Scheduler(SchedulerSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.model = new FsrsModel(settings.params(), settings.shortTerm());
+        this.studyDays = new StudyDays(settings.zone(), settings.rolloverHour());
+        // long-term mode has no timers: every answer schedules days
+        this.learningSteps = settings.shortTerm() ? settings.learningSteps().toArray(Duration[]::new) : new Duration[0];
+        this.relearningSteps = settings.shortTerm() ? settings.relearningSteps().toArray(Duration[]::new) : new Duration[0];
+        this.intervalPerStability = model.nextInterval(1.0, settings.desiredRetention());
+        this.maximumInterval = settings.maximumIntervalDays();
+    }
+
+    public SchedulerSettings settings() {
+        return settings;
+    }
+
+    public FsrsModel model() {
+        return model;
+    }
+
+    public StudyDays studyDays() {
+        return studyDays;
+    }
+
+    /** The state of the card after answering {@code rating} at {@code now}. */
+    public Outcome next(long cardId, CardState before, Rating rating, Instant now) {
+        Objects.requireNonNull(rating, "rating");
+        return new Review(cardId, before, now).outcome(rating);
+    }
+
+    /** The four possible outcomes, each equal to what {@link #next} would return for that rating. */
+    public Map<Rating, Outcome> preview(long cardId, CardState before, Instant now) {
+        Review review = new Review(cardId, before, now);
+        Map<Rating, Outcome> outcomes = new EnumMap<>(Rating.class);
+        for (Rating rating : RATINGS) {
+            outcomes.put(rating, review.outcome(rating));
+        }
+        return outcomes;
+    }
+
+    /** The probability of recalling the card at {@code now}; empty for a new card. */
+    public OptionalDouble retrievability(CardState state, Instant now) {
+        if (state.stability() == null || state.lastReview() == null) {
+            return OptionalDouble.empty();
+        }
+        int elapsed = studyDays.between(state.lastReview(), now);
+        return OptionalDouble.of(model.retrievability(elapsed, state.stability()));
+    }
+
+    /** One answer being computed: shares R, the recall growth and the fuzz draw between ratings. */
+    private final class Review {
+        private final long cardId;
+        private final CardState before;
+        private final Instant now;
+        private final boolean isNew;
+        private final int elapsed;
+        private final double retrievability;
+        private final MemoryState previous;
+        private final Duration[] steps;
+        private final int step;
+        // per-rating results, filled lazily (plain fields rather than arrays: this object is allocated per answer)
+        private MemoryState again;
+        private MemoryState hard;
+        private MemoryState good;
+        private MemoryState easy;
+        private int againDays;
+        private int hardDays;
+        private int goodDays;
+        private int easyDays;
+        private double growth = Double.NaN;
+
+        Review(long cardId, CardState before, Instant now) {
+            this.cardId = cardId;
+            this.before = Objects.requireNonNull(before, "before");
+            this.now = Objects.requireNonNull(now, "now");
+            this.isNew = before.state() == State.NEW || before.stability() == null;
+            this.elapsed = before.lastReview() == null ? 0 : studyDays.between(before.lastReview(), now);
+            this.previous = isNew ? null : new MemoryState(before.stability(), before.difficulty());
+            this.retrievability = isNew ? Double.NaN : model.retrievability(elapsed, before.stability());
+            this.steps = before.state() == State.RELEARNING || before.state() == State.REVIEW
+                    ? relearningSteps : learningSteps;
+            this.step = before.state() == State.NEW || before.step() == null ? 0 : before.step();
+        }
+
+        Outcome outcome(Rating rating) {
+            MemoryState m = memory(rating);
+            int lapses = before.lapses() + (before.state() == State.REVIEW && rating == Rating.AGAIN ? 1 : 0);
+            Double r = isNew ? null : retrievability;
+            if (graduates(rating)) {
+                int ivl = days(rating);
+                Duration interval = Duration.ofSeconds(ivl * SECONDS_PER_DAY);
+                CardState after = new CardState(State.REVIEW, null, m.stability(), m.difficulty(), now.plus(interval),
+                        now, before.reps() + 1, lapses);
+                return new Outcome(after, r, elapsed, ivl, interval);
+            }
+            int nextStep = switch (rating) {
+                case AGAIN -> 0;
+                case HARD -> before.state() == State.REVIEW ? 0 : step;
+                default -> step + 1;
+            };
+            Duration delay = switch (rating) {
+                case AGAIN -> steps[0];
+                case HARD -> hardDelay();
+                default -> steps[nextStep];
+            };
+            State state = before.state() == State.NEW ? State.LEARNING
+                    : before.state() == State.REVIEW ? State.RELEARNING : before.state();
+            CardState after = new CardState(state, nextStep, m.stability(), m.difficulty(), now.plus(delay), now,
+                    before.reps() + 1, lapses);
+            return new Outcome(after, r, elapsed, 0, delay);
+        }
+
+        /** Whether this answer leaves the step timers and schedules whole days. */
+        private boolean graduates(Rating rating) {
+            if (before.state() == State.REVIEW) {
+                return rating != Rating.AGAIN || steps.length == 0;
+            }
+            if (steps.length == 0) {
+                return true;
+            }
+            if (step >= steps.length) {
+                // the steps were shortened under this card: anything but Again finishes them
+                return rating != Rating.AGAIN;
+            }
+            return switch (rating) {
+                case AGAIN, HARD -> false;
+                case GOOD -> step + 1 >= steps.length;
+                case EASY -> true;
+            };
+        }
+
+        private Duration hardDelay() {
+            if (step > 0) {
+                return steps[Math.min(step, steps.length - 1)];
+            }
+            if (steps.length >= 2) {
+                return steps[0].plus(steps[1]).dividedBy(2);
+            }
+            Duration oneAndHalf = steps[0].multipliedBy(3).dividedBy(2);
+            Duration capped = steps[0].plus(Duration.ofDays(1));
+            return oneAndHalf.compareTo(capped) > 0 ? capped : oneAndHalf;
+        }
+
+        private MemoryState memory(Rating rating) {
+            MemoryState m = switch (rating) {
+                case AGAIN -> again;
+                case HARD -> hard;
+                case GOOD -> good;
+                case EASY -> easy;
+            };
+            if (m == null) {
+                m = isNew ? model.initial(rating) : nextMemory(rating);
+                switch (rating) {
+                    case AGAIN -> again = m;
+                    case HARD -> hard = m;
+                    case GOOD -> good = m;
+                    case EASY -> easy = m;
+                }
+            }
+            return m;
+        }
+
+        private MemoryState nextMemory(Rating rating) {
+            double s = previous.stability();
+            double d = previous.difficulty();
+            double newS;
+            if (elapsed == 0 && model.shortTerm()) {
+                newS = model.shortTermStability(s, rating);
+            } else if (rating == Rating.AGAIN) {
+                newS = model.stabilityAfterForget(d, s, retrievability);
+            } else {
+                newS = s * (1 + recallGrowth() * model.recallBonus(rating));
+            }
+            return new MemoryState(FsrsModel.clampStability(newS), model.nextDifficulty(d, rating));
+        }
+
+        private double recallGrowth() {
+            if (Double.isNaN(growth)) {
+                growth = model.recallGrowth(previous.difficulty(), previous.stability(), retrievability);
+            }
+            return growth;
+        }
+
+        /** Whole days for a graduating answer, at least one day above the next lower graduating answer. */
+        private int days(Rating rating) {
+            int known = switch (rating) {
+                case AGAIN -> againDays;
+                case HARD -> hardDays;
+                case GOOD -> goodDays;
+                case EASY -> easyDays;
+            };
+            if (known != 0) {
+                return known;
+            }
+            int g = rating.grade();
+            int minimum = 1;
+            if (g > 1 && graduates(RATINGS[g - 2])) {
+                minimum = days(RATINGS[g - 2]) + 1;
+            }
+            double raw = memory(rating).stability() * intervalPerStability;
+            double unit = settings.fuzz() ? Fuzz.unit(cardId, before.reps()) : -1;
+            int d = Fuzz.apply(raw, elapsed, minimum, maximumInterval, unit);
+            switch (rating) {
+                case AGAIN -> againDays = d;
+                case HARD -> hardDays = d;
+                case GOOD -> goodDays = d;
+                case EASY -> easyDays = d;
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.demodeck.review.scheduler;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Objects;
+
+/**
+ * Counts days the way a learner lives them: a study day starts at {@code rolloverHour} local time in
+ * the learner's zone (Anki's "next day starts at", default 4 a.m.), so a late-night session still
+ * belongs to the evening's day. Zone UTC with rollover 0 gives UTC calendar days (ts-fsrs).
+ */
+public final class StudyDays {
+
+    private static final int SECONDS_PER_DAY = 86_400;
+
+    private final ZoneId zone;
+    private final ZoneRules rules;
+    private final int rolloverHour;
+    private final int rolloverSeconds;
+    // fixed-offset zones (UTC and friends) skip the rules lookup: the scheduler's hot path
+    private final int fixedOffsetSeconds;
+    private final boolean fixedOffset;
+    // the offset period of the last lookup: almost every call falls into it (immutable, so a racy read is safe)
+    private OffsetPeriod lastPeriod = new OffsetPeriod(0, -1, 0);
+
+    private record OffsetPeriod(long fromSecond, long untilSecond, int offsetSeconds) {
+    }
+
+    public StudyDays(ZoneId zone, int rolloverHour) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        if (rolloverHour < 0 || rolloverHour > 23) {
+            throw new IllegalArgumentException("rolloverHour = " + rolloverHour + " is outside 0..23");
+        }
+        this.rules = zone.getRules();
+        this.rolloverHour = rolloverHour;
+        this.rolloverSeconds = rolloverHour * 3600;
+        this.fixedOffset = rules.isFixedOffset();
+        this.fixedOffsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+    }
+
+    public static StudyDays utcCalendarDays() {
+        return new StudyDays(ZoneOffset.UTC, 0);
+    }
+
+    /** The study-day number of an instant (days since 1970-01-01 of the shifted local date). */
+    public long dayNumber(Instant instant) {
+        long second = instant.getEpochSecond();
+        return Math.floorDiv(second + offsetSeconds(second) - rolloverSeconds, SECONDS_PER_DAY);
+    }
+
+    private int offsetSeconds(long second) {
+        if (fixedOffset) {
+            return fixedOffsetSeconds;
+        }
+        OffsetPeriod period = lastPeriod;
+        if (second >= period.fromSecond() && second < period.untilSecond()) {
+            return period.offsetSeconds();
+        }
+        // the period is [last transition <= second, first transition > second)
+        Instant whole = Instant.ofEpochSecond(second);
+        ZoneOffsetTransition previous = rules.previousTransition(Instant.ofEpochSecond(second + 1));
+        ZoneOffsetTransition next = rules.nextTransition(whole);
+        period = new OffsetPeriod(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
+                next == null ? Long.MAX_VALUE : next.toEpochSecond(), rules.getOffset(whole).getTotalSeconds());
+        lastPeriod = period;
+        return period.offsetSeconds();
+    }
+
+    /** Whole study days from {@code earlier} to {@code later}; never negative. */
+    public int between(Instant earlier, Instant later) {
+        long days = dayNumber(later) - dayNumber(earlier);
+        return days <= 0 ? 0 : (int) Math.min(days, Integer.MAX_VALUE);
+    }
+
+    /** The instant the study day containing {@code instant} began. */
+    public Instant startOfDay(Instant instant) {
+        return startOfDayNumber(dayNumber(instant));
+    }
+
+    /** The instant the study day after the one containing {@code instant} begins. */
+    public Instant startOfNextDay(Instant instant) {
+        return startOfDayNumber(dayNumber(instant) + 1);
+    }
+
+    private Instant startOfDayNumber(long dayNumber) {
+        // atStartOfDay-like resolution: a rollover hour inside a DST gap moves forward
+        return LocalDate.ofEpochDay(dayNumber).atTime(rolloverHour, 0).atZone(zone).toInstant();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public int rolloverHour() {
+        return rolloverHour;
+    }
+}
