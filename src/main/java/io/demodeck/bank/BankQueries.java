@@ -38,6 +38,22 @@ public class BankQueries {
                 .map(q -> detail(summary(deck.get(), lang), q, lang));
     }
 
+    /** A question of a deck by its database id (the study queue works with ids), if it is still active. */
+    public Optional<BankViews.QuestionDetail> questionById(long deckId, long questionId, String lang) {
+        Question q = Question.findById(questionId);
+        if (q == null || q.retired || q.deckId != deckId) {
+            return Optional.empty();
+        }
+        Deck deck = Deck.findById(deckId);
+        return Optional.of(detail(summary(deck, lang), q, lang));
+    }
+
+    /** The grading key of a quiz question, in the language its texts are shown in. */
+    public Optional<io.demodeck.quiz.QuizKey> quizKey(long questionId, String lang) {
+        Question q = Question.findById(questionId);
+        return q == null || !q.type.autoGraded() ? Optional.empty() : Optional.of(QuizKeys.of(q, lang));
+    }
+
     private static BankViews.QuestionDetail detail(BankViews.DeckSummary deck, Question q, String lang) {
         Localized<Question.Text> localized = pick(q.texts, lang, q.originalLanguage);
         Question.Text t = localized.value();

@@ -335,4 +335,88 @@ public interface Messages {
 
     @Message("Embedded files: {count}")
     String import_media(int count);
+
+    @Message("Again")
+    String grade_again();
+
+    @Message("Hard")
+    String grade_hard();
+
+    @Message("Good")
+    String grade_good();
+
+    @Message("Easy")
+    String grade_easy();
+
+    @Message("next review")
+    String study_next_review();
+
+    @Message("Study")
+    String study_action();
+
+    @Message("Study: {deck}")
+    String study_title(String deck);
+
+    @Message("New")
+    String study_new();
+
+    @Message("Learning")
+    String study_learning();
+
+    @Message("To review")
+    String study_review();
+
+    @Message("Show answer")
+    String study_show_answer();
+
+    @Message("Check")
+    String study_check();
+
+    @Message("Your answer (optional)")
+    String study_typed_optional();
+
+    @Message("Your answer")
+    String study_your_answer();
+
+    @Message("Expected")
+    String study_expected();
+
+    @Message("Correct")
+    String study_correct();
+
+    @Message("Not quite")
+    String study_wrong();
+
+    @Message("I was right")
+    String study_override();
+
+    @Message("Undo last grade")
+    String study_undo();
+
+    @Message("How well did you know it?")
+    String study_grade_prompt();
+
+    @Message("Keys: Space or Enter shows the answer, 1 to 4 grade, U undoes. Keys typed into a field do not count.")
+    String study_keys_hint();
+
+    @Message("You are done for now")
+    String study_done_title();
+
+    @Message("The next card of this deck is due {when}.")
+    String study_done_next(String when);
+
+    @Message("No card of this deck is scheduled yet.")
+    String study_done_nothing();
+
+    @Message("Choose…")
+    String study_choose();
+
+    @Message("mentioned")
+    String study_mentioned();
+
+    @Message("not mentioned")
+    String study_not_mentioned();
+
+    @Message("Run demo")
+    String study_run_demo();
 }
