@@ -13,6 +13,10 @@ public class DemoDeckMain {
 
     public static void main(String... args) {
         EmbeddedDatabase.startIfNoUrlConfigured();
-        Quarkus.run(args);
+        try {
+            Quarkus.run(args);
+        } finally {
+            EmbeddedDatabase.stop(); // after the app stopped using it
+        }
     }
 }

@@ -29,14 +29,12 @@ public class BankLoader {
     @ConfigProperty(name = "demodeck.bank.load-at-start", defaultValue = "true")
     boolean loadAtStart;
 
-    private volatile List<FileReport> lastReport;
+    private volatile List<FileReport> startupReport;
 
     void onStart(@Observes StartupEvent event) {
-        if (loadAtStart) {
-            load(directory.map(BankFiles::fromDirectory).orElseGet(BankFiles::packaged));
-        } else {
-            lastReport = List.of();
-        }
+        startupReport = loadAtStart
+                ? load(directory.map(BankFiles::fromDirectory).orElseGet(BankFiles::packaged))
+                : List.of();
     }
 
     public List<FileReport> load(List<BankFile> files) {
@@ -45,8 +43,7 @@ public class BankLoader {
         for (BankFile file : files) {
             reports.add(loadOne(parser, file));
         }
-        lastReport = List.copyOf(reports);
-        return lastReport;
+        return List.copyOf(reports);
     }
 
     private FileReport loadOne(BankMarkdownParser parser, BankFile file) {
@@ -67,9 +64,9 @@ public class BankLoader {
         return FileReport.loaded(file.name(), parsed.deck().externalId(), sync);
     }
 
-    /** Null until the first load finished: the readiness check waits for it. */
-    public List<FileReport> lastReport() {
-        return lastReport;
+    /** What the load at start did; null until it finished (the readiness check waits for it). */
+    public List<FileReport> startupReport() {
+        return startupReport;
     }
 
     public record FileReport(String file, String deckId, SyncReport sync, List<ParseProblem> problems) {

@@ -16,7 +16,7 @@ public class BankReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var report = loader.lastReport();
+        var report = loader.startupReport();
         var builder = HealthCheckResponse.named("question-bank").status(report != null);
         if (report != null) {
             builder.withData("files", report.size());

@@ -19,9 +19,13 @@ public class LanguageResource {
         if (!Languages.isSupported(code)) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        NewCookie cookie = new NewCookie.Builder(Ui.COOKIE).value(code).path("/")
+        return Response.seeOther(URI.create(localPath(back))).cookie(cookie(code)).build();
+    }
+
+    /** The cookie that remembers the interface language for a year. */
+    public static NewCookie cookie(String code) {
+        return new NewCookie.Builder(Ui.COOKIE).value(code).path("/")
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
-        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
     }
 
     /** Only same-site paths: "//evil.example" or "https://…" would make this an open redirect. */

@@ -132,6 +132,58 @@ public interface Messages {
 
     @Message("Go to the home page")
     String error_home();
+
+    @Message("Sign in")
+    String login_title();
+
+    @Message("Username")
+    String field_username();
+
+    @Message("Password")
+    String field_password();
+
+    @Message("Repeat the password")
+    String field_password_confirm();
+
+    @Message("Interface language")
+    String field_language();
+
+    @Message("Wrong username or password.")
+    String login_failed();
+
+    @Message("Account {name} created. Sign in to start studying.")
+    String login_registered(String name);
+
+    @Message("No account yet?")
+    String login_no_account();
+
+    @Message("Create an account")
+    String register_title();
+
+    @Message("3 to 64 characters: Latin letters, digits, dot, underscore or dash.")
+    String register_username_hint();
+
+    @Message("8 to 72 characters.")
+    String register_password_hint();
+
+    @Message("Already registered?")
+    String register_have_account();
+
+    @Message("Sign out")
+    String nav_logout();
+
+    @Message("Sign in")
+    String nav_login();
+
+    @Message("Register")
+    String nav_register();
+
+    @Message("Signed in as {name}")
+    String nav_signed_in(String name);
+
+    @Message("Please fix the fields marked below.")
+    String form_has_errors();
+
     @Message("Demos")
     String demos_title();
 

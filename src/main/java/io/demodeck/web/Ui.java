@@ -1,5 +1,6 @@
 package io.demodeck.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +23,9 @@ public class Ui {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    SecurityIdentity identity;
+
     private String lang;
 
     public String lang() {
@@ -33,6 +37,19 @@ public class Ui {
 
     public Locale locale() {
         return Locale.forLanguageTag(lang());
+    }
+
+    /** The signed-in user's name, or null for an anonymous visitor. */
+    public String user() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean instructor() {
+        return identity.hasRole("instructor") || identity.hasRole("admin");
     }
 
     /** The language a switch link offers. */

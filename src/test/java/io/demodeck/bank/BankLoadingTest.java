@@ -36,7 +36,7 @@ class BankLoadingTest {
 
     @Test
     void thePackagedBankIsLoadedAtStartInBothLanguages() {
-        List<BankLoader.FileReport> report = loader.lastReport();
+        List<BankLoader.FileReport> report = loader.startupReport();
         assertNotNull(report, "the bank is loaded before the app is ready");
         assertTrue(report.stream().allMatch(BankLoader.FileReport::ok), report::toString);
         long deckId = deckId(BANK_DECK);
@@ -64,7 +64,7 @@ class BankLoadingTest {
     void anEditedQuestionIsUpdatedInPlaceAndKeepsItsReviewHistory(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("edit-me.md");
         Files.writeString(file, deck("edit-me", "The first answer."));
-        assertEquals(1, loader.load(BankFiles.fromDirectory(dir)).get(0).sync().created());
+        assertEquals(2, loader.load(BankFiles.fromDirectory(dir)).get(0).sync().created());
         long questionId = questionId("edit-me", "q-one");
         long cardId = studied(questionId);
 

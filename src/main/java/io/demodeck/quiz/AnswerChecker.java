@@ -1,0 +1,93 @@
+package io.demodeck.quiz;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Grades quiz answers. Pure: no database, no framework; the study page and the API both use it. */
+public final class AnswerChecker {
+
+    private AnswerChecker() {
+    }
+
+    public static QuizResult check(QuizKey key, QuizResponse response) {
+        return switch (key.type()) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> choices(key, response.selected());
+            case TRUE_FALSE -> QuizResult.of(key.correctBoolean() != null && key.correctBoolean().equals(response.truth()));
+            case SHORT_ANSWER -> shortAnswer(key, response.text());
+            case NUMERICAL -> numerical(key, response.text());
+            case MATCHING -> matching(key, response.matches());
+            default -> throw new IllegalArgumentException(key.type() + " questions are not graded automatically");
+        };
+    }
+
+    private static QuizResult choices(QuizKey key, Set<Integer> selected) {
+        List<Double> fractions = key.choiceFractions();
+        Set<Integer> right = IntStream.range(0, fractions.size()).filter(i -> fractions.get(i) > 0)
+                .boxed().collect(Collectors.toSet());
+        Set<Integer> valid = new HashSet<>(selected);
+        valid.removeIf(i -> i < 0 || i >= fractions.size());
+        double score = valid.stream().mapToDouble(fractions::get).sum();
+        return new QuizResult(!valid.isEmpty() && valid.equals(right), Math.max(0, Math.min(1, score)), null, List.of());
+    }
+
+    private static QuizResult shortAnswer(QuizKey key, String typed) {
+        String normalized = TextNormalizer.normalize(typed);
+        for (String accepted : key.accepted()) {
+            if (matches(normalized, accepted)) {
+                return new QuizResult(true, 1, accepted, CharDiff.of(typed, accepted));
+            }
+        }
+        String closest = key.accepted().isEmpty() ? "" : key.accepted().getFirst();
+        return new QuizResult(false, 0, closest, CharDiff.of(typed, closest));
+    }
+
+    /** Compares normalised texts; a '*' in the accepted answer matches anything (Moodle's wildcard). */
+    static boolean matches(String normalizedTyped, String accepted) {
+        if (normalizedTyped.isEmpty()) {
+            return false;
+        }
+        if (!accepted.contains("*")) {
+            return normalizedTyped.equals(TextNormalizer.normalize(accepted));
+        }
+        String regex = java.util.Arrays.stream(accepted.split("\\*", -1))
+                .map(TextNormalizer::normalize).map(Pattern::quote).collect(Collectors.joining(".*"));
+        return Pattern.compile(regex).matcher(normalizedTyped).matches();
+    }
+
+    private static QuizResult numerical(QuizKey key, String typed) {
+        Double value = parseNumber(typed);
+        boolean right = value != null && key.correctMin() != null && key.correctMax() != null
+                && value >= key.correctMin() - 1e-9 && value <= key.correctMax() + 1e-9;
+        return QuizResult.of(right);
+    }
+
+    /** Accepts "2", "2.5", "2,5" (a decimal comma, as Russian writes it) and "1 024". */
+    static Double parseNumber(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String t = typed.strip().replace('\u00a0', ' ').replace(" ", "").replace(',', '.');
+        try {
+            double d = Double.parseDouble(t);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static QuizResult matching(QuizKey key, List<Integer> matches) {
+        List<String> rights = key.pairRights();
+        if (matches.size() != rights.size()) {
+            return QuizResult.of(false);
+        }
+        long good = IntStream.range(0, rights.size())
+                .filter(i -> matches.get(i) >= 0 && matches.get(i) < rights.size()
+                        && rights.get(matches.get(i)).equals(rights.get(i)))
+                .count();
+        return new QuizResult(good == rights.size(), rights.isEmpty() ? 0 : (double) good / rights.size(), null, List.of());
+    }
+}
