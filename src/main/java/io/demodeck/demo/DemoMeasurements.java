@@ -162,7 +162,8 @@ public final class DemoMeasurements {
     private Measured footprint(Map<String, Integer> s) {
         int v = s.get("virtualThreads");
         int p = s.get("platformThreads");
-        ChildJvm.Output o = child.run(Mode.FOOTPRINT, List.of(), List.of(v, p), null);
+        // a fixed-size heap: G1 would otherwise give memory back between the phases and make resident deltas negative
+        ChildJvm.Output o = child.run(Mode.FOOTPRINT, List.of("-Xms512m"), List.of(v, p), null);
         if (!"yes".equals(o.text("proc"))) {
             return unavailable(o);
         }

@@ -191,6 +191,8 @@ class DemoMeasurementsTest {
         assertTrue(real(r, "platform.reservedKibPerThread") >= 512, "-Xss1m reserves about 1 MiB");
         assertTrue(real(r, "virtual.reservedKibPerThread") < 64);
         assertTrue(real(r, "platform.rssKibPerThread") > real(r, "virtual.rssKibPerThread"));
+        assertTrue(real(r, "virtual.rssKibPerThread") > 0 && real(r, "virtual.heapKibPerThread") > 0,
+                "a virtual thread costs some memory");
     }
 
     @Test
