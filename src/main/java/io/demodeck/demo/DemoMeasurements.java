@@ -112,8 +112,8 @@ public final class DemoMeasurements {
                     .formatted(n(m, l), d(processUs, l), d(processUs / platformUs, l), d(processUs / virtualUs, l));
         });
         GoComparison goSide = goComparison(() -> go.run("creation", v, Map.of()).map(g -> List.of(
-                row("go.microsPerGoroutine", "Горутина: старт + ожидание (" + n(v, "ru") + ")",
-                        "Goroutine: start + wait (" + n(v, "en") + ")",
+                row("go.microsPerGoroutine", "Горутина: старт + ожидание (столько же, сколько виртуальных)",
+                        "Goroutine: start + wait (as many as virtual threads)",
                         round(Long.parseLong(g.get("goroutines.nanos")) / 1000.0 / v), "µs"))));
         return new Measured(true, rows, ratios, proof, List.of(flags(o)), goSide);
     }
@@ -135,12 +135,12 @@ public final class DemoMeasurements {
         long addedP = whilePlatform - between;
         List<Row> rows = List.of(
                 row("tasks.start", "Потоков ОС в начале", "OS threads at start", start, ""),
-                row("tasks.whileVirtualBlocked", "Пока заблокированы " + n(v, "ru") + " виртуальных потоков",
-                        "While " + n(v, "en") + " virtual threads are blocked", whileVirtual, ""),
+                row("tasks.whileVirtualBlocked", "Пока заблокированы виртуальные потоки",
+                        "While the virtual threads are blocked", whileVirtual, ""),
                 row("virtual.addedOsThreads", "Добавили виртуальные потоки", "Added by the virtual threads", addedV, ""),
                 row("tasks.beforePlatform", "Потоков ОС перед платформенными", "OS threads before the platform run", between, ""),
-                row("tasks.whilePlatformBlocked", "Пока заблокированы " + n(p, "ru") + " платформенных потоков",
-                        "While " + n(p, "en") + " platform threads are blocked", whilePlatform, ""),
+                row("tasks.whilePlatformBlocked", "Пока заблокированы платформенные потоки",
+                        "While the platform threads are blocked", whilePlatform, ""),
                 row("platform.addedOsThreads", "Добавили платформенные потоки", "Added by the platform threads", addedP, ""));
         Text proof = text(l -> (ru(l)
                 ? "%s заблокированных виртуальных потоков добавили процессу %s потоков ОС (%s → %s), а %s платформенных — %s (%s → %s): каждый платформенный поток — это поток ОС, виртуальные потоки — нет, они делят несколько потоков-носителей."
@@ -150,8 +150,8 @@ public final class DemoMeasurements {
         GoComparison goSide = goComparison(() -> go.run("os-threads", v, Map.of()).map(g -> List.of(
                 row("go.tasks.start", "Go: потоков ОС в начале", "Go: OS threads at start",
                         Long.parseLong(g.get("tasks.start")), ""),
-                row("go.tasks.blocked", "Go: пока заблокированы " + n(v, "ru") + " горутин",
-                        "Go: while " + n(v, "en") + " goroutines are blocked", Long.parseLong(g.get("tasks.blocked")), ""))));
+                row("go.tasks.blocked", "Go: пока заблокированы горутины (столько же)",
+                        "Go: while as many goroutines are blocked", Long.parseLong(g.get("tasks.blocked")), ""))));
         return new Measured(true, rows, List.of(ratio("platformAddedPerVirtualAdded",
                 "Добавлено платформенными / виртуальными", "Added by platform / by virtual",
                 addedP / (double) Math.max(1, addedV))), proof, List.of(flags(o)), goSide);
@@ -162,7 +162,8 @@ public final class DemoMeasurements {
     private Measured footprint(Map<String, Integer> s) {
         int v = s.get("virtualThreads");
         int p = s.get("platformThreads");
-        ChildJvm.Output o = child.run(Mode.FOOTPRINT, List.of(), List.of(v, p), null);
+        // a fixed-size heap: G1 would otherwise give memory back between the phases and make resident deltas negative
+        ChildJvm.Output o = child.run(Mode.FOOTPRINT, List.of("-Xms512m"), List.of(v, p), null);
         if (!"yes".equals(o.text("proc"))) {
             return unavailable(o);
         }

@@ -49,10 +49,6 @@ public class DemoService {
         return List.of(DemoCatalog.values());
     }
 
-    public Map<String, Integer> sizes(DemoCatalog demo, Preset preset) {
-        return demo.sizes(preset);
-    }
-
     public DemoResult run(DemoCatalog demo, Preset preset, String client) {
         var cached = cache.get(demo, preset);
         if (cached.isPresent()) {

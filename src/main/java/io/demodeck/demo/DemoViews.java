@@ -19,7 +19,7 @@ final class DemoViews {
     record DemoView(String id, String title, String explanation, List<PresetView> presets) {
     }
 
-    record PresetView(String id, String sizes) {
+    record PresetView(String id, String label, String sizes) {
     }
 
     record RowView(String label, String value, String unit) {
@@ -32,7 +32,7 @@ final class DemoViews {
 
     static DemoView demo(DemoCatalog d, String lang) {
         return new DemoView(d.id(), d.title(lang), d.explanation().in(lang), Arrays.stream(Preset.values())
-                .map(p -> new PresetView(p.id(), sizes(d.sizes(p), lang))).toList());
+                .map(p -> new PresetView(p.id(), p.label().in(lang), sizes(d.sizes(p), lang))).toList());
     }
 
     static ResultView result(DemoResult r, String lang) {
@@ -40,7 +40,7 @@ final class DemoViews {
         String environment = "JDK %s · %s %s (%s) · CPUs: %d".formatted(env.jdk(), env.os(), env.osVersion(), env.arch(),
                 env.cpus());
         var go = r.goComparison();
-        return new ResultView(r.preset(), sizes(r.sizes(), lang), r.available(),
+        return new ResultView(Preset.parse(r.preset()).label().in(lang), sizes(r.sizes(), lang), r.available(),
                 r.rows().stream().map(row -> new RowView(row.label().in(lang), value(row.value(), lang), row.unit())).toList(),
                 r.ratios().stream().map(x -> new RowView(x.label().in(lang), DemoMeasurements.d(x.value(), lang), "×")).toList(),
                 r.proof().in(lang), environment, env.childJvmFlags(), TIME.format(r.measuredAt()), r.durationMs(),

@@ -8,7 +8,17 @@ import java.util.stream.Collectors;
 
 /** The only size choice a client has: the server maps each preset to capped sizes per demo. */
 public enum Preset {
-    SMALL, MEDIUM, LARGE;
+    SMALL(new Text("малый", "small")), MEDIUM(new Text("средний", "medium")), LARGE(new Text("большой", "large"));
+
+    private final Text label;
+
+    Preset(Text label) {
+        this.label = label;
+    }
+
+    public Text label() {
+        return label;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,16 +1,15 @@
 package io.demodeck.demo;
 
 import io.demodeck.platform.ApiException;
+import io.demodeck.platform.RateLimiter;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
- * Admission for fresh demo runs: a per-client limit per minute (fixed one-minute windows) and a global limit
- * of concurrent heavy runs. Both refuse with 429 and Retry-After instead of queueing.
+ * Admission for fresh demo runs: a global limit of concurrent heavy runs and a per-client limit per minute.
+ * Both refuse with 429 and Retry-After instead of queueing. A refused run does not use up the client's quota.
  */
 public final class RunGate {
 
@@ -19,43 +18,25 @@ public final class RunGate {
 
     private final Semaphore running;
     private final int runsPerMinute;
-    private final Clock clock;
-    private final Map<String, Window> windows = new HashMap<>();
-
-    private record Window(long minute, int count) {
-    }
+    private final RateLimiter perClient;
 
     public RunGate(int maxConcurrentRuns, int runsPerMinute, Clock clock) {
         this.running = new Semaphore(Math.max(1, maxConcurrentRuns));
         this.runsPerMinute = Math.max(1, runsPerMinute);
-        this.clock = clock;
+        this.perClient = new RateLimiter(this.runsPerMinute, Duration.ofMinutes(1), MAX_TRACKED_CLIENTS, clock);
     }
 
     /** Admits one run for {@code client} or throws 429; close the permit when the run ends. */
     public Permit enter(String client) {
-        long now = clock.millis();
-        long minute = now / 60_000;
-        synchronized (windows) {
-            Window w = windows.get(client);
-            if (w != null && w.minute() == minute && w.count() >= runsPerMinute) {
-                long retry = Duration.ofMillis((minute + 1) * 60_000 - now).toSeconds() + 1;
-                throw ApiException.tooManyRequests("At most " + runsPerMinute + " demo runs per minute; try again in "
-                        + retry + " s", retry);
-            }
-        }
         if (!running.tryAcquire()) {
             throw ApiException.tooManyRequests("Another demo is running on this server; try again in "
                     + BUSY_RETRY_SECONDS + " s", BUSY_RETRY_SECONDS);
         }
-        synchronized (windows) {
-            if (windows.size() >= MAX_TRACKED_CLIENTS) {
-                windows.values().removeIf(old -> old.minute() != minute);
-                if (windows.size() >= MAX_TRACKED_CLIENTS) {
-                    windows.clear(); // bounded memory beats exact accounting under a flood
-                }
-            }
-            windows.merge(client, new Window(minute, 1),
-                    (old, one) -> old.minute() == minute ? new Window(minute, old.count() + 1) : one);
+        long retry = perClient.acquire(client);
+        if (retry > 0) {
+            running.release();
+            throw ApiException.tooManyRequests("At most " + runsPerMinute + " demo runs per minute; try again in "
+                    + retry + " s", retry);
         }
         return new Permit();
     }

@@ -191,6 +191,8 @@ class DemoMeasurementsTest {
         assertTrue(real(r, "platform.reservedKibPerThread") >= 512, "-Xss1m reserves about 1 MiB");
         assertTrue(real(r, "virtual.reservedKibPerThread") < 64);
         assertTrue(real(r, "platform.rssKibPerThread") > real(r, "virtual.rssKibPerThread"));
+        assertTrue(real(r, "virtual.rssKibPerThread") > 0 && real(r, "virtual.heapKibPerThread") > 0,
+                "a virtual thread costs some memory");
     }
 
     @Test
@@ -202,6 +204,31 @@ class DemoMeasurementsTest {
             assertTrue(failure.getMessage().contains("killed"), failure.getMessage());
             assertEquals(0, impatient.liveCount());
         }
+    }
+
+    @Test
+    void shuttingDownKillsARunningChild() throws Exception {
+        ChildJvm closing = new ChildJvm(Duration.ofSeconds(30));
+        Throwable[] outcome = new Throwable[1];
+        // 20 pinned 100 ms sleeps on one carrier: about 2 s, long enough to be caught running
+        Thread run = Thread.ofVirtual().start(() -> {
+            try {
+                closing.run(DemoChild.Mode.BLOCKING, List.of("-Djdk.virtualThreadScheduler.parallelism=1",
+                        "-Djdk.virtualThreadScheduler.maxPoolSize=1", "--enable-native-access=ALL-UNNAMED"), List.of(20), null);
+            } catch (Throwable t) {
+                outcome[0] = t;
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (closing.liveCount() == 0 && run.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.sleep(5);
+        }
+        assertEquals(1, closing.liveCount(), "the child should be running");
+        closing.close();
+        assertTrue(run.join(Duration.ofSeconds(10)), "the run ends once its child is killed");
+        assertTrue(outcome[0] instanceof ChildJvm.DemoFailure, String.valueOf(outcome[0]));
+        assertEquals(0, closing.liveCount());
     }
 
     @Test

@@ -82,6 +82,17 @@ class DemoRulesTest {
     }
 
     @Test
+    void aRunRefusedBecauseTheServerIsBusyDoesNotUseUpTheClientsQuota() {
+        RunGate gate = new RunGate(1, 1, Clock.systemUTC());
+        try (RunGate.Permit busy = gate.occupy()) {
+            assertEquals(429, assertThrows(ApiException.class, () -> gate.enter("ip:3")).status());
+        }
+        gate.enter("ip:3").close();
+        ApiException limited = assertThrows(ApiException.class, () -> gate.enter("ip:3"));
+        assertTrue(limited.getMessage().contains("per minute"), limited.getMessage());
+    }
+
+    @Test
     void aCachedResultIsReusedForItsLifetimeAndSaysSo() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
         ResultCache cache = new ResultCache(Duration.ofSeconds(60), clock);

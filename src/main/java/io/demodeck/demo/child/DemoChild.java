@@ -274,9 +274,12 @@ public final class DemoChild {
             if (!started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("threads did not start");
             }
+            // read the OS figures before the GC below, which could otherwise return memory inside the interval
+            long rssWhile = statusKb("VmRSS");
+            long sizeWhile = statusKb("VmSize");
             put(kind + ".heap.bytes", heapAfterGc() - heapBefore);
-            put(kind + ".rss.kb", rssBefore < 0 ? -1 : statusKb("VmRSS") - rssBefore);
-            put(kind + ".vmsize.kb", sizeBefore < 0 ? -1 : statusKb("VmSize") - sizeBefore);
+            put(kind + ".rss.kb", rssBefore < 0 ? -1 : rssWhile - rssBefore);
+            put(kind + ".vmsize.kb", sizeBefore < 0 ? -1 : sizeWhile - sizeBefore);
         } finally {
             release.countDown();
             for (Thread t : threads) {
