@@ -419,4 +419,85 @@ public interface Messages {
 
     @Message("Run demo")
     String study_run_demo();
+
+    @Message("Progress")
+    String nav_stats();
+
+    @Message("Settings")
+    String nav_settings();
+
+    @Message("Your progress")
+    String stats_title();
+
+    @Message("Reviews in the last year")
+    String stats_heatmap();
+
+    @Message("One square per day, darker for more reviews; {total} reviews in all.")
+    String stats_heatmap_desc(long total);
+
+    @Message("{count} reviews on {day}")
+    String stats_day_reviews(int count, String day);
+
+    @Message("Cards due in the next 30 days")
+    String stats_forecast();
+
+    @Message("One bar per day from today; overdue cards count today.")
+    String stats_forecast_desc();
+
+    @Message("{count} due on {day}")
+    String stats_day_due(int count, String day);
+
+    @Message("True retention per week")
+    String stats_retention();
+
+    @Message("Share of reviews of mature cards answered Hard, Good or Easy, per week, last 12 weeks.")
+    String stats_retention_desc();
+
+    @Message("Week of {week}: {percent}% remembered")
+    String stats_week_retention(String week, long percent);
+
+    @Message("Week of {week}: no reviews of mature cards")
+    String stats_week_none(String week);
+
+    @Message("Cards by state")
+    String stats_states();
+
+    @Message("How many cards are new, learning, in review and relearning.")
+    String stats_states_desc();
+
+    @Message("Review")
+    String stats_state_review();
+
+    @Message("Relearning")
+    String stats_state_relearning();
+
+    @Message("Current streak: {days} days in a row")
+    String stats_streak(int days);
+
+    @Message("Study settings")
+    String settings_title();
+
+    @Message("Desired retention (0.70 to 0.99)")
+    String settings_retention();
+
+    @Message("How likely you want to remember a card when it comes back. Higher means more reviews.")
+    String settings_retention_hint();
+
+    @Message("New cards per day")
+    String settings_new_cards();
+
+    @Message("Time zone")
+    String settings_time_zone();
+
+    @Message("The day starts at (hour, 0 to 23)")
+    String settings_rollover();
+
+    @Message("Reviews before this hour count for the previous day, as in Anki.")
+    String settings_rollover_hint();
+
+    @Message("Save")
+    String settings_save();
+
+    @Message("Settings saved.")
+    String settings_saved();
 }
