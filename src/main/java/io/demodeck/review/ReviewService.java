@@ -365,10 +365,21 @@ public class ReviewService {
                     throw e;
                 }
                 lastFailure = e;
+                backOff(attempt);
             }
         }
         throw new ReviewConflictException(what + ": the card kept changing concurrently (" + MAX_ATTEMPTS
                 + " attempts); try again", lastFailure);
+    }
+
+    // jitter so that writers who just collided do not collide again in lockstep
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 1 + 4 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReviewConflictException("interrupted while retrying", e);
+        }
     }
 
     /** A stale version, or a unique key another transaction took first: retrying sees the winner. */
