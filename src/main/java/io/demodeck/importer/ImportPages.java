@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -23,7 +24,7 @@ import java.util.List;
 
 /**
  * The instructor's import pages: upload → preview (a dry run) → confirm → the deck. The previewed file waits in
- * {@link PendingUploads} so the confirm form carries only its hash. Instructors and admins only.
+ * {@link PendingUploads} so the confirm form carries only a token. Instructors and admins only.
  */
 @Path("/import")
 @RolesAllowed({Role.INSTRUCTOR_NAME, Role.ADMIN_NAME})
@@ -48,6 +49,9 @@ public class ImportPages {
     @Inject
     PendingUploads pending;
 
+    @Inject
+    CurrentUser user;
+
     @GET
     public TemplateInstance form() {
         return Templates.form(formats(), new Choices("detect", "", "", "tab", "newline"));
@@ -64,8 +68,8 @@ public class ImportPages {
         }
         Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator);
         byte[] data = ImportResource.read(file);
-        ImportReport report = imports.preview(request(data, file.fileName(), choices));
-        String token = report.rejected() ? null : pending.put(data, file.fileName());
+        ImportReport report = imports.preview(request(data, file.fileName(), choices, user.id()));
+        String token = report.rejected() ? null : pending.put(user.id(), data, file.fileName());
         return Templates.report(report, token, choices, false);
     }
 
@@ -75,21 +79,21 @@ public class ImportPages {
     public Response apply(@RestForm String token, @RestForm String format, @RestForm String language,
                           @RestForm String deck, @RestForm String termSeparator, @RestForm String rowSeparator) {
         Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator);
-        PendingUploads.Upload upload = pending.get(token).orElse(null);
+        PendingUploads.Upload upload = pending.get(user.id(), token).orElse(null);
         if (upload == null) {
             return Response.status(410).entity(Templates.report(null, null, choices, true)).build();
         }
-        ImportReport report = imports.apply(request(upload.data(), upload.fileName(), choices));
+        ImportReport report = imports.apply(request(upload.data(), upload.fileName(), choices, user.id()));
         if (report.rejected()) {
             return Response.status(422).entity(Templates.report(report, null, choices, false)).build();
         }
-        pending.remove(token);
+        pending.remove(user.id(), token);
         return Response.seeOther(URI.create("/decks/" + report.deck())).build();
     }
 
-    private static ImportRequest request(byte[] data, String fileName, Choices c) {
+    private static ImportRequest request(byte[] data, String fileName, Choices c, long userId) {
         return new ImportRequest(data, fileName, c.format(), new ImportOptions(ImportResource.blankToNull(c.deck()),
-                ImportResource.blankToNull(c.language()), c.termSeparator(), c.rowSeparator()), null);
+                ImportResource.blankToNull(c.language()), c.termSeparator(), c.rowSeparator()), userId);
     }
 
     private static List<String> formats() {

@@ -1,70 +1,74 @@
 package io.demodeck.importer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Files previewed in the browser, kept until the instructor confirms, so the confirm form does not upload them
- * again. Keyed by the file's SHA-256, bounded in count and bytes, 30 minutes each; the oldest go first.
- * One node only: behind a load balancer the confirm may land elsewhere and simply asks for the file again.
+ * again. Stored in the database (any replica can take the confirm), owned by the uploader (another account
+ * cannot apply them), 30 minutes each, at most {@link #MAX_PER_USER} per instructor (the oldest go first).
  */
 @ApplicationScoped
 public class PendingUploads {
 
     static final Duration TTL = Duration.ofMinutes(30);
-    static final int MAX_FILES = 32;
-    static final long MAX_BYTES = 128L * 1024 * 1024;
+    static final int MAX_PER_USER = 5;
 
-    public record Upload(byte[] data, String fileName, Instant expires) {
+    public record Upload(byte[] data, String fileName) {
     }
 
-    private final Map<String, Upload> uploads = new LinkedHashMap<>();
-    private long bytes;
+    @Inject
+    EntityManager em;
 
-    public synchronized String put(byte[] data, String fileName) {
-        evictExpired();
-        String key = ImportService.sha256(data);
-        Upload old = uploads.remove(key);
-        if (old != null) {
-            bytes -= old.data().length;
-        }
-        while (!uploads.isEmpty() && (uploads.size() >= MAX_FILES || bytes + data.length > MAX_BYTES)) {
-            Iterator<Map.Entry<String, Upload>> oldest = uploads.entrySet().iterator();
-            bytes -= oldest.next().getValue().data().length;
-            oldest.remove();
-        }
-        uploads.put(key, new Upload(data, fileName, Instant.now().plus(TTL)));
-        bytes += data.length;
-        return key;
-    }
-
-    public synchronized Optional<Upload> get(String key) {
-        evictExpired();
-        return Optional.ofNullable(key == null ? null : uploads.get(key));
-    }
-
-    public synchronized void remove(String key) {
-        Upload old = uploads.remove(key);
-        if (old != null) {
-            bytes -= old.data().length;
-        }
-    }
-
-    private void evictExpired() {
+    /** Returns the token the confirm form carries. */
+    @Transactional
+    public String put(long userId, byte[] data, String fileName) {
         Instant now = Instant.now();
-        Iterator<Map.Entry<String, Upload>> it = uploads.entrySet().iterator();
-        while (it.hasNext()) {
-            Upload u = it.next().getValue();
-            if (u.expires().isBefore(now)) {
-                bytes -= u.data().length;
-                it.remove();
-            }
+        em.createNativeQuery("delete from pending_upload where expires_at < ?1").setParameter(1, Timestamp.from(now))
+                .executeUpdate();
+        String token = ImportService.sha256((userId + ":" + ImportService.sha256(data)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        em.createNativeQuery("delete from pending_upload where token = ?1").setParameter(1, token).executeUpdate();
+        em.createNativeQuery("""
+                delete from pending_upload where user_id = ?1 and token in (
+                  select token from pending_upload where user_id = ?1 order by created_at desc offset ?2)""")
+                .setParameter(1, userId).setParameter(2, MAX_PER_USER - 1).executeUpdate();
+        em.createNativeQuery("insert into pending_upload (token, user_id, file_name, data, created_at, expires_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, token).setParameter(2, userId).setParameter(3, truncate(fileName))
+                .setParameter(4, data).setParameter(5, Timestamp.from(now)).setParameter(6, Timestamp.from(now.plus(TTL)))
+                .executeUpdate();
+        return token;
+    }
+
+    @Transactional
+    public Optional<Upload> get(long userId, String token) {
+        if (token == null) {
+            return Optional.empty();
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select data, file_name from pending_upload "
+                        + "where token = ?1 and user_id = ?2 and expires_at >= ?3")
+                .setParameter(1, token).setParameter(2, userId).setParameter(3, Timestamp.from(Instant.now()))
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new Upload((byte[]) r[0], (String) r[1]));
+    }
+
+    @Transactional
+    public void remove(long userId, String token) {
+        em.createNativeQuery("delete from pending_upload where token = ?1 and user_id = ?2")
+                .setParameter(1, token).setParameter(2, userId).executeUpdate();
+    }
+
+    private static String truncate(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
+        return name.length() > 255 ? name.substring(0, 255) : name;
     }
 }

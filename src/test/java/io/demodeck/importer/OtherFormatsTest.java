@@ -64,15 +64,4 @@ class OtherFormatsTest {
         assertEquals(List.of("mid-3"), checked.deck().questions().stream().map(q -> q.externalId()).toList());
         assertEquals(2, checked.skipped(), checked.problems()::toString);
     }
-
-    @Test
-    void pendingUploadsAreBoundedInCount() {
-        PendingUploads pending = new PendingUploads();
-        String first = pending.put(utf8("file 0"), "0.txt");
-        for (int i = 1; i <= PendingUploads.MAX_FILES; i++) {
-            pending.put(utf8("file " + i), i + ".txt");
-        }
-        assertTrue(pending.get(first).isEmpty(), "the oldest upload makes room");
-        assertTrue(pending.get(ImportService.sha256(utf8("file " + PendingUploads.MAX_FILES))).isPresent());
-    }
 }
