@@ -3,6 +3,9 @@ package io.demodeck.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.demodeck.web.ErrorPage;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -61,6 +64,26 @@ public class ErrorMappers {
         return respond(uri, status, kindOf(status), title, detail, List.of(), Map.of());
     }
 
+    /** The API answers a missing or unusable bearer token with a problem; pages keep the sign-in redirect. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        if (!isApi(uri)) {
+            return null;
+        }
+        return respond(uri, 401, "unauthorized", "Unauthorized",
+                "A valid bearer access token is required (Authorization: Bearer <token>)", List.of(),
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        if (!isApi(uri)) {
+            return null;
+        }
+        return respond(uri, 403, "forbidden", "Forbidden", "Your account's roles do not allow this operation",
+                List.of(), Map.of());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (e.getClass().getName().startsWith("io.quarkus.security.")) {
@@ -72,7 +95,7 @@ public class ErrorMappers {
                 "Something went wrong on our side (incident " + incident + ")", List.of(), Map.of());
     }
 
-    private static Response respond(UriInfo uri, int status, String kind, String title, String detail,
+    static Response respond(UriInfo uri, int status, String kind, String title, String detail,
                                     List<ApiProblem.FieldError> errors, Map<String, String> headers) {
         Response.ResponseBuilder builder;
         if (isApi(uri)) {
