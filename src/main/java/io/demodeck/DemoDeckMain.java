@@ -1,6 +1,7 @@
 package io.demodeck;
 
 import io.demodeck.platform.EmbeddedDatabase;
+import io.demodeck.platform.SigningKeys;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -13,6 +14,7 @@ public class DemoDeckMain {
 
     public static void main(String... args) {
         EmbeddedDatabase.startIfNoUrlConfigured();
+        SigningKeys.useDataFolderKeysUnlessConfigured(EmbeddedDatabase.dataDirectory());
         try {
             Quarkus.run(args);
         } finally {
