@@ -1,7 +1,6 @@
 package io.demodeck;
 
 import io.demodeck.platform.EmbeddedDatabase;
-import io.demodeck.platform.SigningKeys;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -14,7 +13,6 @@ public class DemoDeckMain {
 
     public static void main(String... args) {
         EmbeddedDatabase.startIfNoUrlConfigured();
-        SigningKeys.useDataFolderKeysUnlessConfigured(EmbeddedDatabase.dataDirectory());
         try {
             Quarkus.run(args);
         } finally {

@@ -1,9 +1,6 @@
 package io.demodeck.platform;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,23 +25,7 @@ public class ApiCookieGuard {
     private final SecureRandom random = new SecureRandom();
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::guard).failureHandler(this::authenticationFailed);
-    }
-
-    /**
-     * A bearer token that is present but expired, tampered with or from another issuer fails in the HTTP layer,
-     * before any REST mapper: answer it with the same problem document as a missing token.
-     */
-    void authenticationFailed(RoutingContext rc) {
-        if (rc.failure() instanceof AuthenticationFailedException || rc.failure() instanceof UnauthorizedException
-                || rc.statusCode() == 401) {
-            rc.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, ApiProblem.MEDIA_TYPE)
-                    .putHeader("WWW-Authenticate", "Bearer")
-                    .end(Json.encode(new ApiProblem(ApiProblem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
-                            "a valid bearer token is required (POST /api/v1/auth/token)", rc.normalizedPath(), null)));
-            return;
-        }
-        rc.next();
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::guard);
     }
 
     void guard(RoutingContext rc) {
