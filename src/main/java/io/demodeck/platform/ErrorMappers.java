@@ -71,7 +71,7 @@ public class ErrorMappers {
             return Response.seeOther(URI.create("/login")).build();
         }
         return respond(uri, 401, "unauthorized", "Unauthorized",
-                "a valid bearer token is required (POST /api/v1/auth/token)", List.of(),
+                "A valid bearer access token is required (Authorization: Bearer <token>)", List.of(),
                 Map.of("WWW-Authenticate", "Bearer"));
     }
 
@@ -91,7 +91,7 @@ public class ErrorMappers {
                 "Something went wrong on our side (incident " + incident + ")", List.of(), Map.of());
     }
 
-    private static Response respond(UriInfo uri, int status, String kind, String title, String detail,
+    static Response respond(UriInfo uri, int status, String kind, String title, String detail,
                                     List<ApiProblem.FieldError> errors, Map<String, String> headers) {
         Response.ResponseBuilder builder;
         if (isApi(uri)) {

@@ -1,0 +1,114 @@
+package io.demodeck.api;
+
+import io.demodeck.account.Role;
+import io.demodeck.account.User;
+import io.demodeck.platform.ApiException;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Access tokens (short-lived JWTs: issuer {@value #ISSUER}, upn, groups = roles) and rotating refresh tokens.
+ * A refresh token is used once: refreshing revokes it and issues its successor. Presenting a revoked one means
+ * it leaked (or a client replayed it), so the whole family of that sign-in is revoked.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    public static final String ISSUER = "demodeck";
+    private static final int REFRESH_TOKEN_BYTES = 32;
+
+    @Inject
+    SigningKeys keys;
+
+    @ConfigProperty(name = "demodeck.api.access-token-ttl", defaultValue = "PT15M")
+    Duration accessTokenTtl;
+
+    @ConfigProperty(name = "demodeck.api.refresh-token-ttl", defaultValue = "P30D")
+    Duration refreshTokenTtl;
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param expiresIn seconds the access token is valid */
+    public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken,
+                         Instant refreshTokenExpiresAt) {
+    }
+
+    /** Starts a new token family for a signed-in account. */
+    @Transactional
+    public Tokens signIn(User user) {
+        return issue(user, UUID.randomUUID(), Instant.now());
+    }
+
+    /** Rotates a refresh token; the answer to an unknown, expired or revoked one is 401. */
+    @Transactional(dontRollbackOn = ApiException.class) // a detected reuse must stay revoked
+    public Tokens refresh(String refreshToken) {
+        Instant now = Instant.now();
+        RefreshToken presented = RefreshToken.findByHash(hash(refreshToken)).orElseThrow(TokenService::invalid);
+        if (presented.revokedAt != null || !RefreshToken.revokeIfActive(presented.id, now)) {
+            RefreshToken.revokeFamily(presented.familyId, now);
+            throw invalid();
+        }
+        User user = User.findById(presented.userId);
+        if (user == null || !presented.expiresAt.isAfter(now)) {
+            throw invalid();
+        }
+        return issue(user, presented.familyId, now);
+    }
+
+    /** Revokes the token's whole family (that device's sign-in). Unknown tokens are ignored: logout is idempotent. */
+    @Transactional
+    public void signOut(String refreshToken) {
+        RefreshToken.findByHash(hash(refreshToken)).ifPresent(t -> RefreshToken.revokeFamily(t.familyId, Instant.now()));
+    }
+
+    String accessToken(String username, Set<String> groups, Instant issuedAt, Duration ttl) {
+        return keys.sign(Jwt.issuer(ISSUER).upn(username).subject(username).groups(groups)
+                .issuedAt(issuedAt).expiresAt(issuedAt.plus(ttl)));
+    }
+
+    private Tokens issue(User user, UUID familyId, Instant now) {
+        byte[] bytes = new byte[REFRESH_TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        RefreshToken row = new RefreshToken();
+        row.userId = user.id;
+        row.familyId = familyId;
+        row.tokenHash = hash(refreshToken);
+        row.createdAt = now;
+        row.expiresAt = now.plus(refreshTokenTtl);
+        row.persist();
+        Set<String> groups = Role.parse(user.roles).stream().map(Role::roleName).collect(Collectors.toSet());
+        return new Tokens(accessToken(user.username, groups, now, accessTokenTtl), "Bearer",
+                accessTokenTtl.toSeconds(), refreshToken, row.expiresAt);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(401, "invalid-refresh-token", "Unauthorized",
+                "The refresh token is unknown, expired or revoked; sign in again");
+    }
+}
