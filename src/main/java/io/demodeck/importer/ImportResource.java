@@ -1,5 +1,9 @@
 package io.demodeck.importer;
 
+import io.demodeck.account.CurrentUser;
+import io.demodeck.account.Role;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.demodeck.importer.export.DeckExports;
 import io.demodeck.importer.export.ExportFormat;
 import io.demodeck.importer.export.Exported;
@@ -29,8 +33,9 @@ import java.util.List;
 
 /**
  * Import and export of question banks for instructors. Thin: the work is in {@link ImportService} and the
- * parsers. Roles come with accounts: {@code @RolesAllowed({"instructor","admin"})} on this class.
+ * parsers. Instructors and admins only, with a bearer token.
  */
+@RolesAllowed({Role.INSTRUCTOR_NAME, Role.ADMIN_NAME})
 @Path("/api/v1")
 @Tag(name = "Imports", description = "Import question banks (GIFT, Moodle XML, Anki, Quizlet, Markdown, JSON) and export decks")
 @RunOnVirtualThread
@@ -41,6 +46,9 @@ public class ImportResource {
 
     @Inject
     DeckExports exports;
+
+    @Inject
+    CurrentUser user;
 
     /** The audit record as the API shows it: never the entity itself. */
     public record ImportRecordView(long id, Long userId, Long deckId, String fileName, String fileSha256, String format,
@@ -68,7 +76,7 @@ public class ImportResource {
         boolean dry = parseDryRun(dryRun);
         byte[] data = read(file);
         ImportRequest request = new ImportRequest(data, file.fileName(), format,
-                new ImportOptions(blankToNull(deck), blankToNull(language), termSeparator, rowSeparator), null);
+                new ImportOptions(blankToNull(deck), blankToNull(language), termSeparator, rowSeparator), user.id());
         ImportReport report = dry ? imports.preview(request) : imports.apply(request);
         if (report.rejected()) {
             throw rejected(report);

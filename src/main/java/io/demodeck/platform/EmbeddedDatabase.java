@@ -107,7 +107,7 @@ public final class EmbeddedDatabase {
         }
     }
 
-    static Path dataDirectory() {
+    public static Path dataDirectory() {
         String configured = System.getProperty(DATA_DIR_PROPERTY, System.getenv(DATA_DIR_ENV));
         if (notBlank(configured)) {
             return Path.of(configured).toAbsolutePath();

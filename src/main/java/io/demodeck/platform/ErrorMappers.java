@@ -3,7 +3,6 @@ package io.demodeck.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.demodeck.web.ErrorPage;
 import io.quarkus.logging.Log;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,11 +64,11 @@ public class ErrorMappers {
         return respond(uri, status, kindOf(status), title, detail, List.of(), Map.of());
     }
 
-    /** The API answers a missing or unusable bearer token with a problem; pages keep the sign-in redirect. */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    /** Signing in is needed: the API answers a problem document, a page sends the visitor to the sign-in form. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         if (!isApi(uri)) {
-            return null;
+            return Response.seeOther(URI.create("/login")).build();
         }
         return respond(uri, 401, "unauthorized", "Unauthorized",
                 "A valid bearer access token is required (Authorization: Bearer <token>)", List.of(),
@@ -77,17 +77,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        if (!isApi(uri)) {
-            return null;
-        }
-        return respond(uri, 403, "forbidden", "Forbidden", "Your account's roles do not allow this operation",
-                List.of(), Map.of());
+        return respond(uri, 403, "forbidden", "Forbidden", "your account's role does not allow this", List.of(), Map.of());
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (e.getClass().getName().startsWith("io.quarkus.security.")) {
-            return null; // authentication and authorization failures keep Quarkus' own challenge / redirect
+            return null; // other security failures keep Quarkus' own handling
         }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", incident, uri.getPath());

@@ -3,6 +3,7 @@ package io.demodeck.web;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,6 +26,9 @@ public class Ui {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    RoutingContext routing;
 
     private String lang;
 
@@ -50,6 +54,15 @@ public class Ui {
 
     public boolean instructor() {
         return identity.hasRole("instructor") || identity.hasRole("admin");
+    }
+
+    /**
+     * Whether this response can carry forms: the CSRF filter ran and left a token. It did not when the request
+     * was refused before reaching the page (a 403 from the security layer), and then the layout leaves out the
+     * sign-out form rather than failing.
+     */
+    public boolean formsAllowed() {
+        return routing.get("csrf_token") != null; // the attribute quarkus-rest-csrf sets
     }
 
     /** The language a switch link offers. */

@@ -26,6 +26,23 @@ class ImportApiTest {
     @jakarta.inject.Inject
     AccountService accounts;
 
+    /** Every API call of these tests is an instructor's, with a bearer token. */
+    @org.junit.jupiter.api.BeforeEach
+    void signInAsInstructor() {
+        String name = "api" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "instructor-pass", Role.INSTRUCTOR, "en");
+        String token = given().contentType("application/json")
+                .body(java.util.Map.of("username", name, "password", "instructor-pass"))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+        io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + token).build();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        io.restassured.RestAssured.requestSpecification = null;
+    }
+
     @Test
     void aDryRunIsTheDefaultAndReturnsTheReport() {
         int id = given().multiPart("file", "all-types.gift", bytes("gift/all-types.gift"))
@@ -138,7 +155,7 @@ class ImportApiTest {
 
     @Test
     void onlyInstructorsSeeTheImportPages() {
-        given().redirects().follow(false).get("/import").then().statusCode(302).header("Location", containsString("/login"));
+        given().redirects().follow(false).get("/import").then().statusCode(303).header("Location", containsString("/login"));
         Browser learner = new Browser();
         learner.registerAndSignIn("learner" + System.nanoTime() % 1_000_000, "just-a-learner");
         learner.open("/import").then().statusCode(403);

@@ -43,7 +43,7 @@ class StudyPagesTest {
 
     @Test
     void studyingNeedsAnAccount() {
-        given().redirects().follow(false).get(DECK).then().statusCode(302).header("Location", containsString("/login"));
+        given().redirects().follow(false).get(DECK).then().statusCode(303).header("Location", containsString("/login"));
     }
 
     @Test
