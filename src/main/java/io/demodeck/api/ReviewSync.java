@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -56,12 +55,12 @@ public class ReviewSync {
     public List<Result> apply(long userId, List<Review> batch) {
         List<Valid> answers = validate(batch, Instant.now());
         Map<Integer, Result> results = new HashMap<>();
-        Set<Long> touched = new LinkedHashSet<>();
+        Map<Integer, Long> cardOf = new HashMap<>(); // a resent client id answers with the card it was first applied to
         answers.stream().sorted(Comparator.comparing(Valid::reviewedAt).thenComparing(Valid::index)).forEach(a -> {
             try {
                 ReviewService.GradeResult r = reviews.gradeInTimeOrder(userId, a.questionId(), a.rating(),
                         a.reviewedAt(), a.durationMs(), a.clientReviewId(), "api");
-                touched.add(r.questionId());
+                cardOf.put(a.index(), r.questionId());
                 results.put(a.index(), new Result(a.clientReviewId().toString(),
                         r.replayed() ? Status.DUPLICATE : Status.APPLIED, null, null));
             } catch (UnknownQuestionException e) {
@@ -72,15 +71,16 @@ public class ReviewSync {
                         "the card kept changing; send this answer again", null));
             }
         });
+        // read each card once, after the whole batch, so every answer reports the card's final state
         Map<Long, ApiCard> cards = new HashMap<>();
-        for (long questionId : touched) {
+        for (long questionId : new LinkedHashSet<>(cardOf.values())) {
             reviews.card(userId, questionId).map(ApiCard::of).ifPresent(c -> cards.put(questionId, c));
         }
         List<Result> ordered = new ArrayList<>(answers.size());
         for (Valid a : answers) {
             Result r = results.get(a.index());
-            boolean hasCard = r.status() == Status.APPLIED || r.status() == Status.DUPLICATE;
-            ordered.add(hasCard ? new Result(r.clientReviewId(), r.status(), null, cards.get(a.questionId())) : r);
+            Long questionId = cardOf.get(a.index());
+            ordered.add(questionId == null ? r : new Result(r.clientReviewId(), r.status(), null, cards.get(questionId)));
         }
         return ordered;
     }

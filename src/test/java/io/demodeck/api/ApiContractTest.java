@@ -51,7 +51,7 @@ class ApiContractTest {
         });
         assertEquals(List.of(), problems);
         assertEquals("bearer", doc.getString("components.securitySchemes.SecurityScheme.scheme"));
-        assertFalse(doc.getList("paths./api/v1/me/settings.get.security").isEmpty(), "settings need the bearer token");
+        assertFalse(doc.getList("paths.'/api/v1/me/settings'.get.security").isEmpty(), "settings need the bearer token");
     }
 
     @Test
