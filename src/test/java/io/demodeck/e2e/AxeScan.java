@@ -28,8 +28,9 @@ final class AxeScan {
         String property = System.getProperty("axe.script");
         Path script = property == null || property.isBlank() ? null : Path.of(property);
         if (script == null || !Files.isReadable(script)) {
-            BrowserSession.unavailable("No axe-core at " + (script == null ? "(axe.script not set)" : script)
-                    + "; install it with: npm install --no-audit --no-fund --prefix \"$PWD/target/npm\" axe-core@4.14.1");
+            BrowserSession.unavailable("No axe-core at " + (script == null ? "(axe.script not set)" : script),
+                    "Install it (.ci/run does; `mvn clean` removes it) with: "
+                            + "npm install --no-audit --no-fund --prefix \"$PWD/target/npm\" axe-core@4.14.1");
         }
         try {
             return new AxeScan(Files.readString(script));

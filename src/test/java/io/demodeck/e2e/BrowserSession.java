@@ -44,6 +44,9 @@ public final class BrowserSession implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
     static final Duration WAIT = Duration.ofSeconds(10);
+    static final String INSTALL = "Install Debian's chromium and chromium-driver (.ci/run does) to run it.";
+    /** Selenium warns that it has no CDP bindings for this Chromium; the tests use WebDriver only. */
+    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private final ChromeDriver driver;
     private final ChromeDriverService service;
@@ -63,22 +66,23 @@ public final class BrowserSession implements AutoCloseable {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    /** Skips the calling test (or fails it under CI=true) with the given reason. */
-    static void unavailable(String reason) {
+    /** Skips the calling test (or fails it under CI=true) because a tool is missing; the hint says how to get it. */
+    static void unavailable(String reason, String hint) {
         if (ci()) {
-            Assertions.fail(reason + " (CI=true: a missing browser tool is a failure, not a skip)");
+            Assertions.fail(reason + " (CI=true: a missing browser-test tool is a failure, not a skip); " + hint);
         }
-        Assumptions.abort(reason + "; skipping the browser tests (install chromium, chromium-driver and run .ci/run)");
+        Assumptions.abort(reason + "; skipping this browser test. " + hint);
     }
 
     /** Starts Chromium: headless, a fresh empty profile, 1280x900, English. */
     public static BrowserSession start(URL base) {
         if (!Files.isExecutable(CHROMIUM)) {
-            unavailable("No Chromium at " + CHROMIUM);
+            unavailable("No Chromium at " + CHROMIUM, INSTALL);
         }
         if (!Files.isExecutable(CHROMEDRIVER)) {
-            unavailable("No chromedriver at " + CHROMEDRIVER);
+            unavailable("No chromedriver at " + CHROMEDRIVER, INSTALL);
         }
+        CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
         // belt and braces: with an explicit driver and binary Selenium Manager has nothing to resolve
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
