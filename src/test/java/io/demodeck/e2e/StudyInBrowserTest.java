@@ -273,6 +273,29 @@ class StudyInBrowserTest {
         });
     }
 
+    @Test
+    @Order(5)
+    void theWayInPassesTheAccessibilityScanToo() {
+        AxeScan axe = AxeScan.load();
+        browser.step("sign-in", this::ensureSignedIn);
+        browser.step("axe-home", () -> {
+            browser.open("/");
+            axe.assertNoSeriousViolations(browser, "home page");
+        });
+        browser.step("axe-deck", () -> {
+            browser.open("/decks/" + DECK);
+            axe.assertNoSeriousViolations(browser, "deck page");
+        });
+        browser.step("axe-register-and-login", () -> {
+            browser.driver().manage().deleteAllCookies();
+            signedInAs = null;
+            browser.open("/register");
+            axe.assertNoSeriousViolations(browser, "register page");
+            browser.open("/login");
+            axe.assertNoSeriousViolations(browser, "login page");
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private void register(String name) {
