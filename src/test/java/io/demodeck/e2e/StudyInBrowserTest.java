@@ -86,6 +86,8 @@ class StudyInBrowserTest {
         Map<String, Long> first = new LinkedHashMap<>();
         browser.step("home-to-first-grade", () -> {
             assertEquals("/", browser.path());
+            int decksOnHome = browser.findAll("a.button[href^='/study/']").size();
+            first.put("decks", (long) decksOnHome);
             browser.resetActions();
             tabTo("a.button[href='" + STUDY + "']");
             browser.pressAndWaitForNewPage(Keys.ENTER);
@@ -106,7 +108,8 @@ class StudyInBrowserTest {
             browser.pressAndWaitForNewPage("3");
             int keys = browser.actions();
             System.out.println("[browser] keys from the home page to the first graded card: " + keys
-                    + " (Tab x" + (keys - 3) + " to the deck's Study link, Enter, Space to reveal, 3 for Good)");
+                    + " (Tab x" + (keys - 3) + " to the deck's Study link, Enter, Space to reveal, 3 for Good; "
+                    + first.get("decks") + " deck(s) on the home page; each deck listed above it adds 2 Tabs)");
         });
         long cardA = first.get("question");
         int n0 = first.get("new").intValue();
