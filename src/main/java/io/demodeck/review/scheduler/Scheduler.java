@@ -29,6 +29,9 @@ public final class Scheduler {
     private final StudyDays studyDays;
     private final Duration[] learningSteps;
     private final Duration[] relearningSteps;
+    // Hard's delay at each step, computed once (Duration division goes through BigDecimal)
+    private final Duration[] learningHardDelays;
+    private final Duration[] relearningHardDelays;
     private final double intervalPerStability;
     private final int maximumInterval;
 
@@ -39,8 +42,30 @@ public final class Scheduler {
         // long-term mode has no timers: every answer schedules days
         this.learningSteps = settings.shortTerm() ? settings.learningSteps().toArray(Duration[]::new) : new Duration[0];
         this.relearningSteps = settings.shortTerm() ? settings.relearningSteps().toArray(Duration[]::new) : new Duration[0];
+        this.learningHardDelays = hardDelays(learningSteps);
+        this.relearningHardDelays = hardDelays(relearningSteps);
         this.intervalPerStability = model.nextInterval(1.0, settings.desiredRetention());
         this.maximumInterval = settings.maximumIntervalDays();
+    }
+
+    /**
+     * Anki/py-fsrs: Hard at step 0 waits the mean of the first two steps (1.5× a single step, at most
+     * one day more than it); at a later step it repeats that step.
+     */
+    private static Duration[] hardDelays(Duration[] steps) {
+        Duration[] delays = new Duration[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            if (i > 0) {
+                delays[i] = steps[i];
+            } else if (steps.length >= 2) {
+                delays[i] = steps[0].plus(steps[1]).dividedBy(2);
+            } else {
+                Duration oneAndHalf = steps[0].multipliedBy(3).dividedBy(2);
+                Duration capped = steps[0].plus(Duration.ofDays(1));
+                delays[i] = oneAndHalf.compareTo(capped) > 0 ? capped : oneAndHalf;
+            }
+        }
+        return delays;
     }
 
     public SchedulerSettings settings() {
@@ -88,8 +113,10 @@ public final class Scheduler {
         private final boolean isNew;
         private final int elapsed;
         private final double retrievability;
-        private final MemoryState previous;
+        private final double previousStability;
+        private final double previousDifficulty;
         private final Duration[] steps;
+        private final Duration[] hardDelays;
         private final int step;
         // per-rating results, filled lazily (plain fields rather than arrays: this object is allocated per answer)
         private MemoryState again;
@@ -101,6 +128,7 @@ public final class Scheduler {
         private int goodDays;
         private int easyDays;
         private double growth = Double.NaN;
+        private double fuzzUnit = Double.NaN;
 
         Review(long cardId, CardState before, Instant now) {
             this.cardId = cardId;
@@ -108,10 +136,12 @@ public final class Scheduler {
             this.now = Objects.requireNonNull(now, "now");
             this.isNew = before.state() == State.NEW || before.stability() == null;
             this.elapsed = before.lastReview() == null ? 0 : studyDays.between(before.lastReview(), now);
-            this.previous = isNew ? null : new MemoryState(before.stability(), before.difficulty());
-            this.retrievability = isNew ? Double.NaN : model.retrievability(elapsed, before.stability());
+            this.previousStability = isNew ? Double.NaN : before.stability();
+            this.previousDifficulty = isNew ? Double.NaN : before.difficulty();
+            this.retrievability = isNew ? Double.NaN : model.retrievability(elapsed, previousStability);
             this.steps = before.state() == State.RELEARNING || before.state() == State.REVIEW
                     ? relearningSteps : learningSteps;
+            this.hardDelays = steps == relearningSteps ? relearningHardDelays : learningHardDelays;
             this.step = before.state() == State.NEW || before.step() == null ? 0 : before.step();
         }
 
@@ -121,8 +151,9 @@ public final class Scheduler {
             Double r = isNew ? null : retrievability;
             if (graduates(rating)) {
                 int ivl = days(rating);
-                Duration interval = Duration.ofSeconds(ivl * SECONDS_PER_DAY);
-                CardState after = new CardState(State.REVIEW, null, m.stability(), m.difficulty(), now.plus(interval),
+                long seconds = ivl * SECONDS_PER_DAY;
+                Duration interval = Duration.ofSeconds(seconds);
+                CardState after = new CardState(State.REVIEW, null, m.stability(), m.difficulty(), now.plusSeconds(seconds),
                         now, before.reps() + 1, lapses);
                 return new Outcome(after, r, elapsed, ivl, interval);
             }
@@ -138,7 +169,9 @@ public final class Scheduler {
             };
             State state = before.state() == State.NEW ? State.LEARNING
                     : before.state() == State.REVIEW ? State.RELEARNING : before.state();
-            CardState after = new CardState(state, nextStep, m.stability(), m.difficulty(), now.plus(delay), now,
+            // Instant.plus(Duration) goes through the generic TemporalUnit path; plusSeconds is direct
+            Instant due = delay.getNano() == 0 ? now.plusSeconds(delay.getSeconds()) : now.plus(delay);
+            CardState after = new CardState(state, nextStep, m.stability(), m.difficulty(), due, now,
                     before.reps() + 1, lapses);
             return new Outcome(after, r, elapsed, 0, delay);
         }
@@ -163,15 +196,7 @@ public final class Scheduler {
         }
 
         private Duration hardDelay() {
-            if (step > 0) {
-                return steps[Math.min(step, steps.length - 1)];
-            }
-            if (steps.length >= 2) {
-                return steps[0].plus(steps[1]).dividedBy(2);
-            }
-            Duration oneAndHalf = steps[0].multipliedBy(3).dividedBy(2);
-            Duration capped = steps[0].plus(Duration.ofDays(1));
-            return oneAndHalf.compareTo(capped) > 0 ? capped : oneAndHalf;
+            return hardDelays[Math.min(step, hardDelays.length - 1)];
         }
 
         private MemoryState memory(Rating rating) {
@@ -194,8 +219,8 @@ public final class Scheduler {
         }
 
         private MemoryState nextMemory(Rating rating) {
-            double s = previous.stability();
-            double d = previous.difficulty();
+            double s = previousStability;
+            double d = previousDifficulty;
             double newS;
             if (elapsed == 0 && model.shortTerm()) {
                 newS = model.shortTermStability(s, rating);
@@ -209,7 +234,7 @@ public final class Scheduler {
 
         private double recallGrowth() {
             if (Double.isNaN(growth)) {
-                growth = model.recallGrowth(previous.difficulty(), previous.stability(), retrievability);
+                growth = model.recallGrowth(previousDifficulty, previousStability, retrievability);
             }
             return growth;
         }
@@ -231,7 +256,10 @@ public final class Scheduler {
                 minimum = days(RATINGS[g - 2]) + 1;
             }
             double raw = memory(rating).stability() * intervalPerStability;
-            double unit = settings.fuzz() ? Fuzz.unit(cardId, before.reps()) : -1;
+            if (Double.isNaN(fuzzUnit)) {
+                fuzzUnit = settings.fuzz() ? Fuzz.unit(cardId, before.reps()) : -1;
+            }
+            double unit = fuzzUnit;
             int d = Fuzz.apply(raw, elapsed, minimum, maximumInterval, unit);
             switch (rating) {
                 case AGAIN -> againDays = d;
