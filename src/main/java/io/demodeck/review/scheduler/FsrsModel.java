@@ -57,6 +57,9 @@ public final class FsrsModel {
 
     /** R(t, S) = (1 + FACTOR·t/S)^DECAY. */
     public double retrievability(double elapsedDays, double stability) {
+        if (elapsedDays == 0) {
+            return 1.0; // exactly what pow(1, DECAY) gives, without the pow: same-day reviews are common
+        }
         return Math.pow(1 + factor * elapsedDays / stability, decay);
     }
 

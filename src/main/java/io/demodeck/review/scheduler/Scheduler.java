@@ -83,7 +83,93 @@ public final class Scheduler {
     /** The state of the card after answering {@code rating} at {@code now}. */
     public Outcome next(long cardId, CardState before, Rating rating, Instant now) {
         Objects.requireNonNull(rating, "rating");
-        return new Review(cardId, before, now).outcome(rating);
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(now, "now");
+        // Straight-line version of Review.outcome (the hot path: no per-answer object, no recursion).
+        // preview() goes through Review; the property tests check both agree on every rating.
+        State state = before.state();
+        boolean isNew = state == State.NEW || before.stability() == null;
+        int elapsed = before.lastReview() == null ? 0 : studyDays.between(before.lastReview(), now);
+        double s = isNew ? Double.NaN : before.stability();
+        double d = isNew ? Double.NaN : before.difficulty();
+        double r = isNew ? Double.NaN : model.retrievability(elapsed, s);
+        boolean relearning = state == State.RELEARNING || state == State.REVIEW;
+        Duration[] steps = relearning ? relearningSteps : learningSteps;
+        int step = state == State.NEW || before.step() == null ? 0 : before.step();
+        int lapses = before.lapses() + (state == State.REVIEW && rating == Rating.AGAIN ? 1 : 0);
+        Double retrievability = isNew ? null : r;
+        int grade = rating.grade();
+        int lowest = lowestGraduatingGrade(state, steps.length, step);
+        double difficulty = isNew ? model.initialDifficulty(rating) : model.nextDifficulty(d, rating);
+        if (grade >= lowest) {
+            double growth = Double.NaN;
+            double unit = settings.fuzz() ? Fuzz.unit(cardId, before.reps()) : -1;
+            int minimum = 1;
+            int days = 0;
+            double stability = 0;
+            for (int g = lowest; g <= grade; g++) {
+                Rating answer = RATINGS[g - 1];
+                if (isNew) {
+                    stability = model.initialStability(answer);
+                } else if (elapsed == 0 && model.shortTerm()) {
+                    stability = FsrsModel.clampStability(model.shortTermStability(s, answer));
+                } else if (answer == Rating.AGAIN) {
+                    stability = FsrsModel.clampStability(model.stabilityAfterForget(d, s, r));
+                } else {
+                    if (Double.isNaN(growth)) {
+                        growth = model.recallGrowth(d, s, r);
+                    }
+                    stability = FsrsModel.clampStability(s * (1 + growth * model.recallBonus(answer)));
+                }
+                days = Fuzz.apply(stability * intervalPerStability, elapsed, minimum, maximumInterval, unit);
+                minimum = days + 1;
+            }
+            long seconds = days * SECONDS_PER_DAY;
+            CardState after = new CardState(State.REVIEW, null, stability, difficulty, now.plusSeconds(seconds), now,
+                    before.reps() + 1, lapses);
+            return new Outcome(after, retrievability, elapsed, days, Duration.ofSeconds(seconds));
+        }
+        double stability;
+        if (isNew) {
+            stability = model.initialStability(rating);
+        } else if (elapsed == 0 && model.shortTerm()) {
+            stability = FsrsModel.clampStability(model.shortTermStability(s, rating));
+        } else if (rating == Rating.AGAIN) {
+            stability = FsrsModel.clampStability(model.stabilityAfterForget(d, s, r));
+        } else {
+            stability = FsrsModel.clampStability(s * (1 + model.recallGrowth(d, s, r) * model.recallBonus(rating)));
+        }
+        int nextStep = switch (rating) {
+            case AGAIN -> 0;
+            case HARD -> step;
+            default -> step + 1;
+        };
+        Duration delay = switch (rating) {
+            case AGAIN -> steps[0];
+            case HARD -> (relearning ? relearningHardDelays : learningHardDelays)[Math.min(step, steps.length - 1)];
+            default -> steps[nextStep];
+        };
+        State stateAfter = state == State.NEW ? State.LEARNING : state == State.REVIEW ? State.RELEARNING : state;
+        Instant due = delay.getNano() == 0 ? now.plusSeconds(delay.getSeconds()) : now.plus(delay);
+        CardState after = new CardState(stateAfter, nextStep, stability, difficulty, due, now, before.reps() + 1, lapses);
+        return new Outcome(after, retrievability, elapsed, 0, delay);
+    }
+
+    /**
+     * The lowest grade that leaves the step timers and schedules whole days (5: none). Graduating
+     * answers are always a top range of the buttons, which is what the ordering chain relies on.
+     */
+    private static int lowestGraduatingGrade(State state, int stepCount, int step) {
+        if (state == State.REVIEW) {
+            return stepCount == 0 ? 1 : 2;
+        }
+        if (stepCount == 0) {
+            return 1;
+        }
+        if (step >= stepCount) {
+            return 2; // the steps were shortened under this card: anything but Again finishes them
+        }
+        return step + 1 >= stepCount ? 3 : 4;
     }
 
     /** The four possible outcomes, each equal to what {@link #next} would return for that rating. */
@@ -178,21 +264,7 @@ public final class Scheduler {
 
         /** Whether this answer leaves the step timers and schedules whole days. */
         private boolean graduates(Rating rating) {
-            if (before.state() == State.REVIEW) {
-                return rating != Rating.AGAIN || steps.length == 0;
-            }
-            if (steps.length == 0) {
-                return true;
-            }
-            if (step >= steps.length) {
-                // the steps were shortened under this card: anything but Again finishes them
-                return rating != Rating.AGAIN;
-            }
-            return switch (rating) {
-                case AGAIN, HARD -> false;
-                case GOOD -> step + 1 >= steps.length;
-                case EASY -> true;
-            };
+            return rating.grade() >= lowestGraduatingGrade(before.state(), steps.length, step);
         }
 
         private Duration hardDelay() {
