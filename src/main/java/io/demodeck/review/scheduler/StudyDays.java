@@ -47,6 +47,10 @@ public final class StudyDays {
         this.fixedOffset = rules.isFixedOffset();
         this.fixedOffsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         this.offsetTable = fixedOffset ? null : OffsetTable.of(zone, rules);
+        if (!fixedOffset) {
+            // most instants a scheduler sees are "now": start with the offset period around it cached
+            lastPeriod = periodAround(Instant.now().getEpochSecond());
+        }
     }
 
     public static StudyDays utcCalendarDays() {
@@ -74,14 +78,18 @@ public final class StudyDays {
             int index = i >= 0 ? i + 1 : -i - 1; // number of transitions <= second
             return table.offsets[index];
         }
-        // the period is [last transition <= second, first transition > second)
+        period = periodAround(second);
+        lastPeriod = period;
+        return period.offsetSeconds();
+    }
+
+    /** The offset period [last transition <= second, first transition > second). */
+    private OffsetPeriod periodAround(long second) {
         Instant whole = Instant.ofEpochSecond(second);
         ZoneOffsetTransition previous = rules.previousTransition(Instant.ofEpochSecond(second + 1));
         ZoneOffsetTransition next = rules.nextTransition(whole);
-        period = new OffsetPeriod(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
+        return new OffsetPeriod(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
                 next == null ? Long.MAX_VALUE : next.toEpochSecond(), rules.getOffset(whole).getTotalSeconds());
-        lastPeriod = period;
-        return period.offsetSeconds();
     }
 
     /**
