@@ -31,6 +31,9 @@ mkdir -p bench/results
   echo "  12% Hard / 70% Good / 8% Easy, fuzz on, zone Europe/Berlin with a 4 a.m. rollover"
   echo
   echo "- load average while running: $(cut -d' ' -f1-3 /proc/loadavg) (other builds share the 2 cores)"
+  echo "- JMH counts per second of wall time: with a load above the core count the benchmark thread gets only part"
+  echo "  of a core, so the per-CPU-second figure of the same workload (SchedulerCpuTime) is reported as well; CPU"
+  echo "  time on a hyper-threaded core shared with other work is itself slower than on an idle one"
   echo
   echo "**JMH: ${score} next-state computations per second of wall time** (target: at least 5,000,000)"
   echo
