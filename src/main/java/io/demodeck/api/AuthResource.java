@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,8 +81,7 @@ public class AuthResource {
         AccountService.NewAccount created = accounts.register(r.username() == null ? null : r.username().strip(),
                 r.password(), r.language());
         List<String> roles = Role.parse(created.roles()).stream().map(Role::roleName).toList();
-        return Response.created(URI.create("/api/v1/me/settings"))
-                .entity(new Account(created.id(), created.username(), roles, created.language())).build();
+        return Response.status(Response.Status.CREATED).entity(new Account(created.id(), created.username(), roles, created.language())).build();
     }
 
     @POST

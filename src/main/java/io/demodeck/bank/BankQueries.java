@@ -54,6 +54,14 @@ public class BankQueries {
         return q == null || !q.type.autoGraded() ? Optional.empty() : Optional.of(QuizKeys.of(q, lang));
     }
 
+    /** Every active question of a deck with its answer, in deck order (for clients that study offline). */
+    public Optional<List<BankViews.QuestionDetail>> questionDetails(String deckExternalId, String lang) {
+        return Deck.findByExternalId(deckExternalId).map(d -> {
+            BankViews.DeckSummary deck = summary(d, lang);
+            return Question.listActiveByDeck(d.id).stream().map(q -> detail(deck, q, lang)).toList();
+        });
+    }
+
     private static BankViews.QuestionDetail detail(BankViews.DeckSummary deck, Question q, String lang) {
         Localized<Question.Text> localized = pick(q.texts, lang, q.originalLanguage);
         Question.Text t = localized.value();

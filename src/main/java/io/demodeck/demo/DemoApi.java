@@ -59,6 +59,7 @@ public class DemoApi {
     @GET
     @Operation(summary = "List the demos", description = "Every demo with its titles, explanation and the sizes of each preset.")
     @APIResponse(responseCode = "200", description = "The demos")
+    @APIResponse(responseCode = "406", description = "The Accept header does not allow JSON")
     public List<DemoInfo> list() {
         return demos.catalog().stream().map(DemoApi::info).toList();
     }

@@ -87,7 +87,8 @@ public class ImportResource {
     @GET
     @Path("imports/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An import's audit record with its full report")
+    @Operation(summary = "An import's audit record with its full report",
+            description = "Who imported which file when, whether it was a preview, the outcome, the counts and the full report.")
     @APIResponse(responseCode = "200", description = "the record")
     @APIResponse(responseCode = "404", description = "no such import")
     public ImportRecordView record(@PathParam("id") long id) {

@@ -1,6 +1,7 @@
 package io.demodeck.review;
 
 import io.demodeck.review.scheduler.CardState;
+import io.demodeck.review.scheduler.Outcome;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.review.scheduler.State;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -12,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,6 +97,32 @@ public class ReviewLog extends PanacheEntityBase {
     /** The most recently applied grade of a card that has not been undone: its after-state is the card's state. */
     public static Optional<ReviewLog> lastActiveForCard(long cardId) {
         return find("cardId = ?1 and undoneAt is null order by id desc", cardId).firstResultOptional();
+    }
+
+    /** Answers of a card still in effect that were given after {@code at}, in the order they were given. */
+    static List<ReviewLog> activeForCardAfter(long cardId, Instant at) {
+        return list("cardId = ?1 and undoneAt is null and reviewedAt > ?2 order by reviewedAt, id", cardId, at);
+    }
+
+    /** Stores what this answer did to a card that was in state {@code before}. */
+    void record(CardState before, Outcome outcome) {
+        CardState after = outcome.after();
+        stateBefore = (short) before.state().code();
+        stepBefore = before.step() == null ? null : before.step().shortValue();
+        stabilityBefore = before.stability();
+        difficultyBefore = before.difficulty();
+        dueBefore = before.due();
+        lastReviewBefore = before.lastReview();
+        repsBefore = before.reps();
+        lapsesBefore = before.lapses();
+        retrievability = outcome.retrievability();
+        stateAfter = (short) after.state().code();
+        stepAfter = after.step() == null ? null : after.step().shortValue();
+        stabilityAfter = after.stability();
+        difficultyAfter = after.difficulty();
+        dueAfter = after.due();
+        elapsedDays = outcome.elapsedDays();
+        scheduledDays = outcome.scheduledDays();
     }
 
     CardState before() {

@@ -200,7 +200,63 @@ public class ReviewService {
         CardState before = card.toState();
         Outcome outcome = settings.schedulerFor(userId).next(card.id, before, rating, reviewedAt);
         CardState after = outcome.after();
+        ReviewLog log = newLog(card, userId, clientReviewId, rating, reviewedAt, durationMs, origin);
+        log.record(before, outcome);
+        log.persist(); // IDENTITY: inserted now, so a duplicate client id fails here
 
+        card.apply(after, Instant.now());
+        Card.getEntityManager().flush(); // update ... where version = ?: a stale card fails here
+        return result(log, questionId, false);
+    }
+
+    /**
+     * Like {@link #grade}, for answers that may arrive late and out of order (offline devices): the card ends
+     * in the state it would have if every answer had arrived in {@code reviewedAt} order. An answer older than
+     * answers already applied rewinds the card to just before them, applies the late one and replays the
+     * later ones from the log on top. The log keeps every answer's facts (rating, time, client id); the
+     * derived before/after states of the replayed rows are recomputed.
+     */
+    public GradeResult gradeInTimeOrder(long userId, long questionId, Rating rating, Instant reviewedAt, long durationMs,
+                                        UUID clientReviewId, String origin) {
+        Objects.requireNonNull(rating, "rating");
+        Objects.requireNonNull(reviewedAt, "reviewedAt");
+        Objects.requireNonNull(clientReviewId, "clientReviewId");
+        if (durationMs < 0 || !ORIGINS.contains(origin)) {
+            throw new IllegalArgumentException("durationMs must be >= 0 and origin one of " + ORIGINS);
+        }
+        int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
+        return withRetries("grade question " + questionId + " in time order",
+                () -> gradeInTimeOrderOnce(userId, questionId, rating, reviewedAt, duration, clientReviewId, origin));
+    }
+
+    private GradeResult gradeInTimeOrderOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
+                                             UUID clientReviewId, String origin) {
+        Optional<ReviewLog> seen = ReviewLog.findByClientId(userId, clientReviewId);
+        if (seen.isPresent()) {
+            return result(seen.get(), questionIdOf(seen.get()), true);
+        }
+        Card card = loadOrCreate(userId, questionId, reviewedAt);
+        List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
+        Scheduler scheduler = settings.schedulerFor(userId);
+        CardState state = later.isEmpty() ? card.toState() : later.getFirst().before();
+
+        ReviewLog inserted = newLog(card, userId, clientReviewId, rating, reviewedAt, durationMs, origin);
+        Outcome outcome = scheduler.next(card.id, state, rating, reviewedAt);
+        inserted.record(state, outcome);
+        inserted.persist();
+        state = outcome.after();
+        for (ReviewLog log : later) {
+            Outcome replayed = scheduler.next(card.id, state, Rating.fromGrade(log.rating), log.reviewedAt);
+            log.record(state, replayed);
+            state = replayed.after();
+        }
+        card.apply(state, Instant.now());
+        Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
+        return result(inserted, questionId, false);
+    }
+
+    private static ReviewLog newLog(Card card, long userId, UUID clientReviewId, Rating rating, Instant reviewedAt,
+                                    int durationMs, String origin) {
         ReviewLog log = new ReviewLog();
         log.cardId = card.id;
         log.userId = userId;
@@ -208,28 +264,8 @@ public class ReviewService {
         log.rating = (short) rating.grade();
         log.reviewedAt = reviewedAt;
         log.durationMs = durationMs;
-        log.stateBefore = (short) before.state().code();
-        log.stepBefore = before.step() == null ? null : before.step().shortValue();
-        log.stabilityBefore = before.stability();
-        log.difficultyBefore = before.difficulty();
-        log.dueBefore = before.due();
-        log.lastReviewBefore = before.lastReview();
-        log.repsBefore = before.reps();
-        log.lapsesBefore = before.lapses();
-        log.retrievability = outcome.retrievability();
-        log.stateAfter = (short) after.state().code();
-        log.stepAfter = after.step() == null ? null : after.step().shortValue();
-        log.stabilityAfter = after.stability();
-        log.difficultyAfter = after.difficulty();
-        log.dueAfter = after.due();
-        log.elapsedDays = outcome.elapsedDays();
-        log.scheduledDays = outcome.scheduledDays();
         log.origin = origin;
-        log.persist(); // IDENTITY: inserted now, so a duplicate client id fails here
-
-        card.apply(after, Instant.now());
-        Card.getEntityManager().flush(); // update ... where version = ?: a stale card fails here
-        return result(log, questionId, false);
+        return log;
     }
 
     private Card loadOrCreate(long userId, long questionId, Instant now) {

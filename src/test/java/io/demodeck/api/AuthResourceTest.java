@@ -108,6 +108,8 @@ class AuthResourceTest {
         String guest = tokens.accessToken(client.username(), Set.of("guest"), Instant.now(), Duration.ofMinutes(5));
         bearer(guest).get("/api/v1/me/settings").then().statusCode(403).contentType(PROBLEM)
                 .body("type", containsString("/problems/forbidden"));
+        // a learner's real token does not open the instructors' import API
+        client.request().get("/api/v1/imports/1").then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test

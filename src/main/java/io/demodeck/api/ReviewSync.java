@@ -1,0 +1,149 @@
+package io.demodeck.api;
+
+import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ApiProblem;
+import io.demodeck.review.ReviewConflictException;
+import io.demodeck.review.ReviewService;
+import io.demodeck.review.UnknownQuestionException;
+import io.demodeck.review.scheduler.Rating;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies a batch of answers recorded offline. The batch is validated as a whole (nothing is applied when a
+ * field is wrong), then each answer is applied on its own, oldest first, by
+ * {@link ReviewService#gradeInTimeOrder}: idempotent per client id, and in {@code reviewedAt} order per card
+ * even when an older answer arrives after a newer one.
+ */
+@ApplicationScoped
+public class ReviewSync {
+
+    static final int MAX_BATCH = 500;
+    /** Device clocks drift; an answer dated further ahead than this is refused. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    public record Review(String clientReviewId, Long questionId, Integer rating, String reviewedAt, Long durationMs) {
+    }
+
+    public enum Status { APPLIED, DUPLICATE, REJECTED, RETRY }
+
+    /**
+     * @param card the card's state after the whole batch; null when the answer was rejected
+     */
+    public record Result(String clientReviewId, Status status, String error, ApiCard card) {
+    }
+
+    private record Valid(int index, UUID clientReviewId, long questionId, Rating rating, Instant reviewedAt,
+                         long durationMs) {
+    }
+
+    @Inject
+    ReviewService reviews;
+
+    public List<Result> apply(long userId, List<Review> batch) {
+        List<Valid> answers = validate(batch, Instant.now());
+        Map<Integer, Result> results = new HashMap<>();
+        Map<Integer, Long> cardOf = new HashMap<>(); // a resent client id answers with the card it was first applied to
+        answers.stream().sorted(Comparator.comparing(Valid::reviewedAt).thenComparing(Valid::index)).forEach(a -> {
+            try {
+                ReviewService.GradeResult r = reviews.gradeInTimeOrder(userId, a.questionId(), a.rating(),
+                        a.reviewedAt(), a.durationMs(), a.clientReviewId(), "api");
+                cardOf.put(a.index(), r.questionId());
+                results.put(a.index(), new Result(a.clientReviewId().toString(),
+                        r.replayed() ? Status.DUPLICATE : Status.APPLIED, null, null));
+            } catch (UnknownQuestionException e) {
+                results.put(a.index(), new Result(a.clientReviewId().toString(), Status.REJECTED,
+                        "no question " + a.questionId(), null));
+            } catch (ReviewConflictException e) {
+                results.put(a.index(), new Result(a.clientReviewId().toString(), Status.RETRY,
+                        "the card kept changing; send this answer again", null));
+            }
+        });
+        // read each card once, after the whole batch, so every answer reports the card's final state
+        Map<Long, ApiCard> cards = new HashMap<>();
+        for (long questionId : new LinkedHashSet<>(cardOf.values())) {
+            reviews.card(userId, questionId).map(ApiCard::of).ifPresent(c -> cards.put(questionId, c));
+        }
+        List<Result> ordered = new ArrayList<>(answers.size());
+        for (Valid a : answers) {
+            Result r = results.get(a.index());
+            Long questionId = cardOf.get(a.index());
+            ordered.add(questionId == null ? r : new Result(r.clientReviewId(), r.status(), null, cards.get(questionId)));
+        }
+        return ordered;
+    }
+
+    static List<Valid> validate(List<Review> batch, Instant now) {
+        if (batch == null || batch.isEmpty()) {
+            throw ApiException.validation("reviews", "at least one review");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw ApiException.validation("reviews", "at most " + MAX_BATCH + " per batch, got " + batch.size());
+        }
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<Valid> valid = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Review r = batch.get(i);
+            String at = "reviews[" + i + "].";
+            if (r == null) {
+                errors.add(new ApiProblem.FieldError("reviews[" + i + "]", "must be an object"));
+                continue;
+            }
+            Optional<UUID> id = parseUuid(r.clientReviewId());
+            if (id.isEmpty()) {
+                errors.add(new ApiProblem.FieldError(at + "clientReviewId", "required: a UUID chosen by the client"));
+            }
+            if (r.questionId() == null) {
+                errors.add(new ApiProblem.FieldError(at + "questionId", "required"));
+            }
+            if (r.rating() == null || r.rating() < 1 || r.rating() > 4) {
+                errors.add(new ApiProblem.FieldError(at + "rating", "1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)"));
+            }
+            Optional<Instant> when = parseInstant(r.reviewedAt());
+            if (when.isEmpty()) {
+                errors.add(new ApiProblem.FieldError(at + "reviewedAt", "required: an ISO-8601 instant such as 2026-03-02T09:15:30Z"));
+            } else if (when.get().isAfter(now.plus(CLOCK_TOLERANCE))) {
+                errors.add(new ApiProblem.FieldError(at + "reviewedAt", "is in the future; check the device clock"));
+            }
+            if (r.durationMs() != null && r.durationMs() < 0) {
+                errors.add(new ApiProblem.FieldError(at + "durationMs", "must be 0 or more"));
+            }
+            if (errors.isEmpty()) {
+                valid.add(new Valid(i, id.get(), r.questionId(), Rating.fromGrade(r.rating()), when.get(),
+                        r.durationMs() == null ? 0 : r.durationMs()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return valid;
+    }
+
+    private static Optional<UUID> parseUuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> parseInstant(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.demodeck.api;
+
+import io.demodeck.account.CurrentUser;
+import io.demodeck.account.Role;
+import io.demodeck.bank.BankQueries;
+import io.demodeck.bank.BankViews;
+import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ApiProblem;
+import io.demodeck.review.ReviewService;
+import io.demodeck.review.scheduler.Rating;
+import io.demodeck.review.scheduler.State;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What to study next in a deck, with everything the app needs to show it and the four answer buttons. */
+@Path("/api/v1/study")
+@Tag(name = "Study", description = "The study queue")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.LEARNER_NAME)
+@RunOnVirtualThread
+public class StudyResource {
+
+    static final int MAX_LIMIT = 100;
+
+    /** Where the card goes if the learner answers with {@code rating} now. */
+    public record Outcome(Rating rating, int grade, State state, Instant due, long intervalSeconds, int scheduledDays) {
+    }
+
+    public record QueueEntry(ApiCard card, BankViews.QuestionDetail question, List<Outcome> outcomes) {
+    }
+
+    /** @param counts what is left today: new questions, (re)learning and review cards */
+    public record StudyQueue(String deck, ReviewService.QueueCounts counts, List<QueueEntry> items) {
+    }
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    BankQueries bank;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("queue")
+    @Operation(summary = "The next cards to study",
+            description = "Due (re)learning cards first, then due reviews, then new questions within today's "
+                    + "new-card budget. Each entry has the card state, the question with its answer, and the four "
+                    + "previewed outcomes (Again, Hard, Good, Easy) exactly as POST /api/v1/reviews would apply them "
+                    + "now. Fetching the queue opens the new questions in it (their cards are created).")
+    @APIResponse(responseCode = "200", description = "The queue",
+            content = @Content(schema = @Schema(implementation = StudyQueue.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such deck",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "deck missing, limit out of range or unsupported lang",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public StudyQueue queue(@QueryParam("deck") @Parameter(description = "the deck's externalId", required = true,
+                                    example = "goroutines-threads-processes") String deck,
+                            @QueryParam("limit") @Parameter(description = "1 to 100, default 10") Integer limit,
+                            @QueryParam("lang") @Parameter(description = "ru or en") String lang,
+                            @Context HttpHeaders headers) {
+        if (deck == null || deck.isBlank()) {
+            throw ApiException.validation("deck", "required: the deck's externalId");
+        }
+        int size = limit == null ? 10 : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ApiException.validation("limit", "1 to " + MAX_LIMIT);
+        }
+        String language = ApiLanguage.pick(lang, headers);
+        BankViews.DeckSummary summary = bank.deck(deck, language).orElseThrow(() -> ApiException.notFound("Deck " + deck));
+        Map<Long, BankViews.QuestionDetail> questions = bank.questionDetails(deck, language).orElseThrow().stream()
+                .collect(Collectors.toMap(BankViews.QuestionDetail::id, Function.identity()));
+        long userId = user.id();
+        Instant now = Instant.now();
+        List<QueueEntry> items = reviews.studyQueue(userId, summary.id(), now, size).stream()
+                .filter(item -> questions.containsKey(item.questionId()))
+                .map(item -> {
+                    List<Outcome> outcomes = reviews.preview(userId, item.questionId(), now).values().stream()
+                            .map(o -> new Outcome(o.rating(), o.rating().grade(), o.state(), o.due(),
+                                    o.interval().toSeconds(), o.scheduledDays()))
+                            .toList();
+                    ApiCard card = reviews.card(userId, item.questionId()).map(ApiCard::of).orElseThrow();
+                    return new QueueEntry(card, questions.get(item.questionId()), outcomes);
+                }).toList();
+        return new StudyQueue(summary.externalId(), reviews.counts(userId, summary.id(), now), items);
+    }
+}
