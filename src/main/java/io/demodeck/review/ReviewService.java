@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public class ReviewService {
             return List.of();
         }
         StudySettings s = settings.get(userId);
-        StudyDays days = new StudyDays(java.time.ZoneId.of(s.timeZone()), s.dayRolloverHour());
+        StudyDays days = new StudyDays(ZoneId.of(s.timeZone()), s.dayRolloverHour());
         Timestamp nowTs = Timestamp.from(now);
         Timestamp dayEnd = Timestamp.from(days.startOfNextDay(now));
         return withConnection(c -> {
@@ -119,7 +120,7 @@ public class ReviewService {
     /** New questions, (re)learning and review cards left for today in a deck. */
     public QueueCounts counts(long userId, long deckId, Instant now) {
         StudySettings s = settings.get(userId);
-        StudyDays days = new StudyDays(java.time.ZoneId.of(s.timeZone()), s.dayRolloverHour());
+        StudyDays days = new StudyDays(ZoneId.of(s.timeZone()), s.dayRolloverHour());
         Timestamp dayEnd = Timestamp.from(days.startOfNextDay(now));
         return withConnection(c -> {
             int budget = newBudget(c, userId, s, days, now);

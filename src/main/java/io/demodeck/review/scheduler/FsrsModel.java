@@ -57,6 +57,9 @@ public final class FsrsModel {
 
     /** R(t, S) = (1 + FACTOR·t/S)^DECAY. */
     public double retrievability(double elapsedDays, double stability) {
+        if (elapsedDays == 0) {
+            return 1.0; // exactly what pow(1, DECAY) gives, without the pow: same-day reviews are common
+        }
         return Math.pow(1 + factor * elapsedDays / stability, decay);
     }
 
@@ -91,7 +94,7 @@ public final class FsrsModel {
 
     /** e^w8·(11-D)·S^-w9·(e^(w10·(1-R)) - 1): shared by the three passing ratings. */
     double recallGrowth(double difficulty, double stability, double retrievability) {
-        return expW8 * (11 - difficulty) * Math.pow(stability, -w[9]) * Math.expm1(w[10] * (1 - retrievability));
+        return expW8 * (11 - difficulty) * Math.pow(stability, -w[9]) * (Math.exp(w[10] * (1 - retrievability)) - 1);
     }
 
     double recallBonus(Rating rating) {
@@ -165,7 +168,7 @@ public final class FsrsModel {
     public MemoryState fromSm2(double easeFactor, double intervalDays, double sm2Retention) {
         double s = clampStability(Math.max(intervalDays, MIN_STABILITY) * factor
                 / (Math.pow(sm2Retention, 1 / decay) - 1));
-        double growth = expW8 * Math.pow(s, -w[9]) * Math.expm1((1 - sm2Retention) * w[10]);
+        double growth = expW8 * Math.pow(s, -w[9]) * (Math.exp((1 - sm2Retention) * w[10]) - 1);
         double d = clampDifficulty(11 - (easeFactor - 1) / growth);
         return new MemoryState(s, d);
     }

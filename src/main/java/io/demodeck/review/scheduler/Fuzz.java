@@ -32,6 +32,12 @@ public final class Fuzz {
      * {@code minimum} (button ordering) and capping at {@code maximum}.
      */
     public static Bounds bounds(double interval, int elapsedDays, int minimum, int maximum) {
+        long packed = packedBounds(interval, elapsedDays, minimum, maximum);
+        return new Bounds((int) (packed >>> 32), (int) packed);
+    }
+
+    // lo in the high 32 bits, hi in the low 32: no allocation on the scheduler's hot path
+    private static long packedBounds(double interval, int elapsedDays, int minimum, int maximum) {
         minimum = Math.min(minimum, maximum);
         double ivl = Math.min(Math.max(interval, minimum), maximum);
         double delta = delta(ivl);
@@ -46,7 +52,7 @@ public final class Fuzz {
         if (hi == lo && hi > 2 && hi < maximum) {
             hi = lo + 1;
         }
-        return new Bounds((int) lo, (int) hi);
+        return (lo << 32) | hi;
     }
 
     /**
@@ -60,9 +66,11 @@ public final class Fuzz {
             long days = Math.max(Math.round(interval), Math.max(1, minimum));
             return (int) Math.min(days, maximum);
         }
-        Bounds b = bounds(interval, elapsedDays, minimum, maximum);
-        int days = (int) Math.floor(b.min() + unit * (b.max() - b.min() + 1));
-        return Math.min(days, b.max());
+        long packed = packedBounds(interval, elapsedDays, minimum, maximum);
+        int lo = (int) (packed >>> 32);
+        int hi = (int) packed;
+        int days = (int) Math.floor(lo + unit * (hi - lo + 1));
+        return Math.min(days, hi);
     }
 
     /** A uniform number in [0, 1) determined by the card and its review count (SplitMix64). */

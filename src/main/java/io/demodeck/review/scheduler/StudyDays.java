@@ -6,7 +6,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts days the way a learner lives them: a study day starts at {@code rolloverHour} local time in
@@ -26,6 +31,7 @@ public final class StudyDays {
     private final boolean fixedOffset;
     // the offset period of the last lookup: almost every call falls into it (immutable, so a racy read is safe)
     private OffsetPeriod lastPeriod = new OffsetPeriod(0, -1, 0);
+    private final OffsetTable offsetTable;
 
     private record OffsetPeriod(long fromSecond, long untilSecond, int offsetSeconds) {
     }
@@ -40,6 +46,11 @@ public final class StudyDays {
         this.rolloverSeconds = rolloverHour * 3600;
         this.fixedOffset = rules.isFixedOffset();
         this.fixedOffsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+        this.offsetTable = fixedOffset ? null : OffsetTable.of(zone, rules);
+        if (!fixedOffset) {
+            // most instants a scheduler sees are "now": start with the offset period around it cached
+            lastPeriod = periodAround(Instant.now().getEpochSecond());
+        }
     }
 
     public static StudyDays utcCalendarDays() {
@@ -60,14 +71,60 @@ public final class StudyDays {
         if (second >= period.fromSecond() && second < period.untilSecond()) {
             return period.offsetSeconds();
         }
-        // the period is [last transition <= second, first transition > second)
+        OffsetTable table = offsetTable;
+        if (second >= table.from && second < table.until) {
+            // cards reviewed on both sides of a DST change: a binary search, no ZoneRules walk
+            int i = Arrays.binarySearch(table.transitions, second);
+            int index = i >= 0 ? i + 1 : -i - 1; // number of transitions <= second
+            return table.offsets[index];
+        }
+        period = periodAround(second);
+        lastPeriod = period;
+        return period.offsetSeconds();
+    }
+
+    /** The offset period [last transition <= second, first transition > second). */
+    private OffsetPeriod periodAround(long second) {
         Instant whole = Instant.ofEpochSecond(second);
         ZoneOffsetTransition previous = rules.previousTransition(Instant.ofEpochSecond(second + 1));
         ZoneOffsetTransition next = rules.nextTransition(whole);
-        period = new OffsetPeriod(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
+        return new OffsetPeriod(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
                 next == null ? Long.MAX_VALUE : next.toEpochSecond(), rules.getOffset(whole).getTotalSeconds());
-        lastPeriod = period;
-        return period.offsetSeconds();
+    }
+
+    /**
+     * The zone's offsets from 1970 to 2100 as sorted transition instants: offsets[i] applies before
+     * transitions[i] (and after transitions[i-1]). Built once per zone.
+     */
+    private static final class OffsetTable {
+        private static final long FROM = 0; // 1970-01-01
+        private static final long UNTIL = 4_102_444_800L; // 2100-01-01
+        private static final Map<ZoneId, OffsetTable> CACHE = new ConcurrentHashMap<>();
+
+        final long from;
+        final long until;
+        final long[] transitions;
+        final int[] offsets;
+
+        private OffsetTable(ZoneRules rules) {
+            List<Long> instants = new ArrayList<>();
+            List<Integer> values = new ArrayList<>();
+            values.add(rules.getOffset(Instant.ofEpochSecond(FROM)).getTotalSeconds());
+            ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(FROM));
+            while (t != null && t.toEpochSecond() < UNTIL && instants.size() < 10_000) {
+                instants.add(t.toEpochSecond());
+                values.add(t.getOffsetAfter().getTotalSeconds());
+                t = rules.nextTransition(t.getInstant());
+            }
+            this.from = FROM;
+            this.until = UNTIL;
+            this.transitions = instants.stream().mapToLong(Long::longValue).toArray();
+            this.offsets = values.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        static OffsetTable of(ZoneId zone, ZoneRules rules) {
+            return CACHE.computeIfAbsent(zone, z -> new OffsetTable(rules));
+        }
     }
 
     /** Whole study days from {@code earlier} to {@code later}; never negative. */
