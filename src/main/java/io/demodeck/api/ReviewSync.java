@@ -8,6 +8,7 @@ import io.demodeck.review.UnknownQuestionException;
 import io.demodeck.review.scheduler.Rating;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,14 @@ public class ReviewSync {
     /** Device clocks drift; an answer dated further ahead than this is refused. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
-    public record Review(String clientReviewId, Long questionId, Integer rating, String reviewedAt, Long durationMs) {
+    public record Review(
+            @Schema(description = "UUID the app picks once per answer; resending it is harmless",
+                    examples = "0f8e1c3a-5a55-4c1e-9a43-7f2f5d1e2b10") String clientReviewId,
+            @Schema(description = "the question's id (question.id in decks and the study queue)", examples = "17") Long questionId,
+            @Schema(description = "1 Again, 2 Hard, 3 Good, 4 Easy", minimum = "1", maximum = "4", examples = "3") Integer rating,
+            @Schema(description = "when the learner answered, ISO-8601 (at most 5 minutes ahead of the server)",
+                    examples = "2026-03-02T09:15:30Z") String reviewedAt,
+            @Schema(description = "time spent on the answer in milliseconds; 0 when absent", examples = "5400") Long durationMs) {
     }
 
     public enum Status { APPLIED, DUPLICATE, REJECTED, RETRY }

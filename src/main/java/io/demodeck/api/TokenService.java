@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,9 +44,12 @@ public class TokenService {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** @param expiresIn seconds the access token is valid */
-    public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken,
-                         Instant refreshTokenExpiresAt) {
+    public record Tokens(
+            @Schema(description = "JWT for the Authorization: Bearer header") String accessToken,
+            @Schema(examples = "Bearer") String tokenType,
+            @Schema(description = "seconds the access token is valid", examples = "900") long expiresIn,
+            @Schema(description = "opaque, single use: POST it to /api/v1/auth/refresh for new tokens") String refreshToken,
+            Instant refreshTokenExpiresAt) {
     }
 
     /** Starts a new token family for a signed-in account. */

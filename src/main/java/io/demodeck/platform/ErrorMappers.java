@@ -91,7 +91,7 @@ public class ErrorMappers {
                 "Something went wrong on our side (incident " + incident + ")", List.of(), Map.of());
     }
 
-    static Response respond(UriInfo uri, int status, String kind, String title, String detail,
+    private static Response respond(UriInfo uri, int status, String kind, String title, String detail,
                                     List<ApiProblem.FieldError> errors, Map<String, String> headers) {
         Response.ResponseBuilder builder;
         if (isApi(uri)) {

@@ -55,6 +55,14 @@ class ApiContractTest {
     }
 
     @Test
+    void theDocumentIsValidOpenApi3() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        var result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(json, null, null);
+        assertEquals(List.of(), result.getMessages());
+        assertTrue(result.getOpenAPI().getOpenapi().startsWith("3."));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }

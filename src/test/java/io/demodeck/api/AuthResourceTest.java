@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
@@ -137,6 +138,20 @@ class AuthResourceTest {
         var phone = ApiClient.signIn(client.username());
         refresh(phone.refreshToken()).then().statusCode(200);
         refresh("made-up").then().statusCode(401);
+    }
+
+    @Test
+    void twoRefreshesRacingWithOneTokenLeaveNoWorkingToken() throws Exception {
+        var client = ApiClient.signUp();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(() -> refresh(client.refreshToken()));
+            var b = pool.submit(() -> refresh(client.refreshToken()));
+            var responses = java.util.List.of(a.get(), b.get());
+            assertEquals(1, responses.stream().filter(r -> r.statusCode() == 200).count());
+            String successor = responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow()
+                    .jsonPath().getString("refreshToken");
+            refresh(successor).then().statusCode(401); // the replay revoked the whole sign-in
+        }
     }
 
     @Test
