@@ -14,8 +14,4 @@ public final class Languages {
     public static boolean isSupported(String code) {
         return code != null && SUPPORTED.contains(code);
     }
-
-    public static String other(String code) {
-        return "ru".equals(code) ? "en" : "ru";
-    }
 }

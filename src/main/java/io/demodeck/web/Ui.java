@@ -65,10 +65,6 @@ public class Ui {
         return routing.get("csrf_token") != null; // the attribute quarkus-rest-csrf sets
     }
 
-    /** The language a switch link offers. */
-    public String otherLang() {
-        return Languages.other(lang());
-    }
 
     /** The current path and query, for "come back here" links (always local). */
     public String here() {
