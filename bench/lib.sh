@@ -71,6 +71,7 @@ maintenance_work_mem = 512MB
 max_wal_size = 4GB
 checkpoint_timeout = 15min
 wal_compression = on
+shared_preload_libraries = 'pg_stat_statements'
 CONF
   fi
   if ! runuser -u postgres -- "$bin/pg_ctl" -D "$BENCH_PG_DIR" status >/dev/null 2>&1; then
@@ -117,7 +118,11 @@ bench_app_start() {
       QUARKUS_DATASOURCE_PASSWORD="$BENCH_PG_PASSWORD" DEMODECK_DATA_DIR="$BENCH_OUT/data-$name" "$@" \
       java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" >"$BENCH_OUT/$name.log" 2>&1 &
   echo $! >"$BENCH_OUT/$name.pid"
+  date +%s%N >"$BENCH_OUT/$name.started"
 }
+
+# The epoch in ns at which bench_app_start launched NAME.
+bench_started_ns() { cat "$BENCH_OUT/$1.started"; }
 
 # Waits until /q/health/ready answers 200; prints the seconds since $2 (an epoch in ns from `date +%s%N`).
 bench_wait_ready() {
@@ -144,3 +149,95 @@ bench_app_stop() {
 
 # Resident memory of a process in MiB.
 bench_rss_mib() { awk '/VmRSS/ { printf "%.0f\n", $2 / 1024 }' "/proc/$1/status"; }
+
+# Samples the resident memory of PID every second into FILE (MiB per line) in the background; sets RSS_SAMPLER.
+bench_rss_sample() {
+  local pid=$1 file=$2
+  : >"$file"
+  ( while kill -0 "$pid" 2>/dev/null; do bench_rss_mib "$pid" >>"$file"; sleep 1; done ) &
+  RSS_SAMPLER=$!
+}
+
+# The app's runtime classpath (classes + dependencies) for the Java helpers under bench/.
+bench_classpath() {
+  local file=$BENCH_ROOT/target/bench-runtime-classpath.txt
+  if [ ! -s "$file" ] || [ "$BENCH_ROOT/pom.xml" -nt "$file" ]; then
+    (cd "$BENCH_ROOT" && mvn -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$file") >&2
+  fi
+  echo "$BENCH_ROOT/target/classes:$(cat "$file")"
+}
+
+# --- the generated study load (bench/LoadData.java) ----------------------------------------------------
+BENCH_LOAD_LEARNERS=${LEARNERS:-10000}
+BENCH_LOAD_CARDS=${CARDS:-100}
+BENCH_LOAD_REVIEWS=${REVIEWS:-5000000}
+BENCH_LOAD_QUESTIONS=${QUESTIONS:-120}
+BENCH_LOAD_DECK=bench-deck
+# sign-in limits and token lifetime for a load test that signs in thousands of learners from one address
+BENCH_LOAD_ENV=(DEMODECK_API_AUTH_REQUESTS_PER_MINUTE=100000000 DEMODECK_API_AUTH_TOKEN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE=100000
+                DEMODECK_API_ACCESS_TOKEN_TTL=PT3H)
+
+# Makes the bench database hold the generated load: generated once into a template database (the app migrates the
+# schema first), then copied from it for every run, so each run starts from the same data.
+bench_load_database() {
+  local template="demodeck_load_${BENCH_LOAD_LEARNERS}_${BENCH_LOAD_CARDS}_${BENCH_LOAD_REVIEWS}_${BENCH_LOAD_QUESTIONS}"
+  local exists
+  exists=$(PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA \
+    -c "select 1 from pg_database where datname = '$template'")
+  if [ "${REGENERATE:-0}" = 1 ] || [ -z "$exists" ]; then
+    bench_pg_reset
+    bench_app_start migrate $((BENCH_PG_PORT + 1))
+    bench_wait_ready $((BENCH_PG_PORT + 1)) "$(bench_started_ns migrate)" >/dev/null
+    bench_app_stop migrate
+    echo "generating $BENCH_LOAD_LEARNERS learners x $BENCH_LOAD_CARDS cards, $BENCH_LOAD_REVIEWS review rows (COPY)"
+    java -cp "$(bench_classpath)" "$BENCH_ROOT/bench/LoadData.java" "$BENCH_PG_URL" "$BENCH_PG_USER" "$BENCH_PG_PASSWORD" \
+      "$BENCH_LOAD_LEARNERS" "$BENCH_LOAD_CARDS" "$BENCH_LOAD_REVIEWS" "$BENCH_LOAD_QUESTIONS" | tee "$BENCH_OUT/generate.txt"
+    PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA -v ON_ERROR_STOP=1 \
+      -c "drop database if exists $template" -c "create database $template template demodeck" >/dev/null
+  else
+    PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA -v ON_ERROR_STOP=1 \
+      -c "drop database if exists demodeck with (force)" \
+      -c "create database demodeck template $template owner $BENCH_PG_USER" >/dev/null
+  fi
+  # start with the tables and indexes in memory, as on a server that has been running
+  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d demodeck -qtA -v ON_ERROR_STOP=1 \
+    -c "create extension if not exists pg_prewarm" \
+    -c "select sum(pg_prewarm(c.oid)) from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'i')" \
+    >/dev/null
+}
+
+# Access tokens of the generated learners, one per line, in $BENCH_OUT/tokens.txt.
+bench_tokens() {
+  java "$BENCH_ROOT/bench/Tokens.java" "http://127.0.0.1:$1" "$BENCH_LOAD_LEARNERS" "$BENCH_OUT/tokens.txt"
+}
+
+# pgbench with bench/study-loop.pgbench on the generated learners; prints pgbench's report and a line
+# "PGBENCH {json}" with tps and per-transaction latency percentiles (from its per-transaction log).
+bench_pgbench() {
+  local clients=$1 seconds=$2 deck first last
+  deck=$(bench_psql -c "select id from deck where external_id = '$BENCH_LOAD_DECK'")
+  first=$(bench_psql -c "select min(id) from app_user where username like 'load%'")
+  last=$(bench_psql -c "select max(id) from app_user where username like 'load%'")
+  rm -f "$BENCH_OUT"/pgbench-log*
+  PGPASSWORD=$BENCH_PG_PASSWORD pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -n -M prepared \
+    -c "$clients" -j 2 -T "$seconds" -D first_user="$first" -D last_user="$last" -D deck="$deck" \
+    -f "$BENCH_ROOT/bench/study-loop.pgbench" -l --log-prefix="$BENCH_OUT/pgbench-log" demodeck 2>&1 \
+    | tee "$BENCH_OUT/pgbench-report.txt"
+  local tps failed
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_OUT/pgbench-report.txt" | tail -1)
+  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$BENCH_OUT/pgbench-report.txt")
+  cat "$BENCH_OUT"/pgbench-log* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v failed="${failed:-0}" \
+    '{a[NR]=$1} END {printf "PGBENCH {\"tps\":%s,\"transactions\":%d,\"p50ms\":%.2f,\"p99ms\":%.2f,\"maxms\":%.2f,\"failed\":%s}\n",
+      tps, NR, a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000, a[NR]/1000, failed}'
+}
+
+# CPU seconds used so far by PID and its threads (user + system).
+bench_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / t }' "/proc/$1/stat"; }
+
+# CPU seconds used so far by the bench PostgreSQL: the postmaster (with its reaped backends) plus the live backends.
+bench_pg_cpu_seconds() {
+  local master; master=$(head -1 "$BENCH_PG_DIR/postmaster.pid")
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$master/stat"
+    for child in $(pgrep -P "$master"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null; done
+  } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f\n", s / t }'
+}
