@@ -3,8 +3,10 @@ package io.demodeck.account;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonNumber;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The signed-in account of this request (pages and API alike), looked up once per request. */
 @RequestScoped
@@ -12,6 +14,9 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
+
+    /** The access-token claim with the account's id (tokens are signed by the app, so it can be trusted). */
+    public static final String USER_ID_CLAIM = "uid";
 
     private Long id;
 
@@ -22,10 +27,16 @@ public class CurrentUser {
             if (identity.isAnonymous()) {
                 throw new UnauthorizedException();
             }
-            id = User.findByUsername(identity.getPrincipal().getName()).map(u -> u.id)
-                    .orElseThrow(UnauthorizedException::new);
+            id = identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
+                    ? userIdClaim(token)
+                    : User.findByUsername(identity.getPrincipal().getName()).map(u -> u.id).orElseThrow(UnauthorizedException::new);
         }
         return id;
+    }
+
+    private static long userIdClaim(JsonWebToken token) {
+        Object value = token.getClaim(USER_ID_CLAIM);
+        return value instanceof JsonNumber number ? number.longValue() : ((Number) value).longValue();
     }
 
     public String username() {

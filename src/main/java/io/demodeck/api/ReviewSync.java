@@ -64,11 +64,16 @@ public class ReviewSync {
         List<Valid> answers = validate(batch, Instant.now());
         Map<Integer, Result> results = new HashMap<>();
         Map<Integer, Long> cardOf = new HashMap<>(); // a resent client id answers with the card it was first applied to
+        // each card's state after its last applied answer of the batch is its state after the whole batch
+        Map<Long, ApiCard> cards = new HashMap<>();
         answers.stream().sorted(Comparator.comparing(Valid::reviewedAt).thenComparing(Valid::index)).forEach(a -> {
             try {
                 ReviewService.GradeResult r = reviews.gradeInTimeOrder(userId, a.questionId(), a.rating(),
                         a.reviewedAt(), a.durationMs(), a.clientReviewId(), "api");
                 cardOf.put(a.index(), r.questionId());
+                if (!r.replayed()) {
+                    cards.put(r.questionId(), ApiCard.of(r.card()));
+                }
                 results.put(a.index(), new Result(a.clientReviewId().toString(),
                         r.replayed() ? Status.DUPLICATE : Status.APPLIED, null, null));
             } catch (UnknownQuestionException e) {
@@ -79,10 +84,11 @@ public class ReviewSync {
                         "the card kept changing; send this answer again", null));
             }
         });
-        // read each card once, after the whole batch, so every answer reports the card's final state
-        Map<Long, ApiCard> cards = new HashMap<>();
+        // cards only resent answers touched are read once, so every answer reports the card's final state
         for (long questionId : new LinkedHashSet<>(cardOf.values())) {
-            reviews.card(userId, questionId).map(ApiCard::of).ifPresent(c -> cards.put(questionId, c));
+            if (!cards.containsKey(questionId)) {
+                reviews.card(userId, questionId).map(ApiCard::of).ifPresent(c -> cards.put(questionId, c));
+            }
         }
         List<Result> ordered = new ArrayList<>(answers.size());
         for (Valid a : answers) {

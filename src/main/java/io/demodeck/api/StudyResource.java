@@ -29,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** What to study next in a deck, with everything the app needs to show it and the four answer buttons. */
 @Path("/api/v1/study")
@@ -90,21 +88,18 @@ public class StudyResource {
             throw ApiException.validation("limit", "1 to " + MAX_LIMIT);
         }
         String language = ApiLanguage.pick(lang, headers);
-        BankViews.DeckSummary summary = bank.deck(deck, language).orElseThrow(() -> ApiException.notFound("Deck " + deck));
-        Map<Long, BankViews.QuestionDetail> questions = bank.questionDetails(deck, language).orElseThrow().stream()
-                .collect(Collectors.toMap(BankViews.QuestionDetail::id, Function.identity()));
-        long userId = user.id();
-        Instant now = Instant.now();
-        List<QueueEntry> items = reviews.studyQueue(userId, summary.id(), now, size).stream()
-                .filter(item -> questions.containsKey(item.questionId()))
-                .map(item -> {
-                    List<Outcome> outcomes = reviews.preview(userId, item.questionId(), now).values().stream()
-                            .map(o -> new Outcome(o.rating(), o.rating().grade(), o.state(), o.due(),
-                                    o.interval().toSeconds(), o.scheduledDays()))
-                            .toList();
-                    ApiCard card = reviews.card(userId, item.questionId()).map(ApiCard::of).orElseThrow();
-                    return new QueueEntry(card, questions.get(item.questionId()), outcomes);
-                }).toList();
-        return new StudyQueue(summary.externalId(), reviews.counts(userId, summary.id(), now), items);
+        BankQueries.StudyDeck studyDeck = bank.studyDeck(deck, language).orElseThrow(() -> ApiException.notFound("Deck " + deck));
+        ReviewService.StudyBatch batch = reviews.nextCards(user.id(), studyDeck.summary().id(), Instant.now(), size);
+        Map<Long, BankViews.QuestionDetail> questions = bank.studyQuestions(studyDeck,
+                batch.cards().stream().map(c -> c.card().questionId()).toList(), language);
+        List<QueueEntry> items = batch.cards().stream()
+                .filter(c -> questions.containsKey(c.card().questionId()))
+                .map(c -> new QueueEntry(ApiCard.of(c.card()), questions.get(c.card().questionId()),
+                        c.outcomes().values().stream()
+                                .map(o -> new Outcome(o.rating(), o.rating().grade(), o.state(), o.due(),
+                                        o.interval().toSeconds(), o.scheduledDays()))
+                                .toList()))
+                .toList();
+        return new StudyQueue(studyDeck.summary().externalId(), batch.counts(), items);
     }
 }

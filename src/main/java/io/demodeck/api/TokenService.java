@@ -1,5 +1,6 @@
 package io.demodeck.api;
 
+import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.account.User;
 import io.demodeck.platform.ApiException;
@@ -80,9 +81,13 @@ public class TokenService {
         RefreshToken.findByHash(hash(refreshToken)).ifPresent(t -> RefreshToken.revokeFamily(t.familyId, Instant.now()));
     }
 
-    String accessToken(String username, Set<String> groups, Instant issuedAt, Duration ttl) {
-        return keys.sign(Jwt.issuer(ISSUER).upn(username).subject(username).groups(groups)
-                .issuedAt(issuedAt).expiresAt(issuedAt.plus(ttl)));
+    /** @param userId the account's id, carried as claim {@value CurrentUser#USER_ID_CLAIM} so requests need no lookup; may be null */
+    String accessToken(Long userId, String username, Set<String> groups, Instant issuedAt, Duration ttl) {
+        var claims = Jwt.issuer(ISSUER).upn(username).subject(username).groups(groups);
+        if (userId != null) {
+            claims.claim(CurrentUser.USER_ID_CLAIM, userId);
+        }
+        return keys.sign(claims.issuedAt(issuedAt).expiresAt(issuedAt.plus(ttl)));
     }
 
     private Tokens issue(User user, UUID familyId, Instant now) {
@@ -97,7 +102,7 @@ public class TokenService {
         row.expiresAt = now.plus(refreshTokenTtl);
         row.persist();
         Set<String> groups = Role.parse(user.roles).stream().map(Role::roleName).collect(Collectors.toSet());
-        return new Tokens(accessToken(user.username, groups, now, accessTokenTtl), "Bearer",
+        return new Tokens(accessToken(user.id, user.username, groups, now, accessTokenTtl), "Bearer",
                 accessTokenTtl.toSeconds(), refreshToken, row.expiresAt);
     }
 

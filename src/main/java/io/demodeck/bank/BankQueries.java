@@ -2,9 +2,15 @@ package io.demodeck.bank;
 
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.platform.MarkdownRenderer;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +19,9 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class BankQueries {
+
+    @Inject
+    RenderedDecks rendered;
 
     public List<BankViews.DeckSummary> decks(String lang) {
         return Deck.listInOrder().stream().map(d -> summary(d, lang)).toList();
@@ -60,6 +69,54 @@ public class BankQueries {
             BankViews.DeckSummary deck = summary(d, lang);
             return Question.listActiveByDeck(d.id).stream().map(q -> detail(deck, q, lang)).toList();
         });
+    }
+
+    /** A deck as the study screens see it: its summary and the content stamp its rendered questions are cached under. */
+    public record StudyDeck(BankViews.DeckSummary summary, Instant stamp) {
+    }
+
+    /** The deck for a study screen: one small query while nothing in the deck changed. */
+    public Optional<StudyDeck> studyDeck(String externalId, String lang) {
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("select id, updated_at from deck where external_id = ?1", Object[].class)
+                .setParameter(1, externalId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        long deckId = ((Number) rows.getFirst()[0]).longValue();
+        Instant stamp = toInstant(rows.getFirst()[1]);
+        BankViews.DeckSummary summary = rendered.deck(deckId, lang, stamp).orElseGet(() -> {
+            BankViews.DeckSummary fresh = summary(Deck.findById(deckId), lang);
+            rendered.putDeck(deckId, lang, stamp, fresh);
+            return fresh;
+        });
+        return Optional.of(new StudyDeck(summary, stamp));
+    }
+
+    /** The active questions among {@code questionIds} in that deck, rendered (from the cache while the deck is unchanged). */
+    public Map<Long, BankViews.QuestionDetail> studyQuestions(StudyDeck deck, Collection<Long> questionIds, String lang) {
+        Map<Long, BankViews.QuestionDetail> details = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (long id : questionIds) {
+            rendered.question(id, lang, deck.stamp()).ifPresentOrElse(d -> details.put(id, d), () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            for (Question q : Question.<Question>list("id in ?1 and deckId = ?2 and retired = false", missing, deck.summary().id())) {
+                BankViews.QuestionDetail detail = detail(deck.summary(), q, lang);
+                rendered.putQuestion(lang, deck.stamp(), detail);
+                details.put(q.id, detail);
+            }
+        }
+        return details;
+    }
+
+    private static Instant toInstant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        };
     }
 
     private static BankViews.QuestionDetail detail(BankViews.DeckSummary deck, Question q, String lang) {

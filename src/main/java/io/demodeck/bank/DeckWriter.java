@@ -55,6 +55,7 @@ public class DeckWriter {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        boolean moved = false;
         Set<String> seen = new HashSet<>();
         List<NewQuestion> fresh = new ArrayList<>();
         int position = 0;
@@ -72,6 +73,7 @@ public class DeckWriter {
                     updated++;
                 } else {
                     unchanged++; // only moved within the deck
+                    moved = true;
                 }
             } else {
                 unchanged++;
@@ -86,6 +88,10 @@ public class DeckWriter {
                 q.updatedAt = now;
                 retired++;
             }
+        }
+        if (!deckChanged && (created > 0 || moved || updated > 0 || retired > 0)) {
+            // updated_at is the deck's content stamp: readers cache what they rendered of it until it changes
+            deck.updatedAt = now;
         }
         return new SyncReport(deck.id, created, updated, unchanged, retired);
     }

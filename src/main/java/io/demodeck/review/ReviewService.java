@@ -23,9 +23,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,8 +61,9 @@ public class ReviewService {
     }
 
     /**
-     * What a grade did. {@code replayed} is true when the client id had been seen before and this is
-     * the first result again (nothing was written).
+     * What a grade did. {@code card} is the card's state right after it (for a late answer, with the later answers
+     * replayed on top). {@code replayed} is true when the client id had been seen before and this is the first
+     * result again (nothing was written; {@code card} is then the state that first grade left).
      */
     public record GradeResult(long reviewLogId, long cardId, long questionId, Rating rating, Instant reviewedAt,
                               CardView card, Double retrievability, int elapsedDays, int scheduledDays,
@@ -91,78 +93,130 @@ public class ReviewService {
             return List.of();
         }
         StudySettings s = settings.get(userId);
-        StudyDays days = new StudyDays(ZoneId.of(s.timeZone()), s.dayRolloverHour());
-        Timestamp nowTs = Timestamp.from(now);
-        Timestamp dayEnd = Timestamp.from(days.startOfNextDay(now));
-        return withConnection(c -> {
-            List<QueueItem> items = new ArrayList<>(cards(c, StudyQueueSql.LEARNING_DUE, limit, userId, deckId, nowTs, limit));
-            if (items.size() < limit) {
-                items.addAll(cards(c, StudyQueueSql.REVIEW_DUE, limit, userId, deckId, dayEnd, nowTs, limit - items.size()));
-            }
-            int budget = newBudget(c, userId, s, days, now);
-            int wanted = Math.min(budget, limit - items.size());
-            if (wanted > 0) {
-                try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEW_QUESTIONS)) {
-                    bind(ps, userId, deckId, wanted);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long cardId = rs.getLong(2);
-                            Long card = rs.wasNull() ? null : cardId;
-                            items.add(new QueueItem(rs.getLong(1), card, State.NEW, null));
-                        }
-                    }
-                }
-            }
-            return items;
-        });
+        return withConnection(c -> readQueue(c, userId, deckId, s, now, limit)).items().stream()
+                .map(row -> new QueueItem(row.questionId(), row.cardId(), row.state() == null ? State.NEW : row.state().state(),
+                        row.state() == null ? null : row.state().due()))
+                .toList();
     }
 
     /** New questions, (re)learning and review cards left for today in a deck. */
     public QueueCounts counts(long userId, long deckId, Instant now) {
         StudySettings s = settings.get(userId);
-        StudyDays days = new StudyDays(ZoneId.of(s.timeZone()), s.dayRolloverHour());
-        Timestamp dayEnd = Timestamp.from(days.startOfNextDay(now));
-        return withConnection(c -> {
-            int budget = newBudget(c, userId, s, days, now);
-            int newCards = budget == 0 ? 0 : count(c, StudyQueueSql.NEW_COUNT, userId, deckId, budget);
-            return new QueueCounts(newCards, count(c, StudyQueueSql.LEARNING_COUNT, userId, deckId, dayEnd),
-                    count(c, StudyQueueSql.REVIEW_COUNT, userId, deckId, dayEnd));
+        return withConnection(c -> readQueue(c, userId, deckId, s, now, 0)).counts();
+    }
+
+    /** A card to study next, with the four outcomes exactly as {@link #grade} would apply them now. */
+    public record NextCard(CardView card, Map<Rating, PreviewOption> outcomes) {
+    }
+
+    /** What a study screen shows: the next cards in queue order and what is left today. */
+    public record StudyBatch(QueueCounts counts, List<NextCard> cards) {
+    }
+
+    /**
+     * The next {@code limit} cards of a deck with their previewed outcomes and today's counts, in one transaction
+     * and one read of the queue. New questions in it are opened (their cards are created), so the preview's fuzz
+     * is the one a grade will apply.
+     */
+    public StudyBatch nextCards(long userId, long deckId, Instant now, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StudySettings s = settings.get(userId);
+            Scheduler scheduler = settings.schedulerFor(s);
+            return withConnection(c -> {
+                QueueRead queue = readQueue(c, userId, deckId, s, now, limit);
+                List<Long> unopened = queue.items().stream().filter(row -> row.cardId() == null).map(QueueRow::questionId).toList();
+                Map<Long, QueueRow> opened = unopened.isEmpty() ? Map.of() : open(c, userId, unopened, now);
+                List<NextCard> cards = new ArrayList<>(queue.items().size());
+                for (QueueRow row : queue.items()) {
+                    QueueRow card = row.cardId() == null ? opened.get(row.questionId()) : row;
+                    if (card == null) {
+                        continue; // the question went away since the queue was read
+                    }
+                    Map<Rating, PreviewOption> outcomes = new EnumMap<>(Rating.class);
+                    scheduler.preview(card.cardId(), card.state(), now).forEach((rating, o) -> outcomes.put(rating,
+                            new PreviewOption(rating, o.after().state(), o.after().due(), o.interval(), o.scheduledDays())));
+                    cards.add(new NextCard(view(card.cardId(), card.questionId(), card.state()), outcomes));
+                }
+                return new StudyBatch(queue.counts(), cards);
+            });
         });
     }
 
-    private int newBudget(Connection c, long userId, StudySettings s, StudyDays days, Instant now) throws SQLException {
-        int introduced = count(c, StudyQueueSql.INTRODUCED_TODAY, userId, Timestamp.from(days.startOfDay(now)));
-        return Math.max(0, s.newCardsPerDay() - introduced);
+    /** One card or new question of the queue; {@code cardId} and {@code state} are null for a question never opened. */
+    private record QueueRow(Long cardId, long questionId, CardState state) {
     }
 
-    private static List<QueueItem> cards(Connection c, String sql, int capacity, Object... params) throws SQLException {
-        List<QueueItem> items = new ArrayList<>(Math.min(capacity, 64));
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
+    private record QueueRead(List<QueueRow> items, QueueCounts counts) {
+    }
+
+    private QueueRead readQueue(Connection c, long userId, long deckId, StudySettings s, Instant now, int limit)
+            throws SQLException {
+        StudyDays days = settings.schedulerFor(s).studyDays();
+        List<QueueRow> items = new ArrayList<>(Math.min(Math.max(limit, 0), 64));
+        QueueCounts counts = new QueueCounts(0, 0, 0);
+        try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEXT)) {
+            StudyQueueSql.bindNext(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
+                    Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), Math.max(limit, 0));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new QueueItem(rs.getLong(2), rs.getLong(1), State.fromCode(rs.getShort(3)),
-                            rs.getTimestamp(4).toInstant()));
+                    if (rs.getInt(1) == StudyQueueSql.KIND_COUNTS) {
+                        counts = new QueueCounts(rs.getInt(14), rs.getInt(12), rs.getInt(13));
+                    } else if (items.size() < limit) {
+                        items.add(queueRow(rs));
+                    }
                 }
             }
         }
-        return items;
+        return new QueueRead(items, counts);
     }
 
-    private static int count(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
+    private static QueueRow queueRow(ResultSet rs) throws SQLException {
+        long questionId = rs.getLong(3);
+        long cardId = rs.getLong(2);
+        if (rs.wasNull()) {
+            return new QueueRow(null, questionId, null);
+        }
+        short step = rs.getShort(5);
+        Integer stepValue = rs.wasNull() ? null : (int) step;
+        double stability = rs.getDouble(6);
+        Double stabilityValue = rs.wasNull() ? null : stability;
+        double difficulty = rs.getDouble(7);
+        Double difficultyValue = rs.wasNull() ? null : difficulty;
+        Timestamp lastReview = rs.getTimestamp(9);
+        CardState state = new CardState(State.fromCode(rs.getShort(4)), stepValue, stabilityValue, difficultyValue,
+                rs.getTimestamp(8).toInstant(), lastReview == null ? null : lastReview.toInstant(), rs.getInt(10),
+                rs.getInt(11));
+        return new QueueRow(cardId, questionId, state);
+    }
+
+    /** Creates the cards of new questions (a concurrent open of the same question is harmless) and reads them back. */
+    private static Map<Long, QueueRow> open(Connection c, long userId, List<Long> questionIds, Instant now) throws SQLException {
+        Long[] ids = questionIds.toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into card (user_id, question_id, deck_id, state, due, updated_at)
+                select ?, q.id, q.deck_id, 0, ?, ? from question q where q.id = any(?)
+                on conflict (user_id, question_id) do nothing""")) {
+            Timestamp at = Timestamp.from(now);
+            ps.setLong(1, userId);
+            ps.setTimestamp(2, at);
+            ps.setTimestamp(3, at);
+            ps.setArray(4, c.createArrayOf("bigint", ids));
+            ps.executeUpdate();
+        }
+        Map<Long, QueueRow> cards = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select 2, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses
+                from card where user_id = ? and question_id = any(?)""")) {
+            ps.setLong(1, userId);
+            ps.setArray(2, c.createArrayOf("bigint", ids));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                while (rs.next()) {
+                    QueueRow row = queueRow(rs);
+                    cards.put(row.questionId(), row);
+                }
             }
         }
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
+        return cards;
     }
 
     // ---------------------------------------------------------------------------------------------- grade
@@ -186,8 +240,9 @@ public class ReviewService {
             throw new IllegalArgumentException("origin must be one of " + ORIGINS + ", got " + origin);
         }
         int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
+        Instant at = storedPrecision(reviewedAt);
         return withRetries("grade question " + questionId,
-                () -> gradeOnce(userId, questionId, rating, reviewedAt, duration, clientReviewId, origin));
+                () -> gradeOnce(userId, questionId, rating, at, duration, clientReviewId, origin));
     }
 
     private GradeResult gradeOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
@@ -225,8 +280,9 @@ public class ReviewService {
             throw new IllegalArgumentException("durationMs must be >= 0 and origin one of " + ORIGINS);
         }
         int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
+        Instant at = storedPrecision(reviewedAt);
         return withRetries("grade question " + questionId + " in time order",
-                () -> gradeInTimeOrderOnce(userId, questionId, rating, reviewedAt, duration, clientReviewId, origin));
+                () -> gradeInTimeOrderOnce(userId, questionId, rating, at, duration, clientReviewId, origin));
     }
 
     private GradeResult gradeInTimeOrderOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
@@ -236,7 +292,9 @@ public class ReviewService {
             return result(seen.get(), questionIdOf(seen.get()), true);
         }
         Card card = loadOrCreate(userId, questionId, reviewedAt);
-        List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
+        // the card's last review is its latest answer in effect: only an answer older than it has later ones to replay
+        List<ReviewLog> later = card.lastReview != null && card.lastReview.isAfter(reviewedAt)
+                ? ReviewLog.activeForCardAfter(card.id, reviewedAt) : List.of();
         Scheduler scheduler = settings.schedulerFor(userId);
         CardState state = later.isEmpty() ? card.toState() : later.getFirst().before();
 
@@ -252,7 +310,10 @@ public class ReviewService {
         }
         card.apply(state, Instant.now());
         Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
-        return result(inserted, questionId, false);
+        GradeResult applied = result(inserted, questionId, false);
+        return later.isEmpty() ? applied : new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating,
+                reviewedAt, view(card.id, questionId, state), applied.retrievability(), applied.elapsedDays(),
+                applied.scheduledDays(), false);
     }
 
     private static ReviewLog newLog(Card card, long userId, UUID clientReviewId, Rating rating, Instant reviewedAt,
@@ -276,6 +337,14 @@ public class ReviewService {
         Card.insertIfMissing(userId, questionId, now);
         return Card.findByUserAndQuestion(userId, questionId)
                 .orElseThrow(() -> new UnknownQuestionException("no question " + questionId));
+    }
+
+    /**
+     * PostgreSQL keeps microseconds: the card is computed from the instant as it will be stored, so what a grade
+     * returns, what is stored and what a replay of the log computes are the same.
+     */
+    private static Instant storedPrecision(Instant reviewedAt) {
+        return reviewedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static long questionIdOf(ReviewLog log) {

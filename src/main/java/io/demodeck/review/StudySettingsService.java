@@ -12,12 +12,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads and validates per-learner study settings and turns them into a {@link Scheduler}. */
 @ApplicationScoped
 public class StudySettingsService {
 
     private static final int MAX_STEPS = 20;
+    private static final int MAX_CACHED_SCHEDULERS = 1024;
+
+    private final Map<SchedulerSettings, Scheduler> schedulers = new ConcurrentHashMap<>();
 
     @Inject
     SchedulerConfig config;
@@ -53,8 +58,23 @@ public class StudySettingsService {
     /** The scheduler for this learner; fuzz follows {@code demodeck.scheduler.fuzz}. */
     @Transactional
     public Scheduler schedulerFor(long userId) {
-        UserSettings row = UserSettings.findById(userId);
-        return new Scheduler(row == null ? schedulerSettings(StudySettings.defaults()) : schedulerSettings(view(row)));
+        return schedulerFor(get(userId));
+    }
+
+    /**
+     * The scheduler for these settings. Most learners share a few settings (often the defaults), and a scheduler is
+     * immutable, so one instance serves every learner with equal settings; the cache is dropped when it grows large.
+     */
+    public Scheduler schedulerFor(StudySettings s) {
+        SchedulerSettings key = schedulerSettings(s);
+        Scheduler scheduler = schedulers.get(key);
+        if (scheduler == null) {
+            if (schedulers.size() >= MAX_CACHED_SCHEDULERS) {
+                schedulers.clear();
+            }
+            scheduler = schedulers.computeIfAbsent(key, Scheduler::new);
+        }
+        return scheduler;
     }
 
     SchedulerSettings schedulerSettings(StudySettings s) {

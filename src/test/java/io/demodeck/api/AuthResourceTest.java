@@ -86,12 +86,12 @@ class AuthResourceTest {
         given().get("/api/v1/me/settings").then().statusCode(401).contentType(PROBLEM)
                 .header("WWW-Authenticate", containsString("Bearer")).body("status", equalTo(401));
 
-        String expired = tokens.accessToken(client.username(), Set.of("learner"),
+        String expired = tokens.accessToken(null, client.username(), Set.of("learner"),
                 Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(15));
         bearer(expired).get("/api/v1/me/settings").then().statusCode(401).contentType(PROBLEM);
 
         String[] parts = client.accessToken().split("\\.");
-        String otherPayload = tokens.accessToken("admin", Set.of("learner", "instructor", "admin"), Instant.now(),
+        String otherPayload = tokens.accessToken(null, "admin", Set.of("learner", "instructor", "admin"), Instant.now(),
                 Duration.ofMinutes(15)).split("\\.")[1];
         bearer(parts[0] + "." + otherPayload + "." + parts[2]).get("/api/v1/me/settings").then().statusCode(401)
                 .contentType(PROBLEM);
@@ -106,7 +106,7 @@ class AuthResourceTest {
     @Test
     void aTokenWithoutTheLearnerRoleIsForbidden() {
         var client = ApiClient.signUp();
-        String guest = tokens.accessToken(client.username(), Set.of("guest"), Instant.now(), Duration.ofMinutes(5));
+        String guest = tokens.accessToken(null, client.username(), Set.of("guest"), Instant.now(), Duration.ofMinutes(5));
         bearer(guest).get("/api/v1/me/settings").then().statusCode(403).contentType(PROBLEM)
                 .body("type", containsString("/problems/forbidden"));
         // a learner's real token does not open the instructors' import API
