@@ -54,14 +54,15 @@ public class StudySettingsService {
     @Transactional
     public Scheduler schedulerFor(long userId) {
         UserSettings row = UserSettings.findById(userId);
-        return new Scheduler(row == null ? schedulerSettings(StudySettings.defaults()) : schedulerSettings(view(row)));
+        return new Scheduler(schedulerSettings(row == null ? StudySettings.defaults() : view(row), config.fuzz()));
     }
 
-    SchedulerSettings schedulerSettings(StudySettings s) {
+    /** The scheduler settings for {@code s}; static so a log replay outside the app builds exactly the same ones. */
+    static SchedulerSettings schedulerSettings(StudySettings s, boolean fuzz) {
         FsrsParameters params = s.fsrsParameters() == null ? FsrsParameters.defaults()
                 : FsrsParameters.of(s.fsrsParameters().stream().mapToDouble(Double::doubleValue).toArray());
         return new SchedulerSettings(params, s.desiredRetention(), durations(s.learningStepsSeconds()),
-                durations(s.relearningStepsSeconds()), s.maximumIntervalDays(), config.fuzz(), ZoneId.of(s.timeZone()),
+                durations(s.relearningStepsSeconds()), s.maximumIntervalDays(), fuzz, ZoneId.of(s.timeZone()),
                 s.dayRolloverHour(), true);
     }
 
