@@ -22,7 +22,7 @@ public class StudySettingsService {
     private static final int MAX_STEPS = 20;
     private static final int MAX_CACHED_SCHEDULERS = 1024;
 
-    private final Map<SchedulerSettings, Scheduler> schedulers = new ConcurrentHashMap<>();
+    private final Map<StudySettings, Scheduler> schedulers = new ConcurrentHashMap<>();
 
     @Inject
     SchedulerConfig config;
@@ -66,22 +66,22 @@ public class StudySettingsService {
      * immutable, so one instance serves every learner with equal settings; the cache is dropped when it grows large.
      */
     public Scheduler schedulerFor(StudySettings s) {
-        SchedulerSettings key = schedulerSettings(s);
-        Scheduler scheduler = schedulers.get(key);
+        Scheduler scheduler = schedulers.get(s);
         if (scheduler == null) {
             if (schedulers.size() >= MAX_CACHED_SCHEDULERS) {
                 schedulers.clear();
             }
-            scheduler = schedulers.computeIfAbsent(key, Scheduler::new);
+            scheduler = schedulers.computeIfAbsent(s, key -> new Scheduler(schedulerSettings(key, config.fuzz())));
         }
         return scheduler;
     }
 
-    SchedulerSettings schedulerSettings(StudySettings s) {
+    /** The scheduler settings for {@code s}; static so a log replay outside the app builds exactly the same ones. */
+    static SchedulerSettings schedulerSettings(StudySettings s, boolean fuzz) {
         FsrsParameters params = s.fsrsParameters() == null ? FsrsParameters.defaults()
                 : FsrsParameters.of(s.fsrsParameters().stream().mapToDouble(Double::doubleValue).toArray());
         return new SchedulerSettings(params, s.desiredRetention(), durations(s.learningStepsSeconds()),
-                durations(s.relearningStepsSeconds()), s.maximumIntervalDays(), config.fuzz(), ZoneId.of(s.timeZone()),
+                durations(s.relearningStepsSeconds()), s.maximumIntervalDays(), fuzz, ZoneId.of(s.timeZone()),
                 s.dayRolloverHour(), true);
     }
 
