@@ -34,6 +34,20 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aCommitIsOnDiskBeforeTheAppIsToldItSucceeded(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedDatabase.start(dir.resolve("pgdata"));
+             Connection c = pg.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            for (String setting : new String[]{"synchronous_commit", "fsync"}) {
+                try (ResultSet rs = s.executeQuery("show " + setting)) {
+                    assertTrue(rs.next());
+                    assertEquals("on", rs.getString(1), setting);
+                }
+            }
+        }
+    }
+
+    @Test
     void aConfiguredUrlMeansNoEmbeddedServer() {
         String previous = System.getProperty(EmbeddedDatabase.URL_PROPERTY);
         System.setProperty(EmbeddedDatabase.URL_PROPERTY, "jdbc:postgresql://db.example:5432/demodeck");
