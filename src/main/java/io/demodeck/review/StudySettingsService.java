@@ -114,11 +114,23 @@ public class StudySettingsService {
         if (s.fsrsParameters().stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidSettingsException("fsrsParameters", "must not contain empty values");
         }
+        FsrsParameters params;
         try {
-            return FsrsParameters.of(s.fsrsParameters().stream().mapToDouble(Double::doubleValue).toArray());
+            params = FsrsParameters.of(s.fsrsParameters().stream().mapToDouble(Double::doubleValue).toArray());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("fsrsParameters", e.getMessage());
         }
+        int steps = s.relearningStepsSeconds().size();
+        double ceiling = params.sameDayCeiling(steps);
+        for (int i = 17; i <= 18; i++) {
+            if (params.get(i) > ceiling) {
+                throw new InvalidSettingsException("fsrsParameters", "w" + i + " = " + params.get(i) + " is above "
+                        + String.format(java.util.Locale.ROOT, "%.4f", ceiling) + ", the most it may be with " + steps
+                        + " relearning steps (more same-day steps after a lapse would raise stability above its value "
+                        + "before the lapse); lower it or use fewer relearning steps");
+            }
+        }
+        return params;
     }
 
     // Steps are timers inside one study day (SPEC §3.5): 1 second up to, not including, 24 hours.

@@ -4,6 +4,7 @@ import io.demodeck.review.ReviewService.CardView;
 import io.demodeck.review.ReviewService.GradeResult;
 import io.demodeck.review.ReviewService.PreviewOption;
 import io.demodeck.review.ReviewService.QueueItem;
+import io.demodeck.review.scheduler.FsrsParameters;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.review.scheduler.State;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -218,6 +220,12 @@ class ReviewServiceTest {
                 new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 36500, List.of(1.0, 2.0))));
         assertEquals("fsrsParameters", params.field());
         assertTrue(params.getMessage().contains("got 2"));
+        var ceiling = assertThrows(InvalidSettingsException.class, () -> settings.update(user,
+                new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(60, 300, 600), 36500,
+                        Arrays.stream(FsrsParameters.defaults().toArray()).boxed().toList())));
+        assertEquals("fsrsParameters", ceiling.field());
+        assertTrue(ceiling.getMessage().contains("w17 = 0.5425 is above 0.4903") && ceiling.getMessage().contains("3 relearning steps"),
+                ceiling.getMessage());
         assertEquals(StudySettings.defaults(), settings.get(user), "nothing stored after errors");
 
         List<Double> fsrs5 = List.of(0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192,

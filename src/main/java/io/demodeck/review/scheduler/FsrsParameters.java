@@ -80,6 +80,31 @@ public final class FsrsParameters {
         return w;
     }
 
+    /**
+     * The highest w17 and w18 may be with {@code relearningSteps} relearning steps (fsrs-rs, ts-fsrs; SPEC §3.2): with
+     * more than one step, that many same-day answers after a lapse must not lift stability above what it was before the
+     * lapse, so the ceiling is {@code sqrt(-(ln w11 + ln(2^w13 - 1) + 0.3 w14) / n)}, at most 2.
+     */
+    public double sameDayCeiling(int relearningSteps) {
+        if (relearningSteps <= 1) {
+            return MAX[17];
+        }
+        double bound = -(Math.log(w[11]) + Math.log(Math.pow(2, w[13]) - 1) + 0.3 * w[14]) / relearningSteps;
+        return Math.min(MAX[17], Math.sqrt(Math.max(0, bound)));
+    }
+
+    /** These parameters with w17 and w18 lowered to {@link #sameDayCeiling} where they are above it. */
+    public FsrsParameters withSameDayCeiling(int relearningSteps) {
+        double ceiling = sameDayCeiling(relearningSteps);
+        if (w[17] <= ceiling && w[18] <= ceiling) {
+            return this;
+        }
+        double[] clamped = w.clone();
+        clamped[17] = Math.min(clamped[17], ceiling);
+        clamped[18] = Math.min(clamped[18], ceiling);
+        return new FsrsParameters(clamped);
+    }
+
     /** Parameter w{@code i}. */
     public double get(int i) {
         return w[i];

@@ -37,7 +37,10 @@ public final class Scheduler {
 
     public Scheduler(SchedulerSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.model = new FsrsModel(settings.params(), settings.shortTerm());
+        // several relearning steps lower the ceiling of w17/w18, as in fsrs-rs and ts-fsrs (a learner's own vector is
+        // checked against it when saved; the defaults are lowered here)
+        this.model = new FsrsModel(settings.params().withSameDayCeiling(settings.relearningSteps().size()),
+                settings.shortTerm());
         this.studyDays = new StudyDays(settings.zone(), settings.rolloverHour());
         // long-term mode has no timers: every answer schedules days
         this.learningSteps = settings.shortTerm() ? settings.learningSteps().toArray(Duration[]::new) : new Duration[0];

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,25 @@ class FsrsParametersTest {
         w2[20] = 0.05;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FsrsParameters.of(w2)).getMessage()
                 .contains("w20 = 0.05 is outside the allowed range 0.1..0.8"));
+    }
+
+    @Test
+    void severalRelearningStepsLowerTheCeilingOfW17AndW18() {
+        FsrsParameters defaults = FsrsParameters.defaults();
+        assertEquals(2.0, defaults.sameDayCeiling(0));
+        assertEquals(2.0, defaults.sameDayCeiling(1));
+        // -(ln 1.4835 + ln(2^0.2629 - 1) + 0.3 * 1.6483) = 0.72111...; / n, then the square root
+        assertEquals(Math.sqrt(0.721106 / 2), defaults.sameDayCeiling(2), 1e-5);
+        assertEquals(Math.sqrt(0.721106 / 3), defaults.sameDayCeiling(3), 1e-5);
+        assertSame(defaults, defaults.withSameDayCeiling(2), "w17 = 0.5425 is under the ceiling of 0.6005 for two steps");
+        FsrsParameters three = defaults.withSameDayCeiling(3);
+        assertEquals(defaults.sameDayCeiling(3), three.get(17), 1e-12, "w17 lowered to the ceiling for three steps");
+        assertEquals(0.0912, three.get(18), "w18 is under it and stays");
+        for (int i = 0; i < FsrsParameters.SIZE; i++) {
+            if (i != 17) {
+                assertEquals(defaults.get(i), three.get(i), "w" + i);
+            }
+        }
     }
 
     @Test

@@ -40,6 +40,27 @@ class SchedulerTest {
     }
 
     @Test
+    void threeRelearningStepsCannotLiftStabilityAboveItsValueBeforeTheLapse() {
+        List<Duration> threeSteps = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10));
+        Scheduler relearnThrice = new Scheduler(scheduler.settings().withSteps(SchedulerSettings.DEFAULT_LEARNING_STEPS, threeSteps));
+        CardState review = new CardState(State.REVIEW, null, 20.0, 5.0, NOW, NOW.minus(Duration.ofDays(20)), 5, 0);
+        Outcome lapse = relearnThrice.next(1, review, Rating.AGAIN, NOW);
+        // the same-day formula runs on w17 lowered from 0.5425 to the ceiling for three steps
+        FsrsModel lowered = new FsrsModel(FsrsParameters.defaults().withSameDayCeiling(3));
+        double s = lapse.after().stability();
+        assertEquals(lowered.shortTermStability(s, Rating.GOOD),
+                relearnThrice.next(1, lapse.after(), Rating.GOOD, lapse.after().due()).after().stability(), 1e-12);
+        assertTrue(lowered.shortTermStability(s, Rating.GOOD) < new FsrsModel(FsrsParameters.defaults()).shortTermStability(s, Rating.GOOD));
+        // three Good answers in a row, one per step, end below the stability the card had before it was forgotten
+        CardState walked = lapse.after();
+        for (int i = 0; i < threeSteps.size(); i++) {
+            walked = relearnThrice.next(1, walked, Rating.GOOD, walked.due()).after();
+        }
+        assertEquals(State.REVIEW, walked.state());
+        assertTrue(walked.stability() < review.stability(), walked.stability() + " vs " + review.stability());
+    }
+
+    @Test
     void withoutRelearningStepsAForgottenCardStaysInReview() {
         Scheduler noRelearn = new Scheduler(scheduler.settings().withSteps(SchedulerSettings.DEFAULT_LEARNING_STEPS, List.of()));
         CardState review = new CardState(State.REVIEW, null, 20.0, 5.0, NOW, NOW.minus(Duration.ofDays(20)), 5, 0);
