@@ -46,7 +46,7 @@ public class ReviewResource {
     @Operation(summary = "Send a batch of answers",
             description = "Up to 500 answers, each with a clientReviewId (a UUID the app chooses once per answer), "
                     + "questionId, rating 1-4 (Again, Hard, Good, Easy), reviewedAt (when the learner answered, "
-                    + "ISO-8601) and durationMs. Resending an answer changes nothing (status DUPLICATE), so a batch "
+                    + "ISO-8601) and durationMs. Resending an answer changes nothing (status DUPLICATE; the first answer stands even if the resend has another rating), so a batch "
                     + "can be retried after any network failure. Answers are applied per card in reviewedAt order, "
                     + "whatever order they arrive in: an answer older than ones already applied is slotted into the "
                     + "card's history and the later ones are replayed. The results follow the request order; "
@@ -56,7 +56,7 @@ public class ReviewResource {
                     {"reviews":[{"clientReviewId":"0f8e1c3a-5a55-4c1e-9a43-7f2f5d1e2b10","questionId":17,
                                  "rating":3,"reviewedAt":"2026-03-02T09:15:30Z","durationMs":5400}]}""")))
     @APIResponse(responseCode = "200", description = "One result per answer: APPLIED, DUPLICATE (sent before; "
-            + "nothing changed), REJECTED (unknown question; do not resend) or RETRY (the card kept changing "
+            + "nothing changed), REJECTED (unknown question, or a clientReviewId already used for another question; do not resend) or RETRY (the card kept changing "
             + "concurrently; resend)",
             content = @Content(schema = @Schema(implementation = ReviewBatchResult.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",

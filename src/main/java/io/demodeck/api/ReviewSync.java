@@ -3,6 +3,7 @@ package io.demodeck.api;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.review.ReviewConflictException;
+import io.demodeck.review.ReviewIdReusedException;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.UnknownQuestionException;
 import io.demodeck.review.scheduler.Rating;
@@ -79,6 +80,8 @@ public class ReviewSync {
             } catch (UnknownQuestionException e) {
                 results.put(a.index(), new Result(a.clientReviewId().toString(), Status.REJECTED,
                         "no question " + a.questionId(), null));
+            } catch (ReviewIdReusedException e) {
+                results.put(a.index(), new Result(a.clientReviewId().toString(), Status.REJECTED, e.getMessage(), null));
             } catch (ReviewConflictException e) {
                 results.put(a.index(), new Result(a.clientReviewId().toString(), Status.RETRY,
                         "the card kept changing; send this answer again", null));

@@ -226,6 +226,7 @@ public class ReviewService {
      * nothing. Runs in its own transaction, retried on a concurrent change of the card.
      *
      * @throws UnknownQuestionException if the question does not exist
+     * @throws ReviewIdReusedException  if the client id was used before for another question
      * @throws ReviewConflictException  if the card changed under every attempt
      */
     public GradeResult grade(long userId, long questionId, Rating rating, Instant reviewedAt, long durationMs,
@@ -249,7 +250,7 @@ public class ReviewService {
                                   UUID clientReviewId, String origin) {
         Optional<ReviewLog> seen = ReviewLog.findByClientId(userId, clientReviewId);
         if (seen.isPresent()) {
-            return result(seen.get(), questionIdOf(seen.get()), true);
+            return resent(seen.get(), questionId);
         }
         Card card = loadOrCreate(userId, questionId, reviewedAt);
         CardState before = card.toState();
@@ -289,7 +290,7 @@ public class ReviewService {
                                              UUID clientReviewId, String origin) {
         Optional<ReviewLog> seen = ReviewLog.findByClientId(userId, clientReviewId);
         if (seen.isPresent()) {
-            return result(seen.get(), questionIdOf(seen.get()), true);
+            return resent(seen.get(), questionId);
         }
         Card card = loadOrCreate(userId, questionId, reviewedAt);
         // the card's last review is its latest answer in effect: only an answer older than it has later ones to replay
@@ -347,9 +348,18 @@ public class ReviewService {
         return reviewedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static long questionIdOf(ReviewLog log) {
-        Card card = Card.findById(log.cardId);
-        return card.questionId;
+    /**
+     * The first result again for a resent answer. The same id with another rating is a double submit where the
+     * learner changed their mind in flight: the first answer stands (its rating is in the result). The same id for
+     * another question is a client bug and is refused.
+     */
+    private static GradeResult resent(ReviewLog first, long questionId) {
+        long firstQuestion = Card.<Card>findById(first.cardId).questionId;
+        if (firstQuestion != questionId) {
+            throw new ReviewIdReusedException("clientReviewId " + first.clientReviewId + " was already used for an "
+                    + "answer to question " + firstQuestion + "; give every answer its own id");
+        }
+        return result(first, firstQuestion, true);
     }
 
     private static GradeResult result(ReviewLog log, long questionId, boolean replayed) {

@@ -11,6 +11,7 @@ import io.demodeck.quiz.KeyPointMatcher;
 import io.demodeck.quiz.QuizKey;
 import io.demodeck.quiz.QuizResponse;
 import io.demodeck.quiz.QuizResult;
+import io.demodeck.review.ReviewIdReusedException;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.web.Messages;
@@ -143,7 +144,11 @@ public class StudyPages {
             throw ApiException.badRequest("the form is missing its review id; reload the page");
         }
         long duration = durationMs == null ? 0 : Math.max(0, Math.min(durationMs, Duration.ofHours(1).toMillis()));
-        reviews.grade(user.id(), question, Rating.fromGrade(rating), Instant.now(), duration, UUID.fromString(rid), "web");
+        try {
+            reviews.grade(user.id(), question, Rating.fromGrade(rating), Instant.now(), duration, UUID.fromString(rid), "web");
+        } catch (ReviewIdReusedException e) {
+            throw ApiException.badRequest("this answer's form was already used for another answer; reload the page");
+        }
         return Response.seeOther(URI.create("/study/" + deck.externalId() + "?undo=true")).build();
     }
 

@@ -198,6 +198,28 @@ class ReviewSyncApiTest {
     }
 
     @Test
+    void anIdReusedForAnotherQuestionIsRejectedAndChangesNothing() {
+        ApiClient client = ApiClient.signUp();
+        List<Long> questions = questionIds(client, 2);
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.now().minusSeconds(30);
+        send(client, List.of(review(id, questions.get(0), 3, at)));
+        Map<String, Object> card = client.request().get("/api/v1/cards/" + questions.get(0)).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+
+        JsonPath otherQuestion = send(client, List.of(review(id, questions.get(1), 3, at)));
+        assertEquals("REJECTED", otherQuestion.getString("results[0].status"));
+        assertTrue(otherQuestion.getString("results[0].error").contains("already used for an answer to question "
+                + questions.get(0)), otherQuestion.getString("results[0].error"));
+        client.request().get("/api/v1/cards/" + questions.get(1)).then().statusCode(404);
+
+        JsonPath otherRating = send(client, List.of(review(id, questions.get(0), 1, at)));
+        assertEquals("DUPLICATE", otherRating.getString("results[0].status"), "a double submit: the first answer stands");
+        assertEquals(card, client.request().get("/api/v1/cards/" + questions.get(0)).then().statusCode(200)
+                .extract().jsonPath().getMap(""), "the first answer's card is untouched");
+    }
+
+    @Test
     void settingsAndStatsBelongToTheSignedInLearner() {
         ApiClient client = ApiClient.signUp();
         Map<String, Object> settings = client.request().get("/api/v1/me/settings").then().statusCode(200)
