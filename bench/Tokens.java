@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Signs in the generated learners (load00001 …) through POST /api/v1/auth/token and writes one access token
- * per line. Run: java bench/Tokens.java <base-url> <learners> <out-file> [password]
+ * Signs in generated learners (load00001 …) through POST /api/v1/auth/token and writes one access token per line:
+ * {@code count} learners, every {@code stride}-th one (1: the first {@code count}).
+ * Run: java bench/Tokens.java <base-url> <count> <out-file> [stride]
  */
 public class Tokens {
 
@@ -25,13 +26,15 @@ public class Tokens {
         String base = args[0];
         int learners = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
-        String password = args.length > 3 ? args[3] : "bench-password";
+        int stride = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String password = "bench-password"; // bench/LoadData.java
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Semaphore inFlight = new Semaphore(8);
         List<Future<String>> tokens = new ArrayList<>(learners);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 1; i <= learners; i++) {
-                String body = "{\"username\":\"load" + String.format("%05d", i) + "\",\"password\":\"" + password + "\"}";
+            for (int i = 0; i < learners; i++) {
+                String body = "{\"username\":\"load" + String.format("%05d", 1 + i * stride) + "\",\"password\":\""
+                        + password + "\"}";
                 tokens.add(pool.submit(() -> {
                     inFlight.acquire();
                     try {

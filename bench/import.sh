@@ -1,44 +1,98 @@
 #!/usr/bin/env bash
-# Import benchmark: a 10,000-question GIFT file and a 10,000-row Anki text file through POST /api/v1/imports
-# on the packaged app with its embedded PostgreSQL. Prints wall-clock times per request (curl time_total).
-# Usage: bench/import.sh [questions]   (SKIP_BUILD=1 reuses target/quarkus-app)
+# Import benchmark: a 10,000-question GIFT file and a 10,000-row Anki text file through POST /api/v1/imports on the
+# packaged app with its embedded PostgreSQL (the default database), as an instructor with a bearer token. Times are
+# curl's time_total for the whole request: upload, parse, content checks, database, audit record. Each figure is the
+# median of RUNS requests; "cold" is the first import after a start (a new JVM each time).
+# Writes bench/results/import.md.   Usage: bench/import.sh [questions]   (RUNS=3)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
+cd "$BENCH_ROOT"
 N=${1:-10000}
+RUNS=${RUNS:-3}
 PORT=${PORT:-18089}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export PATH="$JAVA_HOME/bin:$PATH"
-OUT=target/bench
-mkdir -p "$OUT"
+RESULTS=${RESULTS:-bench/results/import.md}
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -q package -DskipTests
-fi
-java bench/ImportGenerator.java "$OUT" "$N"
+bench_jdk
+bench_package
+java bench/ImportGenerator.java "$BENCH_OUT" "$N" >/dev/null
 
 DATA=$(mktemp -d)
-DEMODECK_DATA_DIR=$DATA java -Dquarkus.http.port="$PORT" -Dquarkus.log.category.\"io.demodeck.importer\".level=DEBUG -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  sleep 1
-done
+ADMIN=(DEMODECK_ADMIN_USERNAME=bench-admin DEMODECK_ADMIN_PASSWORD=bench-admin-password DEMODECK_DATA_DIR="$DATA")
+trap 'bench_app_stop import; rm -rf "$DATA"' EXIT
 
-run() { # label file format dryRun deck
-  local t
-  t=$(curl -s -o "$OUT/$1.json" -w '%{http_code} %{time_total}' -F "file=@$2" -F "format=$3" -F "dryRun=$4" \
-      -F "deck=$5" -F language=en "http://localhost:$PORT/api/v1/imports")
-  printf '%-28s HTTP %s s  %s\n' "$1" "$t" "$(grep -o '"counts":{[^}]*}' "$OUT/$1.json")"
+start() {
+  env "${ADMIN[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+    java ${BENCH_JAVA_OPTS:-} -Dquarkus.log.category.\"io.demodeck.importer\".level=DEBUG -jar "$BENCH_JAR" \
+    >>"$BENCH_OUT/import-app.log" 2>&1 &
+  echo $! >"$BENCH_OUT/import.pid"
+  bench_wait_ready "$PORT" "$(date +%s%N)" >/dev/null
+  TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"bench-admin","password":"bench-admin-password"}' \
+    "http://127.0.0.1:$PORT/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 }
 
-echo "questions: $N   machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)   $(java -version 2>&1 | head -1)"
-# the first import after start runs on a cold JVM: reported, then the same work is measured warm
-run cold-gift-apply        "$OUT/bench.gift" gift false bench-warmup
-run cold-csv-apply         "$OUT/bench.txt"  anki-csv false bench-warmup-csv
-run gift-preview           "$OUT/bench.gift" gift true  bench-gift
-run gift-apply             "$OUT/bench.gift" gift false bench-gift
-run gift-reapply-unchanged "$OUT/bench.gift" gift false bench-gift
-run csv-preview            "$OUT/bench.txt"  anki-csv true  bench-csv
-run csv-apply              "$OUT/bench.txt"  anki-csv false bench-csv
-run csv-reapply-unchanged  "$OUT/bench.txt"  anki-csv false bench-csv
+# post FILE FORMAT DRYRUN DECK: prints the seconds, fails unless HTTP 200
+post() {
+  local out code seconds
+  out=$(curl -s -o "$BENCH_OUT/import-response.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
+    -F "file=@$1" -F "format=$2" -F "dryRun=$3" -F "deck=$4" -F language=en "http://127.0.0.1:$PORT/api/v1/imports")
+  read -r code seconds <<<"$out"
+  [ "$code" = 200 ] || { echo "import of $1 as $2 (dryRun=$3) answered $code: $(head -c 500 "$BENCH_OUT/import-response.json")" >&2; return 1; }
+  echo "$seconds"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+declare -A T
+: >"$BENCH_OUT/import-app.log"
+for r in $(seq "$RUNS"); do
+  start
+  T[cold-gift]+="$(post "$BENCH_OUT/bench.gift" gift false "cold-gift-$r") "
+  bench_app_stop import
+  start
+  T[cold-csv]+="$(post "$BENCH_OUT/bench.txt" anki-csv false "cold-csv-$r") "
+  bench_app_stop import
+done
+start
+post "$BENCH_OUT/bench.gift" gift false warm-up >/dev/null
+post "$BENCH_OUT/bench.txt" anki-csv false warm-up-csv >/dev/null
+for r in $(seq "$RUNS"); do
+  T[gift-preview]+="$(post "$BENCH_OUT/bench.gift" gift true "gift-$r") "
+  T[gift-apply]+="$(post "$BENCH_OUT/bench.gift" gift false "gift-$r") "
+  T[gift-unchanged]+="$(post "$BENCH_OUT/bench.gift" gift false "gift-$r") "
+  T[csv-preview]+="$(post "$BENCH_OUT/bench.txt" anki-csv true "csv-$r") "
+  T[csv-apply]+="$(post "$BENCH_OUT/bench.txt" anki-csv false "csv-$r") "
+  T[csv-unchanged]+="$(post "$BENCH_OUT/bench.txt" anki-csv false "csv-$r") "
+done
+rss=$(bench_rss_mib "$(cat "$BENCH_OUT/import.pid")")
+bench_app_stop import
+
+row() { # label key
+  local values; values=$(echo "${T[$2]}" | xargs)
+  echo "| $1 | **$(echo "$values" | tr ' ' '\n' | median)** | ${values// / · } |"
+}
+{
+  echo "# Import benchmark"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "- machine: $(bench_machine), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- command: \`bench/import.sh $N\` (RUNS=$RUNS): the packaged app on its embedded PostgreSQL 17, POST /api/v1/imports as an"
+  echo "  instructor; curl's total time per request (upload, parse, checks, database, audit record); the app log"
+  echo "  (\`target/bench/import-app.log\`) has the split per phase"
+  echo "- inputs ($N questions each, from bench/ImportGenerator.java): \`bench.gift\` $(du -k "$BENCH_OUT/bench.gift" | cut -f1) KB, seven"
+  echo "  question types in turn with ids, tags, escapes and feedback; \`bench.txt\` $(du -k "$BENCH_OUT/bench.txt" | cut -f1) KB, Anki text"
+  echo "  with #separator, #html, a GUID column, HTML and quoted two-line fields"
+  echo
+  echo "| request | median s | runs (s) |"
+  echo "|---|---|---|"
+  row "first GIFT import after a start (cold JVM), $N created" cold-gift
+  row "first Anki CSV import after a start (cold JVM), $N created" cold-csv
+  row "GIFT preview (dry run)" gift-preview
+  row "GIFT import, $N created" gift-apply
+  row "GIFT re-import, $N unchanged" gift-unchanged
+  row "Anki CSV preview (dry run)" csv-preview
+  row "Anki CSV import, $N created" csv-apply
+  row "Anki CSV re-import, $N unchanged" csv-unchanged
+  echo
+  echo "- target: a $N-question file imports within 5 s; resident memory of the app after the runs: $rss MiB"
+} >"$RESULTS"
+cat "$RESULTS"

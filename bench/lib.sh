@@ -206,9 +206,10 @@ bench_load_database() {
     >/dev/null
 }
 
-# Access tokens of the generated learners, one per line, in $BENCH_OUT/tokens.txt.
+# Access tokens of generated learners, one per line: `bench_tokens PORT [count] [stride] [file]`; by default every
+# learner, into $BENCH_OUT/tokens.txt.
 bench_tokens() {
-  java "$BENCH_ROOT/bench/Tokens.java" "http://127.0.0.1:$1" "$BENCH_LOAD_LEARNERS" "$BENCH_OUT/tokens.txt"
+  java "$BENCH_ROOT/bench/Tokens.java" "http://127.0.0.1:$1" "${2:-$BENCH_LOAD_LEARNERS}" "${4:-$BENCH_OUT/tokens.txt}" "${3:-1}"
 }
 
 # pgbench with bench/study-loop.pgbench on the generated learners; prints pgbench's report and a line

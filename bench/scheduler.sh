@@ -2,9 +2,9 @@
 # Scheduler throughput: next-state computations per second on one thread (JMH), written to
 # bench/results/scheduler.md with the machine it ran on.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "$0")/lib.sh"
+cd "$BENCH_ROOT"
+bench_jdk
 
 mvn -q test-compile
 mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt

@@ -1,7 +1,8 @@
 -- wrk script: the study loop of the mobile API. Each connection (one per wrk thread: run with -t N -c N) takes
 -- its own slice of the learners' tokens and, learner after learner, fetches the next card of the deck
 -- (GET /api/v1/study/queue?limit=1) and grades it (POST /api/v1/reviews with a fresh clientReviewId).
--- Usage: wrk -t64 -c64 -d60s --latency -s bench/study-loop.lua http://127.0.0.1:8080 -- tokens.txt 64 bench-deck
+-- Usage: wrk -t64 -c64 -d60s --latency -s bench/study-loop.lua http://127.0.0.1:8080 -- tokens.txt 64 bench-deck [pause-ms]
+-- pause-ms: each connection waits that long before every request (a paced load, for the soak test)
 -- Prints one JSON line at the end (prefixed "STUDY-LOOP ") with graded answers and failures.
 
 local threads = {}
@@ -16,6 +17,7 @@ end
 local tokens = {}
 local next_token = 1
 local deck
+local pause_ms = 0
 local pending_question = nil
 local phase = "fetch"
 graded = 0
@@ -25,6 +27,10 @@ failed = 0
 function init(args)
    local file, count = args[1], tonumber(args[2])
    deck = args[3] or "bench-deck"
+   pause_ms = tonumber(args[4] or "0")
+   if pause_ms <= 0 then
+      delay = nil -- unpaced: no timer per request
+   end
    local line_no = 0
    for line in io.lines(file) do
       if line_no % count == index then
@@ -47,6 +53,10 @@ end
 
 local function next_learner()
    next_token = next_token % #tokens + 1
+end
+
+function delay()
+   return pause_ms
 end
 
 function request()
