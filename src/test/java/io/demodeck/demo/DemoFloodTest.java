@@ -80,8 +80,9 @@ class DemoFloodTest {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(HEALTH_TIMEOUT).build();
+    /** HTTP/1.1 as browsers speak it on plain http (the JDK client would otherwise upgrade to h2c). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(HEALTH_TIMEOUT).build();
 
     private record Answer(String via, int status, String retryAfter, String contentType, String body) {
     }
