@@ -1,0 +1,549 @@
+package io.demodeck.platform;
+
+import io.demodeck.account.AccountService;
+import io.demodeck.account.Role;
+import io.demodeck.api.ApiClient;
+import io.demodeck.demo.DemoService;
+import io.demodeck.demo.RunGate;
+import io.demodeck.importer.Fixtures;
+import io.demodeck.testsupport.Browser;
+import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.quarkus.logging.Log;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Holds the app to {@code platform/access-matrix.txt}: the matrix names every endpoint the app really serves
+ * (found here by reflection and from the router, not from a hand-kept list), and anonymous visitors, learners,
+ * instructors and admins each get exactly the access it allows, with real requests and real sample data.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    private static final String MATRIX = "/platform/access-matrix.txt";
+    private static final List<String> COLUMNS = List.of("anonymous", "learner", "instructor", "admin");
+    private static final Set<String> OUTCOMES = Set.of("allow", "401", "login", "403");
+    private static final String DECK = "goroutines-threads-processes";
+    private static final String MEDIA_DECK = "access-matrix-media";
+    private static final String DEMO = "thread-anatomy";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PASSWORD = ApiClient.PASSWORD;
+    /** Top-level routes that are not endpoints: REST dispatch and the filters in front of /api. */
+    private static final Set<String> ROUTE_FILTERS = Set.of(
+            "/", "/*", // Quarkus REST: the JAX-RS methods, discovered by reflection below
+            "/api/*"   // ApiCookieGuard and ApiAuthFailures
+    );
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    DemoService demos;
+
+    @Inject
+    Router router;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private List<Row> matrix;
+    private Map<String, Principal> principals;
+    private String spareLearner;
+    private long questionId;
+    private String questionExternalId;
+    private long importId;
+    private String mediaName;
+
+    /** One line of the matrix: the expected outcome per principal column. */
+    record Row(int line, String method, String path, Map<String, String> outcomes) {
+        String key() {
+            return method + " " + path;
+        }
+
+        boolean api() {
+            return path.startsWith("/api/");
+        }
+    }
+
+    /** Who sends a request: a browser (signed in or not) for pages, a bearer token (or none) for /api. */
+    record Principal(String username, Browser browser, String credentialCookie, Supplier<RequestSpecification> api) {
+
+        static Principal anonymous() {
+            return new Principal(null, new Browser(), null, () -> given().redirects().follow(false));
+        }
+
+        static Principal signedIn(String username) {
+            Browser browser = new Browser();
+            Response login = browser.signIn(username, PASSWORD);
+            assertEquals(302, login.statusCode(), "sign-in of " + username);
+            assertEquals("/", URI.create(login.header("Location")).getPath(), "sign-in of " + username);
+            String token = ApiClient.signIn(username).accessToken();
+            return new Principal(username, browser, login.getCookie("quarkus-credential"),
+                    () -> given().redirects().follow(false).header("Authorization", "Bearer " + token));
+        }
+
+        /** The same principal calling /api with its browser session instead of a token. */
+        Principal withSessionOnApi() {
+            return new Principal(username, browser, credentialCookie, browser::request);
+        }
+    }
+
+    @FunctionalInterface
+    interface Call {
+        Response send(Principal who);
+    }
+
+    /** Once per class (REST Assured knows the test port only once a test runs, hence not @BeforeAll). */
+    @BeforeEach
+    void setUpOnce() {
+        if (matrix != null) {
+            return;
+        }
+        matrix = readMatrix();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        principals = new LinkedHashMap<>();
+        principals.put("anonymous", Principal.anonymous());
+        for (Role role : Role.values()) {
+            String name = "am-" + role.roleName() + "-" + suffix;
+            accounts.create(name, PASSWORD, role, "en");
+            principals.put(role.roleName(), Principal.signedIn(name));
+        }
+        assertEquals(COLUMNS, List.copyOf(principals.keySet()));
+        // the account an anonymous visitor signs in with where a row takes credentials
+        spareLearner = "am-spare-" + suffix;
+        accounts.create(spareLearner, PASSWORD, Role.LEARNER, "en");
+
+        Principal learner = principals.get("learner");
+        var first = learner.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=1&lang=en")
+                .then().statusCode(200).extract().jsonPath();
+        questionId = first.getLong("items[0].id");
+        questionExternalId = first.getString("items[0].externalId");
+        for (String column : List.of("learner", "instructor", "admin")) {
+            principals.get(column).api().get().contentType(ContentType.JSON).body(review())
+                    .post("/api/v1/reviews").then().statusCode(200); // so each has a card for questionId
+        }
+
+        Principal instructor = principals.get("instructor");
+        importId = instructor.api().get().multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift"))
+                .post("/api/v1/imports").then().statusCode(200).extract().jsonPath().getLong("importId");
+        instructor.api().get().multiPart("file", "quiz.xml", Fixtures.bytes("moodle/all-types.xml"))
+                .multiPart("dryRun", "false").multiPart("deck", MEDIA_DECK)
+                .post("/api/v1/imports").then().statusCode(200);
+        String export = instructor.api().get().get("/api/v1/decks/" + MEDIA_DECK + "/export?format=json").asString();
+        Matcher media = Pattern.compile("/decks/" + MEDIA_DECK + "/media/([^)\"]+)").matcher(export);
+        assertTrue(media.find(), "the imported deck has a media file: " + export);
+        mediaName = media.group(1);
+    }
+
+    @Test
+    void theMatrixListsExactlyTheEndpointsTheAppServes() throws IOException {
+        Set<String> served = new TreeSet<>();
+        served.addAll(jaxRsEndpoints());
+        collectRoutes(router, "", served);
+        served.addAll(staticFiles());
+        Set<String> listed = new TreeSet<>();
+        matrix.forEach(r -> assertTrue(listed.add(r.key()), "line " + r.line() + ": " + r.key() + " is listed twice"));
+
+        Set<String> missing = new TreeSet<>(served);
+        missing.removeAll(listed);
+        Set<String> stale = new TreeSet<>(listed);
+        stale.removeAll(served);
+        assertTrue(missing.isEmpty() && stale.isEmpty(), "served but not in " + MATRIX + ": " + missing
+                + "; in " + MATRIX + " but not served: " + stale);
+        Set<String> withoutSample = new TreeSet<>(listed);
+        withoutSample.removeAll(calls().keySet());
+        assertEquals(Set.of(), withoutSample, "rows without a sample request in AccessMatrixTest.calls()");
+    }
+
+    @Test
+    void everyPrincipalGetsExactlyTheAccessTheMatrixAllows() {
+        Map<String, Call> calls = calls();
+        List<String> failures = new ArrayList<>();
+        StringBuilder seen = new StringBuilder(String.format("%n  %-45s", "")).append(COLUMNS.stream()
+                .map(c -> String.format(" %-10s", c)).collect(Collectors.joining()));
+        // every demo run is refused as busy, so no child JVM starts; 429 comes after authorization
+        try (RunGate.Permit busy = demos.gate().occupy()) {
+            for (Row row : matrix) {
+                seen.append(String.format("%n  %-45s", row.key()));
+                Call call = calls.get(row.key());
+                if (call == null) {
+                    failures.add(row.key() + ": no sample request in calls()");
+                    continue;
+                }
+                for (String column : COLUMNS) {
+                    Response response = call.send(principals.get(column));
+                    seen.append(String.format(" %-10s", response.statusCode()));
+                    String problem = check(row, row.outcomes().get(column), response);
+                    if (problem != null) {
+                        failures.add(row.key() + " as " + column + ": " + problem);
+                    }
+                }
+            }
+        }
+        Log.infof("access matrix, status per principal:%s", seen);
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void aBrowserSessionNeverOpensTheApi() throws Exception {
+        Map<String, Call> calls = calls();
+        List<String> failures = new ArrayList<>();
+        for (Row row : matrix) {
+            String anonymous = row.outcomes().get("anonymous");
+            if (!row.api() || anonymous.equals("allow") || !calls.containsKey(row.key())) {
+                continue;
+            }
+            for (String column : COLUMNS.subList(1, COLUMNS.size())) {
+                Response response = calls.get(row.key()).send(principals.get(column).withSessionOnApi());
+                String problem = check(row, anonymous, response);
+                if (problem != null) {
+                    failures.add(row.key() + " with the " + column + "'s session cookie: " + problem);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+
+        // spellings of the same API path must not slip past the cookie guard either
+        String cookie = "quarkus-credential=" + principals.get("admin").credentialCookie();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String path : List.of("/api/v1/me/settings", "//api/v1/me/settings", "/api//v1/me/settings",
+                "/%61pi/v1/me/settings", "/api/v1/me/%73ettings", "/x/../api/v1/me/settings", "/./api/v1/me/settings",
+                "/api/v1/me/settings/", "/api;x=1/v1/me/settings", "/API/v1/me/settings",
+                "/api/v1/imports/" + importId, "/%61pi/v1/imports/" + importId)) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(origin() + path))
+                    .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() == 401 || response.statusCode() == 404,
+                    path + " with a session cookie answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    // --- outcomes -------------------------------------------------------------------------------------
+
+    /** Null when the response is the outcome the matrix names, else what is wrong with it. */
+    private static String check(Row row, String expected, Response r) {
+        int status = r.statusCode();
+        String summary = status + " " + (r.header("Location") != null ? "-> " + r.header("Location") : "")
+                + " " + abbreviate(r.asString());
+        if (status >= 500) {
+            return "server error " + summary;
+        }
+        URI location = (status == 302 || status == 303) && r.header("Location") != null
+                ? URI.create(r.header("Location")) : null;
+        boolean toLogin = location != null && "/login".equals(location.getPath()) && location.getQuery() == null;
+        boolean failedSignIn = location != null && "/login".equals(location.getPath())
+                && "error=true".equals(location.getQuery());
+        return switch (expected) {
+            case "allow" -> status == 401 || status == 403 || toLogin || failedSignIn
+                    ? "denied, but the matrix allows it: " + summary
+                    : status == 404 || status == 405 ? "the sample request did not reach the endpoint: " + summary
+                    : null;
+            case "401" -> status == 401 && String.valueOf(r.contentType()).startsWith(PROBLEM)
+                    && r.header("WWW-Authenticate") != null ? null
+                    : "expected 401 problem+json with WWW-Authenticate, got " + summary;
+            case "login" -> toLogin ? null : "expected a redirect to /login, got " + summary;
+            case "403" -> status == 403 && String.valueOf(r.contentType()).startsWith(row.api() ? PROBLEM : "text/html")
+                    ? null : "expected 403, got " + summary;
+            default -> throw new IllegalStateException(expected);
+        };
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ");
+        return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
+    }
+
+    // --- sample requests, one per row -----------------------------------------------------------------
+
+    private Map<String, Call> calls() {
+        Map<String, Call> c = new LinkedHashMap<>();
+        c.put("GET /", who -> page(who, "/"));
+        c.put("GET /decks/{deck}", who -> page(who, "/decks/" + DECK));
+        c.put("GET /decks/{deck}/questions/{question}", who -> page(who, "/decks/" + DECK + "/questions/" + questionExternalId));
+        c.put("GET /decks/{deck}/media/{name}", who -> page(who, "/decks/" + MEDIA_DECK + "/media/" + mediaName));
+        c.put("GET /demos", who -> page(who, "/demos"));
+        c.put("GET /demos/{id}", who -> page(who, "/demos/" + DEMO));
+        c.put("POST /demos/{id}/runs", who -> form(who, "/demos/" + DEMO + "/runs", "preset", "small"));
+        c.put("GET /lang/{code}", who -> page(who, "/lang/en?back=/demos"));
+
+        c.put("GET /login", who -> page(who, "/login"));
+        // a separate browser: signing in again must not disturb the principal's own session
+        c.put("POST /j_security_check", who -> new Browser().signIn(login(who), PASSWORD));
+        c.put("GET /register", who -> page(who, "/register"));
+        c.put("POST /register", who -> form(who, "/register", "username", "am-new-" + UUID.randomUUID().toString().substring(0, 8),
+                "password", PASSWORD, "password_confirm", PASSWORD, "language", "en"));
+        c.put("POST /logout", who -> {
+            Browser session = new Browser(); // signing out must not end the principal's own session
+            if (who.username() != null) {
+                session.signIn(who.username(), PASSWORD);
+            }
+            session.open("/register");
+            return session.submit("/logout");
+        });
+
+        c.put("GET /study/{deck}", who -> page(who, "/study/" + DECK));
+        c.put("GET /study/{deck}/answer", who -> page(who, "/study/" + DECK + "/answer?question=" + questionId));
+        c.put("POST /study/{deck}/grade", who -> form(who, "/study/" + DECK + "/grade", "question", questionId,
+                "rating", 3, "rid", UUID.randomUUID().toString()));
+        c.put("POST /study/{deck}/undo", who -> form(who, "/study/" + DECK + "/undo"));
+        c.put("GET /settings", who -> page(who, "/settings"));
+        c.put("POST /settings", who -> form(who, "/settings", "language", "en", "desiredRetention", "0.9",
+                "newCardsPerDay", "20", "timeZone", "UTC", "dayRolloverHour", "4"));
+        c.put("GET /stats", who -> page(who, "/stats"));
+
+        c.put("GET /import", who -> page(who, "/import"));
+        c.put("POST /import/preview", who -> {
+            who.browser().open("/register");
+            return who.browser().multipart().multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift"))
+                    .multiPart("format", "detect").post("/import/preview");
+        });
+        // an unknown upload token: an instructor gets 410 (gone), which is past the role check
+        c.put("POST /import/apply", who -> form(who, "/import/apply", "token", "0".repeat(64), "deck", "access-matrix"));
+
+        c.put("POST /api/v1/auth/register", who -> json(who, Map.of("username", "am-api-" + UUID.randomUUID().toString()
+                .substring(0, 8), "password", PASSWORD, "language", "en")).post("/api/v1/auth/register"));
+        c.put("POST /api/v1/auth/token", who -> json(who, Map.of("username", login(who), "password", PASSWORD))
+                .post("/api/v1/auth/token"));
+        c.put("POST /api/v1/auth/refresh", who -> json(who, Map.of("refreshToken", freshRefreshToken(login(who))))
+                .post("/api/v1/auth/refresh"));
+        c.put("POST /api/v1/auth/logout", who -> json(who, Map.of("refreshToken", freshRefreshToken(login(who))))
+                .post("/api/v1/auth/logout"));
+
+        c.put("GET /api/v1/demos", who -> who.api().get().get("/api/v1/demos"));
+        c.put("POST /api/v1/demos/{id}/runs", who -> json(who, Map.of("preset", "small")).post("/api/v1/demos/" + DEMO + "/runs"));
+
+        c.put("GET /api/v1/decks", who -> who.api().get().get("/api/v1/decks"));
+        c.put("GET /api/v1/decks/{deck}/questions", who -> who.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=1"));
+        c.put("GET /api/v1/study/queue", who -> who.api().get().get("/api/v1/study/queue?deck=" + DECK + "&limit=1"));
+        c.put("POST /api/v1/reviews", who -> json(who, review()).post("/api/v1/reviews"));
+        c.put("GET /api/v1/cards/changes", who -> who.api().get().get("/api/v1/cards/changes"));
+        c.put("GET /api/v1/cards/{questionId}", who -> who.api().get().get("/api/v1/cards/" + questionId));
+        c.put("GET /api/v1/me/settings", who -> who.api().get().get("/api/v1/me/settings"));
+        c.put("PUT /api/v1/me/settings", who -> json(who, """
+                {"desiredRetention":0.9,"newCardsPerDay":20,"timeZone":"UTC","dayRolloverHour":4,
+                 "learningStepsSeconds":[60,600],"relearningStepsSeconds":[600],"maximumIntervalDays":36500,
+                 "fsrsParameters":null}""").put("/api/v1/me/settings"));
+        c.put("GET /api/v1/me/stats", who -> who.api().get().get("/api/v1/me/stats"));
+        c.put("GET /api/v1/me/reviews.csv", who -> who.api().get().get("/api/v1/me/reviews.csv"));
+
+        c.put("POST /api/v1/imports", who -> who.api().get()
+                .multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift")).post("/api/v1/imports"));
+        c.put("GET /api/v1/imports/{id}", who -> who.api().get().get("/api/v1/imports/" + importId));
+        c.put("GET /api/v1/decks/{deck}/export", who -> who.api().get().get("/api/v1/decks/" + DECK + "/export?format=json"));
+
+        for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
+                "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
+                "/q/openapi.yml", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/study.js")) {
+            c.put("GET " + path, who -> page(who, path));
+        }
+        c.put("GET /q/health/group/*", who -> page(who, "/q/health/group/demodeck"));
+        c.put("GET /q/swagger-ui/*", who -> page(who, "/q/swagger-ui/index.html"));
+        c.put("GET /q/health-ui/*", who -> page(who, "/q/health-ui/index.html"));
+        return c;
+    }
+
+    private static Response page(Principal who, String path) {
+        return who.browser().request().get(path);
+    }
+
+    /** A form post the way the browser sends it: from a page that carries the CSRF token. */
+    private static Response form(Principal who, String path, Object... nameValues) {
+        who.browser().open("/register");
+        return who.browser().submit(path, nameValues);
+    }
+
+    private static RequestSpecification json(Principal who, Object body) {
+        return who.api().get().contentType(ContentType.JSON).body(body);
+    }
+
+    /** The account a row that takes credentials signs in with: the principal's own, or a spare one when anonymous. */
+    private String login(Principal who) {
+        return who.username() == null ? spareLearner : who.username();
+    }
+
+    private static String freshRefreshToken(String username) {
+        return ApiClient.signIn(username).refreshToken();
+    }
+
+    private Map<String, Object> review() {
+        return Map.of("reviews", List.of(Map.of("clientReviewId", UUID.randomUUID().toString(), "questionId", questionId,
+                "rating", 3, "reviewedAt", Instant.now().toString(), "durationMs", 1000)));
+    }
+
+    private String origin() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    // --- what the app serves --------------------------------------------------------------------------
+
+    /** Every JAX-RS resource method of io.demodeck, from the compiled classes, as "METHOD /path/{param}". */
+    private Set<String> jaxRsEndpoints() throws IOException {
+        java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
+        Set<String> endpoints = new TreeSet<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("io/demodeck"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, getClass().getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new AssertionError("cannot load " + name, e);
+                }
+                Path root = type.getAnnotation(Path.class);
+                if (root == null || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                    continue;
+                }
+                for (Method m : type.getDeclaredMethods()) {
+                    if (m.isBridge() || m.isSynthetic()) {
+                        continue;
+                    }
+                    String verb = httpMethod(m);
+                    Path sub = m.getAnnotation(Path.class);
+                    if (verb == null) {
+                        assertTrue(sub == null, name + "." + m.getName() + " is a sub-resource locator; list its endpoints");
+                        continue;
+                    }
+                    endpoints.add(verb + " " + template(root.value() + "/" + (sub == null ? "" : sub.value())));
+                }
+            }
+        }
+        assertTrue(endpoints.size() > 20, "found only " + endpoints + " under " + classes.toAbsolutePath());
+        return endpoints;
+    }
+
+    private static String httpMethod(Method m) {
+        for (Annotation a : m.getAnnotations()) {
+            jakarta.ws.rs.HttpMethod verb = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    /** "/" + "decks/{deck}" → "/decks/{deck}"; "{id: \\d+}" → "{id}"; no trailing slash. */
+    private static String template(String path) {
+        String p = ("/" + path).replaceAll("\\{\\s*([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    /** The Vert.x routes that are endpoints in their own right: the form login, everything under /q/. */
+    private static void collectRoutes(Router router, String prefix, Set<String> into) {
+        for (Route route : router.getRoutes()) {
+            if (route.getPath() == null) {
+                continue; // a handler for every request (body, CORS, security, static files)
+            }
+            String path = prefix.isEmpty() ? route.getPath() : template(prefix + "/" + route.getPath());
+            if (route.getSubRouter() != null) {
+                collectRoutes(route.getSubRouter(), path, into);
+                continue;
+            }
+            String exact = template(path);
+            String template = route.isExactPath() ? exact : exact.equals("/") ? "/*" : exact + "/*";
+            if (prefix.isEmpty() && ROUTE_FILTERS.contains(template)) {
+                continue;
+            }
+            Set<HttpMethod> methods = route.methods();
+            if (methods == null || methods.isEmpty()) {
+                into.add("GET " + template);
+            } else {
+                methods.forEach(m -> into.add(m.name() + " " + template));
+            }
+        }
+    }
+
+    /** The files under META-INF/resources, served as they are. */
+    private static Set<String> staticFiles() throws IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("target", "classes", "META-INF", "resources");
+        Set<String> files = new TreeSet<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<java.nio.file.Path> all = Files.walk(root)) {
+                all.filter(Files::isRegularFile).forEach(f -> files.add("GET /" + root.relativize(f).toString().replace('\\', '/')));
+            }
+        }
+        return files;
+    }
+
+    // --- the matrix -----------------------------------------------------------------------------------
+
+    private static List<Row> readMatrix() {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = AccessMatrixTest.class.getResourceAsStream(MATRIX)) {
+            if (in == null) {
+                throw new AssertionError("no " + MATRIX);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int number = 0;
+            for (String line; (line = reader.readLine()) != null; ) {
+                number++;
+                String text = line.strip();
+                if (text.isEmpty() || text.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = text.split("\\s+");
+                assertEquals(2 + COLUMNS.size(), cells.length, MATRIX + " line " + number + ": method, path and "
+                        + COLUMNS + " expected: " + line);
+                Map<String, String> outcomes = new LinkedHashMap<>();
+                for (int i = 0; i < COLUMNS.size(); i++) {
+                    String outcome = cells[2 + i];
+                    assertTrue(OUTCOMES.contains(outcome), MATRIX + " line " + number + ": '" + outcome
+                            + "' is not one of " + OUTCOMES);
+                    boolean api = cells[1].startsWith("/api/");
+                    assertTrue(!(api && outcome.equals("login")) && !(!api && outcome.equals("401")), MATRIX + " line "
+                            + number + ": /api answers 401, pages redirect to /login");
+                    outcomes.put(COLUMNS.get(i), outcome);
+                }
+                rows.add(new Row(number, cells[0], cells[1], outcomes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}
