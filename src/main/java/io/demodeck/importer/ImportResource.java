@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -105,7 +106,9 @@ public class ImportResource {
     @GET
     @Path("decks/{deck}/export")
     @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text or JSON",
-            description = "What the chosen format cannot carry is listed in the X-Export-Warnings header (a count)")
+            description = "JSON is lossless and carries the deck's media files (base64); the text formats keep the "
+                    + "questions' links to them. What the chosen format cannot carry (media files included) is counted "
+                    + "in the X-Export-Warnings header")
     @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name")
     @APIResponse(responseCode = "404", description = "no such deck")
     @APIResponse(responseCode = "422", description = "unknown format")
@@ -114,7 +117,8 @@ public class ImportResource {
                 ApiException.validation("format", "one of markdown, gift, anki-csv, json"));
         Exported exported = exports.export(deck, f).orElseThrow(() -> ApiException.notFound("Deck " + deck));
         String fileName = deck.replaceAll("[^A-Za-z0-9._-]", "_") + "." + exported.extension();
-        return Response.ok(exported.content(), exported.mediaType() + "; charset=utf-8")
+        StreamingOutput body = exported.body()::writeTo;
+        return Response.ok(body, exported.mediaType() + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("X-Export-Warnings", exported.warnings().size())
                 .build();

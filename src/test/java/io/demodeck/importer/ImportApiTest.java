@@ -163,6 +163,31 @@ class ImportApiTest {
     }
 
     @Test
+    void theJsonExportCarriesTheMediaAndRestoresThemInAnotherDeck() throws Exception {
+        given().multiPart("file", "spanish.apkg", io.demodeck.importer.anki.ApkgFixtures.legacy(io.demodeck.importer.anki.ApkgFixtures.NOTES))
+                .multiPart("dryRun", "false").multiPart("deck", "api-media-src").multiPart("language", "en")
+                .when().post("/api/v1/imports").then().statusCode(200).body("mediaFiles", equalTo(1));
+        byte[] json = given().queryParam("format", "json").get("/api/v1/decks/api-media-src/export")
+                .then().statusCode(200).header("X-Export-Warnings", "0").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertTrue(new String(json, java.nio.charset.StandardCharsets.UTF_8).contains(
+                "\"data\" : \"" + java.util.Base64.getEncoder().encodeToString(io.demodeck.importer.anki.ApkgFixtures.JPEG) + "\""));
+
+        given().multiPart("file", "api-media-src.json", json).multiPart("dryRun", "false").multiPart("deck", "api-media-copy")
+                .when().post("/api/v1/imports").then().statusCode(200).body("mediaFiles", equalTo(1))
+                .body("counts.created", equalTo(5));
+        byte[] served = given().get("/decks/api-media-copy/media/foo.jpg").then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(io.demodeck.importer.anki.ApkgFixtures.JPEG, served);
+        String copy = given().queryParam("format", "json").get("/api/v1/decks/api-media-copy/export").asString();
+        org.junit.jupiter.api.Assertions.assertTrue(copy.contains("](/decks/api-media-copy/media/foo.jpg)"), copy);
+        org.junit.jupiter.api.Assertions.assertFalse(copy.contains("api-media-src"), "the links follow the copy");
+
+        // flashcards fit Anki text whole: the one warning is the file it cannot carry, whose link it keeps
+        given().queryParam("format", "anki-csv").get("/api/v1/decks/api-media-copy/export").then().statusCode(200)
+                .header("X-Export-Warnings", "1").body(containsString("/decks/api-media-copy/media/foo.jpg"));
+    }
+
+    @Test
     void storedMediaIsServedSafely() {
         given().multiPart("file", "quiz.xml", bytes("moodle/all-types.xml")).multiPart("dryRun", "false")
                 .multiPart("deck", "api-media").when().post("/api/v1/imports").then().statusCode(200);

@@ -43,7 +43,6 @@ public final class ApkgParser implements ImportParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_COLLECTION_BYTES = 256L * 1024 * 1024;
-    private static final long MAX_MEDIA_BYTES = 50L * 1024 * 1024;
 
     private record NoteType(String name, List<String> fields, int templates, boolean cloze) {
     }
@@ -180,9 +179,9 @@ public final class ApkgParser implements ImportParser {
                         }
                         return null;
                     }
-                    String storedName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+                    String storedName = MediaFile.storedName(name);
                     if (!stored.containsKey(storedName)) {
-                        if (mediaBytes[0] + bytes.length > MAX_MEDIA_BYTES) {
+                        if (mediaBytes[0] + bytes.length > MediaFile.MAX_BYTES_PER_IMPORT) {
                             if (missing.add(name)) {
                                 log.warning(ref, "the media file '" + name + "' is not stored: media may total at most 50 MB");
                             }
@@ -388,7 +387,7 @@ public final class ApkgParser implements ImportParser {
                     }
                     byte[] file = entries.get(String.valueOf(index));
                     if (name != null && file != null) {
-                        byName.put(name, SafeZip.unzstd(file, MAX_MEDIA_BYTES));
+                        byName.put(name, SafeZip.unzstd(file, MediaFile.MAX_BYTES_PER_IMPORT));
                     }
                     index++;
                 }
