@@ -39,7 +39,7 @@ public class ImportPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(List<String> formats, Choices choices);
+        static native TemplateInstance form(List<String> formats, Choices choices, long maxBytes, String maxSize);
 
         static native TemplateInstance report(ImportReport report, String token, Choices choices, boolean expired);
     }
@@ -55,7 +55,8 @@ public class ImportPages {
 
     @GET
     public TemplateInstance form() {
-        return Templates.form(formats(), new Choices("detect", "", "", "tab", "newline", "true"));
+        return Templates.form(formats(), new Choices("detect", "", "", "tab", "newline", "true"), imports.maxBytes(),
+                io.demodeck.platform.OversizeBodies.megabytes(imports.maxBytes()));
     }
 
     @POST

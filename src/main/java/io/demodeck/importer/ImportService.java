@@ -9,6 +9,7 @@ import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.SyncReport;
 import io.demodeck.platform.ApiException;
+import io.demodeck.platform.OversizeBodies;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,8 +124,9 @@ public class ImportService {
             throw ApiException.validation("file", "the file is empty");
         }
         if (data.length > maxBytes) {
-            throw new ApiException(413, "payload-too-large", "Payload Too Large", "the file has " + data.length
-                    + " bytes; at most " + maxBytes + " are accepted");
+            throw new ApiException(413, "payload-too-large", "Payload Too Large", "The file is too large ("
+                    + OversizeBodies.megabytes(data.length) + "): a file to import may have at most "
+                    + OversizeBodies.megabytes(maxBytes) + ".");
         }
         ImportOptions options = request.options() == null ? ImportOptions.defaults() : request.options();
         if (options.language() != null && !BankMarkdownParser.LANGUAGES.contains(options.language())) {

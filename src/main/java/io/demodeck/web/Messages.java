@@ -336,6 +336,12 @@ public interface Messages {
     @Message("Embedded files: {count}")
     String import_media(int count);
 
+    @Message("At most {size}.")
+    String import_max_size(String size);
+
+    @Message("The file is larger than {size}, the most an import accepts. Split it, or leave out media.")
+    String import_too_large(String size);
+
     @Message("Anki review history")
     String import_keep_history();
 

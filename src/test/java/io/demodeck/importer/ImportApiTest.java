@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.demodeck.importer.Fixtures.bytes;
 import static io.demodeck.importer.Fixtures.utf8;
 import static io.restassured.RestAssured.given;
@@ -130,7 +132,60 @@ class ImportApiTest {
         byte[] big = new byte[20 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         given().multiPart("file", "big.txt", big).when().post("/api/v1/imports")
-                .then().statusCode(413).contentType("application/problem+json");
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("at most 20 MB"));
+    }
+
+    /** Over quarkus.http.limits.max-body-size (24 MB in the tests too). */
+    private static final byte[] OVER_HTTP_LIMIT = new byte[25 * 1024 * 1024];
+    private static final String BOUNDARY = "demodeck-test-boundary";
+
+    /**
+     * A multipart body sent as one byte array, so it goes with a Content-Length (REST Assured's own multipart
+     * parts go chunked).
+     */
+    private static byte[] withLength(byte[] file) {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.apkg\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"));
+        out.writeBytes(file);
+        out.writeBytes(utf8("\r\n--" + BOUNDARY + "--\r\n"));
+        return out.toByteArray();
+    }
+
+    @Test
+    void aBodyOverTheHttpLimitGetsAProblemNamingBothLimits() {
+        given().contentType("multipart/form-data; boundary=" + BOUNDARY).body(withLength(OVER_HTTP_LIMIT))
+                .when().post("/api/v1/imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://demodeck.dev/problems/payload-too-large"))
+                .body("detail", containsString("(25.0 MB)")).body("detail", containsString("at most 24 MB per request"))
+                .body("detail", containsString("at most 20 MB"));
+        // chunked: no Content-Length, so the limit is only met while the body arrives
+        given().multiPart("file", "big.apkg", new java.io.ByteArrayInputStream(OVER_HTTP_LIMIT)).when().post("/api/v1/imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://demodeck.dev/problems/payload-too-large"))
+                .body("detail", containsString("at most 24 MB per request")).body("detail", containsString("at most 20 MB"));
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).when().post("/api/v1/imports").then().statusCode(200);
+    }
+
+    @Test
+    void theUploadPageShowsTheErrorPageForABodyOverTheHttpLimit() {
+        Browser instructor = new Browser();
+        String name = "big" + System.nanoTime() % 1_000_000;
+        accounts.create(name, "teach-me-please", Role.INSTRUCTOR, "en");
+        instructor.signIn(name, "teach-me-please");
+        instructor.open("/import").then().statusCode(200).body(containsString("data-max-bytes=\"20971520\""));
+        // with a length the size is refused before the form (and its CSRF token) is read; chunked, while it arrives
+        for (var upload : List.of(instructor.request().contentType("multipart/form-data; boundary=" + BOUNDARY)
+                        .body(withLength(OVER_HTTP_LIMIT)),
+                instructor.multipart().multiPart("file", "big.apkg", new java.io.ByteArrayInputStream(OVER_HTTP_LIMIT)))) {
+            upload.header("Accept-Language", "en").when().post("/import/preview")
+                    .then().statusCode(413).contentType(containsString("text/html"))
+                    .body(containsString("Payload Too Large")).body(containsString("The upload is too large"))
+                    .body(containsString("at most 24 MB per request")).body(containsString("at most 20 MB"))
+                    .body(containsString("href=\"/import\""));
+        }
     }
 
     @Test
