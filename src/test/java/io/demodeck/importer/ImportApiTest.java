@@ -106,6 +106,8 @@ class ImportApiTest {
                 .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("format"));
         given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("dryRun", "maybe").when().post("/api/v1/imports")
                 .then().statusCode(422).body("errors[0].field", equalTo("dryRun"));
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("keepHistory", "maybe").when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("keepHistory"));
         given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("deck", "Not A Deck!").when().post("/api/v1/imports")
                 .then().statusCode(422).body("errors[0].field", equalTo("deck"));
         given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("language", "de").when().post("/api/v1/imports")
@@ -206,6 +208,44 @@ class ImportApiTest {
                 .then().statusCode(303).header("Location", containsString("/decks/web-import"));
         given().get("/decks/web-import").then().statusCode(200).body(containsString("Fine question?"));
         instructor.submit("/import/apply", "token", "0".repeat(64), "deck", "web-import").then().statusCode(410);
+    }
+
+    @Test
+    void anAnkiPackagesHistoryIsPreviewedThenCarriedOverThroughTheApiAndThePages() throws Exception {
+        byte[] pkg = io.demodeck.importer.anki.ApkgFixtures.modern(io.demodeck.importer.anki.ApkgFixtures.NOTES,
+                io.demodeck.importer.anki.ApkgFixtures.REVLOG);
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "api-history").multiPart("keepHistory", "false")
+                .multiPart("dryRun", "false").when().post("/api/v1/imports").then().statusCode(200)
+                .body("history", org.hamcrest.Matchers.nullValue());
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "api-history").when().post("/api/v1/imports")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("history.carriedOver", equalTo(9))
+                .body("history.skippedManual", equalTo(2)).body("history.skippedUnmapped", equalTo(2))
+                .body("history.carriedOverByDeck.'Spanish::Verbs'", equalTo(9));
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "api-history").multiPart("dryRun", "false")
+                .when().post("/api/v1/imports").then().statusCode(200).body("history.carriedOver", equalTo(9));
+
+        Browser instructor = new Browser();
+        String name = "hist" + System.nanoTime() % 1_000_000;
+        accounts.create(name, "teach-me-please", Role.INSTRUCTOR, "en");
+        instructor.signIn(name, "teach-me-please");
+        instructor.open("/import").then().statusCode(200).body(containsString("name=\"keepHistory\""));
+        String page = instructor.multipart().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "web-history")
+                .multiPart("keepHistory", "true").header("Accept-Language", "en").when().post("/import/preview")
+                .then().statusCode(200).body(containsString("Review history"))
+                .body(containsString("Answers to carry over</th><td>9</td>"))
+                .body(containsString("Left out: manual rescheduling</th><td>2</td>")).extract().asString();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f]{64})\"").matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(token.find(), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("name=\"keepHistory\" value=\"true\""), page);
+        instructor.submit("/import/apply", "token", token.group(1), "format", "apkg", "deck", "web-history",
+                "keepHistory", "true").then().statusCode(303);
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "web-history").when().post("/api/v1/imports")
+                .then().statusCode(200).body("history.carriedOver", equalTo(9)).body("history.alreadyImported", equalTo(0));
+        org.junit.jupiter.api.Assertions.assertEquals(9L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
+                        "select count(*) from review_log r join app_user u on u.id = r.user_id where u.username = ?1 "
+                                + "and r.origin = 'import'").setParameter(1, name).getSingleResult()).longValue()),
+                "the page's import carried the history over to the instructor who confirmed it");
     }
 
     @Test
