@@ -1,8 +1,10 @@
 package io.demodeck.importer;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,14 +38,14 @@ public record ImportedHistory(List<Answer> answers, int entries, int manual, int
     }
 
     /** The answers on questions the import keeps; the others count as unmapped. */
-    public ImportedHistory onlyFor(java.util.Set<String> questionIds) {
+    public ImportedHistory onlyFor(Set<String> questionIds) {
         List<Answer> kept = answers.stream().filter(a -> questionIds.contains(a.questionId())).toList();
         return new ImportedHistory(kept, entries, manual, unmapped + answers.size() - kept.size(), invalid);
     }
 
     /** Answers per source deck, in the order the decks first appear. */
     public static Map<String, Integer> perDeck(List<Answer> answers) {
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         answers.forEach(a -> counts.merge(a.sourceDeck() == null ? "" : a.sourceDeck(), 1, Integer::sum));
         return counts;
     }

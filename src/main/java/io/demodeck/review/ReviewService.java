@@ -26,7 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * The review engine: study queue, grading, undo, preview and the review-log export. Every write is
@@ -276,8 +281,8 @@ public class ReviewService {
             throw new IllegalArgumentException("origin must be one of " + ORIGINS + ", got " + origin);
         }
         Set<UUID> seen = ReviewLog.clientIdsSeen(userId, answers.stream().map(Answer::clientReviewId).toList());
-        Set<UUID> taken = new java.util.HashSet<>(seen);
-        Map<Long, List<Answer>> byQuestion = new java.util.LinkedHashMap<>();
+        Set<UUID> taken = new HashSet<>(seen);
+        Map<Long, List<Answer>> byQuestion = new LinkedHashMap<>();
         int already = 0;
         for (Answer a : answers) {
             if (!taken.add(a.clientReviewId())) {
@@ -289,9 +294,9 @@ public class ReviewService {
         if (byQuestion.isEmpty()) {
             return new BatchResult(Set.of(), already);
         }
-        Map<Long, Instant> firstAnswer = new java.util.HashMap<>();
+        Map<Long, Instant> firstAnswer = new HashMap<>();
         byQuestion.forEach((question, list) -> {
-            list.sort(java.util.Comparator.comparing(Answer::reviewedAt)); // stable: equal times keep their order
+            list.sort(Comparator.comparing(Answer::reviewedAt)); // stable: equal times keep their order
             firstAnswer.put(question, list.getFirst().reviewedAt());
         });
         Card.insertAllMissing(userId, firstAnswer);
@@ -313,7 +318,7 @@ public class ReviewService {
         });
         ReviewLog.insertAll(fresh);
         Card.getEntityManager().flush(); // the cards and the replayed rows, each card with its version check
-        return new BatchResult(fresh.stream().map(log -> log.clientReviewId).collect(java.util.stream.Collectors.toSet()),
+        return new BatchResult(fresh.stream().map(log -> log.clientReviewId).collect(Collectors.toSet()),
                 already);
     }
 
