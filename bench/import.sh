@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Import benchmark: a 10,000-question GIFT file and a 10,000-row Anki text file through POST /api/v1/imports on the
-# packaged app with its embedded PostgreSQL (the default database), as an instructor with a bearer token. Times are
+# Import benchmark: a 10,000-question GIFT file, a 10,000-row Anki text file and an Anki package with a 10,000-entry
+# review log (bench/ApkgGenerator.java) through POST /api/v1/imports on the packaged app with its embedded PostgreSQL
+# (the default database), as an admin (created at start from DEMODECK_ADMIN_*) with a bearer token. Times are
 # curl's time_total for the whole request: upload, parse, content checks, database, audit record. Each figure is the
 # median of RUNS requests; "cold" is the first import after a start (a new JVM each time).
 # Writes bench/results/import.md.   Usage: bench/import.sh [questions]   (RUNS=3)
@@ -15,6 +16,8 @@ RESULTS=${RESULTS:-bench/results/import.md}
 bench_jdk
 bench_package
 java bench/ImportGenerator.java "$BENCH_OUT" "$N" >/dev/null
+mvn -q -B test-compile >&2
+java -cp "$BENCH_ROOT/target/test-classes:$(bench_classpath)" bench/ApkgGenerator.java "$BENCH_OUT" $((N / 10)) >/dev/null
 
 DATA=$(mktemp -d)
 ADMIN=(DEMODECK_ADMIN_USERNAME=bench-admin DEMODECK_ADMIN_PASSWORD=bench-admin-password DEMODECK_DATA_DIR="$DATA")
@@ -30,11 +33,12 @@ start() {
     "http://127.0.0.1:$PORT/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 }
 
-# post FILE FORMAT DRYRUN DECK: prints the seconds, fails unless HTTP 200
+# post FILE FORMAT DRYRUN DECK [KEEP_HISTORY]: prints the seconds, fails unless HTTP 200
 post() {
   local out code seconds
   out=$(curl -s -o "$BENCH_OUT/import-response.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
-    -F "file=@$1" -F "format=$2" -F "dryRun=$3" -F "deck=$4" -F language=en "http://127.0.0.1:$PORT/api/v1/imports")
+    -F "file=@$1" -F "format=$2" -F "dryRun=$3" -F "deck=$4" -F language=en -F "keepHistory=${5:-true}" \
+    "http://127.0.0.1:$PORT/api/v1/imports")
   read -r code seconds <<<"$out"
   [ "$code" = 200 ] || { echo "import of $1 as $2 (dryRun=$3) answered $code: $(head -c 500 "$BENCH_OUT/import-response.json")" >&2; return 1; }
   echo "$seconds"
@@ -62,6 +66,11 @@ for r in $(seq "$RUNS"); do
   T[csv-preview]+="$(post "$BENCH_OUT/bench.txt" anki-csv true "csv-$r") "
   T[csv-apply]+="$(post "$BENCH_OUT/bench.txt" anki-csv false "csv-$r") "
   T[csv-unchanged]+="$(post "$BENCH_OUT/bench.txt" anki-csv false "csv-$r") "
+  # the package's review log becomes the admin's history: without it, a dry run, with it, then again (nothing new)
+  T[apkg-plain]+="$(post "$BENCH_OUT/bench-history.apkg" apkg false "apkg-plain-$r" false) "
+  T[apkg-preview]+="$(post "$BENCH_OUT/bench-history.apkg" apkg true "apkg-$r") "
+  T[apkg-history]+="$(post "$BENCH_OUT/bench-history.apkg" apkg false "apkg-$r") "
+  T[apkg-again]+="$(post "$BENCH_OUT/bench-history.apkg" apkg false "apkg-$r") "
 done
 rss=$(bench_rss_mib "$(cat "$BENCH_OUT/import.pid")")
 bench_app_stop import
@@ -80,7 +89,8 @@ row() { # label key
   echo "  (\`target/bench/import-app.log\`) has the split per phase"
   echo "- inputs ($N questions each, from bench/ImportGenerator.java): \`bench.gift\` $(du -k "$BENCH_OUT/bench.gift" | cut -f1) KB, seven"
   echo "  question types in turn with ids, tags, escapes and feedback; \`bench.txt\` $(du -k "$BENCH_OUT/bench.txt" | cut -f1) KB, Anki text"
-  echo "  with #separator, #html, a GUID column, HTML and quoted two-line fields"
+  echo "  with #separator, #html, a GUID column, HTML and quoted two-line fields; \`bench-history.apkg\`: $((N / 10)) Basic-and-reversed"
+  echo "  notes ($((N / 5)) cards), each card with a five-entry review log (learn, learn, review, lapse, relearn): $N entries"
   echo
   echo "| request | median s | runs (s) |"
   echo "|---|---|---|"
@@ -92,6 +102,10 @@ row() { # label key
   row "Anki CSV preview (dry run)" csv-preview
   row "Anki CSV import, $N created" csv-apply
   row "Anki CSV re-import, $N unchanged" csv-unchanged
+  row "Anki package, $((N / 5)) questions, history not kept" apkg-plain
+  row "Anki package preview (dry run, counts $N answers to carry over)" apkg-preview
+  row "Anki package with history: $((N / 5)) questions + $N answers" apkg-history
+  row "Anki package again ($N answers already there, none added)" apkg-again
   echo
   echo "- target: a $N-question file imports within 5 s; resident memory of the app after the runs: $rss MiB"
 } >"$RESULTS"

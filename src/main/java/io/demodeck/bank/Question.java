@@ -131,6 +131,15 @@ public class Question extends PanacheEntityBase {
         return find("deckId = ?1 and externalId = ?2", deckId, externalId).firstResultOptional();
     }
 
+    /** The ids of a deck's active questions by their stable id, without loading the questions. */
+    public static Map<String, Long> idsByExternalId(long deckId) {
+        Map<String, Long> ids = new HashMap<>();
+        getEntityManager().createQuery("select q.externalId, q.id from Question q where q.deckId = ?1 and q.retired = false",
+                        Object[].class)
+                .setParameter(1, deckId).getResultList().forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        return ids;
+    }
+
     public static List<Question> listByDeck(long deckId) {
         return list("deckId", deckId);
     }

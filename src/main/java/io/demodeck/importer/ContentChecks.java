@@ -62,8 +62,11 @@ final class ContentChecks {
             problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "no question can be imported"));
             return new ParsedImport(null, problems, skipped, List.of());
         }
+        // answers on a question left out here have no card to go to
+        ImportedHistory history = parsed.history() == null ? null : parsed.history().onlyFor(
+                kept.stream().map(QuestionContent::externalId).collect(java.util.stream.Collectors.toSet()));
         return new ParsedImport(new DeckContent(deck.externalId(), language, deck.source(), texts, kept), problems,
-                skipped, parsed.media());
+                skipped, parsed.media(), history);
     }
 
     private static String problem(QuestionContent q, Set<String> ids) {

@@ -51,8 +51,9 @@ public final class DeckAssembler {
      * (the same prompt twice) gets a numbered suffix so both questions are kept.
      *
      * @param explicitId the source's own id, or null to derive one from the prompt
+     * @return the question's id in the deck, or null when it was left out
      */
-    public void add(String explicitId, QuestionType type, List<String> tags, String prompt, String answer,
+    public String add(String explicitId, QuestionType type, List<String> tags, String prompt, String answer,
              String generalFeedback, Boolean correctBoolean, Double min, Double max, List<Opt> options, int line,
              String ref) {
         String id;
@@ -65,7 +66,7 @@ public final class DeckAssembler {
                 } else {
                     log.skip(line, msg);
                 }
-                return;
+                return null;
             }
         } else {
             String base = ImportText.contentId(prompt == null ? "" : prompt);
@@ -83,6 +84,7 @@ public final class DeckAssembler {
         var text = new QuestionContent.Text(prompt, blankToNull(answer), List.of(), null, blankToNull(generalFeedback));
         questions.add(new QuestionContent(id, type, normalizeTags(tags), List.of(), null, language, correctBoolean,
                 min, max, Map.of(language, text), opts, line));
+        return id;
     }
 
     static List<String> normalizeTags(List<String> tags) {
@@ -105,6 +107,11 @@ public final class DeckAssembler {
     }
 
     public ParsedImport build(List<MediaFile> media) {
+        return build(media, null);
+    }
+
+    /** @param history the file's own review history, null when it has none */
+    public ParsedImport build(List<MediaFile> media, ImportedHistory history) {
         if (questions.isEmpty()) {
             if (!log.hasErrors()) {
                 log.error(0, "the file contains no questions");
@@ -114,7 +121,7 @@ public final class DeckAssembler {
         Map<String, DeckContent.Text> texts = new LinkedHashMap<>();
         texts.put(language, new DeckContent.Text(title, null));
         return new ParsedImport(new DeckContent(deckId, language, source, texts, questions), log.problems(),
-                log.skipped(), media);
+                log.skipped(), media, history);
     }
 
     /** An option before it gets its language and position. */

@@ -33,12 +33,13 @@ import java.util.List;
 public class ImportPages {
 
     /** The choices of the form, echoed into the confirm form. */
-    public record Choices(String format, String language, String deck, String termSeparator, String rowSeparator) {
+    public record Choices(String format, String language, String deck, String termSeparator, String rowSeparator,
+                          String keepHistory) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(List<String> formats, Choices choices);
+        static native TemplateInstance form(List<String> formats, Choices choices, long maxBytes, String maxSize);
 
         static native TemplateInstance report(ImportReport report, String token, Choices choices, boolean expired);
     }
@@ -54,7 +55,8 @@ public class ImportPages {
 
     @GET
     public TemplateInstance form() {
-        return Templates.form(formats(), new Choices("detect", "", "", "tab", "newline"));
+        return Templates.form(formats(), new Choices("detect", "", "", "tab", "newline", "true"), imports.maxBytes(),
+                io.demodeck.platform.OversizeBodies.megabytes(imports.maxBytes()));
     }
 
     @POST
@@ -62,11 +64,12 @@ public class ImportPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance preview(@RestForm("file") FileUpload file, @RestForm String format,
                                     @RestForm String language, @RestForm String deck,
-                                    @RestForm String termSeparator, @RestForm String rowSeparator) {
+                                    @RestForm String termSeparator, @RestForm String rowSeparator,
+                                    @RestForm String keepHistory) {
         if (file == null || file.uploadedFile() == null) {
             throw io.demodeck.platform.ApiException.badRequest("choose a file to import");
         }
-        Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator);
+        Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator, keepHistory);
         byte[] data = ImportResource.read(file);
         ImportReport report = imports.preview(request(data, file.fileName(), choices, user.id()));
         String token = report.rejected() ? null : pending.put(user.id(), data, file.fileName());
@@ -77,8 +80,9 @@ public class ImportPages {
     @Path("apply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response apply(@RestForm String token, @RestForm String format, @RestForm String language,
-                          @RestForm String deck, @RestForm String termSeparator, @RestForm String rowSeparator) {
-        Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator);
+                          @RestForm String deck, @RestForm String termSeparator, @RestForm String rowSeparator,
+                          @RestForm String keepHistory) {
+        Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator, keepHistory);
         PendingUploads.Upload upload = pending.get(user.id(), token).orElse(null);
         if (upload == null) {
             return Response.status(410).entity(Templates.report(null, null, choices, true)).build();
@@ -93,7 +97,8 @@ public class ImportPages {
 
     private static ImportRequest request(byte[] data, String fileName, Choices c, long userId) {
         return new ImportRequest(data, fileName, c.format(), new ImportOptions(ImportResource.blankToNull(c.deck()),
-                ImportResource.blankToNull(c.language()), c.termSeparator(), c.rowSeparator()), userId);
+                ImportResource.blankToNull(c.language()), c.termSeparator(), c.rowSeparator(),
+                ImportResource.parseFlag("keepHistory", c.keepHistory())), userId);
     }
 
     private static List<String> formats() {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,22 +62,27 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Preview (dryRun=true, the default) or apply an import",
-            description = "multipart: file, optional format (detected when absent), dryRun, deck (target id), "
-                    + "language (ru|en), termSeparator and rowSeparator for Quizlet")
+            description = "multipart: file, optional format (detected when absent), dryRun (true|false, default true), "
+                    + "deck (target id), language (ru|en), termSeparator and rowSeparator for Quizlet, keepHistory "
+                    + "(true|false, default true) for Anki packages: their review log becomes the uploader's answers, "
+                    + "replayed through FSRS; the report's history counts what is (or, in a dry run, would be) "
+                    + "carried over, per deck, and what is left out")
     @APIResponse(responseCode = "200", description = "the report: counts per type, created/updated/unchanged/skipped, problems")
     @APIResponse(responseCode = "400", description = "no file in the request")
-    @APIResponse(responseCode = "413", description = "the file is larger than demodeck.import.max-bytes")
+    @APIResponse(responseCode = "413", description = "the file is larger than demodeck.import.max-bytes, or the request "
+            + "body larger than quarkus.http.limits.max-body-size; the problem names both limits")
     @APIResponse(responseCode = "422", description = "an invalid parameter, or nothing in the file can be imported")
     public ImportReport upload(@RestForm("file") FileUpload file, @RestForm String format, @RestForm String dryRun,
                                @RestForm String deck, @RestForm String language, @RestForm String termSeparator,
-                               @RestForm String rowSeparator) {
+                               @RestForm String rowSeparator, @RestForm String keepHistory) {
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.badRequest("send the file as the multipart part 'file'");
         }
-        boolean dry = parseDryRun(dryRun);
+        boolean dry = !Boolean.FALSE.equals(parseFlag("dryRun", dryRun));
+        Boolean keep = parseFlag("keepHistory", keepHistory);
         byte[] data = read(file);
         ImportRequest request = new ImportRequest(data, file.fileName(), format,
-                new ImportOptions(blankToNull(deck), blankToNull(language), termSeparator, rowSeparator), user.id());
+                new ImportOptions(blankToNull(deck), blankToNull(language), termSeparator, rowSeparator, keep), user.id());
         ImportReport report = dry ? imports.preview(request) : imports.apply(request);
         if (report.rejected()) {
             throw rejected(report);
@@ -100,7 +106,9 @@ public class ImportResource {
     @GET
     @Path("decks/{deck}/export")
     @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text or JSON",
-            description = "What the chosen format cannot carry is listed in the X-Export-Warnings header (a count)")
+            description = "JSON is lossless and carries the deck's media files (base64); the text formats keep the "
+                    + "questions' links to them. What the chosen format cannot carry (media files included) is counted "
+                    + "in the X-Export-Warnings header")
     @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name")
     @APIResponse(responseCode = "404", description = "no such deck")
     @APIResponse(responseCode = "422", description = "unknown format")
@@ -109,7 +117,8 @@ public class ImportResource {
                 ApiException.validation("format", "one of markdown, gift, anki-csv, json"));
         Exported exported = exports.export(deck, f).orElseThrow(() -> ApiException.notFound("Deck " + deck));
         String fileName = deck.replaceAll("[^A-Za-z0-9._-]", "_") + "." + exported.extension();
-        return Response.ok(exported.content(), exported.mediaType() + "; charset=utf-8")
+        StreamingOutput body = exported.body()::writeTo;
+        return Response.ok(body, exported.mediaType() + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("X-Export-Warnings", exported.warnings().size())
                 .build();
@@ -124,14 +133,15 @@ public class ImportResource {
                 "The file cannot be imported (import record " + report.importId() + ")", errors, java.util.Map.of());
     }
 
-    static boolean parseDryRun(String value) {
+    /** A true/false form field; null when it is absent or blank. */
+    static Boolean parseFlag(String field, String value) {
         if (value == null || value.isBlank()) {
-            return true;
+            return null;
         }
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw ApiException.validation("dryRun", "must be true or false");
+            default -> throw ApiException.validation(field, "must be true or false");
         };
     }
 

@@ -9,6 +9,7 @@ import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.SyncReport;
 import io.demodeck.platform.ApiException;
+import io.demodeck.platform.OversizeBodies;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,9 @@ public class ImportService {
     MediaStore mediaStore;
 
     @Inject
+    ReviewHistoryImport histories;
+
+    @Inject
     ObjectMapper json;
 
     @ConfigProperty(name = "demodeck.import.max-bytes", defaultValue = "20971520")
@@ -57,10 +61,13 @@ public class ImportService {
         Prepared p = prepare(request);
         ImportReport report;
         if (p.parsed.rejected()) {
-            report = report(p, true, "rejected", null, null);
+            report = report(p, true, "rejected", null, null, null);
         } else {
-            SyncReport plan = QuarkusTransaction.requiringNew().call(() -> writer.plan(p.parsed.deck()));
-            report = report(p, true, "previewed", plan, plan.deckId() == 0 ? null : plan.deckId());
+            report = QuarkusTransaction.requiringNew().call(() -> {
+                SyncReport plan = writer.plan(p.parsed.deck());
+                ImportReport.History history = keepsHistory(p, request) ? histories.plan(request.userId(), p.parsed.history()) : null;
+                return report(p, true, "previewed", plan, plan.deckId() == 0 ? null : plan.deckId(), history);
+            });
         }
         return record(request, report);
     }
@@ -71,17 +78,24 @@ public class ImportService {
         Prepared p = prepare(request);
         long parsed = System.nanoTime();
         if (p.parsed.rejected()) {
-            return record(request, report(p, false, "rejected", null, null));
+            return record(request, report(p, false, "rejected", null, null, null));
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 SyncReport sync = writer.write(p.parsed.deck(), "import", request.userId());
                 long written = System.nanoTime();
                 mediaStore.upsert(sync.deckId(), p.parsed.media());
-                ImportReport report = withFileName(report(p, false, "applied", sync, sync.deckId()), request.fileName());
+                long media = System.nanoTime();
+                // the history goes in with the questions: an import that fails leaves neither
+                ImportReport.History history = keepsHistory(p, request)
+                        ? histories.apply(request.userId(), sync.deckId(), p.parsed.history()) : null;
+                long historyDone = System.nanoTime();
+                ImportReport report = withFileName(report(p, false, "applied", sync, sync.deckId(), history), request.fileName());
                 ImportReport saved = report.withId(persist(request, report));
-                Log.debugf("import %s: parse+check %d ms, write %d ms, media+audit %d ms", request.fileName(),
-                        (parsed - start) / 1_000_000, (written - parsed) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+                Log.debugf("import %s: parse+check %d ms, write %d ms, media %d ms, history %d ms (%d answers), audit %d ms",
+                        request.fileName(), (parsed - start) / 1_000_000, (written - parsed) / 1_000_000,
+                        (media - written) / 1_000_000, (historyDone - media) / 1_000_000,
+                        history == null ? 0 : history.carriedOver(), (System.nanoTime() - historyDone) / 1_000_000);
                 return saved;
             });
         } catch (RuntimeException e) {
@@ -92,11 +106,16 @@ public class ImportService {
                     + rootMessage(e) + "); nothing was stored"));
             Prepared failed = new Prepared(p.format, p.sha256,
                     new ParsedImport(null, problems, p.parsed.skipped(), List.of()), p.deckId);
-            return record(request, report(failed, false, "rejected", null, null));
+            return record(request, report(failed, false, "rejected", null, null, null));
         }
     }
 
     private record Prepared(ImportFormat format, String sha256, ParsedImport parsed, String deckId) {
+    }
+
+    /** A history is carried over to the uploader; an import without one (an internal call) keeps none. */
+    private static boolean keepsHistory(Prepared p, ImportRequest request) {
+        return p.parsed.history() != null && request.userId() != null;
     }
 
     private Prepared prepare(ImportRequest request) {
@@ -105,8 +124,9 @@ public class ImportService {
             throw ApiException.validation("file", "the file is empty");
         }
         if (data.length > maxBytes) {
-            throw new ApiException(413, "payload-too-large", "Payload Too Large", "the file has " + data.length
-                    + " bytes; at most " + maxBytes + " are accepted");
+            throw new ApiException(413, "payload-too-large", "Payload Too Large", "The file is too large ("
+                    + OversizeBodies.megabytes(data.length) + "): a file to import may have at most "
+                    + OversizeBodies.megabytes(maxBytes) + ".");
         }
         ImportOptions options = request.options() == null ? ImportOptions.defaults() : request.options();
         if (options.language() != null && !BankMarkdownParser.LANGUAGES.contains(options.language())) {
@@ -148,7 +168,8 @@ public class ImportService {
         return new Prepared(format, sha, parsed, deckId);
     }
 
-    private static ImportReport report(Prepared p, boolean dryRun, String outcome, SyncReport sync, Long deckId) {
+    private static ImportReport report(Prepared p, boolean dryRun, String outcome, SyncReport sync, Long deckId,
+                                       ImportReport.History history) {
         DeckContent deck = p.parsed.deck();
         Map<String, Integer> byType = new LinkedHashMap<>();
         if (deck != null) {
@@ -160,7 +181,8 @@ public class ImportService {
                 ? new ImportReport.Counts(0, 0, 0, p.parsed.skipped(), 0)
                 : new ImportReport.Counts(sync.created(), sync.updated(), sync.unchanged(), p.parsed.skipped(), sync.retired());
         return new ImportReport(null, null, p.sha256, p.format.id(), dryRun, outcome, p.deckId, deckId,
-                deck == null ? 0 : deck.questions().size(), byType, counts, p.parsed.media().size(), p.parsed.problems());
+                deck == null ? 0 : deck.questions().size(), byType, counts, p.parsed.media().size(), p.parsed.problems(),
+                history);
     }
 
     private ImportReport record(ImportRequest request, ImportReport report) {
@@ -199,7 +221,7 @@ public class ImportService {
             name = name.substring(0, 255);
         }
         return new ImportReport(r.importId(), name, r.sha256(), r.format(), r.dryRun(), r.outcome(), r.deck(),
-                r.deckId(), r.questions(), r.countsByType(), r.counts(), r.mediaFiles(), r.problems());
+                r.deckId(), r.questions(), r.countsByType(), r.counts(), r.mediaFiles(), r.problems(), r.history());
     }
 
     public Optional<ImportRecord> findRecord(long id) {

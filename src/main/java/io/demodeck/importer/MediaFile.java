@@ -3,6 +3,21 @@ package io.demodeck.importer;
 /** A file embedded in an import (Moodle XML base64 file, Anki media), stored in the {@code media} table. */
 public record MediaFile(String name, String contentType, byte[] data) {
 
+    /** What the files of one import may total. */
+    public static final long MAX_BYTES_PER_IMPORT = 50L * 1024 * 1024;
+
+    /** How stored names look: what {@link #storedName} makes of any name. */
+    private static final java.util.regex.Pattern STORED_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}");
+
+    /** A file name as the media table and its URLs hold it: letters, digits, '.', '_' and '-'. */
+    public static String storedName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    public static boolean isStoredName(String name) {
+        return name != null && STORED_NAME.matcher(name).matches();
+    }
+
     public static String contentTypeOf(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
         int dot = n.lastIndexOf('.');

@@ -1,8 +1,11 @@
 package io.demodeck.importer;
 
+import io.demodeck.importer.export.MediaSource;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +27,25 @@ public class MediaStore {
                     .setParameter(1, deckId).setParameter(2, f.name()).setParameter(3, f.contentType())
                     .setParameter(4, ImportService.sha256(f.data())).setParameter(5, f.data().length)
                     .setParameter(6, f.data()).executeUpdate();
+        }
+    }
+
+    /** The names of a deck's files, in name order. */
+    public List<String> names(long deckId) {
+        return Panache.getEntityManager().createNativeQuery("select name from media where deck_id = ?1 order by name", String.class)
+                .setParameter(1, deckId).getResultList().stream().map(String.class::cast).toList();
+    }
+
+    /**
+     * Hands these files of a deck to {@code each}, one at a time: an export holds at most one file in memory, and
+     * each file is read in a short transaction of its own, so a slow download keeps no transaction open.
+     */
+    public void forEach(String deckExternalId, List<String> names, MediaSource.Each each) throws IOException {
+        for (String name : names) {
+            Optional<StoredMedia> file = QuarkusTransaction.requiringNew().call(() -> find(deckExternalId, name));
+            if (file.isPresent()) { // a file that went away meanwhile is left out
+                each.accept(new MediaFile(name, file.get().contentType(), file.get().data()));
+            }
         }
     }
 

@@ -23,6 +23,9 @@ import java.util.UUID;
  */
 public class ErrorMappers {
 
+    @jakarta.inject.Inject
+    OversizeBodies oversize;
+
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return respond(uri, e.status(), e.kind(), e.title(), e.getMessage(), e.fieldErrors(), e.headers());
@@ -51,6 +54,9 @@ public class ErrorMappers {
         int status = original.getStatus();
         if (status < 400) {
             return original; // redirects thrown by the security layer keep their meaning
+        }
+        if (status == 413) {
+            return api(oversize.tooLarge(null), uri); // the multipart reader's limit: a body that came without a length
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();

@@ -12,9 +12,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -102,6 +111,100 @@ public class ReviewLog extends PanacheEntityBase {
     /** Answers of a card still in effect that were given after {@code at}, in the order they were given. */
     static List<ReviewLog> activeForCardAfter(long cardId, Instant at) {
         return list("cardId = ?1 and undoneAt is null and reviewedAt > ?2 order by reviewedAt, id", cardId, at);
+    }
+
+    /** Which of these client ids the learner's log already holds: one lookup in the (user, client id) index. */
+    static Set<UUID> clientIdsSeen(long userId, List<UUID> clientReviewIds) {
+        Set<UUID> seen = new HashSet<>();
+        if (clientReviewIds.isEmpty()) {
+            return seen;
+        }
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "select client_review_id from review_log where user_id = ? and client_review_id = any(?)")) {
+                ps.setLong(1, userId);
+                ps.setArray(2, connection.createArrayOf("uuid", clientReviewIds.toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        seen.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return seen;
+    }
+
+    /** The answers still in effect of these cards, per card in the order they were given. */
+    static Map<Long, List<ReviewLog>> activeForCards(List<Long> cardIds) {
+        Map<Long, List<ReviewLog>> byCard = new HashMap<>();
+        for (int from = 0; from < cardIds.size(); from += Card.IN_LIST_CHUNK) {
+            List<Long> chunk = cardIds.subList(from, Math.min(cardIds.size(), from + Card.IN_LIST_CHUNK));
+            ReviewLog.<ReviewLog>list("cardId in ?1 and undoneAt is null order by cardId, reviewedAt, id", chunk)
+                    .forEach(log -> byCard.computeIfAbsent(log.cardId, c -> new ArrayList<>()).add(log));
+        }
+        return byCard;
+    }
+
+    /**
+     * Inserts new rows as JDBC batches on the transaction's connection: the identity ids would otherwise make
+     * Hibernate send one statement per row. The rows do not learn their ids.
+     */
+    static void insertAll(List<ReviewLog> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var session = getEntityManager().unwrap(org.hibernate.Session.class);
+        session.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    insert into review_log (card_id, user_id, client_review_id, rating, reviewed_at, duration_ms,
+                        state_before, step_before, stability_before, difficulty_before, due_before, last_review_before,
+                        reps_before, lapses_before, retrievability, state_after, step_after, stability_after,
+                        difficulty_after, due_after, elapsed_days, scheduled_days, origin)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int pending = 0;
+                for (ReviewLog r : rows) {
+                    int i = 1;
+                    ps.setLong(i++, r.cardId);
+                    ps.setLong(i++, r.userId);
+                    ps.setObject(i++, r.clientReviewId);
+                    ps.setShort(i++, r.rating);
+                    ps.setObject(i++, utc(r.reviewedAt));
+                    ps.setInt(i++, r.durationMs);
+                    ps.setShort(i++, r.stateBefore);
+                    ps.setObject(i++, r.stepBefore, Types.SMALLINT);
+                    ps.setObject(i++, r.stabilityBefore, Types.DOUBLE);
+                    ps.setObject(i++, r.difficultyBefore, Types.DOUBLE);
+                    ps.setObject(i++, utc(r.dueBefore));
+                    ps.setObject(i++, utc(r.lastReviewBefore), Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setInt(i++, r.repsBefore);
+                    ps.setInt(i++, r.lapsesBefore);
+                    ps.setObject(i++, r.retrievability, Types.DOUBLE);
+                    ps.setShort(i++, r.stateAfter);
+                    ps.setObject(i++, r.stepAfter, Types.SMALLINT);
+                    ps.setDouble(i++, r.stabilityAfter);
+                    ps.setDouble(i++, r.difficultyAfter);
+                    ps.setObject(i++, utc(r.dueAfter));
+                    ps.setInt(i++, r.elapsedDays);
+                    ps.setInt(i++, r.scheduledDays);
+                    ps.setString(i, r.origin);
+                    ps.addBatch();
+                    if (++pending == INSERT_BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+        });
+    }
+
+    private static final int INSERT_BATCH = 1000;
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** Stores what this answer did to a card that was in state {@code before}. */

@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
 import org.hibernate.StaleStateException;
 
 import java.io.IOException;
@@ -25,8 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * The review engine: study queue, grading, undo, preview and the review-log export. Every write is
@@ -296,25 +301,126 @@ public class ReviewService {
         // the card's last review is its latest answer in effect: only an answer older than it has later ones to replay
         List<ReviewLog> later = card.lastReview != null && card.lastReview.isAfter(reviewedAt)
                 ? ReviewLog.activeForCardAfter(card.id, reviewedAt) : List.of();
-        Scheduler scheduler = settings.schedulerFor(userId);
-        CardState state = later.isEmpty() ? card.toState() : later.getFirst().before();
-
-        ReviewLog inserted = newLog(card, userId, clientReviewId, rating, reviewedAt, durationMs, origin);
-        Outcome outcome = scheduler.next(card.id, state, rating, reviewedAt);
-        inserted.record(state, outcome);
+        Answer answer = new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId);
+        ReviewLog inserted = slotIn(card, settings.schedulerFor(userId), userId, List.of(answer), later, origin).getFirst();
         inserted.persist();
-        state = outcome.after();
-        for (ReviewLog log : later) {
-            Outcome replayed = scheduler.next(card.id, state, Rating.fromGrade(log.rating), log.reviewedAt);
-            log.record(state, replayed);
-            state = replayed.after();
-        }
-        card.apply(state, Instant.now());
         Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
         GradeResult applied = result(inserted, questionId, false);
         return later.isEmpty() ? applied : new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating,
-                reviewedAt, view(card.id, questionId, state), applied.retrievability(), applied.elapsedDays(),
+                reviewedAt, view(card.id, questionId, card.toState()), applied.retrievability(), applied.elapsedDays(),
                 applied.scheduledDays(), false);
+    }
+
+    /** One answer of {@link #gradeAllInTimeOrder}: what {@link #gradeInTimeOrder} takes. */
+    public record Answer(long questionId, Rating rating, Instant reviewedAt, int durationMs, UUID clientReviewId) {
+        public Answer {
+            Objects.requireNonNull(rating, "rating");
+            Objects.requireNonNull(reviewedAt, "reviewedAt");
+            Objects.requireNonNull(clientReviewId, "clientReviewId");
+            if (durationMs < 0) {
+                throw new IllegalArgumentException("durationMs must be >= 0, got " + durationMs);
+            }
+        }
+    }
+
+    /** What {@link #gradeAllInTimeOrder} did: the client ids it applied, and how many had been applied before. */
+    public record BatchResult(Set<UUID> applied, int alreadyApplied) {
+    }
+
+    /**
+     * {@link #gradeInTimeOrder} for many answers of one learner at once, <em>in the caller's transaction</em>: an
+     * import applies its review history together with its questions, all or nothing. Each card ends as a replay of
+     * its log in {@code reviewedAt} order, answers already applied (same client id) are left alone, and the work is
+     * batched: a few queries for the whole batch instead of several per answer. There is no retry here: a card
+     * that changes concurrently fails the caller's transaction.
+     *
+     * @throws UnknownQuestionException if a question does not exist
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BatchResult gradeAllInTimeOrder(long userId, List<Answer> answers, String origin) {
+        if (!ORIGINS.contains(origin)) {
+            throw new IllegalArgumentException("origin must be one of " + ORIGINS + ", got " + origin);
+        }
+        Set<UUID> seen = ReviewLog.clientIdsSeen(userId, answers.stream().map(Answer::clientReviewId).toList());
+        Set<UUID> taken = new HashSet<>(seen);
+        Map<Long, List<Answer>> byQuestion = new LinkedHashMap<>();
+        int already = 0;
+        for (Answer a : answers) {
+            if (!taken.add(a.clientReviewId())) {
+                already++; // applied before, or twice in this batch
+                continue;
+            }
+            byQuestion.computeIfAbsent(a.questionId(), q -> new ArrayList<>()).add(a);
+        }
+        if (byQuestion.isEmpty()) {
+            return new BatchResult(Set.of(), already);
+        }
+        Map<Long, Instant> firstAnswer = new HashMap<>();
+        byQuestion.forEach((question, list) -> {
+            list.sort(Comparator.comparing(Answer::reviewedAt)); // stable: equal times keep their order
+            firstAnswer.put(question, list.getFirst().reviewedAt());
+        });
+        Card.insertAllMissing(userId, firstAnswer);
+        Map<Long, Card> cards = Card.listByUserAndQuestions(userId, byQuestion.keySet());
+        for (Long question : byQuestion.keySet()) {
+            if (!cards.containsKey(question)) {
+                throw new UnknownQuestionException("no question " + question);
+            }
+        }
+        Map<Long, List<ReviewLog>> active = ReviewLog.activeForCards(cards.values().stream().map(c -> c.id).toList());
+        Scheduler scheduler = settings.schedulerFor(userId);
+        List<ReviewLog> fresh = new ArrayList<>(answers.size());
+        byQuestion.forEach((question, list) -> {
+            Card card = cards.get(question);
+            Instant first = list.getFirst().reviewedAt();
+            List<ReviewLog> later = active.getOrDefault(card.id, List.of()).stream()
+                    .filter(log -> log.reviewedAt.isAfter(first)).toList();
+            fresh.addAll(slotIn(card, scheduler, userId, list, later, origin));
+        });
+        ReviewLog.insertAll(fresh);
+        Card.getEntityManager().flush(); // the cards and the replayed rows, each card with its version check
+        return new BatchResult(fresh.stream().map(log -> log.clientReviewId).collect(Collectors.toSet()),
+                already);
+    }
+
+    /** Which of these client ids the learner's log already holds: the answers a batch would leave alone. */
+    public Set<UUID> alreadyApplied(long userId, List<UUID> clientReviewIds) {
+        return QuarkusTransaction.joiningExisting().call(() -> ReviewLog.clientIdsSeen(userId, clientReviewIds));
+    }
+
+    /**
+     * The grading rule for answers that may arrive late: the card is rewound to just before the earliest of the
+     * {@code fresh} answers, then the fresh answers and the {@code later} ones already applied are replayed in
+     * {@code reviewedAt} order (at equal times the applied one first). The replayed rows keep their facts (rating,
+     * time, client id) and get their before/after states recomputed; the card gets the final state.
+     *
+     * @param fresh answers not applied yet, in time order
+     * @param later the card's applied answers after the earliest fresh one, in time order
+     * @return the rows of the fresh answers, not stored yet
+     */
+    private static List<ReviewLog> slotIn(Card card, Scheduler scheduler, long userId, List<Answer> fresh,
+                                          List<ReviewLog> later, String origin) {
+        CardState state = later.isEmpty() ? card.toState() : later.getFirst().before();
+        List<ReviewLog> created = new ArrayList<>(fresh.size());
+        int f = 0;
+        int l = 0;
+        while (f < fresh.size() || l < later.size()) {
+            boolean appliedFirst = l < later.size()
+                    && (f == fresh.size() || !later.get(l).reviewedAt.isAfter(fresh.get(f).reviewedAt()));
+            ReviewLog log;
+            if (appliedFirst) {
+                log = later.get(l++);
+            } else {
+                Answer a = fresh.get(f++);
+                log = newLog(card, userId, a.clientReviewId(), a.rating(), a.reviewedAt(), a.durationMs(), origin);
+                created.add(log);
+            }
+            Outcome outcome = scheduler.next(card.id, state, Rating.fromGrade(log.rating), log.reviewedAt);
+            log.record(state, outcome);
+            state = outcome.after();
+        }
+        card.apply(state, Instant.now());
+        return created;
     }
 
     private static ReviewLog newLog(Card card, long userId, UUID clientReviewId, Rating rating, Instant reviewedAt,

@@ -336,6 +336,48 @@ public interface Messages {
     @Message("Embedded files: {count}")
     String import_media(int count);
 
+    @Message("At most {size}.")
+    String import_max_size(String size);
+
+    @Message("The file is larger than {size}, the most an import accepts. Split it, or leave out media.")
+    String import_too_large(String size);
+
+    @Message("Anki review history")
+    String import_keep_history();
+
+    @Message("Carry over as my answers")
+    String import_keep_history_yes();
+
+    @Message("Do not carry over")
+    String import_keep_history_no();
+
+    @Message("Only for .apkg/.colpkg: the review log becomes your answers on these questions, replayed through FSRS. Importing again duplicates nothing; other learners start with new cards.")
+    String import_keep_history_hint();
+
+    @Message("Review history")
+    String import_history();
+
+    @Message("Entries in the Anki review log")
+    String import_history_entries();
+
+    @Message("Answers to carry over")
+    String import_history_would_carry();
+
+    @Message("Answers carried over")
+    String import_history_carried();
+
+    @Message("Carried over by an earlier import")
+    String import_history_already();
+
+    @Message("Left out: manual rescheduling")
+    String import_history_manual();
+
+    @Message("Left out: card without a question")
+    String import_history_unmapped();
+
+    @Message("Left out: unknown rating")
+    String import_history_invalid();
+
     @Message("Again")
     String grade_again();
 

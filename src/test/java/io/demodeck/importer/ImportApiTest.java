@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.demodeck.importer.Fixtures.bytes;
 import static io.demodeck.importer.Fixtures.utf8;
 import static io.restassured.RestAssured.given;
@@ -104,6 +106,8 @@ class ImportApiTest {
                 .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("format"));
         given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("dryRun", "maybe").when().post("/api/v1/imports")
                 .then().statusCode(422).body("errors[0].field", equalTo("dryRun"));
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("keepHistory", "maybe").when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("keepHistory"));
         given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("deck", "Not A Deck!").when().post("/api/v1/imports")
                 .then().statusCode(422).body("errors[0].field", equalTo("deck"));
         given().multiPart("file", "x.gift", utf8("Q?{T}")).multiPart("language", "de").when().post("/api/v1/imports")
@@ -130,7 +134,60 @@ class ImportApiTest {
         byte[] big = new byte[20 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         given().multiPart("file", "big.txt", big).when().post("/api/v1/imports")
-                .then().statusCode(413).contentType("application/problem+json");
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("at most 20 MB"));
+    }
+
+    /** Over quarkus.http.limits.max-body-size (24 MB in the tests too). */
+    private static final byte[] OVER_HTTP_LIMIT = new byte[25 * 1024 * 1024];
+    private static final String BOUNDARY = "demodeck-test-boundary";
+
+    /**
+     * A multipart body sent as one byte array, so it goes with a Content-Length (REST Assured's own multipart
+     * parts go chunked).
+     */
+    private static byte[] withLength(byte[] file) {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.apkg\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"));
+        out.writeBytes(file);
+        out.writeBytes(utf8("\r\n--" + BOUNDARY + "--\r\n"));
+        return out.toByteArray();
+    }
+
+    @Test
+    void aBodyOverTheHttpLimitGetsAProblemNamingBothLimits() {
+        given().contentType("multipart/form-data; boundary=" + BOUNDARY).body(withLength(OVER_HTTP_LIMIT))
+                .when().post("/api/v1/imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://demodeck.dev/problems/payload-too-large"))
+                .body("detail", containsString("(25.0 MB)")).body("detail", containsString("at most 24 MB per request"))
+                .body("detail", containsString("at most 20 MB"));
+        // chunked: no Content-Length, so the limit is only met while the body arrives
+        given().multiPart("file", "big.apkg", new java.io.ByteArrayInputStream(OVER_HTTP_LIMIT)).when().post("/api/v1/imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://demodeck.dev/problems/payload-too-large"))
+                .body("detail", containsString("at most 24 MB per request")).body("detail", containsString("at most 20 MB"));
+        given().multiPart("file", "x.gift", utf8("Q?{T}")).when().post("/api/v1/imports").then().statusCode(200);
+    }
+
+    @Test
+    void theUploadPageShowsTheErrorPageForABodyOverTheHttpLimit() {
+        Browser instructor = new Browser();
+        String name = "big" + System.nanoTime() % 1_000_000;
+        accounts.create(name, "teach-me-please", Role.INSTRUCTOR, "en");
+        instructor.signIn(name, "teach-me-please");
+        instructor.open("/import").then().statusCode(200).body(containsString("data-max-bytes=\"20971520\""));
+        // with a length the size is refused before the form (and its CSRF token) is read; chunked, while it arrives
+        for (var upload : List.of(instructor.request().contentType("multipart/form-data; boundary=" + BOUNDARY)
+                        .body(withLength(OVER_HTTP_LIMIT)),
+                instructor.multipart().multiPart("file", "big.apkg", new java.io.ByteArrayInputStream(OVER_HTTP_LIMIT)))) {
+            upload.header("Accept-Language", "en").when().post("/import/preview")
+                    .then().statusCode(413).contentType(containsString("text/html"))
+                    .body(containsString("Payload Too Large")).body(containsString("The upload is too large"))
+                    .body(containsString("at most 24 MB per request")).body(containsString("at most 20 MB"))
+                    .body(containsString("href=\"/import\""));
+        }
     }
 
     @Test
@@ -154,12 +211,75 @@ class ImportApiTest {
     }
 
     @Test
+    void anAnkiPackagesHistoryIsPreviewedThenCarriedOverThroughTheApiAndThePages() throws Exception {
+        byte[] pkg = io.demodeck.importer.anki.ApkgFixtures.modern(io.demodeck.importer.anki.ApkgFixtures.NOTES,
+                io.demodeck.importer.anki.ApkgFixtures.REVLOG);
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "api-history").multiPart("keepHistory", "false")
+                .multiPart("dryRun", "false").when().post("/api/v1/imports").then().statusCode(200)
+                .body("history", org.hamcrest.Matchers.nullValue());
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "api-history").when().post("/api/v1/imports")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("history.carriedOver", equalTo(9))
+                .body("history.skippedManual", equalTo(2)).body("history.skippedUnmapped", equalTo(2))
+                .body("history.carriedOverByDeck.'Spanish::Verbs'", equalTo(9));
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "api-history").multiPart("dryRun", "false")
+                .when().post("/api/v1/imports").then().statusCode(200).body("history.carriedOver", equalTo(9));
+
+        Browser instructor = new Browser();
+        String name = "hist" + System.nanoTime() % 1_000_000;
+        accounts.create(name, "teach-me-please", Role.INSTRUCTOR, "en");
+        instructor.signIn(name, "teach-me-please");
+        instructor.open("/import").then().statusCode(200).body(containsString("name=\"keepHistory\""));
+        String page = instructor.multipart().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "web-history")
+                .multiPart("keepHistory", "true").header("Accept-Language", "en").when().post("/import/preview")
+                .then().statusCode(200).body(containsString("Review history"))
+                .body(containsString("Answers to carry over</th><td>9</td>"))
+                .body(containsString("Left out: manual rescheduling</th><td>2</td>")).extract().asString();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f]{64})\"").matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(token.find(), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("name=\"keepHistory\" value=\"true\""), page);
+        instructor.submit("/import/apply", "token", token.group(1), "format", "apkg", "deck", "web-history",
+                "keepHistory", "true").then().statusCode(303);
+        given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "web-history").when().post("/api/v1/imports")
+                .then().statusCode(200).body("history.carriedOver", equalTo(9)).body("history.alreadyImported", equalTo(0));
+        org.junit.jupiter.api.Assertions.assertEquals(9L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
+                        "select count(*) from review_log r join app_user u on u.id = r.user_id where u.username = ?1 "
+                                + "and r.origin = 'import'").setParameter(1, name).getSingleResult()).longValue()),
+                "the page's import carried the history over to the instructor who confirmed it");
+    }
+
+    @Test
     void onlyInstructorsSeeTheImportPages() {
         given().redirects().follow(false).get("/import").then().statusCode(303).header("Location", containsString("/login"));
         Browser learner = new Browser();
         learner.registerAndSignIn("learner" + System.nanoTime() % 1_000_000, "just-a-learner");
         learner.open("/import").then().statusCode(403);
         learner.open("/").then().body(org.hamcrest.Matchers.not(containsString("href=\"/import\"")));
+    }
+
+    @Test
+    void theJsonExportCarriesTheMediaAndRestoresThemInAnotherDeck() throws Exception {
+        given().multiPart("file", "spanish.apkg", io.demodeck.importer.anki.ApkgFixtures.legacy(io.demodeck.importer.anki.ApkgFixtures.NOTES))
+                .multiPart("dryRun", "false").multiPart("deck", "api-media-src").multiPart("language", "en")
+                .when().post("/api/v1/imports").then().statusCode(200).body("mediaFiles", equalTo(1));
+        byte[] json = given().queryParam("format", "json").get("/api/v1/decks/api-media-src/export")
+                .then().statusCode(200).header("X-Export-Warnings", "0").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertTrue(new String(json, java.nio.charset.StandardCharsets.UTF_8).contains(
+                "\"data\" : \"" + java.util.Base64.getEncoder().encodeToString(io.demodeck.importer.anki.ApkgFixtures.JPEG) + "\""));
+
+        given().multiPart("file", "api-media-src.json", json).multiPart("dryRun", "false").multiPart("deck", "api-media-copy")
+                .when().post("/api/v1/imports").then().statusCode(200).body("mediaFiles", equalTo(1))
+                .body("counts.created", equalTo(5));
+        byte[] served = given().get("/decks/api-media-copy/media/foo.jpg").then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(io.demodeck.importer.anki.ApkgFixtures.JPEG, served);
+        String copy = given().queryParam("format", "json").get("/api/v1/decks/api-media-copy/export").asString();
+        org.junit.jupiter.api.Assertions.assertTrue(copy.contains("](/decks/api-media-copy/media/foo.jpg)"), copy);
+        org.junit.jupiter.api.Assertions.assertFalse(copy.contains("api-media-src"), "the links follow the copy");
+
+        // flashcards fit Anki text whole: the one warning is the file it cannot carry, whose link it keeps
+        given().queryParam("format", "anki-csv").get("/api/v1/decks/api-media-copy/export").then().statusCode(200)
+                .header("X-Export-Warnings", "1").body(containsString("/decks/api-media-copy/media/foo.jpg"));
     }
 
     @Test

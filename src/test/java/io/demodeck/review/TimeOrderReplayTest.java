@@ -3,6 +3,8 @@ package io.demodeck.review;
 import io.demodeck.review.ReviewService.CardView;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.transaction.TransactionalException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -78,6 +81,34 @@ class TimeOrderReplayTest {
         reviews.undoLast(user, once.cardId());
         CardView afterLate = apply(user, question, answers, 1);
         assertTrue(afterLate.reps() == 2, "the undone answer stays undone: " + afterLate);
+    }
+
+    @Test
+    void aBatchEndsLikeTheSameAnswersOneByOneAndGoesWithTheCallersTransaction() {
+        long question = ReviewFixtures.questions(ReviewFixtures.deck(1)).get(0);
+        List<Answer> answers = history();
+        CardView oneByOne = apply(ReviewFixtures.learner(), question, answers, 4, 2, 0, 3, 1);
+        long user = ReviewFixtures.learner();
+        List<ReviewService.Answer> batch = answers.stream()
+                .map(a -> new ReviewService.Answer(question, a.rating(), a.at(), 1000, a.id())).toList().reversed();
+
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            reviews.gradeAllInTimeOrder(user, batch, "import");
+            throw new IllegalStateException("a later step of the caller fails");
+        }));
+        assertEquals(0, ReviewFixtures.count("select count(*) from review_log where user_id = ?1", user),
+                "the caller rolled back: the answers went with it");
+        assertEquals(0, ReviewFixtures.count("select count(*) from card where user_id = ?1", user));
+        assertThrows(TransactionalException.class, () -> reviews.gradeAllInTimeOrder(user, batch, "import"),
+                "a batch only runs inside the caller's transaction");
+
+        ReviewService.BatchResult result = QuarkusTransaction.requiringNew().call(() -> reviews.gradeAllInTimeOrder(user, batch, "import"));
+        assertEquals(5, result.applied().size());
+        assertEquals(sameFields(oneByOne), sameFields(reviews.card(user, question).orElseThrow()));
+        ReviewService.BatchResult again = QuarkusTransaction.requiringNew().call(() -> reviews.gradeAllInTimeOrder(user, batch, "import"));
+        assertEquals(0, again.applied().size());
+        assertEquals(5, again.alreadyApplied());
+        assertEquals(5, ReviewFixtures.count("select count(*) from review_log where user_id = ?1 and origin = 'import'", user));
     }
 
     private static List<Object> sameFields(CardView c) {

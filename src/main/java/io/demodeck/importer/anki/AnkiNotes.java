@@ -6,7 +6,9 @@ import io.demodeck.importer.HtmlText;
 import io.demodeck.importer.ImportLog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -49,47 +51,57 @@ final class AnkiNotes {
      * @param guid   the note's GUID (the stable id); null derives one from the front
      * @param media  maps a media file name to its URL, null when the file is not in the import
      * @param ref    "note 123" or null; line 0 then
+     * @return the ids of the questions made, by Anki card ordinal: 0 the card of the front (or of deletion c1),
+     *         1 the reverse card (or deletion c2), and so on
      */
-    static void add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields, List<String> tags,
-                    UnaryOperator<String> media, int line, String ref) {
-        add(deck, log, kind, guid, fields, tags, media, line, ref, true);
+    static Map<Integer, String> add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields,
+                                    List<String> tags, UnaryOperator<String> media, int line, String ref) {
+        return add(deck, log, kind, guid, fields, tags, media, line, ref, true);
     }
 
     /** @param html false when the fields are plain text (#html:false): they are stored as written */
-    static void add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields, List<String> tags,
-                    UnaryOperator<String> media, int line, String ref, boolean html) {
+    static Map<Integer, String> add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields,
+                                    List<String> tags, UnaryOperator<String> media, int line, String ref, boolean html) {
         // encode first, so the suffixes of reverse and cloze cards stay readable
         guid = guid == null || guid.isBlank() ? null : io.demodeck.importer.ImportText.stableId(guid);
         List<String> f = fields.stream().map(v -> html ? text(v, media) : v.strip()).toList();
         String front = f.isEmpty() ? "" : f.get(0);
         String back = f.size() > 1 ? f.get(1) : "";
         if (kind == Kind.CLOZE) {
-            cloze(deck, log, guid, fields, tags, html ? media : null, line, ref);
-            return;
+            return cloze(deck, log, guid, fields, tags, html ? media : null, line, ref);
         }
         if (front.isBlank()) {
             skip(log, line, ref, "the note's first field (the front) is empty");
-            return;
+            return Map.of();
         }
         if (back.isBlank() && f.size() < 2) {
             skip(log, line, ref, "the note has only one field: a flashcard needs a front and a back");
-            return;
+            return Map.of();
         }
         String extra = f.size() > 2 && kind != Kind.OPTIONAL_REVERSED
                 ? String.join("\n\n", f.subList(2, f.size()).stream().filter(s -> !s.isBlank()).toList()) : "";
         String answer = extra.isBlank() ? back : back + "\n\n" + extra;
-        deck.add(guid, QuestionType.FLASHCARD, tags, front, answer, null, null, null, null, List.of(), line, ref);
+        Map<Integer, String> made = new HashMap<>();
+        putIfMade(made, 0, deck.add(guid, QuestionType.FLASHCARD, tags, front, answer, null, null, null, null, List.of(),
+                line, ref));
         boolean reverse = kind == Kind.REVERSED
                 || kind == Kind.OPTIONAL_REVERSED && f.size() > 2 && !f.get(2).isBlank();
         if (reverse) {
             // the reverse card is its own question: learners progress on each direction separately
-            deck.add(guid == null ? null : guid + "-reverse", QuestionType.FLASHCARD, tags, back, front, null, null,
-                    null, null, List.of(), line, ref);
+            putIfMade(made, 1, deck.add(guid == null ? null : guid + "-reverse", QuestionType.FLASHCARD, tags, back,
+                    front, null, null, null, null, List.of(), line, ref));
+        }
+        return made;
+    }
+
+    private static void putIfMade(Map<Integer, String> made, int ordinal, String id) {
+        if (id != null) {
+            made.put(ordinal, id);
         }
     }
 
-    private static void cloze(DeckAssembler deck, ImportLog log, String guid, List<String> fields, List<String> tags,
-                              UnaryOperator<String> media, int line, String ref) {
+    private static Map<Integer, String> cloze(DeckAssembler deck, ImportLog log, String guid, List<String> fields,
+                                              List<String> tags, UnaryOperator<String> media, int line, String ref) {
         String raw = fields.isEmpty() ? "" : fields.get(0);
         TreeSet<Integer> ordinals = new TreeSet<>();
         Matcher m = CLOZE.matcher(raw);
@@ -98,8 +110,9 @@ final class AnkiNotes {
         }
         if (ordinals.isEmpty()) {
             skip(log, line, ref, "a cloze note without a deletion: mark one as {{c1::text}}");
-            return;
+            return Map.of();
         }
+        Map<Integer, String> made = new HashMap<>();
         String extra = fields.size() > 1 ? text(fields.get(1), media) : "";
         for (int ord : ordinals) {
             String prompt = text(replaceCloze(raw, ord, true), media);
@@ -108,8 +121,11 @@ final class AnkiNotes {
                 answer = answer + "\n\n" + extra;
             }
             String id = guid == null ? null : ordinals.size() == 1 && ord == 1 ? guid : guid + "-c" + ord;
-            deck.add(id, QuestionType.FLASHCARD, tags, prompt, answer, null, null, null, null, List.of(), line, ref);
+            // Anki numbers a cloze note's cards from 0: deletion cN is card ordinal N-1
+            putIfMade(made, ord - 1, deck.add(id, QuestionType.FLASHCARD, tags, prompt, answer, null, null, null, null,
+                    List.of(), line, ref));
         }
+        return made;
     }
 
     /** The card for one deletion: that deletion hidden (or revealed in bold), the others shown as plain text. */

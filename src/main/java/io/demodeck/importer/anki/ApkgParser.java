@@ -7,6 +7,7 @@ import io.demodeck.importer.ImportLog;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportParser;
 import io.demodeck.importer.ImportText;
+import io.demodeck.importer.ImportedHistory;
 import io.demodeck.importer.MediaFile;
 import io.demodeck.importer.ParsedImport;
 import org.sqlite.SQLiteConfig;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,21 +29,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
  * Anki packages ({@code .apkg}, {@code .colpkg}): the {@code meta} entry first, then the modern zstd-compressed
  * {@code collection.anki21b} or the legacy {@code collection.anki21}/{@code collection.anki2} SQLite; note types
- * Basic, reversed and cloze; tags; decks; media. Problems name the note id. Anki's scheduling is not mapped onto
- * FSRS cards: the report says how many studied cards there were.
+ * Basic, reversed and cloze; tags; decks; media. Problems name the note id. The review log ({@code revlog}) becomes
+ * the uploader's answers on the imported questions ({@link ImportedHistory}) unless the instructor chose not to
+ * keep it; Anki's own intervals and ease are not copied, the answers are replayed through FSRS instead.
  */
 public final class ApkgParser implements ImportParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_COLLECTION_BYTES = 256L * 1024 * 1024;
-    private static final long MAX_MEDIA_BYTES = 50L * 1024 * 1024;
 
     private record NoteType(String name, List<String> fields, int templates, boolean cloze) {
+    }
+
+    /** A row of Anki's {@code cards}: which note, which of its cards (template or cloze ordinal), which deck. */
+    private record AnkiCard(long note, int ordinal, long deck) {
     }
 
     @Override
@@ -120,11 +127,13 @@ public final class ApkgParser implements ImportParser {
             Map<Long, NoteType> types = schema18 ? noteTypes18(st, log) : noteTypes11(st, log);
             Map<Long, String> decks = schema18 ? decks18(st) : decks11(st);
             Map<Long, Long> deckOfNote = new HashMap<>();
+            Map<Long, AnkiCard> cards = new HashMap<>();
             int studied = 0;
-            try (ResultSet rs = st.executeQuery("select nid, did, type, reps from cards order by nid, ord")) {
+            try (ResultSet rs = st.executeQuery("select id, nid, ord, did, type, reps from cards order by nid, ord")) {
                 while (rs.next()) {
-                    deckOfNote.putIfAbsent(rs.getLong(1), rs.getLong(2));
-                    if (rs.getInt(3) > 0 || rs.getInt(4) > 0) {
+                    cards.put(rs.getLong(1), new AnkiCard(rs.getLong(2), rs.getInt(3), rs.getLong(4)));
+                    deckOfNote.putIfAbsent(rs.getLong(2), rs.getLong(4));
+                    if (rs.getInt(5) > 0 || rs.getInt(6) > 0) {
                         studied++;
                     }
                 }
@@ -146,6 +155,8 @@ public final class ApkgParser implements ImportParser {
             Set<String> missing = new HashSet<>();
             long[] mediaBytes = {0};
             Set<String> usedDecks = new java.util.LinkedHashSet<>();
+            Map<Long, Map<Integer, String>> questionsOfNote = new HashMap<>();
+            Map<Long, String> guidOfNote = new HashMap<>();
             for (Object[] n : notes) {
                 long id = (Long) n[0];
                 String ref = "note " + id;
@@ -168,9 +179,9 @@ public final class ApkgParser implements ImportParser {
                         }
                         return null;
                     }
-                    String storedName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+                    String storedName = MediaFile.storedName(name);
                     if (!stored.containsKey(storedName)) {
-                        if (mediaBytes[0] + bytes.length > MAX_MEDIA_BYTES) {
+                        if (mediaBytes[0] + bytes.length > MediaFile.MAX_BYTES_PER_IMPORT) {
                             if (missing.add(name)) {
                                 log.warning(ref, "the media file '" + name + "' is not stored: media may total at most 50 MB");
                             }
@@ -182,17 +193,91 @@ public final class ApkgParser implements ImportParser {
                     return "/decks/" + deckId + "/media/" + URLEncoder.encode(storedName, StandardCharsets.UTF_8);
                 };
                 AnkiNotes.Kind kind = AnkiNotes.kindOf(type.name(), type.templates(), type.cloze());
-                AnkiNotes.add(deck, log, kind, (String) n[1], fields, tags, media, 0, ref);
+                questionsOfNote.put(id, AnkiNotes.add(deck, log, kind, (String) n[1], fields, tags, media, 0, ref));
+                guidOfNote.put(id, (String) n[1]);
             }
             if (usedDecks.size() == 1) {
                 deck.title(usedDecks.iterator().next());
             }
-            if (studied > 0) {
-                log.warning(0, studied + " cards carry Anki scheduling (intervals, ease, review log); DemoDeck schedules "
-                        + "with FSRS, so learners start these questions as new");
+            ImportedHistory history = null;
+            if (options.keepsHistory()) {
+                history = history(st, cards, questionsOfNote, guidOfNote, decks, deckId, log);
+                if (studied > 0 && history.entries() == 0) {
+                    log.warning(0, studied + " cards carry Anki scheduling but the package has no review log (exported "
+                            + "without scheduling information?), so these questions start as new");
+                }
+            } else if (studied > 0) {
+                log.warning(0, studied + " cards carry Anki scheduling; the review log is not carried over "
+                        + "(keepHistory=false), so these questions start as new");
             }
-            return deck.build(new ArrayList<>(stored.values()));
+            return deck.build(new ArrayList<>(stored.values()), history);
         }
+    }
+
+    /**
+     * The review log as answers: Learn, Review, Relearn and Filtered entries with ease 1-4 (Again, Hard, Good,
+     * Easy) are answers; Manual and Rescheduled entries (set due date, forget) and ease 0 are not. Every entry
+     * left out is counted, and named per note in a warning.
+     */
+    private static ImportedHistory history(Statement st, Map<Long, AnkiCard> cards, Map<Long, Map<Integer, String>> questionsOfNote,
+                                           Map<Long, String> guidOfNote, Map<Long, String> decks, String deckId,
+                                           ImportLog log) throws SQLException {
+        if (!exists(st, "revlog")) {
+            return new ImportedHistory(List.of(), 0, 0, 0, 0);
+        }
+        List<ImportedHistory.Answer> answers = new ArrayList<>();
+        int entries = 0;
+        int manual = 0;
+        int unmapped = 0;
+        int invalid = 0;
+        Map<String, int[]> leftOut = new LinkedHashMap<>(); // ref -> {manual, unmapped, invalid}
+        try (ResultSet rs = st.executeQuery("select id, cid, ease, time, type from revlog order by id")) {
+            while (rs.next()) {
+                entries++;
+                long entryId = rs.getLong(1);
+                AnkiCard card = cards.get(rs.getLong(2));
+                int ease = rs.getInt(3);
+                long millis = rs.getLong(4);
+                int kind = rs.getInt(5);
+                String ref = card == null ? "card " + rs.getLong(2) : "note " + card.note();
+                if (kind == 4 || kind == 5 || ease == 0) {
+                    manual++;
+                    leftOut.computeIfAbsent(ref, r -> new int[3])[0]++;
+                    continue;
+                }
+                if (kind < 0 || kind > 3 || ease < 1 || ease > 4) {
+                    invalid++;
+                    leftOut.computeIfAbsent(ref, r -> new int[3])[2]++;
+                    continue;
+                }
+                String question = card == null ? null : questionsOfNote.getOrDefault(card.note(), Map.of()).get(card.ordinal());
+                if (question == null) {
+                    unmapped++;
+                    leftOut.computeIfAbsent(ref, r -> new int[3])[1]++;
+                    continue;
+                }
+                // the same entry imported into the same deck again gets the same id, so it is applied once
+                UUID clientReviewId = UUID.nameUUIDFromBytes(("anki-revlog " + deckId + " " + guidOfNote.get(card.note())
+                        + " " + card.ordinal() + " " + entryId).getBytes(StandardCharsets.UTF_8));
+                answers.add(new ImportedHistory.Answer(question, ease, Instant.ofEpochMilli(entryId),
+                        (int) Math.clamp(millis, 0, Integer.MAX_VALUE), clientReviewId, decks.get(card.deck()), ref));
+            }
+        }
+        leftOut.forEach((ref, counts) -> {
+            List<String> parts = new ArrayList<>();
+            if (counts[0] > 0) {
+                parts.add(counts[0] + " manual rescheduling " + (counts[0] == 1 ? "entry" : "entries") + " (set due date, forget)");
+            }
+            if (counts[1] > 0) {
+                parts.add(counts[1] + (counts[1] == 1 ? " answer" : " answers") + (ref.startsWith("card ")
+                        ? " of a card that is not in the package" : " of a card that has no question in this import"));
+            }
+            if (counts[2] > 0) {
+                parts.add(counts[2] + (counts[2] == 1 ? " entry" : " entries") + " with an unknown rating or kind");
+            }
+            log.warning(ref, "review log: " + String.join(", ", parts) + " — not carried over");
+        });
+        return new ImportedHistory(answers, entries, manual, unmapped, invalid);
     }
 
     private static boolean exists(Statement st, String table) throws SQLException {
@@ -302,7 +387,7 @@ public final class ApkgParser implements ImportParser {
                     }
                     byte[] file = entries.get(String.valueOf(index));
                     if (name != null && file != null) {
-                        byName.put(name, SafeZip.unzstd(file, MAX_MEDIA_BYTES));
+                        byName.put(name, SafeZip.unzstd(file, MediaFile.MAX_BYTES_PER_IMPORT));
                     }
                     index++;
                 }

@@ -4,6 +4,8 @@ import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,7 @@ final class AnkiCsvExporter {
     private AnkiCsvExporter() {
     }
 
-    static Exported export(DeckContent deck) {
+    static List<String> write(DeckContent deck, List<String> media, Writer out) throws IOException {
         List<String> warnings = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         DeckContent.Text title = deck.texts().getOrDefault(deck.originalLanguage(), deck.texts().values().iterator().next());
@@ -26,6 +28,8 @@ final class AnkiCsvExporter {
         sb.append("#guid column:1\n#notetype column:2\n#tags column:3\n");
         sb.append("#columns:GUID\tNotetype\tTags\tFront\tBack\n");
         for (QuestionContent q : deck.questions()) {
+            out.append(sb); // one question at a time: the file is never whole in memory
+            sb.setLength(0);
             QuestionContent.Text t = q.texts().get(q.originalLanguage());
             String lang = q.originalLanguage();
             List<QuestionContent.Option> options = q.options().stream().filter(o -> o.lang().equals(lang)).toList();
@@ -61,7 +65,9 @@ final class AnkiCsvExporter {
                     .append(field(String.join(" ", q.tags()))).append('\t')
                     .append(field(front)).append('\t').append(field(back)).append('\n');
         }
-        return new Exported(sb.toString(), "txt", "text/tab-separated-values", warnings);
+        out.append(sb);
+        TextMedia.warn(media, warnings);
+        return warnings;
     }
 
     private static String field(String value) {

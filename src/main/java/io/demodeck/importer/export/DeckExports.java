@@ -4,7 +4,9 @@ import io.demodeck.bank.Deck;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;
+import io.demodeck.importer.MediaStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.LinkedHashMap;
@@ -12,22 +14,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads a stored deck back into the neutral model (active questions, in order) and exports it. */
+/**
+ * Reads a stored deck back into the neutral model (active questions, in order) and exports it with its stored
+ * files, which are read only while the export is written.
+ */
 @ApplicationScoped
 public class DeckExports {
 
+    @Inject
+    MediaStore mediaStore;
+
+    private record Stored(DeckContent content, List<String> media) {
+    }
+
     @Transactional
-    public Optional<DeckContent> read(String deckExternalId) {
+    Optional<Stored> read(String deckExternalId) {
         return Deck.findByExternalId(deckExternalId).map(deck -> {
             Map<String, DeckContent.Text> texts = new LinkedHashMap<>();
             deck.texts.forEach((lang, t) -> texts.put(lang, new DeckContent.Text(t.title, t.description)));
             List<QuestionContent> questions = Question.listActiveByDeck(deck.id).stream().map(DeckExports::content).toList();
-            return new DeckContent(deck.externalId, deck.originalLanguage, deck.source, texts, questions);
+            return new Stored(new DeckContent(deck.externalId, deck.originalLanguage, deck.source, texts, questions),
+                    mediaStore.names(deck.id));
         });
     }
 
     public Optional<Exported> export(String deckExternalId, ExportFormat format) {
-        return read(deckExternalId).map(format::export);
+        return read(deckExternalId).map(stored -> format.export(stored.content(), new MediaSource() {
+            @Override
+            public List<String> names() {
+                return stored.media();
+            }
+
+            @Override
+            public void forEach(Each each) throws java.io.IOException {
+                mediaStore.forEach(stored.content().externalId(), stored.media(), each);
+            }
+        }));
     }
 
     private static QuestionContent content(Question q) {

@@ -2,32 +2,63 @@ package io.demodeck.importer.export;
 
 import io.demodeck.bank.DeckContent;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The export formats; each one reads back with the importer of the same name. */
 public enum ExportFormat {
-    MARKDOWN("markdown", MarkdownExporter::export),
-    GIFT("gift", GiftExporter::export),
-    ANKI_CSV("anki-csv", AnkiCsvExporter::export),
-    JSON("json", JsonExporter::export);
+    MARKDOWN("markdown", "md", "text/markdown", MarkdownExporter::write),
+    GIFT("gift", "gift.txt", "text/plain", GiftExporter::write),
+    ANKI_CSV("anki-csv", "txt", "text/tab-separated-values", AnkiCsvExporter::write),
+    JSON("json", "json", "application/json", null);
+
+    /** Writes a deck as text and returns what the format could not carry. */
+    interface TextWriter {
+        List<String> write(DeckContent deck, List<String> media, Writer out) throws IOException;
+    }
 
     private final String id;
-    private final Function<DeckContent, Exported> exporter;
+    private final String extension;
+    private final String mediaType;
+    private final TextWriter text;
 
-    ExportFormat(String id, Function<DeckContent, Exported> exporter) {
+    ExportFormat(String id, String extension, String mediaType, TextWriter text) {
         this.id = id;
-        this.exporter = exporter;
+        this.extension = extension;
+        this.mediaType = mediaType;
+        this.text = text;
     }
 
     public String id() {
         return id;
     }
 
-    public Exported export(DeckContent deck) {
-        return exporter.apply(deck);
+    /**
+     * The export of a deck with its stored files. JSON carries them (base64); the text formats keep the links and
+     * count each file in the warnings, which are known before the body is written: the response header says them.
+     */
+    public Exported export(DeckContent deck, MediaSource media) {
+        if (this == JSON) {
+            return new Exported(extension, mediaType, List.of(), out -> JsonExporter.write(deck, media, out));
+        }
+        List<String> warnings;
+        try {
+            warnings = text.write(deck, media.names(), Writer.nullWriter()); // a dry pass for the header
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to nowhere cannot fail", e);
+        }
+        return new Exported(extension, mediaType, warnings, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            text.write(deck, media.names(), writer);
+            writer.flush();
+        });
     }
 
     public static Optional<ExportFormat> fromId(String id) {

@@ -1,11 +1,21 @@
 package io.demodeck.importer.export;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
-/** An exported deck: the file's text, how to name and serve it, and what the format could not carry. */
-public record Exported(String content, String extension, String mediaType, List<String> warnings) {
+/**
+ * An exported deck: how to name and serve the file, what the format could not carry, and the file itself, written
+ * straight to the response (never built whole in memory).
+ */
+public record Exported(String extension, String mediaType, List<String> warnings, Body body) {
 
     public Exported {
         warnings = List.copyOf(warnings);
+    }
+
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -4,6 +4,8 @@ import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +20,14 @@ final class GiftExporter {
     private GiftExporter() {
     }
 
-    static Exported export(DeckContent deck) {
+    static List<String> write(DeckContent deck, List<String> media, Writer out) throws IOException {
         List<String> warnings = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         DeckContent.Text title = deck.texts().getOrDefault(deck.originalLanguage(), deck.texts().values().iterator().next());
         sb.append("// ").append(oneLine(title.title())).append(" — exported from DemoDeck\n\n");
         for (QuestionContent q : deck.questions()) {
+            out.append(sb); // one question at a time: the file is never whole in memory
+            sb.setLength(0);
             String lang = q.originalLanguage();
             QuestionContent.Text t = q.texts().get(lang);
             if (q.texts().size() > 1) {
@@ -127,7 +131,9 @@ final class GiftExporter {
             }
             sb.append("\n\n");
         }
-        return new Exported(sb.toString(), "gift.txt", "text/plain", warnings);
+        out.append(sb);
+        TextMedia.warn(media, warnings);
+        return warnings;
     }
 
     private static void option(StringBuilder sb, QuestionContent.Option o) {

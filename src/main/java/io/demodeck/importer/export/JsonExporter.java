@@ -1,26 +1,44 @@
 package io.demodeck.importer.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.importer.json.DeckJson;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.OutputStream;
 
-/** Everything the deck model holds, versioned: the lossless export. */
+/**
+ * Everything the deck model holds, versioned, with the deck's files in base64: the lossless export. Written as a
+ * stream, one file at a time, so a deck with many megabytes of media never sits in memory as one string.
+ */
 final class JsonExporter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private JsonExporter() {
     }
 
-    static Exported export(DeckContent deck) {
-        try {
-            return new Exported(MAPPER.writeValueAsString(DeckJson.of(deck)), "json", "application/json", List.of());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a deck always serialises", e);
+    static void write(DeckContent deck, MediaSource media, OutputStream out) throws IOException {
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeStringField("format", DeckJson.FORMAT);
+            json.writeNumberField("version", DeckJson.VERSION);
+            json.writeFieldName("deck");
+            MAPPER.writeValue(json, deck);
+            json.writeArrayFieldStart("media");
+            media.forEach(file -> {
+                json.writeStartObject();
+                json.writeStringField("name", file.name());
+                json.writeStringField("contentType", file.contentType());
+                json.writeFieldName("data");
+                json.writeBinary(file.data());
+                json.writeEndObject();
+                json.flush();
+            });
+            json.writeEndArray();
+            json.writeEndObject();
         }
     }
 }

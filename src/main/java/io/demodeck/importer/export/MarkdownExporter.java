@@ -4,6 +4,8 @@ import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ final class MarkdownExporter {
     private MarkdownExporter() {
     }
 
-    static Exported export(DeckContent deck) {
+    static List<String> write(DeckContent deck, List<String> media, Writer out) throws IOException {
         List<String> warnings = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         sb.append("# deck: ").append(deck.externalId()).append('\n');
@@ -37,13 +39,17 @@ final class MarkdownExporter {
             sb.append("source: ").append(oneLine(deck.source())).append('\n');
         }
         for (QuestionContent q : deck.questions()) {
+            out.append(sb); // one question at a time: the file is never whole in memory
+            sb.setLength(0);
             if (q.type() == QuestionType.DESCRIPTION) {
                 warnings.add(q.externalId() + ": descriptions have no place in the questions/ format and are left out");
                 continue;
             }
             question(sb, q, warnings);
         }
-        return new Exported(sb.toString(), "md", "text/markdown", warnings);
+        out.append(sb);
+        TextMedia.warn(media, warnings);
+        return warnings;
     }
 
     private static void question(StringBuilder sb, QuestionContent q, List<String> warnings) {

@@ -2,13 +2,18 @@ package io.demodeck.importer.json;
 
 import io.demodeck.bank.DeckContent;
 
-/** The JSON export and import format: the neutral deck model, versioned. */
-public record DeckJson(String format, int version, DeckContent deck) {
+import java.util.List;
+
+/**
+ * The JSON export and import format: the neutral deck model and the deck's files, versioned. Version 2 added
+ * {@code media}; version 1 files (without it) still import.
+ */
+public record DeckJson(String format, int version, DeckContent deck, List<Media> media) {
 
     public static final String FORMAT = "demodeck-deck";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    public static DeckJson of(DeckContent deck) {
-        return new DeckJson(FORMAT, VERSION, deck);
+    /** A stored file; {@code data} is base64 in the JSON. */
+    public record Media(String name, String contentType, byte[] data) {
     }
 }

@@ -32,7 +32,6 @@ public final class MoodleXmlParser implements ImportParser {
 
     static final String PLUGINFILE = "@@PLUGINFILE@@/";
     /** Media of one import, at most; the request size limit bounds it too. */
-    static final long MAX_MEDIA_BYTES = 50L * 1024 * 1024;
 
     @Override
     public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {
@@ -356,14 +355,14 @@ public final class MoodleXmlParser implements ImportParser {
                     log.warning(file.line, where + ": the file '" + name + "' is not valid base64 and is not stored");
                     continue;
                 }
-                if (mediaBytes[0] + bytes.length > MAX_MEDIA_BYTES) {
+                if (mediaBytes[0] + bytes.length > MediaFile.MAX_BYTES_PER_IMPORT) {
                     log.warning(file.line, where + ": the file '" + name + "' is not stored: the files of one import "
-                            + "may total at most " + MAX_MEDIA_BYTES / (1024 * 1024) + " MB");
+                            + "may total at most " + MediaFile.MAX_BYTES_PER_IMPORT / (1024 * 1024) + " MB");
                     continue;
                 }
                 // files of different questions often share a name (image.png): the content hash keeps them apart
                 String stored = BankMarkdownParser.sha256(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-"
-                        + name.replaceAll("[^A-Za-z0-9._-]", "_");
+                        + MediaFile.storedName(name);
                 if (!media.containsKey(stored)) {
                     mediaBytes[0] += bytes.length;
                     media.put(stored, new MediaFile(stored, MediaFile.contentTypeOf(name), bytes));

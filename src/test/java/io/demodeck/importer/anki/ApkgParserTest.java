@@ -2,6 +2,7 @@ package io.demodeck.importer.anki;
 
 import io.demodeck.bank.DeckContent;
 import io.demodeck.importer.ImportOptions;
+import io.demodeck.importer.ImportedHistory;
 import io.demodeck.importer.ParsedImport;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import static io.demodeck.importer.Fixtures.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ApkgParserTest {
@@ -50,7 +52,72 @@ class ApkgParserTest {
         assertEquals(1, result.skipped());
         assertTrue(result.problems().stream().anyMatch(p -> p.isError() && "note 1700000000003".equals(p.ref())),
                 result.problems()::toString);
-        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("1 cards carry Anki scheduling")));
+        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("1 cards carry Anki scheduling but "
+                + "the package has no review log")), result.problems()::toString);
+        assertEquals(0, result.history().entries());
+    }
+
+    @Test
+    void theReviewLogBecomesAnswersOnTheImportedQuestions() throws Exception {
+        for (byte[] pkg : List.of(ApkgFixtures.legacy(ApkgFixtures.NOTES, ApkgFixtures.REVLOG),
+                ApkgFixtures.modern(ApkgFixtures.NOTES, ApkgFixtures.REVLOG))) {
+            ParsedImport result = parse(pkg, "spanish.apkg");
+            ImportedHistory history = result.history();
+            assertEquals(14, history.entries());
+            assertEquals(2, history.manual(), "set due date and forget are no answers");
+            assertEquals(2, history.unmapped(), "the skipped note's card and a card that is not in the package");
+            assertEquals(1, history.invalid());
+            long t0 = ApkgFixtures.T0;
+            long minute = 60_000;
+            long day = 86_400_000;
+            assertEquals(List.of(
+                            List.of("Abc_12", 3, t0, 8000),
+                            List.of("cl0ze-c2", 2, t0 + 5 * minute, 9000),
+                            List.of("Abc_12", 3, t0 + 10 * minute, 5000),
+                            List.of("x-7123575d78-reverse", 4, t0 + 60 * minute, 2000),
+                            List.of("Abc_12", 3, t0 + 3 * day, 4000),
+                            List.of("Abc_12", 1, t0 + 10 * day, 12000),
+                            List.of("Abc_12", 3, t0 + 10 * day + 10 * minute, 6000),
+                            List.of("Abc_12", 2, t0 + 15 * day, 7000),
+                            List.of("Abc_12", 4, t0 + 20 * day, 3000)),
+                    history.answers().stream().map(a -> List.<Object>of(a.questionId(), a.rating(),
+                            a.reviewedAt().toEpochMilli(), a.durationMs())).toList());
+            assertTrue(history.answers().stream().allMatch(a -> "Spanish::Verbs".equals(a.sourceDeck())));
+            assertEquals(9, history.answers().stream().map(ImportedHistory.Answer::clientReviewId).distinct().count());
+            assertWarning(result, "note 1700000000000", "1 manual rescheduling entry");
+            assertWarning(result, "note 1700000000001", "1 manual rescheduling entry");
+            assertWarning(result, "note 1700000000002", "1 entry with an unknown rating");
+            assertWarning(result, "note 1700000000003", "1 answer of a card that has no question in this import");
+            assertWarning(result, "card 42", "not in the package");
+        }
+    }
+
+    @Test
+    void theSameEntryGetsTheSameIdInTheSameDeckOnly() throws Exception {
+        byte[] pkg = ApkgFixtures.legacy(ApkgFixtures.NOTES, ApkgFixtures.REVLOG);
+        List<java.util.UUID> first = ids(parse(pkg, "spanish.apkg"));
+        assertEquals(first, ids(parse(ApkgFixtures.modern(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "spanish.apkg")),
+                "the same notes, cards and entries in the modern format");
+        List<java.util.UUID> otherDeck = ids(parser.parse(pkg, "spanish.apkg", new ImportOptions("other", "en", null, null)));
+        assertTrue(java.util.Collections.disjoint(first, otherDeck), "another deck's questions get their own history");
+    }
+
+    @Test
+    void keepHistoryFalseReadsNoReviewLog() throws Exception {
+        ParsedImport result = parser.parse(ApkgFixtures.legacy(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "spanish.apkg",
+                new ImportOptions(null, "en", null, null, false));
+        assertFalse(result.rejected());
+        assertNull(result.history());
+        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("keepHistory=false")), result.problems()::toString);
+    }
+
+    private static List<java.util.UUID> ids(ParsedImport result) {
+        return result.history().answers().stream().map(ImportedHistory.Answer::clientReviewId).toList();
+    }
+
+    private static void assertWarning(ParsedImport result, String ref, String text) {
+        assertTrue(result.problems().stream().anyMatch(p -> !p.isError() && ref.equals(p.ref()) && p.message().contains(text)),
+                () -> "no warning '" + text + "' at " + ref + " in " + result.problems());
     }
 
     @Test

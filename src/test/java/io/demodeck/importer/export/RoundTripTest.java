@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.demodeck.importer.Fixtures.bytes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,15 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoundTripTest {
 
     private static final ImportOptions EN = new ImportOptions("round-trip", "en", null, null);
+    private static final MediaSource NO_MEDIA = MediaSource.of(List.of());
 
     @Test
     void markdownRoundTripsABankDeckWithEveryType() {
         String bank = new String(bytes("markdown/bank-deck.md"), StandardCharsets.UTF_8);
         ParseResult original = new BankMarkdownParser().parse("bank-deck.md", bank);
         assertTrue(original.isOk(), original.problems()::toString);
-        Exported md = ExportFormat.MARKDOWN.export(original.deck());
+        Exported md = ExportFormat.MARKDOWN.export(original.deck(), NO_MEDIA);
         assertTrue(md.warnings().isEmpty(), md.warnings()::toString);
-        ParseResult again = new BankMarkdownParser().parse("x.md", md.content());
+        ParseResult again = new BankMarkdownParser().parse("x.md", text(md));
         assertTrue(again.isOk(), again.problems()::toString);
         assertEquals(original.deck().texts(), again.deck().texts());
         assertEquals(original.deck().source(), again.deck().source());
@@ -69,7 +71,7 @@ class RoundTripTest {
     @Test
     void markdownExportNamesWhatItCannotCarry() {
         DeckContent deck = imported(ImportFormat.GIFT, bytes("gift/all-types.gift"));
-        Exported md = ExportFormat.MARKDOWN.export(deck);
+        Exported md = ExportFormat.MARKDOWN.export(deck, NO_MEDIA);
         assertTrue(md.warnings().stream().anyMatch(w -> w.contains("descriptions")), md.warnings()::toString);
         assertTrue(md.warnings().stream().anyMatch(w -> w.contains("weights")), md.warnings()::toString);
     }
@@ -86,13 +88,87 @@ class RoundTripTest {
     }
 
     private static void roundTrip(DeckContent deck, ExportFormat out, ImportFormat in) {
-        Exported exported = out.export(deck);
-        ParsedImport back = in.parser().parse(exported.content().getBytes(StandardCharsets.UTF_8), "export", EN);
+        Exported exported = out.export(deck, NO_MEDIA);
+        String content = text(exported);
+        ParsedImport back = in.parser().parse(content.getBytes(StandardCharsets.UTF_8), "export", EN);
         assertFalse(back.rejected(), back.problems()::toString);
         assertEquals(0, back.skipped(), back.problems()::toString);
         List<String> expected = normalize(expectedAfter(deck, out)).questions().stream().map(Object::toString).toList();
         List<String> actual = normalize(back.deck()).questions().stream().map(Object::toString).toList();
-        assertEquals(expected, actual, exported.content());
+        assertEquals(expected, actual, content);
+    }
+
+    @Test
+    void jsonCarriesTheMediaFilesAndTheirLinksFollowTheDeck() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff};
+        byte[] ogg = "OggS and some sound".getBytes(StandardCharsets.UTF_8);
+        DeckContent deck = withMediaLinks(imported(ImportFormat.GIFT, bytes("gift/all-types.gift")));
+        List<io.demodeck.importer.MediaFile> files = List.of(new io.demodeck.importer.MediaFile("a1-diagram.png", "image/png", png),
+                new io.demodeck.importer.MediaFile("voice.ogg", "audio/ogg", ogg));
+        Exported json = ExportFormat.JSON.export(deck, MediaSource.of(files));
+        assertEquals(List.of(), json.warnings());
+        byte[] file = text(json).getBytes(StandardCharsets.UTF_8);
+
+        ParsedImport same = ImportFormat.JSON.parser().parse(file, "round-trip.json", EN);
+        assertEquals(normalize(deck).questions().toString(), normalize(same.deck()).questions().toString());
+        assertEquals(List.of("a1-diagram.png", "voice.ogg"), same.media().stream().map(io.demodeck.importer.MediaFile::name).toList());
+        assertArrayEquals(png, same.media().get(0).data());
+        assertArrayEquals(ogg, same.media().get(1).data());
+        assertEquals(List.of("image/png", "audio/ogg"), same.media().stream().map(io.demodeck.importer.MediaFile::contentType).toList());
+
+        ParsedImport copy = ImportFormat.JSON.parser().parse(file, "x.json", new ImportOptions("copy", "en", null, null));
+        String prompt = copy.deck().questions().get(0).texts().get("en").prompt();
+        assertTrue(prompt.contains("![diagram](/decks/copy/media/a1-diagram.png)"), prompt);
+        assertFalse(prompt.contains("/decks/round-trip/"), prompt);
+        assertArrayEquals(png, copy.media().get(0).data());
+    }
+
+    @Test
+    void theTextFormatsCountEveryMediaFileTheyCannotCarry() {
+        DeckContent deck = withMediaLinks(imported(ImportFormat.GIFT, bytes("gift/all-types.gift")));
+        MediaSource media = MediaSource.of(List.of(new io.demodeck.importer.MediaFile("a1-diagram.png", "image/png", new byte[] {1}),
+                new io.demodeck.importer.MediaFile("voice.ogg", "audio/ogg", new byte[] {2})));
+        for (ExportFormat format : List.of(ExportFormat.MARKDOWN, ExportFormat.GIFT, ExportFormat.ANKI_CSV)) {
+            Exported with = format.export(deck, media);
+            Exported without = format.export(deck, NO_MEDIA);
+            assertEquals(without.warnings().size() + 2, with.warnings().size(), format + ": " + with.warnings());
+            assertTrue(with.warnings().stream().anyMatch(w -> w.contains("'voice.ogg'")), with.warnings()::toString);
+            assertTrue(text(with).contains("/decks/round-trip/media/a1-diagram.png"), format + " keeps the link");
+        }
+    }
+
+    @Test
+    void aVersionOneFileWithoutMediaStillImports() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(text(ExportFormat.JSON.export(
+                imported(ImportFormat.ANKI_TEXT, bytes("anki/notes.txt")), NO_MEDIA)));
+        json.put("version", 1).remove("media");
+        ParsedImport back = ImportFormat.JSON.parser().parse(mapper.writeValueAsBytes(json), "v1.json", EN);
+        assertFalse(back.rejected(), back.problems()::toString);
+        assertEquals(5, back.deck().questions().size());
+        assertEquals(List.of(), back.media());
+    }
+
+    /** The first question's prompt links a stored picture, as imported Moodle and Anki questions do. */
+    private static DeckContent withMediaLinks(DeckContent deck) {
+        QuestionContent q = deck.questions().get(0);
+        var t = q.texts().get(q.originalLanguage());
+        var linked = new QuestionContent.Text(t.prompt() + "\n\n![diagram](/decks/round-trip/media/a1-diagram.png)", t.answer(),
+                t.keyPoints(), t.accurateNote(), t.generalFeedback());
+        List<QuestionContent> questions = new java.util.ArrayList<>(deck.questions());
+        questions.set(0, new QuestionContent(q.externalId(), q.type(), q.tags(), q.demoIds(), q.source(), q.originalLanguage(),
+                q.correctBoolean(), q.correctMin(), q.correctMax(), Map.of(q.originalLanguage(), linked), q.options(), q.line()));
+        return new DeckContent("round-trip", deck.originalLanguage(), deck.source(), deck.texts(), questions);
+    }
+
+    private static String text(Exported exported) {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            exported.body().writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** GIFT writes a flashcard as an essay whose general feedback is the answer: the documented loss. */
