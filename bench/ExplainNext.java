@@ -23,8 +23,8 @@ public class ExplainNext {
         StudyDays days = new StudyDays(ZoneOffset.UTC, 4);
         try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
             for (String prefix : new String[]{"", "explain (analyze, buffers) "}) {
-                try (PreparedStatement ps = c.prepareStatement(prefix + StudyQueueSql.NEXT)) {
-                    StudyQueueSql.bindNext(ps, learner, deck, 20, Timestamp.from(days.startOfDay(now)), Timestamp.from(now),
+                try (PreparedStatement ps = c.prepareStatement(prefix + StudyQueueSql.DUE)) {
+                    StudyQueueSql.bindDue(ps, learner, deck, 20, Timestamp.from(days.startOfDay(now)), Timestamp.from(now),
                             Timestamp.from(days.startOfNextDay(now)), 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

@@ -157,16 +157,28 @@ public class ReviewService {
     private QueueRead readQueue(Connection c, long userId, long deckId, StudySettings s, Instant now, int limit)
             throws SQLException {
         StudyDays days = settings.schedulerFor(s).studyDays();
-        List<QueueRow> items = new ArrayList<>(Math.min(Math.max(limit, 0), 64));
+        int wanted = Math.max(limit, 0);
+        List<QueueRow> items = new ArrayList<>(Math.min(wanted, 64));
         QueueCounts counts = new QueueCounts(0, 0, 0);
-        try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEXT)) {
-            StudyQueueSql.bindNext(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
-                    Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), Math.max(limit, 0));
+        try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.DUE)) {
+            StudyQueueSql.bindDue(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
+                    Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), wanted);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getInt(1) == StudyQueueSql.KIND_COUNTS) {
                         counts = new QueueCounts(rs.getInt(14), rs.getInt(12), rs.getInt(13));
-                    } else if (items.size() < limit) {
+                    } else if (items.size() < wanted) {
+                        items.add(queueRow(rs));
+                    }
+                }
+            }
+        }
+        int newOnes = Math.min(wanted - items.size(), counts.newCards());
+        if (newOnes > 0) {
+            try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEW_QUESTIONS)) {
+                StudyQueueSql.bindNewQuestions(ps, userId, deckId, newOnes);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
                         items.add(queueRow(rs));
                     }
                 }

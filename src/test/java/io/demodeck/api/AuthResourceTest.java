@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +31,15 @@ class AuthResourceTest {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    io.smallrye.jwt.auth.principal.JWTParser accessTokenParser;
+
+    @Test
+    void bearerTokensAreCheckedByTheRememberingParser() {
+        // MpJwtValidator gets its parser by injection too: the replacement must be what the container hands out
+        assertTrue(io.quarkus.arc.ClientProxy.unwrap(accessTokenParser) instanceof VerifiedTokens);
+    }
 
     @Test
     void aLearnerRegistersSignsInAndCallsTheApi() {

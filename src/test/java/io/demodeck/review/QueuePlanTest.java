@@ -61,7 +61,8 @@ class QueuePlanTest {
             Timestamp now = Timestamp.from(Instant.now());
             Timestamp dayStart = Timestamp.from(Instant.now().minusSeconds(3600));
             Timestamp dayEnd = Timestamp.from(Instant.now().plusSeconds(3600));
-            assertIndexOnly(c, ps -> StudyQueueSql.bindNext(ps, user, deck, 20, dayStart, now, dayEnd, 50));
+            assertIndexOnly(c, StudyQueueSql.DUE, ps -> StudyQueueSql.bindDue(ps, user, deck, 20, dayStart, now, dayEnd, 50));
+            assertIndexOnly(c, StudyQueueSql.NEW_QUESTIONS, ps -> StudyQueueSql.bindNewQuestions(ps, user, deck, 20));
         }
     }
 
@@ -69,9 +70,9 @@ class QueuePlanTest {
         void bind(PreparedStatement ps) throws Exception;
     }
 
-    private static void assertIndexOnly(Connection c, Binder binder) throws Exception {
+    private static void assertIndexOnly(Connection c, String sql, Binder binder) throws Exception {
         StringBuilder plan = new StringBuilder();
-        try (PreparedStatement ps = c.prepareStatement("explain " + StudyQueueSql.NEXT)) {
+        try (PreparedStatement ps = c.prepareStatement("explain " + sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -79,10 +80,10 @@ class QueuePlanTest {
                 }
             }
         }
-        System.out.println(StudyQueueSql.NEXT + "\n" + plan);
+        System.out.println(sql + "\n" + plan);
         assertFalse(plan.toString().contains("Seq Scan on card"), plan.toString());
         assertFalse(plan.toString().contains("Seq Scan on review_log"), plan.toString());
-        assertTrue(plan.toString().contains("Index Scan using card_queue") || plan.toString().contains("Bitmap Index Scan on card_queue"),
+        assertTrue(plan.toString().contains("card_queue_covering") || plan.toString().contains("card_user_question"),
                 plan.toString());
     }
 }

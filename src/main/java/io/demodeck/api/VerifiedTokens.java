@@ -1,0 +1,114 @@
+package io.demodeck.api;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+
+/**
+ * The access-token parser smallrye-jwt uses, remembering tokens it has verified. A mobile app sends the same token with
+ * every request for its 15 minutes; checking its RS256 signature again each time costs about 35 µs of CPU, a large
+ * share of a cheap request. A remembered token is handed out again only while it has not expired, and only for the
+ * exact same string (any change to header, claims or signature is a new token and is verified). Bounded: at most
+ * {@value #MAX_TOKENS} tokens (about 2 KB each); when full, expired ones go, and if that is not enough, all.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokens implements JWTParser {
+
+    static final int MAX_TOKENS = 10_000;
+
+    @Inject
+    JWTAuthContextInfo authContext;
+
+    private volatile JWTParser parser;
+    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        long now = Instant.now().getEpochSecond();
+        JsonWebToken known = verified.get(token);
+        if (known != null && known.getExpirationTime() > now) {
+            return known;
+        }
+        JsonWebToken fresh = parser().parse(token);
+        if (verified.size() >= MAX_TOKENS) {
+            verified.values().removeIf(t -> t.getExpirationTime() <= now);
+            if (verified.size() >= MAX_TOKENS) {
+                verified.clear();
+            }
+        }
+        verified.put(token, fresh);
+        return fresh;
+    }
+
+    /** The verifying parser, on this app's key and issuer (replaceable in tests). */
+    JWTParser parser() {
+        JWTParser p = parser;
+        if (p == null) {
+            p = new DefaultJWTParser(authContext);
+            parser = p;
+        }
+        return p;
+    }
+
+    void useParser(JWTParser verifying) {
+        parser = verifying;
+        verified.clear();
+    }
+
+    // Everything else is passed through: the app only parses with its own configuration.
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return parser().parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return parser().verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return parser().verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return parser().verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return parser().decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return parser().decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return parser().decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return parser().parseOnly(token);
+    }
+}
