@@ -265,20 +265,121 @@ public class ReviewService {
 
     private GradeResult gradeOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
                                   UUID clientReviewId, String origin) {
-        Optional<ReviewLog> seen = ReviewLog.findByClientId(userId, clientReviewId);
-        if (seen.isPresent()) {
-            return resent(seen.get(), questionId);
-        }
-        Card card = loadOrCreate(userId, questionId, reviewedAt);
-        CardState before = card.toState();
-        Outcome outcome = settings.schedulerFor(userId).next(card.id, before, rating, reviewedAt);
-        CardState after = outcome.after();
-        ReviewLog log = newLog(card, userId, clientReviewId, rating, reviewedAt, durationMs, origin);
-        log.record(before, outcome);
-        log.persist(); // IDENTITY: inserted now, so a duplicate client id fails here
+        return withConnection(c -> {
+            GradeRead read = readForGrade(c, userId, questionId, clientReviewId, reviewedAt);
+            if (read.seen()) {
+                return resent(ReviewLog.findByClientId(userId, clientReviewId).orElseThrow(), questionId);
+            }
+            return applyNow(c, read.card(), userId, questionId, new Answer(questionId, rating, reviewedAt, durationMs,
+                    clientReviewId), origin);
+        });
+    }
 
-        card.apply(after, Instant.now());
-        Card.getEntityManager().flush(); // update ... where version = ?: a stale card fails here
+    /** The card of the answered question (created if it has none yet) and whether the client id was seen before. */
+    private record GradeRead(Card card, boolean seen) {
+    }
+
+    /** One round trip: the learner's card for the question, and whether this answer's client id is in the log. */
+    private static GradeRead readForGrade(Connection c, long userId, long questionId, UUID clientReviewId, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select c.id, c.deck_id, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
+                       c.version, exists (select 1 from review_log r where r.user_id = ? and r.client_review_id = ?)
+                from (select 1) one left join card c on c.user_id = ? and c.question_id = ?""")) {
+            ps.setLong(1, userId);
+            ps.setObject(2, clientReviewId);
+            ps.setLong(3, userId);
+            ps.setLong(4, questionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                boolean seen = rs.getBoolean(12);
+                rs.getLong(1);
+                if (!rs.wasNull() || seen) {
+                    return new GradeRead(seen ? null : cardRow(rs, userId, questionId), seen);
+                }
+            }
+        }
+        // first answer: create the card (a concurrent first answer is harmless: both end up with the same row)
+        Card.insertIfMissing(userId, questionId, now);
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, deck_id, state, step, stability, difficulty, due, last_review, reps, lapses, version
+                from card where user_id = ? and question_id = ?""")) {
+            ps.setLong(1, userId);
+            ps.setLong(2, questionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new UnknownQuestionException("no question " + questionId);
+                }
+                return new GradeRead(cardRow(rs, userId, questionId), false);
+            }
+        }
+    }
+
+    private static Card cardRow(ResultSet rs, long userId, long questionId) throws SQLException {
+        Card card = new Card();
+        card.id = rs.getLong(1);
+        card.userId = userId;
+        card.questionId = questionId;
+        card.deckId = rs.getLong(2);
+        card.state = rs.getShort(3);
+        short step = rs.getShort(4);
+        card.step = rs.wasNull() ? null : step;
+        double stability = rs.getDouble(5);
+        card.stability = rs.wasNull() ? null : stability;
+        double difficulty = rs.getDouble(6);
+        card.difficulty = rs.wasNull() ? null : difficulty;
+        card.due = rs.getTimestamp(7).toInstant();
+        Timestamp lastReview = rs.getTimestamp(8);
+        card.lastReview = lastReview == null ? null : lastReview.toInstant();
+        card.reps = rs.getInt(9);
+        card.lapses = rs.getInt(10);
+        card.version = rs.getLong(11);
+        return card;
+    }
+
+    /**
+     * Applies an answer on top of the card's current state: the grading rule of {@link #slotIn} on a card read with
+     * plain JDBC, written back in one statement that moves the card only if nobody else did (its version) and appends
+     * the log row. A lost race throws, so {@link #withRetries} tries again on the fresh state.
+     */
+    private GradeResult applyNow(Connection c, Card card, long userId, long questionId, Answer answer, String origin)
+            throws SQLException {
+        long version = card.version;
+        ReviewLog log = slotIn(card, settings.schedulerFor(userId), userId, List.of(answer), List.of(), origin).getFirst();
+        try (PreparedStatement ps = c.prepareStatement("""
+                with moved as (
+                    update card set state = ?::smallint, step = ?::smallint, stability = ?::float8, difficulty = ?::float8,
+                                    due = ?::timestamptz, last_review = ?::timestamptz, reps = ?::integer, lapses = ?::integer,
+                                    version = version + 1, updated_at = ?::timestamptz
+                    where id = ? and version = ? returning id)
+                insert into review_log (card_id, user_id, client_review_id, rating, reviewed_at, duration_ms, state_before,
+                                        step_before, stability_before, difficulty_before, due_before, last_review_before,
+                                        reps_before, lapses_before, retrievability, state_after, step_after,
+                                        stability_after, difficulty_after, due_after, elapsed_days, scheduled_days, origin)
+                select moved.id, ?::bigint, ?::uuid, ?::smallint, ?::timestamptz, ?::integer, ?::smallint, ?::smallint,
+                       ?::float8, ?::float8, ?::timestamptz, ?::timestamptz, ?::integer, ?::integer, ?::float8, ?::smallint,
+                       ?::smallint, ?::float8, ?::float8, ?::timestamptz, ?::integer, ?::integer, ?::varchar
+                from moved
+                returning id""")) {
+            Object[] params = {
+                    card.state, card.step, card.stability, card.difficulty, Timestamp.from(card.due),
+                    Timestamp.from(card.lastReview), card.reps, card.lapses, Timestamp.from(card.updatedAt),
+                    card.id, version,
+                    userId, log.clientReviewId, log.rating, Timestamp.from(log.reviewedAt), log.durationMs, log.stateBefore,
+                    log.stepBefore, log.stabilityBefore, log.difficultyBefore, Timestamp.from(log.dueBefore),
+                    log.lastReviewBefore == null ? null : Timestamp.from(log.lastReviewBefore), log.repsBefore,
+                    log.lapsesBefore, log.retrievability, log.stateAfter, log.stepAfter, log.stabilityAfter,
+                    log.difficultyAfter, Timestamp.from(log.dueAfter), log.elapsedDays, log.scheduledDays, log.origin};
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new OptimisticLockException("card " + card.id + " changed since it was read");
+                }
+                log.id = rs.getLong(1);
+            }
+        }
         return result(log, questionId, false);
     }
 
@@ -305,21 +406,23 @@ public class ReviewService {
 
     private GradeResult gradeInTimeOrderOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
                                              UUID clientReviewId, String origin) {
-        Optional<ReviewLog> seen = ReviewLog.findByClientId(userId, clientReviewId);
-        if (seen.isPresent()) {
-            return resent(seen.get(), questionId);
-        }
-        Card card = loadOrCreate(userId, questionId, reviewedAt);
-        // the card's last review is its latest answer in effect: only an answer older than it has later ones to replay
-        List<ReviewLog> later = card.lastReview != null && card.lastReview.isAfter(reviewedAt)
-                ? ReviewLog.activeForCardAfter(card.id, reviewedAt) : List.of();
         Answer answer = new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId);
+        GradeRead read = withConnection(c -> readForGrade(c, userId, questionId, clientReviewId, reviewedAt));
+        if (read.seen()) {
+            return resent(ReviewLog.findByClientId(userId, clientReviewId).orElseThrow(), questionId);
+        }
+        // the card's last review is its latest answer in effect: only an answer older than it has later ones to replay
+        if (read.card().lastReview == null || !read.card().lastReview.isAfter(reviewedAt)) {
+            return withConnection(c -> applyNow(c, read.card(), userId, questionId, answer, origin));
+        }
+        Card card = Card.findById(read.card().id);
+        List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
         ReviewLog inserted = slotIn(card, settings.schedulerFor(userId), userId, List.of(answer), later, origin).getFirst();
         inserted.persist();
         Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
         GradeResult applied = result(inserted, questionId, false);
-        return later.isEmpty() ? applied : new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating,
-                reviewedAt, view(card.id, questionId, card.toState()), applied.retrievability(), applied.elapsedDays(),
+        return new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating, reviewedAt,
+                view(card.id, questionId, card.toState()), applied.retrievability(), applied.elapsedDays(),
                 applied.scheduledDays(), false);
     }
 
@@ -641,7 +744,7 @@ public class ReviewService {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("study queue query failed: " + e.getMessage(), e);
+            throw new IllegalStateException("database query failed: " + e.getMessage(), e);
         }
     }
 }
