@@ -2,11 +2,15 @@ package io.demodeck.bank;
 
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.platform.MarkdownRenderer;
-import io.quarkus.hibernate.orm.panache.Panache;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +26,9 @@ public class BankQueries {
 
     @Inject
     RenderedDecks rendered;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     public List<BankViews.DeckSummary> decks(String lang) {
         return Deck.listInOrder().stream().map(d -> summary(d, lang)).toList();
@@ -77,14 +84,21 @@ public class BankQueries {
 
     /** The deck for a study screen: one small query while nothing in the deck changed. */
     public Optional<StudyDeck> studyDeck(String externalId, String lang) {
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("select id, updated_at from deck where external_id = ?1", Object[].class)
-                .setParameter(1, externalId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        long deckId;
+        Instant stamp;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, updated_at from deck where external_id = ?")) {
+            ps.setString(1, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                deckId = rs.getLong(1);
+                stamp = rs.getTimestamp(2).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading deck " + externalId + " failed: " + e.getMessage(), e);
         }
-        long deckId = ((Number) rows.getFirst()[0]).longValue();
-        Instant stamp = toInstant(rows.getFirst()[1]);
         BankViews.DeckSummary summary = rendered.deck(deckId, lang, stamp).orElseGet(() -> {
             BankViews.DeckSummary fresh = summary(Deck.findById(deckId), lang);
             rendered.putDeck(deckId, lang, stamp, fresh);
@@ -108,15 +122,6 @@ public class BankQueries {
             }
         }
         return details;
-    }
-
-    private static Instant toInstant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        };
     }
 
     private static BankViews.QuestionDetail detail(BankViews.DeckSummary deck, Question q, String lang) {

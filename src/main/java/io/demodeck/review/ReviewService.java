@@ -97,8 +97,7 @@ public class ReviewService {
         if (limit <= 0) {
             return List.of();
         }
-        StudySettings s = settings.get(userId);
-        return withConnection(c -> readQueue(c, userId, deckId, s, now, limit)).items().stream()
+        return withConnection(c -> readQueue(c, userId, deckId, settings.get(c, userId), now, limit)).items().stream()
                 .map(row -> new QueueItem(row.questionId(), row.cardId(), row.state() == null ? State.NEW : row.state().state(),
                         row.state() == null ? null : row.state().due()))
                 .toList();
@@ -106,8 +105,7 @@ public class ReviewService {
 
     /** New questions, (re)learning and review cards left for today in a deck. */
     public QueueCounts counts(long userId, long deckId, Instant now) {
-        StudySettings s = settings.get(userId);
-        return withConnection(c -> readQueue(c, userId, deckId, s, now, 0)).counts();
+        return withConnection(c -> readQueue(c, userId, deckId, settings.get(c, userId), now, 0)).counts();
     }
 
     /** A card to study next, with the four outcomes exactly as {@link #grade} would apply them now. */
@@ -124,26 +122,25 @@ public class ReviewService {
      * is the one a grade will apply.
      */
     public StudyBatch nextCards(long userId, long deckId, Instant now, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            StudySettings s = settings.get(userId);
+        // no transaction: the reads need none, and opening new cards is one idempotent statement
+        return withConnection(c -> {
+            StudySettings s = settings.get(c, userId);
             Scheduler scheduler = settings.schedulerFor(s);
-            return withConnection(c -> {
-                QueueRead queue = readQueue(c, userId, deckId, s, now, limit);
-                List<Long> unopened = queue.items().stream().filter(row -> row.cardId() == null).map(QueueRow::questionId).toList();
-                Map<Long, QueueRow> opened = unopened.isEmpty() ? Map.of() : open(c, userId, unopened, now);
-                List<NextCard> cards = new ArrayList<>(queue.items().size());
-                for (QueueRow row : queue.items()) {
-                    QueueRow card = row.cardId() == null ? opened.get(row.questionId()) : row;
-                    if (card == null) {
-                        continue; // the question went away since the queue was read
-                    }
-                    Map<Rating, PreviewOption> outcomes = new EnumMap<>(Rating.class);
-                    scheduler.preview(card.cardId(), card.state(), now).forEach((rating, o) -> outcomes.put(rating,
-                            new PreviewOption(rating, o.after().state(), o.after().due(), o.interval(), o.scheduledDays())));
-                    cards.add(new NextCard(view(card.cardId(), card.questionId(), card.state()), outcomes));
+            QueueRead queue = readQueue(c, userId, deckId, s, now, limit);
+            List<Long> unopened = queue.items().stream().filter(row -> row.cardId() == null).map(QueueRow::questionId).toList();
+            Map<Long, QueueRow> opened = unopened.isEmpty() ? Map.of() : open(c, userId, unopened, now);
+            List<NextCard> cards = new ArrayList<>(queue.items().size());
+            for (QueueRow row : queue.items()) {
+                QueueRow card = row.cardId() == null ? opened.get(row.questionId()) : row;
+                if (card == null) {
+                    continue; // the question went away since the queue was read
                 }
-                return new StudyBatch(queue.counts(), cards);
-            });
+                Map<Rating, PreviewOption> outcomes = new EnumMap<>(Rating.class);
+                scheduler.preview(card.cardId(), card.state(), now).forEach((rating, o) -> outcomes.put(rating,
+                        new PreviewOption(rating, o.after().state(), o.after().due(), o.interval(), o.scheduledDays())));
+                cards.add(new NextCard(view(card.cardId(), card.questionId(), card.state()), outcomes));
+            }
+            return new StudyBatch(queue.counts(), cards);
         });
     }
 
@@ -259,20 +256,18 @@ public class ReviewService {
         }
         int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
         Instant at = storedPrecision(reviewedAt);
-        return withRetries("grade question " + questionId,
+        return retrying("grade question " + questionId,
                 () -> gradeOnce(userId, questionId, rating, at, duration, clientReviewId, origin));
     }
 
     private GradeResult gradeOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
                                   UUID clientReviewId, String origin) {
-        return withConnection(c -> {
-            GradeRead read = readForGrade(c, userId, questionId, clientReviewId, reviewedAt);
-            if (read.seen()) {
-                return resent(ReviewLog.findByClientId(userId, clientReviewId).orElseThrow(), questionId);
-            }
-            return applyNow(c, read.card(), userId, questionId, new Answer(questionId, rating, reviewedAt, durationMs,
-                    clientReviewId), origin);
-        });
+        GradeRead read = withConnection(c -> readForGrade(c, userId, questionId, clientReviewId, reviewedAt));
+        if (read.seen()) {
+            return resent(userId, clientReviewId, questionId);
+        }
+        return withConnection(c -> applyNow(c, read.card(), userId, questionId,
+                new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId), origin));
     }
 
     /** The card of the answered question (created if it has none yet) and whether the client id was seen before. */
@@ -300,7 +295,16 @@ public class ReviewService {
             }
         }
         // first answer: create the card (a concurrent first answer is harmless: both end up with the same row)
-        Card.insertIfMissing(userId, questionId, now);
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into card (user_id, question_id, deck_id, state, due, updated_at)
+                select ?, q.id, q.deck_id, 0, ?, ? from question q where q.id = ?
+                on conflict (user_id, question_id) do nothing""")) {
+            ps.setLong(1, userId);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(4, questionId);
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, deck_id, state, step, stability, difficulty, due, last_review, reps, lapses, version
                 from card where user_id = ? and question_id = ?""")) {
@@ -340,12 +344,14 @@ public class ReviewService {
     /**
      * Applies an answer on top of the card's current state: the grading rule of {@link #slotIn} on a card read with
      * plain JDBC, written back in one statement that moves the card only if nobody else did (its version) and appends
-     * the log row. A lost race throws, so {@link #withRetries} tries again on the fresh state.
+     * the log row. One statement is atomic on its own, so no transaction is needed around it. A lost race throws, so
+     * {@link #retrying} tries again on the fresh state.
      */
     private GradeResult applyNow(Connection c, Card card, long userId, long questionId, Answer answer, String origin)
             throws SQLException {
         long version = card.version;
-        ReviewLog log = slotIn(card, settings.schedulerFor(userId), userId, List.of(answer), List.of(), origin).getFirst();
+        Scheduler scheduler = settings.schedulerFor(settings.get(c, userId));
+        ReviewLog log = slotIn(card, scheduler, userId, List.of(answer), List.of(), origin).getFirst();
         try (PreparedStatement ps = c.prepareStatement("""
                 with moved as (
                     update card set state = ?::smallint, step = ?::smallint, stability = ?::float8, difficulty = ?::float8,
@@ -400,7 +406,7 @@ public class ReviewService {
         }
         int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
         Instant at = storedPrecision(reviewedAt);
-        return withRetries("grade question " + questionId + " in time order",
+        return retrying("grade question " + questionId + " in time order",
                 () -> gradeInTimeOrderOnce(userId, questionId, rating, at, duration, clientReviewId, origin));
     }
 
@@ -409,21 +415,23 @@ public class ReviewService {
         Answer answer = new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId);
         GradeRead read = withConnection(c -> readForGrade(c, userId, questionId, clientReviewId, reviewedAt));
         if (read.seen()) {
-            return resent(ReviewLog.findByClientId(userId, clientReviewId).orElseThrow(), questionId);
+            return resent(userId, clientReviewId, questionId);
         }
         // the card's last review is its latest answer in effect: only an answer older than it has later ones to replay
         if (read.card().lastReview == null || !read.card().lastReview.isAfter(reviewedAt)) {
             return withConnection(c -> applyNow(c, read.card(), userId, questionId, answer, origin));
         }
-        Card card = Card.findById(read.card().id);
-        List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
-        ReviewLog inserted = slotIn(card, settings.schedulerFor(userId), userId, List.of(answer), later, origin).getFirst();
-        inserted.persist();
-        Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
-        GradeResult applied = result(inserted, questionId, false);
-        return new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating, reviewedAt,
-                view(card.id, questionId, card.toState()), applied.retrievability(), applied.elapsedDays(),
-                applied.scheduledDays(), false);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Card card = Card.findById(read.card().id);
+            List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
+            ReviewLog inserted = slotIn(card, settings.schedulerFor(userId), userId, List.of(answer), later, origin).getFirst();
+            inserted.persist();
+            Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
+            GradeResult applied = result(inserted, questionId, false);
+            return new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating, reviewedAt,
+                    view(card.id, questionId, card.toState()), applied.retrievability(), applied.elapsedDays(),
+                    applied.scheduledDays(), false);
+        });
     }
 
     /** One answer of {@link #gradeAllInTimeOrder}: what {@link #gradeInTimeOrder} takes. */
@@ -574,13 +582,16 @@ public class ReviewService {
      * learner changed their mind in flight: the first answer stands (its rating is in the result). The same id for
      * another question is a client bug and is refused.
      */
-    private static GradeResult resent(ReviewLog first, long questionId) {
-        long firstQuestion = Card.<Card>findById(first.cardId).questionId;
-        if (firstQuestion != questionId) {
-            throw new ReviewIdReusedException("clientReviewId " + first.clientReviewId + " was already used for an "
-                    + "answer to question " + firstQuestion + "; give every answer its own id");
-        }
-        return result(first, firstQuestion, true);
+    private static GradeResult resent(long userId, UUID clientReviewId, long questionId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ReviewLog first = ReviewLog.findByClientId(userId, clientReviewId).orElseThrow();
+            long firstQuestion = Card.<Card>findById(first.cardId).questionId;
+            if (firstQuestion != questionId) {
+                throw new ReviewIdReusedException("clientReviewId " + first.clientReviewId + " was already used for an "
+                        + "answer to question " + firstQuestion + "; give every answer its own id");
+            }
+            return result(first, firstQuestion, true);
+        });
     }
 
     private static GradeResult result(ReviewLog log, long questionId, boolean replayed) {
@@ -693,16 +704,23 @@ public class ReviewService {
 
     /** Runs {@code work} in a new transaction, again on a fresh state after a lost race, at most {@value #MAX_ATTEMPTS} times. */
     private static <T> T withRetries(String what, Callable<T> work) {
+        return retrying(what, () -> QuarkusTransaction.requiringNew().call(work));
+    }
+
+    /** Runs {@code work} again after a lost race, at most {@value #MAX_ATTEMPTS} times; {@code work} makes its own transactions. */
+    private static <T> T retrying(String what, Callable<T> work) {
         RuntimeException lastFailure = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(work);
+                return work.call();
             } catch (RuntimeException e) {
                 if (!lostRace(e)) {
                     throw e;
                 }
                 lastFailure = e;
                 backOff(attempt);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
         throw new ReviewConflictException(what + ": the card kept changing concurrently (" + MAX_ATTEMPTS

@@ -3,10 +3,16 @@ package io.demodeck.review;
 import io.demodeck.review.scheduler.FsrsParameters;
 import io.demodeck.review.scheduler.Scheduler;
 import io.demodeck.review.scheduler.SchedulerSettings;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,10 +33,41 @@ public class StudySettingsService {
     @Inject
     SchedulerConfig config;
 
-    @Transactional
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * The learner's settings, read with plain JDBC: every study request needs them, and inside a transaction the
+     * connection is the transaction's, so a settings change made in it is seen.
+     */
     public StudySettings get(long userId) {
-        UserSettings row = UserSettings.findById(userId);
-        return row == null ? StudySettings.defaults() : view(row);
+        try (Connection c = dataSource.getConnection()) {
+            return get(c, userId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the study settings of learner " + userId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #get(long)} on a connection the caller holds. */
+    public StudySettings get(Connection c, long userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select desired_retention, new_cards_per_day, time_zone, day_rollover_hour, learning_steps_seconds,
+                       relearning_steps_seconds, maximum_interval_days, fsrs_parameters
+                from user_settings where user_id = ?""")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return StudySettings.defaults();
+                }
+                Array params = rs.getArray(8);
+                return new StudySettings(rs.getDouble(1), rs.getInt(2), rs.getString(3), rs.getShort(4), integers(rs.getArray(5)),
+                        integers(rs.getArray(6)), rs.getInt(7), params == null ? null : List.of((Double[]) params.getArray()));
+            }
+        }
+    }
+
+    private static List<Integer> integers(Array array) throws SQLException {
+        return List.of((Integer[]) array.getArray());
     }
 
     /** Validates every field (the error names the first bad one) and stores the settings. */
@@ -56,7 +93,6 @@ public class StudySettingsService {
     }
 
     /** The scheduler for this learner; fuzz follows {@code demodeck.scheduler.fuzz}. */
-    @Transactional
     public Scheduler schedulerFor(long userId) {
         return schedulerFor(get(userId));
     }
