@@ -262,35 +262,45 @@ public class ReviewService {
 
     private GradeResult gradeOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
                                   UUID clientReviewId, String origin) {
-        GradeRead read = withConnection(c -> readForGrade(c, userId, questionId, clientReviewId, reviewedAt));
-        if (read.seen()) {
-            return resent(userId, clientReviewId, questionId);
-        }
-        return withConnection(c -> applyNow(c, read.card(), userId, questionId,
-                new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId), origin));
+        Answer answer = new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId);
+        // one connection for the read and the write; a resent answer is answered from the log
+        Object outcome = withConnection(c -> {
+            GradeRead read = readForGrade(c, userId, questionId, clientReviewId, reviewedAt);
+            return read.seen() ? read : applyNow(c, read, userId, questionId, answer, origin);
+        });
+        return outcome instanceof GradeResult applied ? applied : resent(userId, clientReviewId, questionId);
     }
 
-    /** The card of the answered question (created if it has none yet) and whether the client id was seen before. */
-    private record GradeRead(Card card, boolean seen) {
+    /**
+     * The card of the answered question (created if it has none yet), whether the client id was seen before, and the
+     * learner's settings.
+     */
+    private record GradeRead(Card card, boolean seen, StudySettings settings) {
     }
 
-    /** One round trip: the learner's card for the question, and whether this answer's client id is in the log. */
+    /** One round trip: the learner's card for the question, whether this answer's client id is in the log, the settings. */
     private static GradeRead readForGrade(Connection c, long userId, long questionId, UUID clientReviewId, Instant now)
             throws SQLException {
+        StudySettings settings;
         try (PreparedStatement ps = c.prepareStatement("""
                 select c.id, c.deck_id, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
-                       c.version, exists (select 1 from review_log r where r.user_id = ? and r.client_review_id = ?)
-                from (select 1) one left join card c on c.user_id = ? and c.question_id = ?""")) {
+                       c.version, exists (select 1 from review_log r where r.user_id = ? and r.client_review_id = ?), """
+                + StudySettingsService.COLUMNS + """
+                 from (select 1) one
+                left join card c on c.user_id = ? and c.question_id = ?
+                left join user_settings s on s.user_id = ?""")) {
             ps.setLong(1, userId);
             ps.setObject(2, clientReviewId);
             ps.setLong(3, userId);
             ps.setLong(4, questionId);
+            ps.setLong(5, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 boolean seen = rs.getBoolean(12);
+                settings = StudySettingsService.read(rs, 13);
                 rs.getLong(1);
                 if (!rs.wasNull() || seen) {
-                    return new GradeRead(seen ? null : cardRow(rs, userId, questionId), seen);
+                    return new GradeRead(seen ? null : cardRow(rs, userId, questionId), seen, settings);
                 }
             }
         }
@@ -314,7 +324,7 @@ public class ReviewService {
                 if (!rs.next()) {
                     throw new UnknownQuestionException("no question " + questionId);
                 }
-                return new GradeRead(cardRow(rs, userId, questionId), false);
+                return new GradeRead(cardRow(rs, userId, questionId), false, settings);
             }
         }
     }
@@ -347,10 +357,11 @@ public class ReviewService {
      * the log row. One statement is atomic on its own, so no transaction is needed around it. A lost race throws, so
      * {@link #retrying} tries again on the fresh state.
      */
-    private GradeResult applyNow(Connection c, Card card, long userId, long questionId, Answer answer, String origin)
+    private GradeResult applyNow(Connection c, GradeRead read, long userId, long questionId, Answer answer, String origin)
             throws SQLException {
+        Card card = read.card();
         long version = card.version;
-        Scheduler scheduler = settings.schedulerFor(settings.get(c, userId));
+        Scheduler scheduler = settings.schedulerFor(read.settings());
         ReviewLog log = slotIn(card, scheduler, userId, List.of(answer), List.of(), origin).getFirst();
         try (PreparedStatement ps = c.prepareStatement("""
                 with moved as (
@@ -413,18 +424,26 @@ public class ReviewService {
     private GradeResult gradeInTimeOrderOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
                                              UUID clientReviewId, String origin) {
         Answer answer = new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId);
-        GradeRead read = withConnection(c -> readForGrade(c, userId, questionId, clientReviewId, reviewedAt));
+        // one connection for the read and, for an answer newer than the card's last one (the usual case), the write
+        Object outcome = withConnection(c -> {
+            GradeRead read = readForGrade(c, userId, questionId, clientReviewId, reviewedAt);
+            boolean late = !read.seen() && read.card().lastReview != null && read.card().lastReview.isAfter(reviewedAt);
+            return read.seen() || late ? read : applyNow(c, read, userId, questionId, answer, origin);
+        });
+        if (outcome instanceof GradeResult applied) {
+            return applied;
+        }
+        GradeRead read = (GradeRead) outcome;
         if (read.seen()) {
             return resent(userId, clientReviewId, questionId);
         }
-        // the card's last review is its latest answer in effect: only an answer older than it has later ones to replay
-        if (read.card().lastReview == null || !read.card().lastReview.isAfter(reviewedAt)) {
-            return withConnection(c -> applyNow(c, read.card(), userId, questionId, answer, origin));
-        }
+        // older than answers already applied: slot it in and replay the later ones (the card's last review is its
+        // latest answer in effect, so only such an answer has later ones)
         return QuarkusTransaction.requiringNew().call(() -> {
             Card card = Card.findById(read.card().id);
             List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
-            ReviewLog inserted = slotIn(card, settings.schedulerFor(userId), userId, List.of(answer), later, origin).getFirst();
+            ReviewLog inserted = slotIn(card, settings.schedulerFor(read.settings()), userId, List.of(answer), later,
+                    origin).getFirst();
             inserted.persist();
             Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
             GradeResult applied = result(inserted, questionId, false);

@@ -50,20 +50,28 @@ public class StudySettingsService {
 
     /** {@link #get(long)} on a connection the caller holds. */
     public StudySettings get(Connection c, long userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select desired_retention, new_cards_per_day, time_zone, day_rollover_hour, learning_steps_seconds,
-                       relearning_steps_seconds, maximum_interval_days, fsrs_parameters
-                from user_settings where user_id = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from user_settings s where s.user_id = ?")) {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return StudySettings.defaults();
-                }
-                Array params = rs.getArray(8);
-                return new StudySettings(rs.getDouble(1), rs.getInt(2), rs.getString(3), rs.getShort(4), integers(rs.getArray(5)),
-                        integers(rs.getArray(6)), rs.getInt(7), params == null ? null : List.of((Double[]) params.getArray()));
+                return rs.next() ? read(rs, 1) : StudySettings.defaults();
             }
         }
+    }
+
+    /** The {@code user_settings} columns {@link #read} takes, for queries that join the row as {@code s}. */
+    static final String COLUMNS = "s.user_id, s.desired_retention, s.new_cards_per_day, s.time_zone, s.day_rollover_hour, "
+            + "s.learning_steps_seconds, s.relearning_steps_seconds, s.maximum_interval_days, s.fsrs_parameters";
+
+    /** The settings in {@link #COLUMNS} from {@code first} on; the defaults when the row was not there (null user_id). */
+    static StudySettings read(ResultSet rs, int first) throws SQLException {
+        rs.getLong(first);
+        if (rs.wasNull()) {
+            return StudySettings.defaults();
+        }
+        Array params = rs.getArray(first + 8);
+        return new StudySettings(rs.getDouble(first + 1), rs.getInt(first + 2), rs.getString(first + 3), rs.getShort(first + 4),
+                integers(rs.getArray(first + 5)), integers(rs.getArray(first + 6)), rs.getInt(first + 7),
+                params == null ? null : List.of((Double[]) params.getArray()));
     }
 
     private static List<Integer> integers(Array array) throws SQLException {
