@@ -109,8 +109,11 @@ bench_package() {
   fi
 }
 
+# The app runs with the production JVM options (docker/jvm.options) unless BENCH_JAVA_OPTS says otherwise.
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS-@$BENCH_ROOT/docker/jvm.options}
+
 # Starts an app instance in the background on the bench database: `bench_app_start NAME PORT [VAR=value ...]`.
-# Writes $BENCH_OUT/NAME.pid and NAME.log. Extra JVM options through BENCH_JAVA_OPTS.
+# Writes $BENCH_OUT/NAME.pid and NAME.log. JVM options through BENCH_JAVA_OPTS.
 bench_app_start() {
   local name=$1 port=$2; shift 2
   env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
@@ -241,4 +244,17 @@ bench_pg_cpu_seconds() {
   { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$master/stat"
     for child in $(pgrep -P "$master"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null; done
   } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f\n", s / t }'
+}
+
+# BENCH_JAVA_OPTS as text for a results file, with an @file's options spelled out.
+bench_java_opts_text() {
+  local opt out=""
+  for opt in ${BENCH_JAVA_OPTS:-}; do
+    if [ "${opt#@}" != "$opt" ]; then
+      out+="$(sed 's/#.*//' "${opt#@}" | xargs) (${opt#@$BENCH_ROOT/}) "
+    else
+      out+="$opt "
+    fi
+  done
+  echo "${out:-none}"
 }

@@ -61,7 +61,7 @@ failures=$(( $(json failed) + $(json socketErrors) + $(json non2xx) ))
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "- machine: $(bench_machine), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- command: \`bench/soak.sh\` (SOAK_MINUTES=$MINUTES CONNECTIONS=$CONNECTIONS, peak $PEAK graded reviews/s from bench/results/load.md, pause ${pause} ms per request)"
-  echo "- app JVM options: \`${BENCH_JAVA_OPTS:-none}\`; data as in bench/results/load.md"
+  echo "- app JVM options: \`$(bench_java_opts_text)\`; data as in bench/results/load.md"
   echo
   echo "| graded reviews / s | requests | failed requests | p50 ms | p99 ms | max ms |"
   echo "|---|---|---|---|---|---|"
