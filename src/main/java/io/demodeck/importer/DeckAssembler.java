@@ -104,11 +104,24 @@ public final class DeckAssembler {
         return questions.size();
     }
 
-    public ParsedImport build(List<MediaFile> media) {
+    /** @param lastLine where reading ended: a file without a single question is reported there */
+    public ParsedImport build(List<MediaFile> media, int lastLine) {
+        if (questions.isEmpty() && !log.hasErrors()) {
+            log.error(Math.max(1, lastLine), "the file ends here without a single question");
+        }
+        return build(media);
+    }
+
+    /** @param where the part of a package that holds the questions, named when it holds none */
+    public ParsedImport build(List<MediaFile> media, String where) {
+        if (questions.isEmpty() && !log.hasErrors()) {
+            log.error(where, "the package contains no questions");
+        }
+        return build(media);
+    }
+
+    private ParsedImport build(List<MediaFile> media) {
         if (questions.isEmpty()) {
-            if (!log.hasErrors()) {
-                log.error(0, "the file contains no questions");
-            }
             return ParsedImport.rejected(log);
         }
         Map<String, DeckContent.Text> texts = new LinkedHashMap<>();

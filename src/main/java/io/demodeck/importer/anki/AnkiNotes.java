@@ -19,7 +19,8 @@ final class AnkiNotes {
     enum Kind { BASIC, REVERSED, OPTIONAL_REVERSED, CLOZE }
 
     private static final Pattern CLOZE = Pattern.compile("\\{\\{c(\\d{1,3})::(.{0,10000}?)(?:::(.{0,1000}?))?}}", Pattern.DOTALL);
-    private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]]+)]");
+    // a name stops at the next '[': many "[sound:" without "]" would make each one scan to the end (quadratic)
+    private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]\\[]+)]");
 
     private AnkiNotes() {
     }

@@ -80,7 +80,7 @@ public final class GiftParser implements ImportParser {
             block.clear();
             comments.clear();
         }
-        return deck.build(List.of());
+        return deck.build(List.of(), lines.length);
     }
 
     private static String lastSegment(String category) {
@@ -455,8 +455,9 @@ public final class GiftParser implements ImportParser {
             fmt = m.group(1).toLowerCase(Locale.ROOT);
             s = s.substring(m.end());
         }
-        // lines of a multi-line block join with a space; \n is the explicit line break
-        s = s.replaceAll("[ \\t]*\\n[ \\t]*", " ");
+        // lines of a multi-line block join with a space; \n is the explicit line break. A match starts only where
+        // a run of blanks starts: tried at every blank of a long run, the scan would be quadratic
+        s = s.replaceAll("(?<![ \\t])[ \\t]*\\n[ \\t]*", " ");
         s = restore(s).strip();
         return switch (fmt) {
             case "plain" -> s;
