@@ -34,7 +34,9 @@ final class ContentChecks {
                     + "' must be lower-case letters, digits and '-' (at most 100)"));
             return new ParsedImport(null, problems, skipped, List.of());
         }
-        String language = BankMarkdownParser.LANGUAGES.contains(deck.originalLanguage()) ? deck.originalLanguage() : "en";
+        // Set.of(…).contains(null) throws: a JSON deck without "originalLanguage" must not
+        String language = deck.originalLanguage() != null && BankMarkdownParser.LANGUAGES.contains(deck.originalLanguage())
+                ? deck.originalLanguage() : "en";
         Map<String, DeckContent.Text> texts = new LinkedHashMap<>();
         deck.texts().forEach((lang, t) -> {
             if (BankMarkdownParser.LANGUAGES.contains(lang) && t != null && t.title() != null && !t.title().isBlank()) {

@@ -77,6 +77,15 @@ class OtherFormatsTest {
     }
 
     @Test
+    void aJsonDeckWithoutALanguageGetsTheDefault() {
+        // found by ImportFuzzTest (json:1669, 10,000-input run): Set.of(…).contains(null) threw NullPointerException
+        String json = new String(bytes("json/three-questions.json")).replace("\"originalLanguage\": \"en\",\n    \"source\"", "\"source\"");
+        ParsedImport checked = ContentChecks.check(new JsonImportParser().parse(utf8(json), "x.json", ImportOptions.defaults()));
+        assertFalse(checked.rejected(), checked.problems()::toString);
+        assertEquals("en", checked.deck().originalLanguage());
+    }
+
+    @Test
     void aMediaFileWhoseNameTheDatabaseCannotHoldIsLeftOutWithAWarning() {
         // a Moodle <file name="…300 characters…"> passed the checks, then PostgreSQL refused the whole import
         ParsedImport parsed = new io.demodeck.importer.gift.GiftParser().parse(utf8("Q?{T}"), "q.gift", ImportOptions.defaults());

@@ -31,7 +31,8 @@ public final class GiftParser implements ImportParser {
     private static final Pattern TAG_TAG = Pattern.compile("\\[tag:([^\\]]+)]");
     private static final Pattern FORMAT = Pattern.compile("^\\s*\\[(html|moodle|plain|markdown)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern TF = Pattern.compile("(?i)T|TRUE|F|FALSE");
-    private static final String NUMBER = "-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?";
+    // possessive digit runs: with "\\d+\\.?\\d*" a long run of digits can be split in n ways, tried one by one
+    private static final String NUMBER = "-?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][-+]?\\d++)?";
     private static final Pattern NUM_RANGE = Pattern.compile("(" + NUMBER + ")\\s*\\.\\.\\s*(" + NUMBER + ")");
     private static final Pattern NUM_TOLERANCE = Pattern.compile("(" + NUMBER + ")\\s*(?::\\s*(" + NUMBER + "))?");
 

@@ -121,6 +121,16 @@ class AnkiTextParserTest {
     }
 
     @Test
+    void manyUnclosedClozeDeletionsDoNotHang() {
+        // found by ImportFuzzTest (anki-csv:5515, apkg:3449, 10,000-input run): each "{{c1::" scanned 10,000 characters
+        // and tried every hint length in them
+        ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> parse(utf8("#notetype:Cloze\n" + "{{c1::".repeat(50_000) + "\textra\n"), "x.txt"));
+        assertTrue(result.rejected());
+        assertTrue(result.problems().get(0).message().contains("without a deletion"), result.problems()::toString);
+    }
+
+    @Test
     void manySoundTagsWithoutAClosingBracketDoNotHang() {
         // found by ImportFuzzTest (apkg/anki-csv): each "[sound:" scanned to the end of the field, quadratic time
         String field = "[sound:".repeat(60_000);

@@ -179,6 +179,14 @@ class GiftParserTest {
     }
 
     @Test
+    void aLongRunOfDigitsInANumericalAnswerDoesNotHang() {
+        // found by ImportFuzzTest (gift:9471, 10,000-input run): the number pattern split a run of digits every way
+        ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parser.parse(
+                utf8("How many?{#" + "9".repeat(200_000) + ":1}"), "x.gift", new ImportOptions(null, "en", null, null)));
+        assertEquals(QuestionType.NUMERICAL, result.deck().questions().get(0).type());
+    }
+
+    @Test
     void aFileWithoutQuestionsIsReportedWhereItEnds() {
         // found by ImportFuzzTest: "the file contains no questions" had no line
         ParsedImport result = parser.parse(utf8("// only a comment\n$CATEGORY: a/b\n"), "x.gift", ImportOptions.defaults());
