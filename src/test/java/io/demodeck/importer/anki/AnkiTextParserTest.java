@@ -121,6 +121,15 @@ class AnkiTextParserTest {
     }
 
     @Test
+    void aThousandWarningsDoNotPushOutTheErrorThatRejectsTheFile() {
+        // found by ImportFuzzTest (anki-csv:8806, 10,000-input run): rejected, and the report had no error
+        ParsedImport result = parse(utf8("#match scope:deck\n".repeat(1500)), "x.txt");
+        assertTrue(result.rejected());
+        assertTrue(result.problems().stream().anyMatch(p -> p.isError() && p.message().contains("no notes")),
+                () -> result.problems().subList(result.problems().size() - 2, result.problems().size()).toString());
+    }
+
+    @Test
     void manyUnclosedClozeDeletionsDoNotHang() {
         // found by ImportFuzzTest (anki-csv:5515, apkg:3449, 10,000-input run): each "{{c1::" scanned 10,000 characters
         // and tried every hint length in them
