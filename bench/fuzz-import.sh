@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hostile-input run of the importers: ImportFuzzTest with 10,000 mutated files per format (previews through
 # ImportService), a sample applied for real and a sample uploaded over HTTP. Writes bench/results/import-fuzz.md.
-# Usage: bench/fuzz-import.sh [previews per format]   (APPLY=500 HTTP=300 SEED=20261201 to change the rest)
+# Usage: bench/fuzz-import.sh [previews per format]   (APPLY=500 HTTP=100 SEED=20261201 change the rest)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
@@ -9,7 +9,7 @@ bench_jdk
 
 N=${1:-10000}
 APPLY=${APPLY:-500}
-HTTP=${HTTP:-300}
+HTTP=${HTTP:-100}
 SEED=${SEED:-20261201}
 SUMMARY=$BENCH_OUT/import-fuzz.tsv
 RESULTS=bench/results/import-fuzz.md
