@@ -98,7 +98,7 @@ class ApkgParserTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("apkg-edit", ".db");
         try {
             java.nio.file.Files.write(file, db);
-            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            try (var c = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
                 st.execute(sql);
             }
             return java.nio.file.Files.readAllBytes(file);

@@ -1,6 +1,7 @@
 package io.demodeck.importer.fuzz;
 
 import com.github.luben.zstd.Zstd;
+import org.sqlite.SQLiteConfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,7 +114,7 @@ final class ApkgMutator {
             file = Files.createTempFile("fuzz-anki", ".db");
             Files.write(file, db);
             List<String> done = new ArrayList<>();
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
                 boolean schema18 = count(st, "select count(*) from sqlite_master where name = 'notetypes'") > 0;
                 int edits = 1 + r.nextInt(3);
                 for (int i = 0; i < edits; i++) {
