@@ -58,11 +58,8 @@ public final class ApkgParser implements ImportParser {
         try {
             entries = SafeZip.read(data, name -> name.equals("meta") || name.startsWith("collection.")
                     || name.equals("media") || name.matches("\\d{1,6}"));
-        } catch (SafeZip.ZipLimitException e) {
-            log.error(0, e.getMessage());
-            return ParsedImport.rejected(log);
-        } catch (IOException | RuntimeException e) {
-            log.error(0, "not a readable Anki package (a ZIP file): " + (e.getMessage() == null ? "broken archive" : e.getMessage()));
+        } catch (SafeZip.ZipProblem e) {
+            log.error(e.where, e.getMessage());
             return ParsedImport.rejected(log);
         }
         long version = 0;
@@ -75,6 +72,8 @@ public final class ApkgParser implements ImportParser {
         }
         boolean modern = version >= 3 || version == 0 && entries.containsKey("collection.anki21b");
         byte[] collection;
+        String collectionEntry = modern && entries.containsKey("collection.anki21b") ? "collection.anki21b"
+                : entries.containsKey("collection.anki21") ? "collection.anki21" : "collection.anki2";
         try {
             if (modern && entries.containsKey("collection.anki21b")) {
                 collection = SafeZip.unzstd(entries.get("collection.anki21b"), MAX_COLLECTION_BYTES);
@@ -83,7 +82,7 @@ public final class ApkgParser implements ImportParser {
             } else if (entries.containsKey("collection.anki2")) {
                 collection = entries.get("collection.anki2");
             } else {
-                log.error(0, "the package has no collection (collection.anki21b, collection.anki21 or collection.anki2)");
+                log.error("collection", "the package has no collection (collection.anki21b, collection.anki21 or collection.anki2)");
                 return ParsedImport.rejected(log);
             }
         } catch (IOException | RuntimeException e) {
@@ -101,10 +100,10 @@ public final class ApkgParser implements ImportParser {
             Files.write(tmp, collection);
             return read(tmp, deckId, fileName, options, mediaFiles, log);
         } catch (SQLException e) {
-            log.error(0, "the collection is not a readable Anki database: " + e.getMessage());
+            log.error(collectionEntry, "the collection is not a readable Anki database (" + sqliteReason(e) + ")");
             return ParsedImport.rejected(log);
         } catch (IOException e) {
-            log.error(0, "the package could not be read: " + e.getMessage());
+            log.error(collectionEntry, "the package could not be read: " + e.getMessage());
             return ParsedImport.rejected(log);
         } finally {
             if (tmp != null) {
@@ -210,7 +209,7 @@ public final class ApkgParser implements ImportParser {
                 log.warning(0, studied + " cards carry Anki scheduling; the review log is not carried over "
                         + "(keepHistory=false), so these questions start as new");
             }
-            return deck.build(new ArrayList<>(stored.values()), history);
+            return deck.build(new ArrayList<>(stored.values()), "notes", history);
         }
     }
 
@@ -278,6 +277,13 @@ public final class ApkgParser implements ImportParser {
             log.warning(ref, "review log: " + String.join(", ", parts) + " — not carried over");
         });
         return new ImportedHistory(answers, entries, manual, unmapped, invalid);
+    }
+
+    /** SQLite's own words ("file is not a database", "no such table: notes") without the driver's code prefix. */
+    private static String sqliteReason(SQLException e) {
+        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
+        java.util.regex.Matcher specific = java.util.regex.Pattern.compile("^\\[SQLITE_\\w+][^(]*\\((.+)\\)\\s*$").matcher(m);
+        return specific.matches() ? specific.group(1) : m.replaceFirst("^\\[SQLITE_\\w+]\\s*", "");
     }
 
     private static boolean exists(Statement st, String table) throws SQLException {
@@ -358,7 +364,10 @@ public final class ApkgParser implements ImportParser {
         Map<Long, String> decks = new HashMap<>();
         try (ResultSet rs = st.executeQuery("select id, name from decks")) {
             while (rs.next()) {
-                decks.put(rs.getLong(1), rs.getString(2).replace("\u001f", "::"));
+                // deck names only title the import: a missing one is skipped
+                if (rs.getString(2) != null) {
+                    decks.put(rs.getLong(1), rs.getString(2).replace("\u001f", "::"));
+                }
             }
         }
         return decks;
