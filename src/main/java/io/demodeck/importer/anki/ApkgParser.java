@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,8 @@ public final class ApkgParser implements ImportParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_COLLECTION_BYTES = 256L * 1024 * 1024;
+    /** How far ahead of ours the clock of the device that answered may have been. */
+    private static final Duration CLOCK_AHEAD = Duration.ofDays(1);
 
     private record NoteType(String name, List<String> fields, int templates, boolean cloze) {
     }
@@ -215,8 +218,9 @@ public final class ApkgParser implements ImportParser {
 
     /**
      * The review log as answers: Learn, Review, Relearn and Filtered entries with ease 1-4 (Again, Hard, Good,
-     * Easy) are answers; Manual and Rescheduled entries (set due date, forget) and ease 0 are not. Every entry
-     * left out is counted, and named per note in a warning.
+     * Easy) are answers; Manual and Rescheduled entries (set due date, forget) and ease 0 are not. An entry's id is
+     * the time of the answer in epoch milliseconds: one before 1970 or in the future (beyond a day of clock skew) is
+     * no answer Anki recorded, and would break the grading's time arithmetic. Every entry left out is counted, and named per note in a warning.
      */
     private static ImportedHistory history(Statement st, Map<Long, AnkiCard> cards, Map<Long, Map<Integer, String>> questionsOfNote,
                                            Map<Long, String> guidOfNote, Map<Long, String> decks, String deckId,
@@ -230,6 +234,7 @@ public final class ApkgParser implements ImportParser {
         int unmapped = 0;
         int invalid = 0;
         Map<String, int[]> leftOut = new LinkedHashMap<>(); // ref -> {manual, unmapped, invalid}
+        long latest = Instant.now().plus(CLOCK_AHEAD).toEpochMilli();
         try (ResultSet rs = st.executeQuery("select id, cid, ease, time, type from revlog order by id")) {
             while (rs.next()) {
                 entries++;
@@ -244,7 +249,7 @@ public final class ApkgParser implements ImportParser {
                     leftOut.computeIfAbsent(ref, r -> new int[3])[0]++;
                     continue;
                 }
-                if (kind < 0 || kind > 3 || ease < 1 || ease > 4) {
+                if (kind < 0 || kind > 3 || ease < 1 || ease > 4 || entryId < 0 || entryId > latest) {
                     invalid++;
                     leftOut.computeIfAbsent(ref, r -> new int[3])[2]++;
                     continue;
@@ -272,7 +277,8 @@ public final class ApkgParser implements ImportParser {
                         ? " of a card that is not in the package" : " of a card that has no question in this import"));
             }
             if (counts[2] > 0) {
-                parts.add(counts[2] + (counts[2] == 1 ? " entry" : " entries") + " with an unknown rating or kind");
+                parts.add(counts[2] + (counts[2] == 1 ? " entry" : " entries") + " with an unknown rating or kind, or a time "
+                        + "before 1970 or in the future");
             }
             log.warning(ref, "review log: " + String.join(", ", parts) + " — not carried over");
         });
@@ -352,10 +358,10 @@ public final class ApkgParser implements ImportParser {
         try (ResultSet rs = st.executeQuery("select decks from col")) {
             if (rs.next() && rs.getString(1) != null && !rs.getString(1).isBlank()) {
                 JSON.readTree(rs.getString(1)).properties().forEach(e ->
-                        decks.put(Long.parseLong(e.getKey()), e.getValue().path("name").asText()));
+                        decks.put(Long.parseLong(e.getKey()), deckName(e.getValue().path("name").asText())));
             }
         } catch (IOException | RuntimeException e) {
-            // deck names only title the import
+            // deck names only title the import and the history's counts per deck
         }
         return decks;
     }
@@ -364,13 +370,21 @@ public final class ApkgParser implements ImportParser {
         Map<Long, String> decks = new HashMap<>();
         try (ResultSet rs = st.executeQuery("select id, name from decks")) {
             while (rs.next()) {
-                // deck names only title the import: a missing one is skipped
+                // deck names only title the import and the history's counts per deck: a missing one is skipped
                 if (rs.getString(2) != null) {
-                    decks.put(rs.getLong(1), rs.getString(2).replace("\u001f", "::"));
+                    decks.put(rs.getLong(1), deckName(rs.getString(2)));
                 }
             }
         }
         return decks;
+    }
+
+    /**
+     * A deck's name as the report shows it: Anki's level separator as {@code ::}, without NUL, which the audit
+     * record (jsonb) cannot hold.
+     */
+    private static String deckName(String name) {
+        return name.replace("\u001f", "::").replace("\u0000", "");
     }
 
     /** Media by original file name: legacy JSON map {"0": "foo.wav"}, or the modern zstd protobuf list. */

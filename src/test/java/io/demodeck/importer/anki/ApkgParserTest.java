@@ -161,6 +161,19 @@ class ApkgParserTest {
         assertEquals("spanish", result.deck().texts().get("en").title());
     }
 
+    @Test
+    void aNulInADeckNameIsDroppedFromTheTitleAndTheHistoryPerDeck() throws Exception {
+        // found by ImportFuzzTest: the per-deck history counts carried the NUL into the audit record, which
+        // PostgreSQL's jsonb refused, so the preview failed with a 500
+        byte[] db = edited(ApkgFixtures.database(true, ApkgFixtures.NOTES, ApkgFixtures.REVLOG),
+                "update decks set name = 'Span' || char(0) || 'ish' || char(31) || 'Verbs'");
+        ParsedImport result = parse(ApkgFixtures.zip(Map.of("meta", new byte[] {0x08, 0x03},
+                "collection.anki21b", Zstd.compress(db))), "spanish.apkg");
+        assertFalse(result.rejected(), result.problems()::toString);
+        assertEquals("Spanish::Verbs", result.deck().texts().get("en").title());
+        assertEquals(Map.of("Spanish::Verbs", 9), ImportedHistory.perDeck(result.history().answers()));
+    }
+
     private static byte[] edited(byte[] db, String sql) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("apkg-edit", ".db");
         try {
