@@ -37,8 +37,9 @@ fi
   echo "\`ApkgFixtures\`), made by \`io.demodeck.importer.fuzz.Mutator\` / \`ApkgMutator\` from (format, seed, iteration)."
   echo "Each preview runs through \`ImportService.preview\` within a 5 s budget and must end in a report whose errors"
   echo "all name a place (a line of the file, or a note, entry, path) with a readable message, or in the service's"
-  echo "refusal of an empty file. Applies must store exactly what the report counts, or nothing; HTTP uploads must"
-  echo "never answer 5xx and their 422 must list the audit record's located errors."
+  echo "refusal of an empty file. Applies must store exactly what the report counts, or nothing, the uploader's Anki"
+  echo "history included (each of its cards a replay of its log); HTTP uploads must never answer 5xx and their 422"
+  echo "must list the audit record's located errors."
   echo
   echo "- Date: $(date -u +%Y-%m-%d)"
   echo "- Machine: $(bench_machine); shared with other builds, so times vary"

@@ -1,11 +1,14 @@
 package io.demodeck.importer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.importer.fuzz.FuzzCorpus;
 import io.demodeck.importer.fuzz.ReportChecks;
 import io.demodeck.platform.ApiException;
+import io.demodeck.review.LogReplay;
+import io.demodeck.review.SchedulerConfig;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -23,6 +26,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Hostile input: mutations of valid files of every format go through the service path of an upload. Each must end
  * in a report (or the service's own refusal of an empty file) whose errors say where, within a time budget; an
- * applied import must store exactly what its report counts and a rejected one nothing; over HTTP, never a 5xx.
+ * applied import must store exactly what its report counts and a rejected one nothing, the uploader's carried-over
+ * review history (Anki packages) included, whose cards must each be the replay of their log; over HTTP, never a 5xx.
  * Sizes per format: {@code -Dfuzz.iterations} previews (default 1,000), {@code -Dfuzz.apply-iterations} (100),
  * {@code -Dfuzz.http-iterations} (20; an upload costs some 50-250 ms here, a preview a few); the default run takes
  * about 90 s on a shared 2-core machine. {@code -Dfuzz.seed} and {@code -Dfuzz.case=format:iteration} rerun one
@@ -63,6 +69,7 @@ class ImportFuzzTest {
     /** Failures listed in one assertion message; the count says how many there were. */
     private static final int LISTED = 25;
     private static final Pattern RECORD = Pattern.compile("import record (\\d+)");
+    private static final Pattern QUESTION = Pattern.compile("question (\\d+)");
 
     @Inject
     ImportService imports;
@@ -76,7 +83,15 @@ class ImportFuzzTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    SchedulerConfig schedulerConfig;
+
     private FuzzCorpus corpus;
+    /** Who uploads on the service path: an Anki package's history becomes this account's answers. */
+    private long uploader;
     private ExecutorService runner;
     private final Map<ImportFormat, Stats> stats = new EnumMap<>(ImportFormat.class);
 
@@ -101,6 +116,8 @@ class ImportFuzzTest {
     void setUp() {
         corpus = new FuzzCorpus();
         runner = newRunner();
+        uploader = accounts.create("fuzz-uploader-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "instructor-pass", Role.INSTRUCTOR, "en").id();
     }
 
     @AfterAll
@@ -190,8 +207,29 @@ class ImportFuzzTest {
                 failures.add(c.reproduce() + " [" + c.mutation() + "]: " + wrong);
             }
         }
+        failures.addAll(cardsThatAreNoReplayOfTheirLog());
         s.failures += failures.size();
         assertNoFailures(format, "apply", failures);
+    }
+
+    /** The uploader's cards, each of which must stand where the replay of its log leads, named by deck. */
+    private List<String> cardsThatAreNoReplayOfTheirLog() {
+        LogReplay.Report replay;
+        try (Connection c = dataSource.getConnection()) {
+            replay = LogReplay.check(c, List.of(uploader), LogReplay.Order.REVIEW_TIME, schedulerConfig.fuzz());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return replay.mismatches().stream().map(m -> {
+            Matcher q = QUESTION.matcher(m);
+            return (q.find() ? "deck " + deckOf(Long.parseLong(q.group(1))) + ": " : "") + "history: " + m;
+        }).toList();
+    }
+
+    private String deckOf(long questionId) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
+                "select d.external_id from question q join deck d on d.id = q.deck_id where q.id = ?1")
+                .setParameter(1, questionId).getSingleResult()));
     }
 
     private static String appliedRows(ImportReport report, Rows before, Rows after) {
@@ -209,16 +247,28 @@ class ImportFuzzTest {
         if (!whole) {
             return "applied " + c + " with " + report.mediaFiles() + " media, but rows went " + before + " -> " + after;
         }
+        // the history: one log row per answer carried over, on cards of this deck made for them (a new deck has none)
+        int carried = report.history() == null ? 0 : report.history().carriedOver();
+        boolean history = after.reviewLogs() - before.reviewLogs() == carried && after.deckReviewLogs() == carried
+                && after.cards() - before.cards() == after.deckCards() && after.deckCards() == after.deckCardsWithLog()
+                && after.deckCards() <= carried && (carried == 0) == (after.deckCards() == 0);
+        if (!history) {
+            return "applied with " + carried + " answers carried over, but rows went " + before + " -> " + after;
+        }
         return null;
     }
 
-    /** Row counts of every table an import writes, and of the target deck alone. */
+    /**
+     * Row counts of every table an import writes, and of the target deck alone: the deck, its questions and media,
+     * the audit record, and the cards and review log rows of a carried-over history.
+     */
     record Rows(long decks, long deckTexts, long questions, long texts, long options, long media, long records,
-                long deckQuestions, long deckQuestionTexts, long deckOptions, long deckMedia) {
+                long cards, long reviewLogs, long deckQuestions, long deckQuestionTexts, long deckOptions,
+                long deckMedia, long deckCards, long deckReviewLogs, long deckCardsWithLog) {
 
         Rows plusRecord() {
-            return new Rows(decks, deckTexts, questions, texts, options, media, records + 1, deckQuestions,
-                    deckQuestionTexts, deckOptions, deckMedia);
+            return new Rows(decks, deckTexts, questions, texts, options, media, records + 1, cards, reviewLogs,
+                    deckQuestions, deckQuestionTexts, deckOptions, deckMedia, deckCards, deckReviewLogs, deckCardsWithLog);
         }
     }
 
@@ -227,19 +277,26 @@ class ImportFuzzTest {
             Object[] r = (Object[]) em.createNativeQuery("select (select count(*) from deck), (select count(*) from deck_text), "
                             + "(select count(*) from question), (select count(*) from question_text), "
                             + "(select count(*) from question_option), (select count(*) from media), "
-                            + "(select count(*) from import_record), "
+                            + "(select count(*) from import_record), (select count(*) from card), "
+                            + "(select count(*) from review_log), "
                             + "(select count(*) from question q join deck d on d.id = q.deck_id where d.external_id = ?1), "
                             + "(select count(*) from question_text t join question q on q.id = t.question_id "
                             + "  join deck d on d.id = q.deck_id where d.external_id = ?1), "
                             + "(select count(*) from question_option o join question q on q.id = o.question_id "
                             + "  join deck d on d.id = q.deck_id where d.external_id = ?1), "
-                            + "(select count(*) from media m join deck d on d.id = m.deck_id where d.external_id = ?1)")
+                            + "(select count(*) from media m join deck d on d.id = m.deck_id where d.external_id = ?1), "
+                            + "(select count(*) from card c join deck d on d.id = c.deck_id where d.external_id = ?1), "
+                            + "(select count(*) from review_log r join card c on c.id = r.card_id "
+                            + "  join deck d on d.id = c.deck_id where d.external_id = ?1), "
+                            + "(select count(distinct r.card_id) from review_log r join card c on c.id = r.card_id "
+                            + "  join deck d on d.id = c.deck_id where d.external_id = ?1)")
                     .setParameter(1, deck).getSingleResult();
             long[] v = new long[r.length];
             for (int i = 0; i < r.length; i++) {
                 v[i] = ((Number) r[i]).longValue();
             }
-            return new Rows(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+            return new Rows(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+                    v[14], v[15]);
         });
     }
 
@@ -277,6 +334,9 @@ class ImportFuzzTest {
         }
         if (o.termSeparator() != null) {
             request.multiPart("termSeparator", o.termSeparator()).multiPart("rowSeparator", o.rowSeparator());
+        }
+        if (o.keepHistory() != null) {
+            request.multiPart("keepHistory", String.valueOf(o.keepHistory()));
         }
         Response r = request.post("/api/v1/imports");
         String type = r.contentType() == null ? "" : r.contentType();
@@ -334,7 +394,7 @@ class ImportFuzzTest {
         Future<ImportReport> f = runner.submit(action::get);
         try {
             ImportReport report = f.get(BUDGET_MS, TimeUnit.MILLISECONDS);
-            List<String> wrong = ReportChecks.violations(report, c.format(), c.data());
+            List<String> wrong = ReportChecks.violations(report, c.format(), c.data(), c.options().keepsHistory());
             return new Outcome(report, wrong.isEmpty() ? null : String.join("; ", wrong), false);
         } catch (TimeoutException e) {
             // the stuck thread is abandoned (it is a daemon); later inputs get a fresh one
@@ -354,8 +414,8 @@ class ImportFuzzTest {
         }
     }
 
-    private static ImportRequest request(FuzzCorpus.Case c, ImportOptions options) {
-        return new ImportRequest(c.data(), c.fileName(), c.format().id(), options, null);
+    private ImportRequest request(FuzzCorpus.Case c, ImportOptions options) {
+        return new ImportRequest(c.data(), c.fileName(), c.format().id(), options, uploader);
     }
 
     /** Adds the case to the failures when it failed; true then. */

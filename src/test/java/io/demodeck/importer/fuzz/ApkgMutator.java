@@ -37,6 +37,8 @@ final class ApkgMutator {
     private static final String[] ENTRY_NAMES = {"collection.anki21", "collection.anki2", "collection.anki21b", "meta",
             "media", "0", "1", "999999", "collection.anki21/", "Collection.anki21", "../collection.anki21",
             "collection.", "media/", "00", "-1", "collection.anki21b.tmp"};
+    /** Kinds of edit of the review log, besides those of notes, cards, decks and note types. */
+    private static final int REVLOG_EDITS = 6;
     private static final Map<String, byte[]> ZIP_BOMBS = new java.util.HashMap<>();
     private static byte[] zstdBomb;
 
@@ -148,9 +150,31 @@ final class ApkgMutator {
             // an earlier edit dropped the table: the later ones fail and say so
         }
         long note = notes.isEmpty() ? 0 : notes.get(r.nextInt(notes.size()));
-        int k = r.nextInt(schema18 ? 24 : 20);
+        int kinds = schema18 ? 24 : 20;
+        int k = r.nextInt(kinds + REVLOG_EDITS);
         String sql;
         Object value = null;
+        if (k >= kinds) {
+            // the review log: hostile times, cards, ratings and kinds; many entries; none; no table
+            switch (k - kinds) {
+                case 0, 1 -> {
+                    value = r.nextBoolean() ? (Object) r.nextLong() : hostile(r);
+                    sql = "update revlog set " + pick(r, "id", "cid", "ease", "time", "type")
+                            + " = ? where id = (select id from revlog order by id limit 1 offset " + r.nextInt(14) + ")";
+                }
+                case 2 -> {
+                    value = hostile(r);
+                    sql = "update revlog set " + pick(r, "ease", "type", "time", "cid") + " = ?";
+                }
+                case 3 -> sql = "with recursive n(v) as (select 1 union all select v + 1 from n where v < "
+                        + (1 + r.nextInt(300)) + ") insert into revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+                        + "select id + v, cid, usn, ease, ivl, lastIvl, factor, time, type from revlog, n";
+                case 4 -> sql = "update cards set ord = " + pick(r, "ord + 1", "-1", "99", "null", "'x'");
+                default -> sql = pick(r, "delete from revlog", "drop table revlog", "alter table revlog rename column "
+                        + pick(r, "id", "cid", "ease", "time", "type") + " to x");
+            }
+            return run(c, sql, value);
+        }
         switch (k) {
             case 0, 1, 2, 3 -> {
                 String flds = string(st, "select flds from notes where id = " + note);
@@ -219,6 +243,11 @@ final class ApkgMutator {
                 sql = "update decks set id = ?";
             }
         }
+        return run(c, sql, value);
+    }
+
+    /** Runs one edit; what it did, or that SQLite refused it. */
+    private static String run(Connection c, String sql, Object value) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (value instanceof byte[] b) {
                 ps.setBytes(1, b);

@@ -98,8 +98,9 @@ public final class FuzzCorpus {
 
     public FuzzCorpus() {
         DeckContent bank = parseMarkdown("markdown/bank-deck.md");
-        DeckContent gift = imported(ImportFormat.GIFT, Fixtures.bytes("gift/all-types.gift"), "all-types.gift");
-        DeckContent moodle = imported(ImportFormat.MOODLE_XML, Fixtures.bytes("moodle/all-types.xml"), "all-types.xml");
+        DeckContent gift = imported(ImportFormat.GIFT, Fixtures.bytes("gift/all-types.gift"), "all-types.gift").deck();
+        ParsedImport moodleFile = imported(ImportFormat.MOODLE_XML, Fixtures.bytes("moodle/all-types.xml"), "all-types.xml");
+        DeckContent moodle = moodleFile.deck();
         ImportOptions none = ImportOptions.defaults();
 
         seeds.put(ImportFormat.GIFT, List.of(
@@ -123,12 +124,16 @@ public final class FuzzCorpus {
         seeds.put(ImportFormat.JSON, List.of(
                 new Seed(Fixtures.written(ExportFormat.JSON.export(bank, NO_MEDIA)), "bank.json", none),
                 new Seed(Fixtures.written(ExportFormat.JSON.export(gift, NO_MEDIA)), "gift.json", none),
-                new Seed(Fixtures.written(ExportFormat.JSON.export(moodle, NO_MEDIA)), "moodle.json", none)));
+                // with its files: the media list, and links that follow them into another deck id
+                new Seed(Fixtures.written(ExportFormat.JSON.export(moodle, MediaSource.of(moodleFile.media()))),
+                        "moodle.json", none)));
         try {
             seeds.put(ImportFormat.ANKI_PACKAGE, List.of(
-                    new Seed(ApkgFixtures.legacy(ApkgFixtures.NOTES), "legacy.apkg", none),
-                    new Seed(ApkgFixtures.modern(ApkgFixtures.NOTES), "modern.apkg", none),
-                    new Seed(ApkgFixtures.modern(ApkgFixtures.NOTES), "whole.colpkg", none)));
+                    // each with a review log of every kind of entry: carried over as the uploader's history
+                    new Seed(ApkgFixtures.legacy(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "legacy.apkg", none),
+                    new Seed(ApkgFixtures.modern(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "modern.apkg", none),
+                    new Seed(ApkgFixtures.modern(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "whole.colpkg",
+                            new ImportOptions(null, null, null, null, false))));
         } catch (Exception e) {
             throw new IllegalStateException("the Anki fixtures are built in memory", e);
         }
@@ -270,12 +275,12 @@ public final class FuzzCorpus {
         return result.deck();
     }
 
-    private static DeckContent imported(ImportFormat format, byte[] data, String name) {
+    private static ParsedImport imported(ImportFormat format, byte[] data, String name) {
         ParsedImport parsed = format.parser().parse(data, name, new ImportOptions(null, "en", null, null));
         if (parsed.rejected()) {
             throw new IllegalStateException(parsed.problems().toString());
         }
-        return parsed.deck();
+        return parsed;
     }
 
     private static Seed seed(String fixture, String fileName, ImportOptions options) {

@@ -19,8 +19,12 @@ public final class ReportChecks {
     private ReportChecks() {
     }
 
-    /** Everything wrong with this report for this input; empty when it is fine. */
-    public static List<String> violations(ImportReport report, ImportFormat format, byte[] input) {
+    /**
+     * Everything wrong with this report for this input; empty when it is fine.
+     *
+     * @param keepsHistory whether the upload asked to keep the file's review history (only Anki packages have one)
+     */
+    public static List<String> violations(ImportReport report, ImportFormat format, byte[] input, boolean keepsHistory) {
         List<String> wrong = new ArrayList<>();
         if (!List.of("previewed", "applied", "rejected").contains(report.outcome())) {
             wrong.add("unknown outcome '" + report.outcome() + "'");
@@ -34,6 +38,7 @@ public final class ReportChecks {
                 wrong.add("accepted with " + report.questions() + " questions and counts " + c);
             }
         }
+        wrong.addAll(history(report, format == ImportFormat.ANKI_PACKAGE && keepsHistory));
         int lines = lines(input);
         boolean binary = format == ImportFormat.ANKI_PACKAGE;
         for (ImportProblem p : report.problems()) {
@@ -41,6 +46,28 @@ public final class ReportChecks {
             if (problem != null) {
                 wrong.add(problem + ": " + p);
             }
+        }
+        return wrong;
+    }
+
+    /** A history where one is due, whose counts add up: every entry read is carried over or counted as left out. */
+    private static List<String> history(ImportReport report, boolean due) {
+        ImportReport.History h = report.history();
+        boolean expected = due && !report.rejected();
+        if (h == null) {
+            return expected ? List.of("no history in the report of an accepted Anki package") : List.of();
+        }
+        if (!expected) {
+            return List.of("a history in a report that should have none: " + h);
+        }
+        List<String> wrong = new ArrayList<>();
+        int accounted = h.carriedOver() + h.alreadyImported() + h.skippedManual() + h.skippedUnmapped() + h.skippedInvalid();
+        if (Math.min(Math.min(h.carriedOver(), h.alreadyImported()), Math.min(h.skippedManual(),
+                Math.min(h.skippedUnmapped(), h.skippedInvalid()))) < 0 || accounted != h.entries()) {
+            wrong.add("history counts do not add up to its " + h.entries() + " entries: " + h);
+        }
+        if (h.carriedOverByDeck().values().stream().mapToInt(Integer::intValue).sum() != h.carriedOver()) {
+            wrong.add("history per deck does not add up to " + h.carriedOver() + ": " + h.carriedOverByDeck());
         }
         return wrong;
     }
