@@ -94,7 +94,8 @@ public final class BankMarkdownParser {
             }
         }
         if (questions.isEmpty() && problems.isEmpty()) {
-            problems.add(new ParseProblem(0, "no '## ' heading found: a plain Markdown deck needs one per question"));
+            // reported where the search for a heading ended
+            problems.add(new ParseProblem(lines.size(), "no '## ' heading found: a plain Markdown deck needs one per question"));
         }
         if (!problems.isEmpty()) {
             return ParseResult.failed(problems);

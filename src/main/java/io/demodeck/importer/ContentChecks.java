@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The last gate before the database, for every format: whatever a parser (or a hand-edited JSON file) produced,
@@ -30,15 +31,17 @@ final class ContentChecks {
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
         int skipped = parsed.skipped();
         if (deck.externalId() == null || !DECK_ID.matcher(deck.externalId()).matches()) {
-            problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "the deck id '" + deck.externalId()
+            problems.add(new ImportProblem(ImportProblem.ERROR, 0, "deck", "the deck id '" + deck.externalId()
                     + "' must be lower-case letters, digits and '-' (at most 100)"));
             return new ParsedImport(null, problems, skipped, List.of());
         }
-        String language = BankMarkdownParser.LANGUAGES.contains(deck.originalLanguage()) ? deck.originalLanguage() : "en";
+        // Set.of(…).contains(null) throws: a JSON deck without "originalLanguage" must not
+        String language = deck.originalLanguage() != null && BankMarkdownParser.LANGUAGES.contains(deck.originalLanguage())
+                ? deck.originalLanguage() : "en";
         Map<String, DeckContent.Text> texts = new LinkedHashMap<>();
         deck.texts().forEach((lang, t) -> {
             if (BankMarkdownParser.LANGUAGES.contains(lang) && t != null && t.title() != null && !t.title().isBlank()) {
-                texts.put(lang, new DeckContent.Text(cut(t.title(), 300), t.description()));
+                texts.put(lang, new DeckContent.Text(cut(withoutNul(t.title()), 300), withoutNul(t.description())));
             }
         });
         if (texts.isEmpty()) {
@@ -59,14 +62,38 @@ final class ContentChecks {
             skipped++;
         }
         if (kept.isEmpty()) {
-            problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "no question can be imported"));
+            // every question was reported above; a deck without any is reported here
+            if (deck.questions().isEmpty()) {
+                problems.add(new ImportProblem(ImportProblem.ERROR, 0, "deck", "the deck has no questions"));
+            }
             return new ParsedImport(null, problems, skipped, List.of());
+        }
+        List<MediaFile> media = new ArrayList<>();
+        for (MediaFile m : parsed.media()) {
+            if (m.name() == null || m.name().isEmpty() || m.name().length() > MAX_MEDIA_NAME || m.name().indexOf('\0') >= 0) {
+                problems.add(new ImportProblem(ImportProblem.WARNING, 0, "media", "the file name '" + m.name()
+                        + "' is empty, longer than " + MAX_MEDIA_NAME + " characters or contains NUL: the file is not stored"));
+            } else {
+                media.add(m);
+            }
         }
         // answers on a question left out here have no card to go to
         ImportedHistory history = parsed.history() == null ? null : parsed.history().onlyFor(
-                kept.stream().map(QuestionContent::externalId).collect(java.util.stream.Collectors.toSet()));
-        return new ParsedImport(new DeckContent(deck.externalId(), language, deck.source(), texts, kept), problems,
-                skipped, parsed.media(), history);
+                kept.stream().map(QuestionContent::externalId).collect(Collectors.toSet()));
+        return new ParsedImport(new DeckContent(deck.externalId(), language, withoutNul(deck.source()), texts, kept),
+                problems, skipped, media, history);
+    }
+
+    /** The media table's name column. */
+    static final int MAX_MEDIA_NAME = 255;
+
+    /** PostgreSQL text cannot hold NUL: in a title or a source it is dropped, in a question it is reported. */
+    private static String withoutNul(String s) {
+        return s == null ? null : s.replace("\0", "");
+    }
+
+    private static boolean hasNul(String s) {
+        return s != null && s.indexOf('\0') >= 0;
     }
 
     private static String problem(QuestionContent q, Set<String> ids) {
@@ -112,7 +139,24 @@ final class ContentChecks {
         if (q.tags().stream().anyMatch(t -> t == null)) {
             return "a tag is empty";
         }
+        if (containsNul(q)) {
+            return "the question contains a NUL character (\\0), which cannot be stored: remove it";
+        }
         return null;
+    }
+
+    private static boolean containsNul(QuestionContent q) {
+        if (hasNul(q.externalId()) || hasNul(q.source()) || q.tags().stream().anyMatch(ContentChecks::hasNul)
+                || q.demoIds().stream().anyMatch(ContentChecks::hasNul)) {
+            return true;
+        }
+        for (QuestionContent.Text t : q.texts().values()) {
+            if (hasNul(t.prompt()) || hasNul(t.answer()) || hasNul(t.accurateNote()) || hasNul(t.generalFeedback())
+                    || t.keyPoints().stream().anyMatch(ContentChecks::hasNul)) {
+                return true;
+            }
+        }
+        return q.options().stream().anyMatch(o -> hasNul(o.text()) || hasNul(o.matchText()) || hasNul(o.feedback()));
     }
 
     private static String cut(String s, int max) {

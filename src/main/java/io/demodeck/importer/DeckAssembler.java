@@ -106,16 +106,33 @@ public final class DeckAssembler {
         return questions.size();
     }
 
-    public ParsedImport build(List<MediaFile> media) {
-        return build(media, null);
+    /**
+     * A text file's deck.
+     *
+     * @param lastLine where reading ended: a file without a single question is reported there
+     */
+    public ParsedImport build(List<MediaFile> media, int lastLine) {
+        if (questions.isEmpty() && !log.hasErrors()) {
+            log.error(Math.max(1, lastLine), "the file ends here without a single question");
+        }
+        return assemble(media, null);
     }
 
-    /** @param history the file's own review history, null when it has none */
-    public ParsedImport build(List<MediaFile> media, ImportedHistory history) {
+    /**
+     * A package's deck.
+     *
+     * @param where   the part of the package that holds the questions, named when it holds none
+     * @param history the package's own review history, null when it has none or it is not kept
+     */
+    public ParsedImport build(List<MediaFile> media, String where, ImportedHistory history) {
+        if (questions.isEmpty() && !log.hasErrors()) {
+            log.error(where, "the package contains no questions");
+        }
+        return assemble(media, history);
+    }
+
+    private ParsedImport assemble(List<MediaFile> media, ImportedHistory history) {
         if (questions.isEmpty()) {
-            if (!log.hasErrors()) {
-                log.error(0, "the file contains no questions");
-            }
             return ParsedImport.rejected(log);
         }
         Map<String, DeckContent.Text> texts = new LinkedHashMap<>();

@@ -1,10 +1,11 @@
 package io.demodeck.importer;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.util.function.UnaryOperator;
@@ -19,6 +20,9 @@ public final class HtmlText {
 
     // bounded repetitions: a huge field full of '<a' must not make the scan quadratic
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^<>]{0,2000}>|&[a-zA-Z#][a-zA-Z0-9]{0,30};");
+    /** Deeper elements are flattened by the parser and rendered as plain text: no real text nests this deep. */
+    private static final int MAX_DEPTH = 64;
+    private static final String BASE_URI = "http://local.invalid/";
     private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]])");
 
     /** Basic formatting, lists, code, and images whose source is resolved to our own media URLs. */
@@ -47,42 +51,50 @@ public final class HtmlText {
      * @param imageSource maps an image's src to a local URL, or null to drop the image (remote or missing)
      */
     public static String htmlToMarkdown(String html, UnaryOperator<String> imageSource) {
-        // the base URI lets relative srcs (Anki media names, our rewritten paths) survive the clean
-        String clean = Jsoup.clean(html, "http://local.invalid/", SAFE,
-                new Document.OutputSettings().prettyPrint(false));
-        Document doc = Jsoup.parseBodyFragment(clean);
+        // the base URI lets relative srcs (Anki media names, our rewritten paths) survive the clean. The depth
+        // limit bounds the parser's work: jsoup is quadratic in the nesting depth of a fragment
+        Document dirty = Document.createShell(BASE_URI);
+        dirty.body().appendChildren(Parser.htmlParser().setMaxDepth(MAX_DEPTH)
+                .parseFragmentInput(html, dirty.body(), BASE_URI));
+        Document doc = new Cleaner(SAFE).clean(dirty);
         StringBuilder sb = new StringBuilder();
-        render(doc.body(), sb, imageSource);
-        return sb.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        render(doc.body(), sb, imageSource, 0);
+        // trailing blanks go; matched only from the start of a run, or a long run of blanks costs quadratic time
+        return sb.toString().replaceAll("(?<![ \\t])[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 
-    private static void render(Node node, StringBuilder sb, UnaryOperator<String> imageSource) {
+    private static void render(Node node, StringBuilder sb, UnaryOperator<String> imageSource, int depth) {
+        if (depth > MAX_DEPTH && node instanceof Element deep) {
+            // recursion and the re-copying of nested formatting stay bounded
+            sb.append(MD_SPECIAL.matcher(deep.wholeText().replace('\u00a0', ' ')).replaceAll("\\\\$1"));
+            return;
+        }
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode t) {
                 sb.append(MD_SPECIAL.matcher(t.getWholeText().replace('\u00a0', ' ')).replaceAll("\\\\$1"));
             } else if (child instanceof Element e) {
-                element(e, sb, imageSource);
+                element(e, sb, imageSource, depth);
             }
         }
     }
 
-    private static void element(Element e, StringBuilder sb, UnaryOperator<String> imageSource) {
+    private static void element(Element e, StringBuilder sb, UnaryOperator<String> imageSource, int depth) {
         switch (e.normalName()) {
             case "br" -> sb.append("\n");
             case "p", "div", "blockquote", "table", "tr" -> {
                 block(sb);
-                render(e, sb, imageSource);
+                render(e, sb, imageSource, depth + 1);
                 block(sb);
             }
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 block(sb);
                 sb.append("**");
-                render(e, sb, imageSource);
+                render(e, sb, imageSource, depth + 1);
                 sb.append("**");
                 block(sb);
             }
-            case "b", "strong" -> wrap(e, sb, "**", imageSource);
-            case "i", "em" -> wrap(e, sb, "*", imageSource);
+            case "b", "strong" -> wrap(e, sb, "**", imageSource, depth);
+            case "i", "em" -> wrap(e, sb, "*", imageSource, depth);
             case "code" -> sb.append('`').append(e.wholeText().replace("`", "'")).append('`');
             case "pre" -> {
                 block(sb);
@@ -94,7 +106,7 @@ public final class HtmlText {
                     sb.append('\n');
                 }
                 sb.append("- ");
-                render(e, sb, imageSource);
+                render(e, sb, imageSource, depth + 1);
                 sb.append('\n');
             }
             case "hr" -> {
@@ -103,17 +115,17 @@ public final class HtmlText {
                 block(sb);
             }
             case "td", "th" -> {
-                render(e, sb, imageSource);
+                render(e, sb, imageSource, depth + 1);
                 sb.append(" | ");
             }
             case "a" -> {
                 String href = e.attr("href");
                 if (href.startsWith("http://") || href.startsWith("https://")) {
                     sb.append('[');
-                    render(e, sb, imageSource);
+                    render(e, sb, imageSource, depth + 1);
                     sb.append("](").append(href.replace(")", "%29").replace(" ", "%20")).append(')');
                 } else {
-                    render(e, sb, imageSource);
+                    render(e, sb, imageSource, depth + 1);
                 }
             }
             case "img" -> {
@@ -123,13 +135,13 @@ public final class HtmlText {
                             .append(src.replace(")", "%29").replace(" ", "%20")).append(')');
                 }
             }
-            default -> render(e, sb, imageSource);
+            default -> render(e, sb, imageSource, depth + 1);
         }
     }
 
-    private static void wrap(Element e, StringBuilder sb, String mark, UnaryOperator<String> imageSource) {
+    private static void wrap(Element e, StringBuilder sb, String mark, UnaryOperator<String> imageSource, int depth) {
         StringBuilder inner = new StringBuilder();
-        render(e, inner, imageSource);
+        render(e, inner, imageSource, depth + 1);
         String s = inner.toString();
         if (s.isBlank()) {
             sb.append(s);
@@ -138,9 +150,11 @@ public final class HtmlText {
         }
     }
 
+    /** Ends the current paragraph; looks at the last two characters only (a copy of the text each time is quadratic). */
     private static void block(StringBuilder sb) {
-        if (!sb.isEmpty() && !sb.toString().endsWith("\n\n")) {
-            sb.append(sb.charAt(sb.length() - 1) == '\n' ? "\n" : "\n\n");
+        int n = sb.length();
+        if (n > 0 && !(n >= 2 && sb.charAt(n - 1) == '\n' && sb.charAt(n - 2) == '\n')) {
+            sb.append(sb.charAt(n - 1) == '\n' ? "\n" : "\n\n");
         }
     }
 

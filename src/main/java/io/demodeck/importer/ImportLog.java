@@ -6,10 +6,15 @@ import java.util.List;
 /** Collects every problem of one parse; parsers never throw for bad input, they report and go on. */
 public final class ImportLog {
 
-    /** A file with a million broken lines must not produce a million-row report. */
+    /**
+     * A file with a million broken lines must not produce a million-row report. Errors and warnings are counted
+     * apart, so a thousand warnings never push out the error that rejects the file.
+     */
     static final int MAX_PROBLEMS = 1000;
 
     private final List<ImportProblem> problems = new ArrayList<>();
+    private int errors;
+    private int warnings;
     private int dropped;
     private int skipped;
 
@@ -41,7 +46,8 @@ public final class ImportLog {
     }
 
     private void add(ImportProblem p) {
-        if (problems.size() < MAX_PROBLEMS) {
+        int kept = p.isError() ? errors++ : warnings++;
+        if (kept < MAX_PROBLEMS) {
             problems.add(p);
         } else {
             dropped++;
@@ -53,7 +59,7 @@ public final class ImportLog {
     }
 
     public boolean hasErrors() {
-        return problems.stream().anyMatch(ImportProblem::isError);
+        return errors > 0;
     }
 
     public List<ImportProblem> problems() {

@@ -26,7 +26,7 @@ public record ImportReport(Long importId, String fileName, String sha256, String
      * @param alreadyImported   answers an earlier import of this file into this deck added already
      * @param skippedManual     manual rescheduling entries (set due date, forget): no answer, left out
      * @param skippedUnmapped   answers whose card has no question in this import, left out
-     * @param skippedInvalid    entries with an unknown rating or kind, left out
+     * @param skippedInvalid    entries with an unknown rating or kind, or a time before 1970 or in the future, left out
      * @param carriedOverByDeck {@code carriedOver} per deck of the file (Anki deck name)
      */
     public record History(int entries, int carriedOver, int alreadyImported, int skippedManual, int skippedUnmapped,

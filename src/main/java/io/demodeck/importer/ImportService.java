@@ -158,7 +158,7 @@ public class ImportService {
             Optional<Deck> existing = QuarkusTransaction.requiringNew().call(() -> Deck.findByExternalId(target));
             if (existing.isPresent() && "bank".equals(existing.get().origin)) {
                 List<ImportProblem> problems = new ArrayList<>(parsed.problems());
-                problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "the deck '" + parsed.deck().externalId()
+                problems.add(new ImportProblem(ImportProblem.ERROR, 0, "deck", "the deck '" + parsed.deck().externalId()
                         + "' belongs to the question bank (questions/ folder); import into another deck id"));
                 parsed = new ParsedImport(null, problems, parsed.skipped(), List.of());
             }

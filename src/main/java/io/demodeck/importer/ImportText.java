@@ -56,6 +56,15 @@ public final class ImportText {
         return result.isError() ? in.position() : 0;
     }
 
+    /** Lines of a text as the parsers number them (after {@link #utf8}, which makes every line end a LF). */
+    public static int lineCount(String text) {
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return lines;
+    }
+
     private static int lineOfByte(byte[] data, int index) {
         int line = 1;
         for (int i = 0; i < Math.min(index, data.length); i++) {

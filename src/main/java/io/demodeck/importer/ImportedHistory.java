@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param manual    entries that are no answer: manual rescheduling (set due date, forget, reset) or ease 0
  * @param unmapped  answers whose card has no question in this import (a skipped note, a card ordinal without a
  *                  question, a card that is not in the package)
- * @param invalid   entries with a rating or kind this format does not define
+ * @param invalid   entries with a rating or kind this format does not define, or a time before 1970 or in the
+ *                  future
  */
 public record ImportedHistory(List<Answer> answers, int entries, int manual, int unmapped, int invalid) {
 

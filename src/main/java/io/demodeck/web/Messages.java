@@ -375,7 +375,7 @@ public interface Messages {
     @Message("Left out: card without a question")
     String import_history_unmapped();
 
-    @Message("Left out: unknown rating")
+    @Message("Left out: unknown rating or time")
     String import_history_invalid();
 
     @Message("Again")

@@ -131,6 +131,23 @@ class AnkiHistoryImportTest {
         assertEquals(3, count("select count(*) from card where user_id = ?1", uploader));
     }
 
+    @Test
+    void entriesAtTimesNoReviewCanHaveAreLeftOutAndTheRestIsCarriedOver() throws Exception {
+        // found by ImportFuzzTest: a revlog id of Long.MAX_VALUE made the apply fail ("the database refused the
+        // import", no place); ids are the answer's epoch milliseconds, so before 1970 or after now is no answer
+        long[][] revlog = java.util.Arrays.copyOf(ApkgFixtures.REVLOG, ApkgFixtures.REVLOG.length + 3);
+        revlog[revlog.length - 3] = new long[] {Long.MAX_VALUE, ApkgFixtures.cardId(0, 0), 3, 1000, 1};
+        revlog[revlog.length - 2] = new long[] {-86_400_000L, ApkgFixtures.cardId(0, 0), 3, 1000, 1};
+        revlog[revlog.length - 1] = new long[] {Instant.now().plus(Duration.ofDays(2)).toEpochMilli(),
+                ApkgFixtures.cardId(2, 1), 3, 1000, 1};
+        long uploader = instructor();
+        ImportReport applied = imports.apply(request(ApkgFixtures.legacy(ApkgFixtures.NOTES, revlog),
+                "anki-history-times", uploader, null));
+        assertEquals("applied", applied.outcome(), applied.problems()::toString);
+        assertEquals(new ImportReport.History(17, 9, 0, 2, 2, 4, Map.of("Spanish::Verbs", 9)), applied.history());
+        assertEquals(9, count("select count(*) from review_log where user_id = ?1", uploader));
+    }
+
     private ImportRequest request(byte[] pkg, String deck, long userId, Boolean keepHistory) {
         return new ImportRequest(pkg, "spanish.apkg", null, new ImportOptions(deck, "en", null, null, keepHistory), userId);
     }

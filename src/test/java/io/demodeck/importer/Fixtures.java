@@ -2,7 +2,9 @@ package io.demodeck.importer;
 
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
+import io.demodeck.importer.export.Exported;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +25,17 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bytes an export writes to its response. */
+    public static byte[] written(Exported exported) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            exported.body().writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public static byte[] utf8(String s) {

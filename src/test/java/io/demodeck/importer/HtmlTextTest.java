@@ -2,7 +2,11 @@ package io.demodeck.importer;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HtmlTextTest {
 
@@ -30,5 +34,16 @@ class HtmlTextTest {
     @Test
     void markdownCharactersInHtmlTextAreEscaped() {
         assertEquals("2\\*3\\*4 and a\\_b", HtmlText.toMarkdown("<p>2*3*4 and a_b</p>", HtmlText.noImages()));
+    }
+
+    @Test
+    void deeplyNestedOrManyBlockElementsDoNotHang() {
+        // found by ImportFuzzTest (gift:381, apkg:536): nesting and paragraphs cost quadratic time (and stack)
+        String nested = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> HtmlText.toMarkdown("<b>".repeat(50_000) + "deep", HtmlText.noImages()));
+        assertTrue(nested.contains("deep"), nested);
+        String paragraphs = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> HtmlText.toMarkdown("<p>x</p>".repeat(50_000), HtmlText.noImages()));
+        assertEquals(("x\n\n".repeat(50_000)).strip(), paragraphs);
     }
 }

@@ -76,10 +76,18 @@ class ImportServiceTest {
 
     @Test
     void anImportThatFailsMidwayLeavesNoRows() {
-        // the third question's NUL character passes every check but PostgreSQL refuses it: the rollback must be total
-        String json = new String(bytes("json/three-questions.json"), java.nio.charset.StandardCharsets.UTF_8);
-        ImportReport report = imports.apply(new ImportRequest(utf8(json), "three.json", "json",
-                new ImportOptions("midway", null, null, null), null));
+        // every check passes, then PostgreSQL refuses the third question's text: the rollback must be total
+        execute("create function refuse_three() returns trigger language plpgsql as $$ begin "
+                + "if new.prompt = 'Three' then raise exception 'refused by the test'; end if; return new; end $$");
+        execute("create trigger refuse_three before insert on question_text for each row execute function refuse_three()");
+        ImportReport report;
+        try {
+            report = imports.apply(new ImportRequest(bytes("json/three-questions.json"), "three.json", "json",
+                    new ImportOptions("midway", null, null, null), null));
+        } finally {
+            execute("drop trigger refuse_three on question_text");
+            execute("drop function refuse_three()");
+        }
         assertEquals("rejected", report.outcome());
         assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("nothing was stored")), report.problems()::toString);
         assertEquals(0, count("select count(*) from deck where external_id = 'midway'"));
@@ -142,6 +150,10 @@ class ImportServiceTest {
                     .setParameter(3, UUID.randomUUID()).setParameter(4, Instant.now()).executeUpdate();
             return cardId.longValue();
         });
+    }
+
+    private void execute(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate());
     }
 
     private long count(String sql, Object... params) {

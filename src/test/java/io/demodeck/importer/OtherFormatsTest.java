@@ -64,4 +64,58 @@ class OtherFormatsTest {
         assertEquals(List.of("mid-3"), checked.deck().questions().stream().map(q -> q.externalId()).toList());
         assertEquals(2, checked.skipped(), checked.problems()::toString);
     }
+
+    @Test
+    void aNulInAJsonStringIsReportedWithItsQuestionInsteadOfFailingInTheDatabase() {
+        // found by ImportFuzzTest: "\u0000" passed every check, then PostgreSQL refused the whole import
+        String json = new String(bytes("json/three-questions.json")).replace("\"Three\"", "\"Three\\u0000\"");
+        ParsedImport checked = ContentChecks.check(new JsonImportParser().parse(utf8(json), "x.json", ImportOptions.defaults()));
+        assertEquals(List.of("mid-1", "mid-2"), checked.deck().questions().stream().map(q -> q.externalId()).toList());
+        ImportProblem nul = checked.problems().get(0);
+        assertEquals("question 3", nul.ref());
+        assertTrue(nul.message().contains("NUL"), nul::toString);
+    }
+
+    @Test
+    void aJsonDeckWithoutALanguageGetsTheDefault() {
+        // found by ImportFuzzTest (json:1669, 10,000-input run): Set.of(…).contains(null) threw NullPointerException
+        String json = new String(bytes("json/three-questions.json")).replace("\"originalLanguage\": \"en\",\n    \"source\"", "\"source\"");
+        ParsedImport checked = ContentChecks.check(new JsonImportParser().parse(utf8(json), "x.json", ImportOptions.defaults()));
+        assertFalse(checked.rejected(), checked.problems()::toString);
+        assertEquals("en", checked.deck().originalLanguage());
+    }
+
+    @Test
+    void aMediaFileWhoseNameTheDatabaseCannotHoldIsLeftOutWithAWarning() {
+        // a Moodle <file name="…300 characters…"> passed the checks, then PostgreSQL refused the whole import
+        ParsedImport parsed = new io.demodeck.importer.gift.GiftParser().parse(utf8("Q?{T}"), "q.gift", ImportOptions.defaults());
+        ParsedImport withMedia = new ParsedImport(parsed.deck(), parsed.problems(), 0,
+                List.of(new MediaFile("n".repeat(300) + ".png", "image/png", new byte[] {1}), new MediaFile("ok.png", "image/png", new byte[] {2})));
+        ParsedImport checked = ContentChecks.check(withMedia);
+        assertEquals(List.of("ok.png"), checked.media().stream().map(MediaFile::name).toList());
+        assertEquals("media", checked.problems().get(0).ref());
+        assertFalse(checked.problems().get(0).isError());
+    }
+
+    @Test
+    void aJsonValueOfTheWrongKindIsNamedByItsPathWithoutJavaTypes() {
+        // found by ImportFuzzTest: the message quoted Jackson ("Cannot construct instance of `io.demodeck.bank…`")
+        String json = new String(bytes("json/three-questions.json")).replace("\"keyPoints\": []", "\"keyPoints\": {}");
+        ParsedImport result = new JsonImportParser().parse(utf8(json), "x.json", ImportOptions.defaults());
+        assertTrue(result.rejected());
+        ImportProblem p = result.problems().get(0);
+        assertEquals(12, p.line());
+        assertEquals("not a DemoDeck JSON export: at deck.questions[0].texts.en.keyPoints: expected a list [ … ]", p.message());
+    }
+
+    @Test
+    void theLineOfAJsonQuestionIsNotTakenFromTheFile() {
+        // found by ImportFuzzTest: "line": 99 in the file made errors point at a line the file does not have
+        String json = new String(bytes("json/three-questions.json")).replace("\"line\": 0", "\"line\": 99")
+                .replace("\"mid-2\"", "\"mid-1\"");
+        ParsedImport checked = ContentChecks.check(new JsonImportParser().parse(utf8(json), "x.json", ImportOptions.defaults()));
+        ImportProblem twice = checked.problems().get(0);
+        assertEquals(0, twice.line());
+        assertEquals("question 2", twice.ref());
+    }
 }

@@ -20,8 +20,13 @@ final class AnkiNotes {
 
     enum Kind { BASIC, REVERSED, OPTIONAL_REVERSED, CLOZE }
 
-    private static final Pattern CLOZE = Pattern.compile("\\{\\{c(\\d{1,3})::(.{0,10000}?)(?:::(.{0,1000}?))?}}", Pattern.DOTALL);
-    private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]]+)]");
+    // the text ends at the first "::" (then the hint) or "}}", as Anki reads it; the hint ends at "}}" and never
+    // spans another "{{"; neither part is backtracked into. So many "{{c1::" without "}}" cost linear time, where
+    // each used to scan (and try every split of) the next 10,000 characters
+    private static final Pattern CLOZE = Pattern.compile(
+            "\\{\\{c(\\d{1,3})::((?:[^:}]|:(?!:)|}(?!})){0,10000}+)(?:::((?:[^{}]|\\{(?!\\{)|}(?!})){0,1000}+))?}}");
+    // a name stops at the next '[': many "[sound:" without "]" would make each one scan to the end (quadratic)
+    private static final Pattern SOUND = Pattern.compile("\\[sound:([^\\]\\[]+)]");
 
     private AnkiNotes() {
     }

@@ -39,6 +39,7 @@ public final class AnkiTextParser implements ImportParser {
         String deckName = null;
         String notetype = null;
         Map<String, Integer> special = new HashMap<>();
+        Map<String, Integer> specialLines = new HashMap<>();
         int pos = 0;
         int line = 1;
         // headers: the legacy "tags:" line, then '#' lines; any other '#' line is a comment
@@ -62,7 +63,7 @@ public final class AnkiTextParser implements ImportParser {
                             c = value.charAt(0);
                         }
                         if (c == null) {
-                            log.error(line, "unknown separator '" + value + "': use Comma, Semicolon, Tab, Space, Pipe, Colon or one character");
+                            log.error(line, "unknown separator '" + ImportText.abbreviate(value) + "': use Comma, Semicolon, Tab, Space, Pipe, Colon or one character");
                         }
                         separator = c;
                     }
@@ -78,8 +79,9 @@ public final class AnkiTextParser implements ImportParser {
                                 throw new NumberFormatException();
                             }
                             special.put(key.substring(0, key.indexOf(' ')), col - 1);
+                            specialLines.put(key.substring(0, key.indexOf(' ')), line);
                         } catch (NumberFormatException e) {
-                            log.error(line, "'" + key + "' must be a column number from 1, found '" + value + "'");
+                            log.error(line, "'" + key + "' must be a column number from 1, found '" + ImportText.abbreviate(value) + "'");
                         }
                     }
                     case "match scope", "if matches" -> log.warning(line, "'#" + key + "' is ignored: DemoDeck always "
@@ -98,13 +100,21 @@ public final class AnkiTextParser implements ImportParser {
         }
         List<CsvRecords.Row> rows = CsvRecords.read(body, separator, line, log);
         if (rows.isEmpty()) {
-            log.error(line, "no notes after the headers");
+            log.error(Math.min(line, ImportText.lineCount(text)), "no notes after the headers");
             return ParsedImport.rejected(log);
         }
         String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
         DeckAssembler deck = new DeckAssembler(deckId, ImportText.language(options, body),
                 deckName != null ? deckName.replace("::", " / ") : ImportText.titleFromFileName(fileName), fileName, log);
         int width = rows.get(0).fields().size();
+        // a '#… column:' beyond the notes' columns names nothing: reported on its header, then ignored
+        for (String name : List.copyOf(special.keySet())) {
+            if (special.get(name) >= width) {
+                log.warning(specialLines.get(name), "'#" + name + " column:" + (special.get(name) + 1) + "' is past the "
+                        + width + " columns of the first note (line " + rows.get(0).line() + ") and is ignored");
+                special.remove(name);
+            }
+        }
         List<Integer> fieldColumns = new ArrayList<>();
         for (int c = 0; c < width; c++) {
             if (!special.containsValue(c)) {
@@ -155,7 +165,7 @@ public final class AnkiTextParser implements ImportParser {
         if (decks.size() == 1) {
             deck.title(decks.iterator().next().replace("::", " / "));
         }
-        return deck.build(List.of());
+        return deck.build(List.of(), ImportText.lineCount(text));
     }
 
     private static List<Integer> orderByLabels(List<Integer> fieldColumns, List<String> labels) {

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,8 @@ public final class ApkgParser implements ImportParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_COLLECTION_BYTES = 256L * 1024 * 1024;
+    /** How far ahead of ours the clock of the device that answered may have been. */
+    private static final Duration CLOCK_AHEAD = Duration.ofDays(1);
 
     private record NoteType(String name, List<String> fields, int templates, boolean cloze) {
     }
@@ -58,11 +61,8 @@ public final class ApkgParser implements ImportParser {
         try {
             entries = SafeZip.read(data, name -> name.equals("meta") || name.startsWith("collection.")
                     || name.equals("media") || name.matches("\\d{1,6}"));
-        } catch (SafeZip.ZipLimitException e) {
-            log.error(0, e.getMessage());
-            return ParsedImport.rejected(log);
-        } catch (IOException | RuntimeException e) {
-            log.error(0, "not a readable Anki package (a ZIP file): " + (e.getMessage() == null ? "broken archive" : e.getMessage()));
+        } catch (SafeZip.ZipProblem e) {
+            log.error(e.where, e.getMessage());
             return ParsedImport.rejected(log);
         }
         long version = 0;
@@ -75,6 +75,8 @@ public final class ApkgParser implements ImportParser {
         }
         boolean modern = version >= 3 || version == 0 && entries.containsKey("collection.anki21b");
         byte[] collection;
+        String collectionEntry = modern && entries.containsKey("collection.anki21b") ? "collection.anki21b"
+                : entries.containsKey("collection.anki21") ? "collection.anki21" : "collection.anki2";
         try {
             if (modern && entries.containsKey("collection.anki21b")) {
                 collection = SafeZip.unzstd(entries.get("collection.anki21b"), MAX_COLLECTION_BYTES);
@@ -83,7 +85,7 @@ public final class ApkgParser implements ImportParser {
             } else if (entries.containsKey("collection.anki2")) {
                 collection = entries.get("collection.anki2");
             } else {
-                log.error(0, "the package has no collection (collection.anki21b, collection.anki21 or collection.anki2)");
+                log.error("collection", "the package has no collection (collection.anki21b, collection.anki21 or collection.anki2)");
                 return ParsedImport.rejected(log);
             }
         } catch (IOException | RuntimeException e) {
@@ -101,10 +103,10 @@ public final class ApkgParser implements ImportParser {
             Files.write(tmp, collection);
             return read(tmp, deckId, fileName, options, mediaFiles, log);
         } catch (SQLException e) {
-            log.error(0, "the collection is not a readable Anki database: " + e.getMessage());
+            log.error(collectionEntry, "the collection is not a readable Anki database (" + sqliteReason(e) + ")");
             return ParsedImport.rejected(log);
         } catch (IOException e) {
-            log.error(0, "the package could not be read: " + e.getMessage());
+            log.error(collectionEntry, "the package could not be read: " + e.getMessage());
             return ParsedImport.rejected(log);
         } finally {
             if (tmp != null) {
@@ -210,14 +212,15 @@ public final class ApkgParser implements ImportParser {
                 log.warning(0, studied + " cards carry Anki scheduling; the review log is not carried over "
                         + "(keepHistory=false), so these questions start as new");
             }
-            return deck.build(new ArrayList<>(stored.values()), history);
+            return deck.build(new ArrayList<>(stored.values()), "notes", history);
         }
     }
 
     /**
      * The review log as answers: Learn, Review, Relearn and Filtered entries with ease 1-4 (Again, Hard, Good,
-     * Easy) are answers; Manual and Rescheduled entries (set due date, forget) and ease 0 are not. Every entry
-     * left out is counted, and named per note in a warning.
+     * Easy) are answers; Manual and Rescheduled entries (set due date, forget) and ease 0 are not. An entry's id is
+     * the time of the answer in epoch milliseconds: one before 1970 or in the future (beyond a day of clock skew) is
+     * no answer Anki recorded, and would break the grading's time arithmetic. Every entry left out is counted, and named per note in a warning.
      */
     private static ImportedHistory history(Statement st, Map<Long, AnkiCard> cards, Map<Long, Map<Integer, String>> questionsOfNote,
                                            Map<Long, String> guidOfNote, Map<Long, String> decks, String deckId,
@@ -231,6 +234,7 @@ public final class ApkgParser implements ImportParser {
         int unmapped = 0;
         int invalid = 0;
         Map<String, int[]> leftOut = new LinkedHashMap<>(); // ref -> {manual, unmapped, invalid}
+        long latest = Instant.now().plus(CLOCK_AHEAD).toEpochMilli();
         try (ResultSet rs = st.executeQuery("select id, cid, ease, time, type from revlog order by id")) {
             while (rs.next()) {
                 entries++;
@@ -245,7 +249,7 @@ public final class ApkgParser implements ImportParser {
                     leftOut.computeIfAbsent(ref, r -> new int[3])[0]++;
                     continue;
                 }
-                if (kind < 0 || kind > 3 || ease < 1 || ease > 4) {
+                if (kind < 0 || kind > 3 || ease < 1 || ease > 4 || entryId < 0 || entryId > latest) {
                     invalid++;
                     leftOut.computeIfAbsent(ref, r -> new int[3])[2]++;
                     continue;
@@ -273,11 +277,19 @@ public final class ApkgParser implements ImportParser {
                         ? " of a card that is not in the package" : " of a card that has no question in this import"));
             }
             if (counts[2] > 0) {
-                parts.add(counts[2] + (counts[2] == 1 ? " entry" : " entries") + " with an unknown rating or kind");
+                parts.add(counts[2] + (counts[2] == 1 ? " entry" : " entries") + " with an unknown rating or kind, or a time "
+                        + "before 1970 or in the future");
             }
             log.warning(ref, "review log: " + String.join(", ", parts) + " — not carried over");
         });
         return new ImportedHistory(answers, entries, manual, unmapped, invalid);
+    }
+
+    /** SQLite's own words ("file is not a database", "no such table: notes") without the driver's code prefix. */
+    private static String sqliteReason(SQLException e) {
+        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
+        java.util.regex.Matcher specific = java.util.regex.Pattern.compile("^\\[SQLITE_\\w+][^(]*\\((.+)\\)\\s*$").matcher(m);
+        return specific.matches() ? specific.group(1) : m.replaceFirst("^\\[SQLITE_\\w+]\\s*", "");
     }
 
     private static boolean exists(Statement st, String table) throws SQLException {
@@ -346,10 +358,10 @@ public final class ApkgParser implements ImportParser {
         try (ResultSet rs = st.executeQuery("select decks from col")) {
             if (rs.next() && rs.getString(1) != null && !rs.getString(1).isBlank()) {
                 JSON.readTree(rs.getString(1)).properties().forEach(e ->
-                        decks.put(Long.parseLong(e.getKey()), e.getValue().path("name").asText()));
+                        decks.put(Long.parseLong(e.getKey()), deckName(e.getValue().path("name").asText())));
             }
         } catch (IOException | RuntimeException e) {
-            // deck names only title the import
+            // deck names only title the import and the history's counts per deck
         }
         return decks;
     }
@@ -358,10 +370,21 @@ public final class ApkgParser implements ImportParser {
         Map<Long, String> decks = new HashMap<>();
         try (ResultSet rs = st.executeQuery("select id, name from decks")) {
             while (rs.next()) {
-                decks.put(rs.getLong(1), rs.getString(2).replace("\u001f", "::"));
+                // deck names only title the import and the history's counts per deck: a missing one is skipped
+                if (rs.getString(2) != null) {
+                    decks.put(rs.getLong(1), deckName(rs.getString(2)));
+                }
             }
         }
         return decks;
+    }
+
+    /**
+     * A deck's name as the report shows it: Anki's level separator as {@code ::}, without NUL, which the audit
+     * record (jsonb) cannot hold.
+     */
+    private static String deckName(String name) {
+        return name.replace("\u001f", "::").replace("\u0000", "");
     }
 
     /** Media by original file name: legacy JSON map {"0": "foo.wav"}, or the modern zstd protobuf list. */

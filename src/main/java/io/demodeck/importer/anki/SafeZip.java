@@ -18,10 +18,21 @@ final class SafeZip {
     static final int MAX_ENTRIES = 20_000;
     static final long MAX_TOTAL_BYTES = 512L * 1024 * 1024;
     static final long MAX_RATIO = 200;
+    static final long MIN_ZSTD_BUDGET = 16L * 1024 * 1024;
 
-    static final class ZipLimitException extends IOException {
-        ZipLimitException(String message) {
+    /** A package that cannot be read, and where in it: an entry name, or the archive's start. */
+    static class ZipProblem extends IOException {
+        final String where;
+
+        ZipProblem(String where, String message) {
             super(message);
+            this.where = where;
+        }
+    }
+
+    static final class ZipLimitException extends ZipProblem {
+        ZipLimitException(String where, String message) {
+            super(where, message);
         }
     }
 
@@ -29,19 +40,21 @@ final class SafeZip {
     }
 
     /** Entry name to content; only names accepted by {@code wanted} are kept in memory, the others are skipped. */
-    static Map<String, byte[]> read(byte[] archive, java.util.function.Predicate<String> wanted) throws IOException {
+    static Map<String, byte[]> read(byte[] archive, java.util.function.Predicate<String> wanted) throws ZipProblem {
         long budget = Math.min(MAX_TOTAL_BYTES, Math.max(1L, archive.length) * MAX_RATIO);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         int count = 0;
-        boolean any = false;
+        // where a damaged archive is reported: the entry being read, or the header after the last good one
+        String where = START;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
             ZipEntry entry;
             byte[] buffer = new byte[64 * 1024];
             while ((entry = zip.getNextEntry()) != null) {
-                any = true;
+                // a damaged header can leave the name empty: the entry is then known by its number
+                where = entry.getName().isBlank() ? "ZIP entry " + (count + 1) : entry.getName();
                 if (++count > MAX_ENTRIES) {
-                    throw new ZipLimitException("the archive has more than " + MAX_ENTRIES + " entries");
+                    throw new ZipLimitException(where, "the archive has more than " + MAX_ENTRIES + " entries");
                 }
                 boolean keep = !entry.isDirectory() && wanted.test(entry.getName());
                 ByteArrayOutputStream out = keep ? new ByteArrayOutputStream() : null;
@@ -49,7 +62,7 @@ final class SafeZip {
                 while ((n = zip.read(buffer)) > 0) {
                     total += n;
                     if (total > budget) {
-                        throw new ZipLimitException("the archive expands to more than " + budget / (1024 * 1024)
+                        throw new ZipLimitException(where, "the archive expands to more than " + budget / (1024 * 1024)
                                 + " MB (at most " + MAX_RATIO + " times its size): it looks like a zip bomb");
                     }
                     if (out != null) {
@@ -59,16 +72,28 @@ final class SafeZip {
                 if (out != null) {
                     entries.put(entry.getName(), out.toByteArray());
                 }
+                where = "the entry after " + where;
             }
+        } catch (ZipProblem e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // java.util.zip says what is broken ("invalid stored block lengths", "invalid entry size …")
+            throw new ZipProblem(where, "the archive is damaged here (" + (e.getMessage() == null ? "cut short" : e.getMessage()) + ")");
         }
-        if (!any) {
-            throw new java.util.zip.ZipException("no ZIP entries found");
+        if (count == 0) {
+            throw new ZipProblem(START, "not a ZIP archive: an Anki package (.apkg, .colpkg) is one");
         }
         return entries;
     }
 
-    /** Decompresses zstd with the same kind of budget. */
+    static final String START = "start of the archive";
+
+    /**
+     * Decompresses zstd with the same kind of budget: at most {@code max} bytes and, beyond a small collection's
+     * 16 MB, {@link #MAX_RATIO} times the compressed size (a few KB of zstd can declare gigabytes of zeros).
+     */
     static byte[] unzstd(byte[] data, long max) throws IOException {
+        long limit = Math.min(max, Math.max(MIN_ZSTD_BUDGET, data.length * MAX_RATIO));
         try (InputStream in = new com.github.luben.zstd.ZstdInputStream(new ByteArrayInputStream(data))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[64 * 1024];
@@ -76,8 +101,9 @@ final class SafeZip {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 total += n;
-                if (total > max) {
-                    throw new ZipLimitException("a compressed entry expands to more than " + max / (1024 * 1024) + " MB");
+                if (total > limit) {
+                    throw new IOException("it expands to more than " + limit / (1024 * 1024) + " MB (at most "
+                            + MAX_RATIO + " times its size)");
                 }
                 out.write(buffer, 0, n);
             }

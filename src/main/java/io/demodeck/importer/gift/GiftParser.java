@@ -31,7 +31,8 @@ public final class GiftParser implements ImportParser {
     private static final Pattern TAG_TAG = Pattern.compile("\\[tag:([^\\]]+)]");
     private static final Pattern FORMAT = Pattern.compile("^\\s*\\[(html|moodle|plain|markdown)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern TF = Pattern.compile("(?i)T|TRUE|F|FALSE");
-    private static final String NUMBER = "-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?";
+    // possessive digit runs: with "\\d+\\.?\\d*" a long run of digits can be split in n ways, tried one by one
+    private static final String NUMBER = "-?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][-+]?\\d++)?";
     private static final Pattern NUM_RANGE = Pattern.compile("(" + NUMBER + ")\\s*\\.\\.\\s*(" + NUMBER + ")");
     private static final Pattern NUM_TOLERANCE = Pattern.compile("(" + NUMBER + ")\\s*(?::\\s*(" + NUMBER + "))?");
 
@@ -80,7 +81,7 @@ public final class GiftParser implements ImportParser {
             block.clear();
             comments.clear();
         }
-        return deck.build(List.of());
+        return deck.build(List.of(), lines.length);
     }
 
     private static String lastSegment(String category) {
@@ -455,8 +456,9 @@ public final class GiftParser implements ImportParser {
             fmt = m.group(1).toLowerCase(Locale.ROOT);
             s = s.substring(m.end());
         }
-        // lines of a multi-line block join with a space; \n is the explicit line break
-        s = s.replaceAll("[ \\t]*\\n[ \\t]*", " ");
+        // lines of a multi-line block join with a space; \n is the explicit line break. A match starts only where
+        // a run of blanks starts: tried at every blank of a long run, the scan would be quadratic
+        s = s.replaceAll("(?<![ \\t])[ \\t]*\\n[ \\t]*", " ");
         s = restore(s).strip();
         return switch (fmt) {
             case "plain" -> s;

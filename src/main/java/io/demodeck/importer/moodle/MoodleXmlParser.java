@@ -78,7 +78,7 @@ public final class MoodleXmlParser implements ImportParser {
             }
             new Question(node, type, category, deck, log, deckId, media, mediaBytes).read();
         }
-        return deck.build(new ArrayList<>(media.values()));
+        return deck.build(new ArrayList<>(media.values()), root.line);
     }
 
     static List<String> categoryPath(String path) {

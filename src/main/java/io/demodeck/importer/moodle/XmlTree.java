@@ -73,6 +73,9 @@ final class XmlTree {
         }
     }
 
+    private static final String DOCTYPE_REFUSED =
+            "DOCTYPE declarations (DTDs and entities) are refused for safety; Moodle exports have none — remove it";
+
     private XmlTree() {
     }
 
@@ -98,11 +101,15 @@ final class XmlTree {
         } catch (org.xml.sax.SAXParseException e) {
             String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
             if (msg.contains("DOCTYPE")) {
-                msg = "DOCTYPE declarations (DTDs and entities) are refused for safety; Moodle exports have none — remove it";
+                msg = DOCTYPE_REFUSED;
             }
-            throw new XmlException(Math.max(0, e.getLineNumber()), msg);
+            throw new XmlException(e.getLineNumber() > 0 ? e.getLineNumber() : handler.line(), msg);
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new XmlException(0, "malformed XML: " + e.getMessage());
+            // an error without a position (a DOCTYPE inside the document ends in an internal state of the parser,
+            // "Scanner State 24 not Recognized"): reported where the parser had got to
+            boolean doctype = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<!DOCTYPE");
+            throw new XmlException(handler.line(), doctype ? DOCTYPE_REFUSED
+                    : "malformed XML: the parser stopped here (" + e.getMessage() + ")");
         }
         if (handler.root == null) {
             throw new XmlException(0, "the file has no XML element");
@@ -118,6 +125,11 @@ final class XmlTree {
         @Override
         public void setDocumentLocator(Locator locator) {
             this.locator = locator;
+        }
+
+        /** The line the parser is on (1 before it started). */
+        int line() {
+            return locator == null ? 1 : Math.max(1, locator.getLineNumber());
         }
 
         @Override

@@ -59,7 +59,7 @@ public final class QuizletParser implements ImportParser {
             }
             deck.add(null, QuestionType.FLASHCARD, List.of(), t, d, null, null, null, null, List.of(), rowLine, null);
         }
-        return deck.build(List.of());
+        return deck.build(List.of(), ImportText.lineCount(text));
     }
 
     /** Accepts the names in Quizlet's form (tab, comma, newline, semicolon) or the literal text, with \t and \n. */

@@ -6,6 +6,7 @@ import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ParsedImport;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static io.demodeck.importer.Fixtures.bytes;
@@ -13,6 +14,7 @@ import static io.demodeck.importer.Fixtures.text;
 import static io.demodeck.importer.Fixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AnkiTextParserTest {
@@ -98,5 +100,51 @@ class AnkiTextParserTest {
         ParsedImport result = parse(utf8("front\t" + field + "\n"), "x.txt");
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "parsed in under 5 s");
         assertEquals(1, result.deck().questions().size());
+    }
+
+    @Test
+    void aSpecialColumnPastTheNotesIsReportedOnItsHeaderInsteadOfCrashing() {
+        // found by ImportFuzzTest (anki-csv:5): IndexOutOfBoundsException, reported as "(IndexOutOfBoundsException)"
+        ParsedImport result = parse(utf8("#separator:tab\n#tags column:3\nfront\tback\n"), "x.txt");
+        assertFalse(result.rejected(), result.problems()::toString);
+        assertEquals("back", text(result.deck().questions().get(0)).answer());
+        assertEquals(2, result.problems().get(0).line());
+        assertTrue(result.problems().get(0).message().contains("past the 2 columns"), result.problems()::toString);
+    }
+
+    @Test
+    void headersWithoutNotesAreReportedOnALineTheFileHas() {
+        // found by ImportFuzzTest (anki-csv:213): a file cut after its headers named line 3 of a 2-line file
+        ParsedImport result = parse(utf8("#separator:tab\n#html:true"), "x.txt");
+        assertTrue(result.rejected());
+        assertEquals(2, result.problems().get(0).line());
+    }
+
+    @Test
+    void aThousandWarningsDoNotPushOutTheErrorThatRejectsTheFile() {
+        // found by ImportFuzzTest (anki-csv:8806, 10,000-input run): rejected, and the report had no error
+        ParsedImport result = parse(utf8("#match scope:deck\n".repeat(1500)), "x.txt");
+        assertTrue(result.rejected());
+        assertTrue(result.problems().stream().anyMatch(p -> p.isError() && p.message().contains("no notes")),
+                () -> result.problems().subList(result.problems().size() - 2, result.problems().size()).toString());
+    }
+
+    @Test
+    void manyUnclosedClozeDeletionsDoNotHang() {
+        // found by ImportFuzzTest (anki-csv:5515, apkg:3449, 10,000-input run): each "{{c1::" scanned 10,000 characters
+        // and tried every hint length in them
+        ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> parse(utf8("#notetype:Cloze\n" + "{{c1::".repeat(50_000) + "\textra\n"), "x.txt"));
+        assertTrue(result.rejected());
+        assertTrue(result.problems().get(0).message().contains("without a deletion"), result.problems()::toString);
+    }
+
+    @Test
+    void manySoundTagsWithoutAClosingBracketDoNotHang() {
+        // found by ImportFuzzTest (apkg/anki-csv): each "[sound:" scanned to the end of the field, quadratic time
+        String field = "[sound:".repeat(60_000);
+        ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> parse(utf8("front\t" + field + "\n"), "x.txt"));
+        assertEquals(field, text(result.deck().questions().get(0)).answer());
     }
 }

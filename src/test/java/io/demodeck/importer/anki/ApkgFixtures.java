@@ -1,6 +1,7 @@
 package io.demodeck.importer.anki;
 
 import com.github.luben.zstd.Zstd;
+import org.sqlite.SQLiteConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -80,7 +80,7 @@ public final class ApkgFixtures {
     static byte[] database(boolean schema18, String[][] notes, long[][] revlog) throws Exception {
         Path file = Files.createTempFile("apkg-fixture", ".db");
         Files.delete(file);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute("create table col (id integer primary key, crt int, mod int, scm int, ver int, dty int, usn int, ls int, "
                     + "conf text, models text, decks text, dconf text, tags text)");
             st.execute("create table notes (id integer primary key, guid text, mid int, mod int, usn int, tags text, flds text, "

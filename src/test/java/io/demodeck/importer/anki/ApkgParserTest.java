@@ -1,5 +1,6 @@
 package io.demodeck.importer.anki;
 
+import com.github.luben.zstd.Zstd;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportedHistory;
@@ -121,11 +122,69 @@ class ApkgParserTest {
     }
 
     @Test
-    void aBrokenZipIsRejected() throws Exception {
+    void aBrokenZipIsRejectedNamingWhereItBreaks() throws Exception {
+        // found by ImportFuzzTest (apkg:0, apkg:14): these errors named no place
         byte[] zip = ApkgFixtures.legacy(ApkgFixtures.NOTES);
         byte[] truncated = java.util.Arrays.copyOf(zip, zip.length / 2);
-        assertTrue(parse(truncated, "x.apkg").rejected());
-        assertTrue(parse("not a zip at all".getBytes(), "x.apkg").rejected());
+        ParsedImport cut = parse(truncated, "x.apkg");
+        assertTrue(cut.rejected());
+        assertEquals("collection.anki21", cut.problems().get(0).ref(), cut.problems()::toString);
+        ParsedImport notZip = parse("not a zip at all".getBytes(), "x.apkg");
+        assertTrue(notZip.rejected());
+        assertEquals(SafeZip.START, notZip.problems().get(0).ref());
+    }
+
+    @Test
+    void aPackageWithoutACollectionSaysWhichEntriesItLacks() throws Exception {
+        // found by ImportFuzzTest (apkg:2: the collection renamed to ../collection.anki21)
+        ParsedImport result = parse(ApkgFixtures.zip(Map.of("../collection.anki21", new byte[] {1})), "x.apkg");
+        assertTrue(result.rejected());
+        assertEquals("collection", result.problems().get(0).ref());
+    }
+
+    @Test
+    void aZstdBombStopsAtTheExpansionLimit() throws Exception {
+        // found by ImportFuzzTest: 10 KB of zstd were inflated to 256 MB in memory before SQLite refused them
+        byte[] bomb = Zstd.compress(new byte[64 * 1024 * 1024]);
+        ParsedImport result = parse(ApkgFixtures.zip(Map.of("meta", new byte[] {0x08, 0x03}, "collection.anki21b", bomb)), "x.apkg");
+        assertTrue(result.rejected());
+        assertEquals("collection.anki21b", result.problems().get(0).ref());
+        assertTrue(result.problems().get(0).message().contains("expands to more than 16 MB"), result.problems()::toString);
+    }
+
+    @Test
+    void aDeckWithoutANameDoesNotStopTheImport() throws Exception {
+        byte[] db = edited(ApkgFixtures.database(true, ApkgFixtures.NOTES, new long[0][]), "update decks set name = null");
+        ParsedImport result = parse(ApkgFixtures.zip(Map.of("meta", new byte[] {0x08, 0x03},
+                "collection.anki21b", Zstd.compress(db))), "spanish.apkg");
+        assertFalse(result.rejected(), result.problems()::toString);
+        assertEquals("spanish", result.deck().texts().get("en").title());
+    }
+
+    @Test
+    void aNulInADeckNameIsDroppedFromTheTitleAndTheHistoryPerDeck() throws Exception {
+        // found by ImportFuzzTest: the per-deck history counts carried the NUL into the audit record, which
+        // PostgreSQL's jsonb refused, so the preview failed with a 500
+        byte[] db = edited(ApkgFixtures.database(true, ApkgFixtures.NOTES, ApkgFixtures.REVLOG),
+                "update decks set name = 'Span' || char(0) || 'ish' || char(31) || 'Verbs'");
+        ParsedImport result = parse(ApkgFixtures.zip(Map.of("meta", new byte[] {0x08, 0x03},
+                "collection.anki21b", Zstd.compress(db))), "spanish.apkg");
+        assertFalse(result.rejected(), result.problems()::toString);
+        assertEquals("Spanish::Verbs", result.deck().texts().get("en").title());
+        assertEquals(Map.of("Spanish::Verbs", 9), ImportedHistory.perDeck(result.history().answers()));
+    }
+
+    private static byte[] edited(byte[] db, String sql) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("apkg-edit", ".db");
+        try {
+            java.nio.file.Files.write(file, db);
+            try (var c = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+                st.execute(sql);
+            }
+            return java.nio.file.Files.readAllBytes(file);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 
     @Test
@@ -139,10 +198,12 @@ class ApkgParserTest {
     }
 
     @Test
-    void aCorruptCollectionIsRejected() throws Exception {
+    void aCorruptCollectionIsRejectedNamingItsEntryInSqlitesWords() throws Exception {
         byte[] pkg = ApkgFixtures.zip(Map.of("collection.anki21", "SQLite format 3\0garbage".getBytes()));
         ParsedImport result = parse(pkg, "x.apkg");
         assertTrue(result.rejected());
+        assertEquals("collection.anki21", result.problems().get(0).ref());
+        assertFalse(result.problems().get(0).message().contains("[SQLITE_"), result.problems()::toString);
     }
 
     @Test

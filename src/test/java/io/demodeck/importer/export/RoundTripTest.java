@@ -5,6 +5,7 @@ import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.ParseResult;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
+import io.demodeck.importer.Fixtures;
 import io.demodeck.importer.ImportFormat;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ParsedImport;
@@ -162,13 +163,7 @@ class RoundTripTest {
     }
 
     private static String text(Exported exported) {
-        var out = new java.io.ByteArrayOutputStream();
-        try {
-            exported.body().writeTo(out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(Fixtures.written(exported), StandardCharsets.UTF_8);
     }
 
     /** GIFT writes a flashcard as an essay whose general feedback is the answer: the documented loss. */

@@ -8,6 +8,7 @@ import io.demodeck.importer.ImportProblem;
 import io.demodeck.importer.ParsedImport;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static io.demodeck.importer.Fixtures.byPrompt;
@@ -17,6 +18,7 @@ import static io.demodeck.importer.Fixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GiftParserTest {
@@ -165,5 +167,30 @@ class GiftParserTest {
         ParsedImport result = parser.parse(utf8("Столица Франции?{=Париж}"), "ru.gift", io.demodeck.importer.ImportOptions.defaults());
         assertEquals("ru", result.deck().originalLanguage());
         assertEquals("ru", result.deck().questions().get(0).originalLanguage());
+    }
+
+    @Test
+    void aLongRunOfBlanksInAQuestionDoesNotHang() {
+        // found by ImportFuzzTest (gift:189): joining the lines of a block was quadratic in a run of blanks
+        String blanks = " ".repeat(300_000);
+        ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> parser.parse(utf8("Is this" + blanks + "true?\n{T}"), "x.gift", new ImportOptions(null, "en", null, null)));
+        assertEquals("Is this" + blanks + "true?", text(result.deck().questions().get(0)).prompt());
+    }
+
+    @Test
+    void aLongRunOfDigitsInANumericalAnswerDoesNotHang() {
+        // found by ImportFuzzTest (gift:9471, 10,000-input run): the number pattern split a run of digits every way
+        ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parser.parse(
+                utf8("How many?{#" + "9".repeat(200_000) + ":1}"), "x.gift", new ImportOptions(null, "en", null, null)));
+        assertEquals(QuestionType.NUMERICAL, result.deck().questions().get(0).type());
+    }
+
+    @Test
+    void aFileWithoutQuestionsIsReportedWhereItEnds() {
+        // found by ImportFuzzTest: "the file contains no questions" had no line
+        ParsedImport result = parser.parse(utf8("// only a comment\n$CATEGORY: a/b\n"), "x.gift", ImportOptions.defaults());
+        assertTrue(result.rejected());
+        assertEquals(3, result.problems().get(0).line());
     }
 }

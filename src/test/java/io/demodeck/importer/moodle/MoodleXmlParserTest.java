@@ -125,4 +125,20 @@ class MoodleXmlParserTest {
         assertTrue(result.rejected());
         assertEquals(3, result.problems().get(0).line(), result.problems()::toString);
     }
+
+    @Test
+    void aDoctypeInsideTheDocumentIsReportedOnItsLine() {
+        // found by ImportFuzzTest (moodle-xml:31): the parser's internal "Scanner State 24 not Recognized", no line
+        ParsedImport result = parser.parse(utf8("<quiz>\n<!DOCTYPE quiz SYSTEM \"x\"></quiz>"), "x.xml", ImportOptions.defaults());
+        assertTrue(result.rejected());
+        assertEquals(2, result.problems().get(0).line());
+        assertTrue(result.problems().get(0).message().startsWith("DOCTYPE declarations"), result.problems()::toString);
+    }
+
+    @Test
+    void aQuizWithoutQuestionsIsReportedAtItsRootElement() {
+        ParsedImport result = parser.parse(utf8("<?xml version=\"1.0\"?>\n<quiz>\n</quiz>\n"), "x.xml", ImportOptions.defaults());
+        assertTrue(result.rejected());
+        assertEquals(2, result.problems().get(0).line());
+    }
 }

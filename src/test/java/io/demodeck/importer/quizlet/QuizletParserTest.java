@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.demodeck.importer.Fixtures.bytes;
 import static io.demodeck.importer.Fixtures.text;
+import static io.demodeck.importer.Fixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,5 +38,13 @@ class QuizletParserTest {
     void theSameSeparatorTwiceIsRejected() {
         ParsedImport result = parser.parse(bytes("quizlet/custom.txt"), "set.txt", new ImportOptions(null, "en", ";", ";"));
         assertTrue(result.rejected());
+    }
+
+    @Test
+    void aFileWithoutRowsIsReportedWhereItEnds() {
+        // found by ImportFuzzTest (quizlet:174): "the file contains no questions" had no line
+        ParsedImport result = parser.parse(utf8("\n\n"), "set.txt", ImportOptions.defaults());
+        assertTrue(result.rejected());
+        assertEquals(3, result.problems().get(0).line());
     }
 }
