@@ -88,8 +88,9 @@ public class StudyResource {
             throw ApiException.validation("limit", "1 to " + MAX_LIMIT);
         }
         String language = ApiLanguage.pick(lang, headers);
-        BankQueries.StudyDeck studyDeck = bank.studyDeck(deck, language).orElseThrow(() -> ApiException.notFound("Deck " + deck));
-        ReviewService.StudyBatch batch = reviews.nextCards(user.id(), studyDeck.summary().id(), Instant.now(), size);
+        ReviewService.StudyBatch batch = reviews.nextCards(user.id(), deck, Instant.now(), size)
+                .orElseThrow(() -> ApiException.notFound("Deck " + deck));
+        BankQueries.StudyDeck studyDeck = bank.studyDeck(batch.deckId(), batch.deckStamp(), language);
         Map<Long, BankViews.QuestionDetail> questions = bank.studyQuestions(studyDeck,
                 batch.cards().stream().map(c -> c.card().questionId()).toList(), language);
         List<QueueEntry> items = batch.cards().stream()

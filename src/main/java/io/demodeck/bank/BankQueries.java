@@ -2,15 +2,10 @@ package io.demodeck.bank;
 
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.platform.MarkdownRenderer;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,9 +21,6 @@ public class BankQueries {
 
     @Inject
     RenderedDecks rendered;
-
-    @Inject
-    AgroalDataSource dataSource;
 
     public List<BankViews.DeckSummary> decks(String lang) {
         return Deck.listInOrder().stream().map(d -> summary(d, lang)).toList();
@@ -82,29 +74,14 @@ public class BankQueries {
     public record StudyDeck(BankViews.DeckSummary summary, Instant stamp) {
     }
 
-    /** The deck for a study screen: one small query while nothing in the deck changed. */
-    public Optional<StudyDeck> studyDeck(String externalId, String lang) {
-        long deckId;
-        Instant stamp;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id, updated_at from deck where external_id = ?")) {
-            ps.setString(1, externalId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                deckId = rs.getLong(1);
-                stamp = rs.getTimestamp(2).toInstant();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading deck " + externalId + " failed: " + e.getMessage(), e);
-        }
+    /** The deck for a study screen at the content stamp just read with the queue: no query while it is unchanged. */
+    public StudyDeck studyDeck(long deckId, Instant stamp, String lang) {
         BankViews.DeckSummary summary = rendered.deck(deckId, lang, stamp).orElseGet(() -> {
             BankViews.DeckSummary fresh = summary(Deck.findById(deckId), lang);
             rendered.putDeck(deckId, lang, stamp, fresh);
             return fresh;
         });
-        return Optional.of(new StudyDeck(summary, stamp));
+        return new StudyDeck(summary, stamp);
     }
 
     /** The active questions among {@code questionIds} in that deck, rendered (from the cache while the deck is unchanged). */

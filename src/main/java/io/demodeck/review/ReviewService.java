@@ -112,19 +112,37 @@ public class ReviewService {
     public record NextCard(CardView card, Map<Rating, PreviewOption> outcomes) {
     }
 
-    /** What a study screen shows: the next cards in queue order and what is left today. */
-    public record StudyBatch(QueueCounts counts, List<NextCard> cards) {
+    /**
+     * What a study screen shows: the next cards in queue order and what is left today, with the deck's id and content
+     * stamp ({@code deck.updated_at}) as read with them, so the caller can show the questions from its cache.
+     */
+    public record StudyBatch(long deckId, Instant deckStamp, QueueCounts counts, List<NextCard> cards) {
     }
 
     /**
-     * The next {@code limit} cards of a deck with their previewed outcomes and today's counts, in one transaction
-     * and one read of the queue. New questions in it are opened (their cards are created), so the preview's fuzz
-     * is the one a grade will apply.
+     * The next {@code limit} cards of a deck with their previewed outcomes and today's counts: one statement for the
+     * deck and the learner's settings, one for the queue. New questions in it are opened (their cards are created), so
+     * the preview's fuzz is the one a grade will apply. Empty when there is no such deck.
      */
-    public StudyBatch nextCards(long userId, long deckId, Instant now, int limit) {
+    public Optional<StudyBatch> nextCards(long userId, String deckExternalId, Instant now, int limit) {
         // no transaction: the reads need none, and opening new cards is one idempotent statement
         return withConnection(c -> {
-            StudySettings s = settings.get(c, userId);
+            long deckId;
+            Instant deckStamp;
+            StudySettings s;
+            try (PreparedStatement ps = c.prepareStatement("select d.id, d.updated_at, " + StudySettingsService.COLUMNS
+                    + " from deck d left join user_settings s on s.user_id = ? where d.external_id = ?")) {
+                ps.setLong(1, userId);
+                ps.setString(2, deckExternalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    deckId = rs.getLong(1);
+                    deckStamp = rs.getTimestamp(2).toInstant();
+                    s = StudySettingsService.read(rs, 3);
+                }
+            }
             Scheduler scheduler = settings.schedulerFor(s);
             QueueRead queue = readQueue(c, userId, deckId, s, now, limit);
             List<Long> unopened = queue.items().stream().filter(row -> row.cardId() == null).map(QueueRow::questionId).toList();
@@ -140,7 +158,7 @@ public class ReviewService {
                         new PreviewOption(rating, o.after().state(), o.after().due(), o.interval(), o.scheduledDays())));
                 cards.add(new NextCard(view(card.cardId(), card.questionId(), card.state()), outcomes));
             }
-            return new StudyBatch(queue.counts(), cards);
+            return Optional.of(new StudyBatch(deckId, deckStamp, queue.counts(), cards));
         });
     }
 
