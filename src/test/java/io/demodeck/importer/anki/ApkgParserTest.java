@@ -104,6 +104,20 @@ class ApkgParserTest {
     }
 
     @Test
+    void aReviewLogTooLongForOneImportIsLeftOutWithAWarning() throws Exception {
+        long[][] huge = new long[ApkgParser.MAX_HISTORY_ENTRIES + 1][];
+        long card = ApkgFixtures.cardId(0, 0);
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] = new long[]{ApkgFixtures.T0 + i * 1000L, card, 3, 4000, 1};
+        }
+        ParsedImport result = parse(ApkgFixtures.legacy(ApkgFixtures.NOTES, huge), "spanish.apkg");
+        assertFalse(result.rejected(), result.problems()::toString);
+        assertEquals(0, result.history().entries());
+        assertEquals(5, result.deck().questions().size(), "the questions come in all the same");
+        assertWarning(result, "revlog", "more than the " + ApkgParser.MAX_HISTORY_ENTRIES);
+    }
+
+    @Test
     void keepHistoryFalseReadsNoReviewLog() throws Exception {
         ParsedImport result = parser.parse(ApkgFixtures.legacy(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "spanish.apkg",
                 new ImportOptions(null, "en", null, null, false));
