@@ -10,11 +10,13 @@ import java.util.Random;
 
 /**
  * Next-card latency as a client sees it: sequential GET /api/v1/study/queue?limit=1 calls on one keep-alive
- * connection, each for a random learner of the tokens file, after a warm-up pass over every learner (the first call
- * of a learner may open a new card). Prints "NEXT-CARD {json}" with the median, p90, p99 and max in ms.
+ * connection, each for a random learner of the tokens file, after a pass over every learner (the first call of a
+ * learner may open a new card) and 30 s of the same calls to warm the app up. Prints "NEXT-CARD {json}" with the median, p90, p99 and max in ms.
  * Run: java bench/NextCardLatency.java <base-url> <tokens-file> <deck> <calls>
  */
 public class NextCardLatency {
+
+    private static final long WARM_UP_NANOS = 30_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -26,8 +28,10 @@ public class NextCardLatency {
         for (String token : tokens) {
             call(http, uri, token);
         }
+        // warm up by time: the JIT compiles the request path over the first seconds of traffic
         Random random = new Random(7);
-        for (int i = 0; i < calls / 4; i++) {
+        long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+        while (System.nanoTime() < warmUntil) {
             call(http, uri, tokens.get(random.nextInt(tokens.size())));
         }
         double[] ms = new double[calls];

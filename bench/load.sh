@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # The study loop under load: wrk drives the mobile API (fetch the next card, grade it) on the packaged app, and
 # pgbench runs the same database work as a bare SQL transaction, against the same generated database, one after
-# the other in this run. Also: start-to-ready with an external database and the app's resident memory under load.
-# Writes bench/results/load.md.
+# the other in this run, at several connection counts. Also: the CPU each side spends per graded review, start to
+# ready with an external database (median of 3), and the app's resident memory under load. Writes bench/results/load.md.
 #
-# Usage: bench/load.sh            (CONNECTIONS=64 DURATION=60 WARMUP=20 LEARNERS=10000 CARDS=100 REVIEWS=5000000)
+# Usage: bench/load.sh            (SWEEP="16 32 64" DURATION=30 WARMUP=20 LEARNERS=10000 CARDS=100 REVIEWS=5000000)
 #        REGENERATE=1 bench/load.sh   rebuilds the generated template database
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
 
-CONNECTIONS=${CONNECTIONS:-64}
-DURATION=${DURATION:-60}
+SWEEP=${SWEEP:-16 32 64}
+DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-20}
 PORT=${PORT:-18080}
 RESULTS=${RESULTS:-bench/results/load.md}
@@ -22,38 +22,61 @@ bench_package
 bench_pg_start
 bench_load_database
 
+starts=()
+for _ in 1 2 3; do
+  bench_app_start load "$PORT" "${BENCH_LOAD_ENV[@]}"
+  starts+=("$(bench_wait_ready "$PORT" "$(bench_started_ns load)")")
+  bench_app_stop load
+done
+ready_seconds=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+echo "start to ready (external PostgreSQL, generated database): ${starts[*]} s"
+
 bench_app_start load "$PORT" "${BENCH_LOAD_ENV[@]}"
 trap 'bench_app_stop load; kill ${RSS_SAMPLER:-} 2>/dev/null || true' EXIT
-started=$(bench_started_ns load)
-ready_seconds=$(bench_wait_ready "$PORT" "$started")
+bench_wait_ready "$PORT" "$(bench_started_ns load)" >/dev/null
 pid=$(cat "$BENCH_OUT/load.pid")
-echo "start to ready (external PostgreSQL, generated database): ${ready_seconds} s"
-
 bench_tokens "$PORT"
 
-echo "warm-up: ${WARMUP} s"
-wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/study-loop.lua "http://127.0.0.1:$PORT" \
-  -- "$BENCH_OUT/tokens.txt" "$CONNECTIONS" "$BENCH_LOAD_DECK" >"$BENCH_OUT/wrk-warmup.txt"
+loop() { # connections seconds [latency]
+  wrk -t"$1" -c"$1" -d"$2s" ${3:+--latency} -s bench/study-loop.lua "http://127.0.0.1:$PORT" \
+    -- "$BENCH_OUT/tokens.txt" "$1" "$BENCH_LOAD_DECK"
+}
+json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+per_review() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.2f", 1000 * (b - a) / n }'; }
 
+echo "warm-up: ${WARMUP} s"
+loop 64 "$WARMUP" >"$BENCH_OUT/wrk-warmup.txt"
+
+declare -A APP PG APP_CPU APP_PG_CPU PG_CPU
 bench_rss_sample "$pid" "$BENCH_OUT/rss.txt"
-echo "wrk: ${CONNECTIONS} connections, ${DURATION} s"
-wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/study-loop.lua "http://127.0.0.1:$PORT" \
-  -- "$BENCH_OUT/tokens.txt" "$CONNECTIONS" "$BENCH_LOAD_DECK" | tee "$BENCH_OUT/wrk.txt"
+for c in $SWEEP; do
+  a0=$(bench_cpu_seconds "$pid"); p0=$(bench_pg_cpu_seconds)
+  loop "$c" "$DURATION" latency | tee "$BENCH_OUT/wrk-$c.txt"
+  a1=$(bench_cpu_seconds "$pid"); p1=$(bench_pg_cpu_seconds)
+  APP[$c]=$(sed -n 's/^STUDY-LOOP //p' "$BENCH_OUT/wrk-$c.txt")
+  graded=$(json "${APP[$c]}" graded)
+  APP_CPU[$c]=$(per_review "$a0" "$a1" "$graded"); APP_PG_CPU[$c]=$(per_review "$p0" "$p1" "$graded")
+done
 kill "$RSS_SAMPLER" 2>/dev/null || true
 rss_max=$(sort -n "$BENCH_OUT/rss.txt" | tail -1)
 rss_median=$(sort -n "$BENCH_OUT/rss.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 app_load=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_app_stop load
 
-echo "pgbench: ${CONNECTIONS} connections, ${DURATION} s"
-bench_pgbench "$CONNECTIONS" "$DURATION" | tee "$BENCH_OUT/pgbench.txt"
+for c in $SWEEP; do
+  p0=$(bench_pg_cpu_seconds)
+  bench_pgbench "$c" "$DURATION" | tee "$BENCH_OUT/pgbench-$c.txt"
+  p1=$(bench_pg_cpu_seconds)
+  PG[$c]=$(sed -n 's/^PGBENCH //p' "$BENCH_OUT/pgbench-$c.txt")
+  PG_CPU[$c]=$(per_review "$p0" "$p1" "$(json "${PG[$c]}" transactions)")
+done
 
-app=$(sed -n 's/^STUDY-LOOP //p' "$BENCH_OUT/wrk.txt")
-pg=$(sed -n 's/^PGBENCH //p' "$BENCH_OUT/pgbench.txt")
-json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
-app_rate=$(json "$app" gradedPerSecond)
-pg_rate=$(json "$pg" tps)
-ratio=$(awk -v a="$app_rate" -v b="$pg_rate" 'BEGIN { printf "%.2f", a / b }')
+best_app=0 best_pg=0
+for c in $SWEEP; do
+  best_app=$(awk -v a="$best_app" -v b="$(json "${APP[$c]}" gradedPerSecond)" 'BEGIN { print (b > a ? b : a) }')
+  best_pg=$(awk -v a="$best_pg" -v b="$(json "${PG[$c]}" tps)" 'BEGIN { print (b > a ? b : a) }')
+done
+ratio=$(awk -v a="$best_app" -v b="$best_pg" 'BEGIN { printf "%.2f", a / b }')
 
 mkdir -p "$(dirname "$RESULTS")"
 {
@@ -64,30 +87,37 @@ mkdir -p "$(dirname "$RESULTS")"
   echo "- PostgreSQL: $(bench_psql -c 'show server_version'), local (bench/lib.sh settings: shared_buffers 1GB, fsync and synchronous_commit on)"
   echo "- data: $(bench_psql -c "select count(*) from app_user") users, $(bench_psql -c "select count(*) from card") card states,"
   echo "  $(bench_psql -c "select count(*) from review_log") review-log rows after the run (generated by bench/LoadData.java, then the runs' answers)"
-  echo "- command: \`bench/load.sh\` (CONNECTIONS=$CONNECTIONS DURATION=$DURATION WARMUP=$WARMUP), app JVM options: \`$(bench_java_opts_text)\`"
-  echo "- app: wrk -t$CONNECTIONS -c$CONNECTIONS -d${DURATION}s -s bench/study-loop.lua: each connection signs in as its own learners and"
-  echo "  loops GET /api/v1/study/queue?limit=1 then POST /api/v1/reviews (one answer); latency is per HTTP request"
-  echo "- pgbench: -c$CONNECTIONS -j2 -T$DURATION -M prepared -f bench/study-loop.pgbench: select the next due card, insert the"
+  echo "- command: \`bench/load.sh\` (SWEEP=\"$SWEEP\" DURATION=$DURATION WARMUP=$WARMUP), app JVM options: \`$(bench_java_opts_text)\`"
+  echo "- app: wrk -tN -cN -d${DURATION}s -s bench/study-loop.lua: each connection signs in as its own learners and loops"
+  echo "  GET /api/v1/study/queue?limit=1 then POST /api/v1/reviews (one answer); latency is per HTTP request"
+  echo "- pgbench: -cN -j2 -T$DURATION -M prepared -f bench/study-loop.pgbench: select the next due card, insert the"
   echo "  review-log row, update the card, commit; latency is per transaction"
-  echo "- load average at the end of the app run: $app_load"
+  echo "- CPU per graded review: the app's process and PostgreSQL's (all its processes), from /proc, over each run; wrk and"
+  echo "  pgbench themselves run on the same 2 cores; load average at the end of the app runs: $app_load"
   echo
-  echo "| | graded reviews / s | p50 ms | p99 ms | max ms | failed |"
-  echo "|---|---|---|---|---|---|"
-  echo "| app (HTTP, wrk) | $app_rate | $(json "$app" p50ms) | $(json "$app" p99ms) | $(json "$app" maxms) | $(json "$app" failed) |"
-  echo "| pgbench (SQL only) | $pg_rate | $(json "$pg" p50ms) | $(json "$pg" p99ms) | $(json "$pg" maxms) | $(json "$pg" failed) |"
+  echo "| connections | app: graded reviews / s | p50 ms | p99 ms | CPU ms per review (app + PostgreSQL) | pgbench: transactions / s | p50 ms | p99 ms | PostgreSQL CPU ms per transaction | app / pgbench |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for c in $SWEEP; do
+    a=${APP[$c]} p=${PG[$c]}
+    echo "| $c | $(json "$a" gradedPerSecond) | $(json "$a" p50ms) | $(json "$a" p99ms) | ${APP_CPU[$c]} + ${APP_PG_CPU[$c]} | $(json "$p" tps) | $(json "$p" p50ms) | $(json "$p" p99ms) | ${PG_CPU[$c]} | $(awk -v x="$(json "$a" gradedPerSecond)" -v y="$(json "$p" tps)" 'BEGIN { printf "%.2f", x / y }') |"
+  done
   echo
-  echo "- **app / pgbench: $ratio** (target ≥ 0.5); graded reviews per second target ≥ 2000, p99 target ≤ 50 ms"
-  echo "- requests: $(json "$app" requests) in $(json "$app" seconds) s, empty queues $(json "$app" emptyQueues), socket errors $(json "$app" socketErrors), non-2xx $(json "$app" non2xx)"
-  echo "- **resident memory of the app under load: median ${rss_median} MiB, max ${rss_max} MiB** (target ≤ 350 MiB; sampled every second)"
-  echo "- **start to ready with the external database: ${ready_seconds} s** (target ≤ 5 s; process start to /q/health/ready = 200,"
-  echo "  including Flyway's check and the bank load)"
-  echo
-  echo '```'
-  sed -n '/Running/,$p' "$BENCH_OUT/wrk.txt"
-  echo '```'
-  echo
-  echo '```'
-  grep -v '^PGBENCH' "$BENCH_OUT/pgbench.txt"
-  echo '```'
+  echo "- **peak: app $best_app graded reviews / s, pgbench $best_pg transactions / s; app / pgbench $ratio** (targets: ≥ 2000 reviews / s, ratio ≥ 0.5)"
+  echo "- failed requests: $(for c in $SWEEP; do a=${APP[$c]}; echo -n "$(( $(json "$a" failed) + $(json "$a" socketErrors) + $(json "$a" non2xx) )) "; done)(per run; empty queues: $(for c in $SWEEP; do echo -n "$(json "${APP[$c]}" emptyQueues) "; done))"
+  echo "- **resident memory of the app under load: median ${rss_median} MiB, max ${rss_max} MiB** (target ≤ 350 MiB; sampled every second over the app runs)"
+  echo "- **start to ready with the external database: median ${ready_seconds} s** (${starts[*]}; target ≤ 5 s; process start to"
+  echo "  /q/health/ready = 200, including Flyway's check and the bank load)"
+  for c in $SWEEP; do
+    echo
+    echo '```'
+    sed -n '/Running/,$p' "$BENCH_OUT/wrk-$c.txt"
+    echo '```'
+  done
+  for c in $SWEEP; do
+    echo
+    echo '```'
+    grep -v '^PGBENCH' "$BENCH_OUT/pgbench-$c.txt"
+    echo '```'
+  done
 } >"$RESULTS"
 cat "$RESULTS"

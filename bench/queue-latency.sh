@@ -47,7 +47,7 @@ ratio=$(awk -v a="${P50[$large]}" -v b="${P50[$small]}" 'BEGIN { printf "%.2f", 
   echo "- machine: $(bench_machine), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- PostgreSQL: $(bench_psql -c 'show server_version'), local, tables and indexes prewarmed (pg_prewarm)"
   echo "- command: \`bench/queue-latency.sh\` (CALLS=$CALLS): $CALLS sequential GET /api/v1/study/queue?limit=1 on one keep-alive"
-  echo "  connection, each for a random one of $SAMPLED learners spread over the id range, after a warm-up; client-side time"
+  echo "  connection, each for a random one of $SAMPLED learners spread over the id range, after 30 s of warm-up calls; client-side time"
   echo
   echo "| card states | p50 ms | p90 ms | p99 ms | max ms |"
   echo "|---|---|---|---|---|"

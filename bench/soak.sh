@@ -11,7 +11,7 @@ MINUTES=${SOAK_MINUTES:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18082}
 RESULTS=${RESULTS:-bench/results/soak.md}
-PEAK=${PEAK:-$(sed -n 's/^| app (HTTP, wrk) | \([0-9.]*\) |.*/\1/p' bench/results/load.md 2>/dev/null | head -1)}
+PEAK=${PEAK:-$(sed -n 's/.*\*\*peak: app \([0-9.]*\) graded.*/\1/p' bench/results/load.md 2>/dev/null | head -1)}
 [ -n "$PEAK" ] || { echo "no peak figure: run bench/load.sh first or set PEAK" >&2; exit 1; }
 
 bench_jdk
