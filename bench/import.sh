@@ -24,9 +24,9 @@ ADMIN=(DEMODECK_ADMIN_USERNAME=bench-admin DEMODECK_ADMIN_PASSWORD=bench-admin-p
 trap 'bench_app_stop import; rm -rf "$DATA"' EXIT
 
 start() {
-  env "${ADMIN[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+  (cd "$BENCH_OUT" && exec env "${ADMIN[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
     java ${BENCH_JAVA_OPTS:-} -Dquarkus.log.category.\"io.demodeck.importer\".level=DEBUG -jar "$BENCH_JAR" \
-    >>"$BENCH_OUT/import-app.log" 2>&1 &
+    >>"$BENCH_OUT/import-app.log" 2>&1) &
   echo $! >"$BENCH_OUT/import.pid"
   bench_wait_ready "$PORT" "$(date +%s%N)" >/dev/null
   TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"bench-admin","password":"bench-admin-password"}' \

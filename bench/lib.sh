@@ -116,10 +116,11 @@ BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS-@$BENCH_ROOT/docker/jvm.options}
 # Writes $BENCH_OUT/NAME.pid and NAME.log. JVM options through BENCH_JAVA_OPTS.
 bench_app_start() {
   local name=$1 port=$2; shift 2
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  # from $BENCH_OUT: the class-data archive of docker/jvm.options (a path relative to the working directory) lands there
+  (cd "$BENCH_OUT" && exec env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
       QUARKUS_DATASOURCE_JDBC_URL="$BENCH_PG_URL" QUARKUS_DATASOURCE_USERNAME="$BENCH_PG_USER" \
       QUARKUS_DATASOURCE_PASSWORD="$BENCH_PG_PASSWORD" DEMODECK_DATA_DIR="$BENCH_OUT/data-$name" "$@" \
-      java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" >"$BENCH_OUT/$name.log" 2>&1 &
+      java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" >"$BENCH_OUT/$name.log" 2>&1) &
   echo $! >"$BENCH_OUT/$name.pid"
   date +%s%N >"$BENCH_OUT/$name.started"
 }
