@@ -31,6 +31,8 @@ public final class StudyDays {
     private final boolean fixedOffset;
     // the offset period of the last lookup: almost every call falls into it (immutable, so a racy read is safe)
     private OffsetPeriod lastPeriod = new OffsetPeriod(0, -1, 0);
+    // the period of the last lookup outside it: a previous review from before the latest DST change
+    private OffsetPeriod otherPeriod = new OffsetPeriod(0, -1, 0);
     private final OffsetTable offsetTable;
 
     private record OffsetPeriod(long fromSecond, long untilSecond, int offsetSeconds) {
@@ -71,11 +73,18 @@ public final class StudyDays {
         if (second >= period.fromSecond() && second < period.untilSecond()) {
             return period.offsetSeconds();
         }
+        OffsetPeriod other = otherPeriod;
+        if (second >= other.fromSecond() && second < other.untilSecond()) {
+            return other.offsetSeconds();
+        }
         OffsetTable table = offsetTable;
         if (second >= table.from && second < table.until) {
             // cards reviewed on both sides of a DST change: a binary search, no ZoneRules walk
             int i = Arrays.binarySearch(table.transitions, second);
             int index = i >= 0 ? i + 1 : -i - 1; // number of transitions <= second
+            long[] transitions = table.transitions;
+            otherPeriod = new OffsetPeriod(index == 0 ? table.from : transitions[index - 1],
+                    index == transitions.length ? table.until : transitions[index], table.offsets[index]);
             return table.offsets[index];
         }
         period = periodAround(second);
