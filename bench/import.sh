@@ -24,7 +24,7 @@ ADMIN=(DEMODECK_ADMIN_USERNAME=bench-admin DEMODECK_ADMIN_PASSWORD=bench-admin-p
 trap 'bench_app_stop import; rm -rf "$DATA"' EXIT
 
 start() {
-  (cd "$BENCH_OUT" && exec env "${ADMIN[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+  (cd "$BENCH_OUT" && exec env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" "${ADMIN[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
     java ${BENCH_JAVA_OPTS:-} -Dquarkus.log.category.\"io.demodeck.importer\".level=DEBUG -jar "$BENCH_JAR" \
     >>"$BENCH_OUT/import-app.log" 2>&1) &
   echo $! >"$BENCH_OUT/import.pid"

@@ -113,11 +113,11 @@ bench_package() {
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS-@$BENCH_ROOT/docker/jvm.options}
 
 # Starts an app instance in the background on the bench database: `bench_app_start NAME PORT [VAR=value ...]`.
-# Writes $BENCH_OUT/NAME.pid and NAME.log. JVM options through BENCH_JAVA_OPTS.
+# Writes $BENCH_OUT/NAME.pid and NAME.log. JVM options through BENCH_JAVA_OPTS; MALLOC_ARENA_MAX=2 as in docker/Dockerfile.
 bench_app_start() {
   local name=$1 port=$2; shift 2
   # from $BENCH_OUT: the class-data archive of docker/jvm.options (a path relative to the working directory) lands there
-  (cd "$BENCH_OUT" && exec env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  (cd "$BENCH_OUT" && exec env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
       QUARKUS_DATASOURCE_JDBC_URL="$BENCH_PG_URL" QUARKUS_DATASOURCE_USERNAME="$BENCH_PG_USER" \
       QUARKUS_DATASOURCE_PASSWORD="$BENCH_PG_PASSWORD" DEMODECK_DATA_DIR="$BENCH_OUT/data-$name" "$@" \
       java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" >"$BENCH_OUT/$name.log" 2>&1) &
