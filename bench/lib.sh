@@ -96,6 +96,12 @@ bench_pg_reset() {
     -c "drop database if exists demodeck with (force)" -c "create database demodeck owner $BENCH_PG_USER" >/dev/null
 }
 
+# psql as the superuser on a database of the bench cluster: `bench_psql_superuser demodeck -c "select 1"`.
+bench_psql_superuser() {
+  local db=$1; shift
+  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d "$db" -qtA -v ON_ERROR_STOP=1 "$@"
+}
+
 # psql as the app's user on the bench database: `bench_psql -c "select 1"`.
 bench_psql() { PGPASSWORD=$BENCH_PG_PASSWORD psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U "$BENCH_PG_USER" -d demodeck -qtA -v ON_ERROR_STOP=1 "$@"; }
 
@@ -214,6 +220,14 @@ bench_load_database() {
 # learner, into $BENCH_OUT/tokens.txt.
 bench_tokens() {
   java "$BENCH_ROOT/bench/Tokens.java" "http://127.0.0.1:$1" "${2:-$BENCH_LOAD_LEARNERS}" "${4:-$BENCH_OUT/tokens.txt}" "${3:-1}"
+}
+
+# The study loop (bench/study-loop.lua) with the learners of $BENCH_OUT/tokens.txt:
+# `bench_study_loop PORT CONNECTIONS SECONDS [wrk options]`; wrk's report ends with a line "STUDY-LOOP {json}".
+bench_study_loop() {
+  local port=$1 connections=$2 seconds=$3; shift 3
+  wrk -t"$connections" -c"$connections" -d"${seconds}s" "$@" -s "$BENCH_ROOT/bench/study-loop.lua" \
+    "http://127.0.0.1:$port" -- "$BENCH_OUT/tokens.txt" "$connections" "$BENCH_LOAD_DECK"
 }
 
 # pgbench with bench/study-loop.pgbench on the generated learners; prints pgbench's report and a line

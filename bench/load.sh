@@ -37,10 +37,7 @@ bench_wait_ready "$PORT" "$(bench_started_ns load)" >/dev/null
 pid=$(cat "$BENCH_OUT/load.pid")
 bench_tokens "$PORT"
 
-loop() { # connections seconds [latency]
-  wrk -t"$1" -c"$1" -d"$2s" ${3:+--latency} -s bench/study-loop.lua "http://127.0.0.1:$PORT" \
-    -- "$BENCH_OUT/tokens.txt" "$1" "$BENCH_LOAD_DECK"
-}
+loop() { bench_study_loop "$PORT" "$1" "$2" ${3:+--latency}; } # connections seconds [latency]
 json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 per_review() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.2f", 1000 * (b - a) / n }'; }
 

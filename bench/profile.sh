@@ -19,8 +19,7 @@ bench_apt wrk
 bench_package
 bench_pg_start
 bench_load_database
-superuser() { PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d demodeck -qtA -v ON_ERROR_STOP=1 "$@"; }
-superuser -c "create extension if not exists pg_stat_statements" >/dev/null
+bench_psql_superuser demodeck -c "create extension if not exists pg_stat_statements" >/dev/null
 
 # deep enough stacks that every sample reaches the resource method (JFR keeps 64 frames by default)
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=512"
@@ -29,15 +28,12 @@ trap 'bench_app_stop profile' EXIT
 bench_wait_ready "$PORT" "$(bench_started_ns profile)" >/dev/null
 pid=$(cat "$BENCH_OUT/profile.pid")
 bench_tokens "$PORT"
-loop() {
-  wrk -t"$1" -c"$1" -d"$2s" --latency -s bench/study-loop.lua "http://127.0.0.1:$PORT" \
-    -- "$BENCH_OUT/tokens.txt" "$1" "$BENCH_LOAD_DECK"
-}
+loop() { bench_study_loop "$PORT" "$1" "$2" --latency; } # connections seconds
 loop 64 "$WARMUP" >/dev/null
 
 jfr_file=$BENCH_OUT/profile.jfr
 rm -f "$jfr_file"
-superuser -c "select pg_stat_statements_reset()" >/dev/null
+bench_psql_superuser demodeck -c "select pg_stat_statements_reset()" >/dev/null
 a0=$(bench_cpu_seconds "$pid"); p0=$(bench_pg_cpu_seconds)
 jcmd "$pid" JFR.start name=study settings=profile filename="$jfr_file" >/dev/null
 loop "$CONNECTIONS" "$DURATION" >"$BENCH_OUT/wrk-profile.txt"
@@ -45,7 +41,7 @@ jcmd "$pid" JFR.stop name=study >/dev/null
 a1=$(bench_cpu_seconds "$pid"); p1=$(bench_pg_cpu_seconds)
 summary=$(sed -n 's/^STUDY-LOOP //p' "$BENCH_OUT/wrk-profile.txt")
 graded=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['graded'])" "$summary")
-statements=$(superuser -F $'\t' -c "
+statements=$(bench_psql_superuser demodeck -F $'\t' -c "
   select calls, round(total_exec_time::numeric, 1), round((total_exec_time / calls)::numeric, 3),
          round(shared_blks_hit::numeric / calls, 1), regexp_replace(left(query, 110), '\s+', ' ', 'g')
   from pg_stat_statements where calls > 0 order by total_exec_time desc limit 8")
