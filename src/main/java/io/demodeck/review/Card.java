@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -83,12 +86,23 @@ public class Card extends PanacheEntityBase {
      * racing each other harmless: both end up with the same row. Does nothing for an unknown question.
      */
     static void insertIfMissing(long userId, long questionId, Instant now) {
-        getEntityManager().createNativeQuery("""
-                        insert into card (user_id, question_id, deck_id, state, due, updated_at)
-                        select :user, q.id, q.deck_id, 0, :now, :now from question q where q.id = :question
-                        on conflict (user_id, question_id) do nothing""")
-                .setParameter("user", userId).setParameter("question", questionId).setParameter("now", now)
-                .executeUpdate();
+        getEntityManager().unwrap(org.hibernate.Session.class)
+                .doWork(connection -> insertMissing(connection, userId, new Long[]{questionId}, now));
+    }
+
+    /** {@link #insertIfMissing} on a plain connection, for any number of questions: the new cards are due {@code now}. */
+    static void insertMissing(Connection connection, long userId, Long[] questionIds, Instant now) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                insert into card (user_id, question_id, deck_id, state, due, updated_at)
+                select ?, q.id, q.deck_id, 0, ?, ? from question q where q.id = any(?)
+                on conflict (user_id, question_id) do nothing""")) {
+            Timestamp at = Timestamp.from(now);
+            ps.setLong(1, userId);
+            ps.setTimestamp(2, at);
+            ps.setTimestamp(3, at);
+            ps.setArray(4, connection.createArrayOf("bigint", questionIds));
+            ps.executeUpdate();
+        }
     }
 
     /**

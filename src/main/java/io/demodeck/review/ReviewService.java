@@ -153,10 +153,8 @@ public class ReviewService {
                 if (card == null) {
                     continue; // the question went away since the queue was read
                 }
-                Map<Rating, PreviewOption> outcomes = new EnumMap<>(Rating.class);
-                scheduler.preview(card.cardId(), card.state(), now).forEach((rating, o) -> outcomes.put(rating,
-                        new PreviewOption(rating, o.after().state(), o.after().due(), o.interval(), o.scheduledDays())));
-                cards.add(new NextCard(view(card.cardId(), card.questionId(), card.state()), outcomes));
+                cards.add(new NextCard(view(card.cardId(), card.questionId(), card.state()),
+                        options(scheduler.preview(card.cardId(), card.state(), now))));
             }
             return Optional.of(new StudyBatch(deckId, deckStamp, queue.counts(), cards));
         });
@@ -224,17 +222,7 @@ public class ReviewService {
     /** Creates the cards of new questions (a concurrent open of the same question is harmless) and reads them back. */
     private static Map<Long, QueueRow> open(Connection c, long userId, List<Long> questionIds, Instant now) throws SQLException {
         Long[] ids = questionIds.toArray(Long[]::new);
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into card (user_id, question_id, deck_id, state, due, updated_at)
-                select ?, q.id, q.deck_id, 0, ?, ? from question q where q.id = any(?)
-                on conflict (user_id, question_id) do nothing""")) {
-            Timestamp at = Timestamp.from(now);
-            ps.setLong(1, userId);
-            ps.setTimestamp(2, at);
-            ps.setTimestamp(3, at);
-            ps.setArray(4, c.createArrayOf("bigint", ids));
-            ps.executeUpdate();
-        }
+        Card.insertMissing(c, userId, ids, now);
         Map<Long, QueueRow> cards = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select 2, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses
@@ -263,6 +251,23 @@ public class ReviewService {
      */
     public GradeResult grade(long userId, long questionId, Rating rating, Instant reviewedAt, long durationMs,
                              UUID clientReviewId, String origin) {
+        return grade(userId, questionId, rating, reviewedAt, durationMs, clientReviewId, origin, false);
+    }
+
+    /**
+     * Like {@link #grade}, for answers that may arrive late and out of order (offline devices): the card ends
+     * in the state it would have if every answer had arrived in {@code reviewedAt} order. An answer older than
+     * answers already applied rewinds the card to just before them, applies the late one and replays the
+     * later ones from the log on top. The log keeps every answer's facts (rating, time, client id); the
+     * derived before/after states of the replayed rows are recomputed.
+     */
+    public GradeResult gradeInTimeOrder(long userId, long questionId, Rating rating, Instant reviewedAt, long durationMs,
+                                        UUID clientReviewId, String origin) {
+        return grade(userId, questionId, rating, reviewedAt, durationMs, clientReviewId, origin, true);
+    }
+
+    private GradeResult grade(long userId, long questionId, Rating rating, Instant reviewedAt, long durationMs,
+                              UUID clientReviewId, String origin, boolean inTimeOrder) {
         Objects.requireNonNull(rating, "rating");
         Objects.requireNonNull(reviewedAt, "reviewedAt");
         Objects.requireNonNull(clientReviewId, "clientReviewId");
@@ -274,19 +279,41 @@ public class ReviewService {
         }
         int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
         Instant at = storedPrecision(reviewedAt);
-        return retrying("grade question " + questionId,
-                () -> gradeOnce(userId, questionId, rating, at, duration, clientReviewId, origin));
+        return retrying("grade question " + questionId + (inTimeOrder ? " in time order" : ""),
+                () -> gradeOnce(userId, questionId, rating, at, duration, clientReviewId, origin, inTimeOrder));
     }
 
     private GradeResult gradeOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
-                                  UUID clientReviewId, String origin) {
+                                  UUID clientReviewId, String origin, boolean inTimeOrder) {
         Answer answer = new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId);
-        // one connection for the read and the write; a resent answer is answered from the log
+        // one connection for the read and, for an answer newer than the card's last one (the usual case), the write
         Object outcome = withConnection(c -> {
             GradeRead read = readForGrade(c, userId, questionId, clientReviewId, reviewedAt);
-            return read.seen() ? read : applyNow(c, read, userId, questionId, answer, origin);
+            boolean late = inTimeOrder && !read.seen() && read.card().lastReview != null
+                    && read.card().lastReview.isAfter(reviewedAt);
+            return read.seen() || late ? read : applyNow(c, read, userId, questionId, answer, origin);
         });
-        return outcome instanceof GradeResult applied ? applied : resent(userId, clientReviewId, questionId);
+        if (outcome instanceof GradeResult applied) {
+            return applied;
+        }
+        GradeRead read = (GradeRead) outcome;
+        if (read.seen()) {
+            return resent(userId, clientReviewId, questionId);
+        }
+        // older than answers already applied: slot it in and replay the later ones (the card's last review is its
+        // latest answer in effect, so only such an answer has later ones)
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Card card = Card.findById(read.card().id);
+            List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
+            ReviewLog inserted = slotIn(card, settings.schedulerFor(read.settings()), userId, List.of(answer), later,
+                    origin).getFirst();
+            inserted.persist();
+            Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
+            GradeResult applied = result(inserted, questionId, false);
+            return new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating, reviewedAt,
+                    view(card.id, questionId, card.toState()), applied.retrievability(), applied.elapsedDays(),
+                    applied.scheduledDays(), false);
+        });
     }
 
     /**
@@ -323,16 +350,7 @@ public class ReviewService {
             }
         }
         // first answer: create the card (a concurrent first answer is harmless: both end up with the same row)
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into card (user_id, question_id, deck_id, state, due, updated_at)
-                select ?, q.id, q.deck_id, 0, ?, ? from question q where q.id = ?
-                on conflict (user_id, question_id) do nothing""")) {
-            ps.setLong(1, userId);
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setLong(4, questionId);
-            ps.executeUpdate();
-        }
+        Card.insertMissing(c, userId, new Long[]{questionId}, now);
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, deck_id, state, step, stability, difficulty, due, last_review, reps, lapses, version
                 from card where user_id = ? and question_id = ?""")) {
@@ -416,59 +434,6 @@ public class ReviewService {
             }
         }
         return result(log, questionId, false);
-    }
-
-    /**
-     * Like {@link #grade}, for answers that may arrive late and out of order (offline devices): the card ends
-     * in the state it would have if every answer had arrived in {@code reviewedAt} order. An answer older than
-     * answers already applied rewinds the card to just before them, applies the late one and replays the
-     * later ones from the log on top. The log keeps every answer's facts (rating, time, client id); the
-     * derived before/after states of the replayed rows are recomputed.
-     */
-    public GradeResult gradeInTimeOrder(long userId, long questionId, Rating rating, Instant reviewedAt, long durationMs,
-                                        UUID clientReviewId, String origin) {
-        Objects.requireNonNull(rating, "rating");
-        Objects.requireNonNull(reviewedAt, "reviewedAt");
-        Objects.requireNonNull(clientReviewId, "clientReviewId");
-        if (durationMs < 0 || !ORIGINS.contains(origin)) {
-            throw new IllegalArgumentException("durationMs must be >= 0 and origin one of " + ORIGINS);
-        }
-        int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
-        Instant at = storedPrecision(reviewedAt);
-        return retrying("grade question " + questionId + " in time order",
-                () -> gradeInTimeOrderOnce(userId, questionId, rating, at, duration, clientReviewId, origin));
-    }
-
-    private GradeResult gradeInTimeOrderOnce(long userId, long questionId, Rating rating, Instant reviewedAt, int durationMs,
-                                             UUID clientReviewId, String origin) {
-        Answer answer = new Answer(questionId, rating, reviewedAt, durationMs, clientReviewId);
-        // one connection for the read and, for an answer newer than the card's last one (the usual case), the write
-        Object outcome = withConnection(c -> {
-            GradeRead read = readForGrade(c, userId, questionId, clientReviewId, reviewedAt);
-            boolean late = !read.seen() && read.card().lastReview != null && read.card().lastReview.isAfter(reviewedAt);
-            return read.seen() || late ? read : applyNow(c, read, userId, questionId, answer, origin);
-        });
-        if (outcome instanceof GradeResult applied) {
-            return applied;
-        }
-        GradeRead read = (GradeRead) outcome;
-        if (read.seen()) {
-            return resent(userId, clientReviewId, questionId);
-        }
-        // older than answers already applied: slot it in and replay the later ones (the card's last review is its
-        // latest answer in effect, so only such an answer has later ones)
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Card card = Card.findById(read.card().id);
-            List<ReviewLog> later = ReviewLog.activeForCardAfter(card.id, reviewedAt);
-            ReviewLog inserted = slotIn(card, settings.schedulerFor(read.settings()), userId, List.of(answer), later,
-                    origin).getFirst();
-            inserted.persist();
-            Card.getEntityManager().flush(); // the card's version check makes a concurrent grade retry on top of this
-            GradeResult applied = result(inserted, questionId, false);
-            return new GradeResult(applied.reviewLogId(), applied.cardId(), questionId, rating, reviewedAt,
-                    view(card.id, questionId, card.toState()), applied.retrievability(), applied.elapsedDays(),
-                    applied.scheduledDays(), false);
-        });
     }
 
     /** One answer of {@link #gradeAllInTimeOrder}: what {@link #gradeInTimeOrder} takes. */
@@ -646,12 +611,15 @@ public class ReviewService {
     public Map<Rating, PreviewOption> preview(long userId, long questionId, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Card card = loadOrCreate(userId, questionId, now);
-            Map<Rating, Outcome> outcomes = settings.schedulerFor(userId).preview(card.id, card.toState(), now);
-            Map<Rating, PreviewOption> options = new EnumMap<>(Rating.class);
-            outcomes.forEach((rating, o) -> options.put(rating, new PreviewOption(rating, o.after().state(),
-                    o.after().due(), o.interval(), o.scheduledDays())));
-            return options;
+            return options(settings.schedulerFor(userId).preview(card.id, card.toState(), now));
         });
+    }
+
+    private static Map<Rating, PreviewOption> options(Map<Rating, Outcome> outcomes) {
+        Map<Rating, PreviewOption> options = new EnumMap<>(Rating.class);
+        outcomes.forEach((rating, o) -> options.put(rating, new PreviewOption(rating, o.after().state(), o.after().due(),
+                o.interval(), o.scheduledDays())));
+        return options;
     }
 
     /** The learner's card for a question, if they have opened or answered it. */
