@@ -78,10 +78,17 @@ public class StudySettingsService {
         return List.of((Integer[]) array.getArray());
     }
 
-    /** Validates every field (the error names the first bad one) and stores the settings. */
+    /**
+     * Validates every field (the error names the first bad one) and stores the settings. The ceiling of w17/w18 is
+     * checked when the vector or the relearning steps change: a pair stored before that check keeps saving (the
+     * scheduler lowers w17/w18 to the ceiling anyway), so a learner can still change their other settings.
+     */
     @Transactional
     public StudySettings update(long userId, StudySettings s) {
-        FsrsParameters params = validate(s);
+        StudySettings stored = get(userId);
+        boolean ceilingApplies = s == null || !java.util.Objects.equals(s.fsrsParameters(), stored.fsrsParameters())
+                || !java.util.Objects.equals(s.relearningStepsSeconds(), stored.relearningStepsSeconds());
+        FsrsParameters params = validate(s, ceilingApplies);
         UserSettings row = UserSettings.findById(userId);
         if (row == null) {
             row = new UserSettings();
@@ -129,7 +136,7 @@ public class StudySettingsService {
                 s.dayRolloverHour(), true);
     }
 
-    static FsrsParameters validate(StudySettings s) {
+    static FsrsParameters validate(StudySettings s, boolean checkCeiling) {
         if (s == null) {
             throw new InvalidSettingsException("settings", "missing");
         }
@@ -166,7 +173,7 @@ public class StudySettingsService {
         }
         int steps = s.relearningStepsSeconds().size();
         double ceiling = params.sameDayCeiling(steps);
-        for (int i = 17; i <= 18; i++) {
+        for (int i = 17; i <= 18 && checkCeiling; i++) {
             if (params.get(i) > ceiling) {
                 throw new InvalidSettingsException("fsrsParameters", "w" + i + " = " + params.get(i) + " is above "
                         + String.format(java.util.Locale.ROOT, "%.4f", ceiling) + ", the most it may be with " + steps

@@ -8,6 +8,7 @@ import io.demodeck.review.scheduler.FsrsParameters;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.review.scheduler.State;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -236,6 +237,25 @@ class ReviewServiceTest {
         assertEquals(0.5, stored.fsrsParameters().get(20));
         assertEquals(stored, settings.get(user));
         assertEquals(List.of(), stored.relearningStepsSeconds());
+    }
+
+    @Test
+    void aVectorStoredAboveTheCeilingDoesNotBlockSavingOtherSettings() {
+        long user = ReviewFixtures.learner();
+        List<Double> defaults = Arrays.stream(FsrsParameters.defaults().toArray()).boxed().toList();
+        settings.update(user, new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 36500, defaults));
+        // as saved before the ceiling check existed: three relearning steps with the default w17 above their ceiling
+        QuarkusTransaction.requiringNew().run(() -> UserSettings.getEntityManager().createNativeQuery(
+                        "update user_settings set relearning_steps_seconds = '{60,300,600}' where user_id = :user")
+                .setParameter("user", user).executeUpdate());
+
+        StudySettings saved = settings.update(user,
+                new StudySettings(0.85, 30, "UTC", 4, List.of(60), List.of(60, 300, 600), 36500, defaults));
+        assertEquals(0.85, saved.desiredRetention());
+        assertEquals(saved, settings.get(user));
+        var changed = assertThrows(InvalidSettingsException.class, () -> settings.update(user,
+                new StudySettings(0.85, 30, "UTC", 4, List.of(60), List.of(60, 300, 600, 900), 36500, defaults)));
+        assertEquals("fsrsParameters", changed.field(), "changing the steps is checked again");
     }
 
     @Test
