@@ -116,7 +116,7 @@ public class ImportResource {
         ExportFormat f = ExportFormat.fromId(format == null ? "markdown" : format).orElseThrow(() ->
                 ApiException.validation("format", "one of markdown, gift, anki-csv, json"));
         Exported exported = exports.export(deck, f).orElseThrow(() -> ApiException.notFound("Deck " + deck));
-        String fileName = deck.replaceAll("[^A-Za-z0-9._-]", "_") + "." + exported.extension();
+        String fileName = MediaFile.storedName(deck) + "." + exported.extension();
         StreamingOutput body = exported.body()::writeTo;
         return Response.ok(body, exported.mediaType() + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")

@@ -187,7 +187,7 @@ public final class ApkgParser implements ImportParser {
                     if (!stored.containsKey(storedName)) {
                         if (mediaBytes[0] + bytes.length > MediaFile.MAX_BYTES_PER_IMPORT) {
                             if (missing.add(name)) {
-                                log.warning(ref, "the media file '" + name + "' is not stored: media may total at most 50 MB");
+                                log.warning(ref, MediaFile.overBudget(name));
                             }
                             return null;
                         }
@@ -204,7 +204,14 @@ public final class ApkgParser implements ImportParser {
                 deck.title(usedDecks.iterator().next());
             }
             ImportedHistory history = null;
-            if (options.keepsHistory()) {
+            long historySize = options.keepsHistory() ? historySize(st) : 0;
+            if (historySize > MAX_HISTORY_ENTRIES) {
+                // one import is one transaction: a log this long would hold it for minutes
+                log.warning("revlog", "the review log has " + historySize + " entries, more than the "
+                        + MAX_HISTORY_ENTRIES + " one import carries over; the questions are imported without it (split "
+                        + "the collection in Anki, or import with keepHistory=false to silence this)");
+                history = new ImportedHistory(List.of(), 0, 0, 0, 0);
+            } else if (options.keepsHistory()) {
                 history = history(st, cards, questionsOfNote, guidOfNote, decks, deckId, log);
                 if (studied > 0 && history.entries() == 0) {
                     log.warning(0, studied + " cards carry Anki scheduling but the package has no review log (exported "
@@ -215,6 +222,16 @@ public final class ApkgParser implements ImportParser {
                         + "(keepHistory=false), so these questions start as new");
             }
             return deck.build(new ArrayList<>(stored.values()), "notes", history);
+        }
+    }
+
+    /** Entries in the package's review log (0 without one). */
+    private static long historySize(Statement st) throws SQLException {
+        if (!exists(st, "revlog")) {
+            return 0;
+        }
+        try (ResultSet rs = st.executeQuery("select count(*) from revlog")) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -229,16 +246,6 @@ public final class ApkgParser implements ImportParser {
                                            ImportLog log) throws SQLException {
         if (!exists(st, "revlog")) {
             return new ImportedHistory(List.of(), 0, 0, 0, 0);
-        }
-        try (ResultSet rs = st.executeQuery("select count(*) from revlog")) {
-            long size = rs.next() ? rs.getLong(1) : 0;
-            if (size > MAX_HISTORY_ENTRIES) {
-                // one import is one transaction: a log this long would hold it for minutes
-                log.warning("revlog", "the review log has " + size + " entries, more than the " + MAX_HISTORY_ENTRIES
-                        + " one import carries over; the questions are imported without it (split the collection in "
-                        + "Anki, or import with keepHistory=false to silence this)");
-                return new ImportedHistory(List.of(), 0, 0, 0, 0);
-            }
         }
         List<ImportedHistory.Answer> answers = new ArrayList<>();
         int entries = 0;

@@ -2,9 +2,8 @@ package io.demodeck.importer.export;
 
 import io.demodeck.bank.DeckContent;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -41,24 +40,23 @@ public enum ExportFormat {
     }
 
     /**
-     * The export of a deck with its stored files. JSON carries them (base64); the text formats keep the links and
-     * count each file in the warnings, which are known before the body is written: the response header says them.
+     * The export of a deck with its stored files. JSON carries them (base64) and is streamed; the text formats keep
+     * the links and count each file in the warnings, which the response header says, so a text export is written
+     * once into memory first (about the size of the deck, which is in memory already).
      */
     public Exported export(DeckContent deck, MediaSource media) {
         if (this == JSON) {
             return new Exported(extension, mediaType, List.of(), out -> JsonExporter.write(deck, media, out));
         }
+        StringWriter written = new StringWriter();
         List<String> warnings;
         try {
-            warnings = text.write(deck, media.names(), Writer.nullWriter()); // a dry pass for the header
+            warnings = text.write(deck, media.names(), written);
         } catch (IOException e) {
-            throw new IllegalStateException("writing to nowhere cannot fail", e);
+            throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return new Exported(extension, mediaType, warnings, out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            text.write(deck, media.names(), writer);
-            writer.flush();
-        });
+        byte[] body = written.toString().getBytes(StandardCharsets.UTF_8);
+        return new Exported(extension, mediaType, warnings, out -> out.write(body));
     }
 
     public static Optional<ExportFormat> fromId(String id) {

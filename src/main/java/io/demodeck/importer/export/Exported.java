@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * An exported deck: how to name and serve the file, what the format could not carry, and the file itself, written
- * straight to the response (never built whole in memory).
+ * to the response (JSON streamed as it is made, with its media files one at a time).
  */
 public record Exported(String extension, String mediaType, List<String> warnings, Body body) {
 

@@ -105,8 +105,7 @@ public final class JsonImportParser implements ImportParser {
                 continue;
             }
             if (total + m.data().length > MediaFile.MAX_BYTES_PER_IMPORT) {
-                log.warning(where, "the media file '" + m.name() + "' is not stored: the files of one import may total at most "
-                        + MediaFile.MAX_BYTES_PER_IMPORT / (1024 * 1024) + " MB");
+                log.warning(where, MediaFile.overBudget(m.name()));
                 continue;
             }
             total += m.data().length;

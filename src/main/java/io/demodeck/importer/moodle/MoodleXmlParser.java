@@ -31,7 +31,6 @@ import java.util.function.UnaryOperator;
 public final class MoodleXmlParser implements ImportParser {
 
     static final String PLUGINFILE = "@@PLUGINFILE@@/";
-    /** Media of one import, at most; the request size limit bounds it too. */
 
     @Override
     public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {
@@ -356,8 +355,7 @@ public final class MoodleXmlParser implements ImportParser {
                     continue;
                 }
                 if (mediaBytes[0] + bytes.length > MediaFile.MAX_BYTES_PER_IMPORT) {
-                    log.warning(file.line, where + ": the file '" + name + "' is not stored: the files of one import "
-                            + "may total at most " + MediaFile.MAX_BYTES_PER_IMPORT / (1024 * 1024) + " MB");
+                    log.warning(file.line, where + ": " + MediaFile.overBudget(name));
                     continue;
                 }
                 // files of different questions often share a name (image.png): the content hash keeps them apart

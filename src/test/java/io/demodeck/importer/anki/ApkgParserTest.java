@@ -115,6 +115,8 @@ class ApkgParserTest {
         assertEquals(0, result.history().entries());
         assertEquals(5, result.deck().questions().size(), "the questions come in all the same");
         assertWarning(result, "revlog", "more than the " + ApkgParser.MAX_HISTORY_ENTRIES);
+        assertTrue(result.problems().stream().noneMatch(p -> p.message().contains("has no review log")),
+                "a log left out for its length is not reported as missing: " + result.problems());
     }
 
     @Test
