@@ -77,7 +77,12 @@ CONF
   if ! runuser -u postgres -- "$bin/pg_ctl" -D "$BENCH_PG_DIR" status >/dev/null 2>&1; then
     runuser -u postgres -- "$bin/pg_ctl" -D "$BENCH_PG_DIR" -l "$BENCH_PG_DIR/server.log" -w start >/dev/null
   fi
-  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA -v ON_ERROR_STOP=1 <<SQL >/dev/null
+  # a cluster made before bench/profile.sh existed lacks pg_stat_statements: add it (needs a restart)
+  if ! bench_psql_superuser postgres -c "show shared_preload_libraries" | grep -q pg_stat_statements; then
+    bench_psql_superuser postgres -c "alter system set shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+    runuser -u postgres -- "$bin/pg_ctl" -D "$BENCH_PG_DIR" -l "$BENCH_PG_DIR/server.log" -w restart >/dev/null
+  fi
+  bench_psql_superuser postgres <<SQL >/dev/null
 select 'create role $BENCH_PG_USER login password ''$BENCH_PG_PASSWORD'''
   where not exists (select 1 from pg_roles where rolname = '$BENCH_PG_USER') \gexec
 select 'create database demodeck owner $BENCH_PG_USER'
@@ -92,7 +97,7 @@ bench_pg_stop() {
 
 # Drops and recreates the demodeck database (the app's Flyway recreates the schema at its next start).
 bench_pg_reset() {
-  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA -v ON_ERROR_STOP=1 \
+  bench_psql_superuser postgres \
     -c "drop database if exists demodeck with (force)" -c "create database demodeck owner $BENCH_PG_USER" >/dev/null
 }
 
@@ -192,8 +197,7 @@ BENCH_LOAD_ENV=(DEMODECK_API_AUTH_REQUESTS_PER_MINUTE=100000000 DEMODECK_API_AUT
 bench_load_database() {
   local template="demodeck_load_${BENCH_LOAD_LEARNERS}_${BENCH_LOAD_CARDS}_${BENCH_LOAD_REVIEWS}_${BENCH_LOAD_QUESTIONS}"
   local exists
-  exists=$(PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA \
-    -c "select 1 from pg_database where datname = '$template'")
+  exists=$(bench_psql_superuser postgres -c "select 1 from pg_database where datname = '$template'")
   if [ "${REGENERATE:-0}" = 1 ] || [ -z "$exists" ]; then
     bench_pg_reset
     bench_app_start migrate $((BENCH_PG_PORT + 1))
@@ -202,16 +206,13 @@ bench_load_database() {
     echo "generating $BENCH_LOAD_LEARNERS learners x $BENCH_LOAD_CARDS cards, $BENCH_LOAD_REVIEWS review rows (COPY)"
     java -cp "$(bench_classpath)" "$BENCH_ROOT/bench/LoadData.java" "$BENCH_PG_URL" "$BENCH_PG_USER" "$BENCH_PG_PASSWORD" \
       "$BENCH_LOAD_LEARNERS" "$BENCH_LOAD_CARDS" "$BENCH_LOAD_REVIEWS" "$BENCH_LOAD_QUESTIONS" | tee "$BENCH_OUT/generate.txt"
-    PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA -v ON_ERROR_STOP=1 \
-      -c "drop database if exists $template" -c "create database $template template demodeck" >/dev/null
+    bench_psql_superuser postgres -c "drop database if exists $template" -c "create database $template template demodeck" >/dev/null
   else
-    PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d postgres -qtA -v ON_ERROR_STOP=1 \
-      -c "drop database if exists demodeck with (force)" \
+    bench_psql_superuser postgres -c "drop database if exists demodeck with (force)" \
       -c "create database demodeck template $template owner $BENCH_PG_USER" >/dev/null
   fi
   # start with the tables and indexes in memory, as on a server that has been running
-  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d demodeck -qtA -v ON_ERROR_STOP=1 \
-    -c "create extension if not exists pg_prewarm" \
+  bench_psql_superuser demodeck -c "create extension if not exists pg_prewarm" \
     -c "select sum(pg_prewarm(c.oid)) from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'i')" \
     >/dev/null
 }
