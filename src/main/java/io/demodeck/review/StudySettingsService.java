@@ -184,7 +184,7 @@ public class StudySettingsService {
         return params;
     }
 
-    // Steps are timers inside one study day (SPEC §3.5): 1 second up to, not including, 24 hours.
+    // Steps are timers inside one study day (FSRS-SPEC §3.5): 1 second up to, not including, 24 hours.
     private static void checkSteps(String field, List<Integer> steps) {
         if (steps == null) {
             throw new InvalidSettingsException(field, "missing (use an empty list for no steps)");

@@ -1,7 +1,7 @@
 package io.demodeck.review.scheduler;
 
 /**
- * The FSRS-6 memory model (SPEC §3.3-3.4): a double-precision port of fsrs-rs {@code step()} with the
+ * The FSRS-6 memory model (FSRS-SPEC §3.3-3.4): a double-precision port of fsrs-rs {@code step()} with the
  * Hard floor on same-day stability. Pure functions of the parameters; no scheduling policy here.
  *
  * <p>With {@code shortTerm = false} (ts-fsrs "long-term" mode) a same-day review uses the ordinary

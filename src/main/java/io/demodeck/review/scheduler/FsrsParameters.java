@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A validated FSRS-6 parameter vector w0..w20 (immutable). FSRS-5 (19 numbers) and FSRS-4.5
- * (17 numbers) vectors are converted on the way in, as fsrs-rs and ts-fsrs do (SPEC §3.8).
+ * (17 numbers) vectors are converted on the way in, as fsrs-rs and ts-fsrs do (FSRS-SPEC §3.8).
  * Out-of-range values are rejected rather than clamped (py-fsrs behaviour), so a typo in a pasted
  * vector is reported instead of silently changing the schedule.
  */
@@ -81,7 +81,7 @@ public final class FsrsParameters {
     }
 
     /**
-     * The highest w17 and w18 may be with {@code relearningSteps} relearning steps (fsrs-rs, ts-fsrs; SPEC §3.2): with
+     * The highest w17 and w18 may be with {@code relearningSteps} relearning steps (fsrs-rs, ts-fsrs; FSRS-SPEC §3.2): with
      * more than one step, that many same-day answers after a lapse must not lift stability above what it was before the
      * lapse, so the ceiling is {@code sqrt(-(ln w11 + ln(2^w13 - 1) + 0.3 w14) / n)}, at most 2.
      */

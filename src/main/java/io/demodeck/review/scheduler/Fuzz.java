@@ -1,7 +1,7 @@
 package io.demodeck.review.scheduler;
 
 /**
- * Interval fuzz with Anki's bounds and floor draw (SPEC §3.7), so cards reviewed together drift
+ * Interval fuzz with Anki's bounds and floor draw (FSRS-SPEC §3.7), so cards reviewed together drift
  * apart. The random number comes from the card id and its review count: the interval shown on a
  * button before grading is exactly the one applied.
  */

@@ -9,13 +9,14 @@ import java.util.OptionalDouble;
 
 /**
  * The FSRS-6 scheduler: memory model plus the (re)learning-step timers, button ordering and fuzz
- * (SPEC §3.5-3.7, choices of §3.11). Immutable and thread-safe; build one per settings.
+ * (FSRS-SPEC §3.5-3.7, choices of §3.11). Immutable and thread-safe; build one per settings.
  *
  * <ul>
  *   <li>Steps follow Anki/py-fsrs: Again goes to step 0, Hard repeats the current step (at step 0 the
  *       mean of the first two steps, or 1.5× a single step), Good advances or graduates, Easy graduates.</li>
  *   <li>Whenever several answers would schedule whole days, they are ordered: each is at least one day
- *       longer than the one below it (Again &lt; Hard &lt; Good &lt; Easy), as Anki and ts-fsrs do.</li>
+ *       longer than the one below it (Again &lt; Hard &lt; Good &lt; Easy), as Anki does. ts-fsrs orders only
+ *       in the Review state, so a learning card's Easy may equal its Good there.</li>
  *   <li>Elapsed days are study days in the learner's zone with a rollover hour.</li>
  * </ul>
  */

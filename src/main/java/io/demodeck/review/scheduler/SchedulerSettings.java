@@ -46,7 +46,7 @@ public record SchedulerSettings(FsrsParameters params, double desiredRetention, 
                 MAX_INTERVAL_LIMIT, true, ZoneOffset.UTC, 4, true);
     }
 
-    // Steps are timers inside one study day; a step of a day or more would fight the day counting (SPEC §3.5).
+    // Steps are timers inside one study day; a step of a day or more would fight the day counting (FSRS-SPEC §3.5).
     private static List<Duration> checkedSteps(String name, List<Duration> steps) {
         Objects.requireNonNull(steps, name);
         for (int i = 0; i < steps.size(); i++) {

@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Runs every asserted vector of {@code fsrs/vectors.json} (copied from the shared research, SPEC §2)
+ * Runs every asserted vector of {@code fsrs/vectors.json} (the vectors of {@code docs/FSRS-SPEC.md} §2)
  * at the tolerance the vector states. Vectors marked {@code "asserted": false} are skipped here; the
  * fuzz ranges among them feed {@link SchedulerPropertiesTest}.
  *
- * <p>Where a vector encodes a ts-fsrs rule that SPEC §3.11 tells us not to follow (Hard at a later
+ * <p>Where a vector encodes a ts-fsrs rule that FSRS-SPEC §3.11 tells us not to follow (Hard at a later
  * learning step, Hard delays rounded to whole minutes), the test asserts our documented rule and
  * says so in the check's name.
  */
@@ -90,7 +90,7 @@ class FsrsVectorsTest {
             assertEquals(x.get("state").asText(), label(a.state()));
             assertEquals(x.get("scheduled_days").asInt(), o.scheduledDays());
             if (x.has("due_offset_minutes_py_fsrs")) {
-                // Anki/py-fsrs keep the exact mean of the steps (5.5 min); ts-fsrs rounds to 6 (SPEC §3.11 #3)
+                // Anki/py-fsrs keep the exact mean of the steps (5.5 min); ts-fsrs rounds to 6 (FSRS-SPEC §3.11 #3)
                 assertEquals(x.get("due_offset_minutes_py_fsrs").asDouble() * 60,
                         Duration.between(START, a.due()).toSeconds(), 1);
                 assertEquals(x.get("due_offset_minutes").asInt(), Math.round(minutes(START, a.due())));
@@ -330,7 +330,7 @@ class FsrsVectorsTest {
                 boolean laterHard = r == Rating.HARD && current >= 1 && current < steps.size();
                 boolean againOutOfRange = r == Rating.AGAIN && current >= steps.size() && before.state() != State.REVIEW;
                 if (laterHard) {
-                    // SPEC §3.11 #3 (Anki/py-fsrs): Hard at a later step repeats that step; ts-fsrs uses the step-0 rule
+                    // FSRS-SPEC §3.11 #3 (Anki/py-fsrs): Hard at a later step repeats that step; ts-fsrs uses the step-0 rule
                     assertEquals(steps.get(current), o.interval(), "Hard at step " + current);
                     assertEquals(current, o.after().step());
                 } else if (againOutOfRange) {
@@ -513,7 +513,7 @@ class FsrsVectorsTest {
         return state.name().charAt(0) + state.name().substring(1).toLowerCase();
     }
 
-    /** A vector's tolerance: abs, rel (S relative, D absolute, as SPEC §2 recommends) or exact. */
+    /** A vector's tolerance: abs, rel (S relative, D absolute, as FSRS-SPEC §2 recommends) or exact. */
     private record Tolerance(String kind, double value) {
         static Tolerance of(JsonNode t) {
             return new Tolerance(t.get("kind").asText(), t.path("value").asDouble(0));
