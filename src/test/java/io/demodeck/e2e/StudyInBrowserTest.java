@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -63,6 +64,14 @@ class StudyInBrowserTest {
             browser = BrowserSession.start(base);
         }
         browser.test(info.getTestMethod().orElseThrow().getName());
+    }
+
+    /** Every page these tests open works under the Content-Security-Policy: nothing it needs was blocked. */
+    @AfterEach
+    void nothingWasBlockedByTheContentSecurityPolicy() {
+        if (browser != null) {
+            assertEquals(List.of(), browser.contentSecurityPolicyViolations());
+        }
     }
 
     @AfterAll
@@ -296,6 +305,28 @@ class StudyInBrowserTest {
             axe.assertNoSeriousViolations(browser, "register page");
             browser.open("/login");
             axe.assertNoSeriousViolations(browser, "login page");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void theStudyPageWorksUnderTheContentSecurityPolicy() {
+        browser.step("sign-in", this::ensureSignedIn);
+        browser.step("study-page-scripts-run", () -> {
+            browser.open(STUDY);
+            assertEquals("question", card().state());
+            browser.pressAndWaitForNewPage(Keys.SPACE); // the keyboard handling of /js/study.js
+            assertNotEquals("question", card().state());
+            assertEquals(List.of(), browser.contentSecurityPolicyViolations());
+        });
+        browser.step("an-inline-script-is-blocked-and-seen", () -> {
+            browser.script("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                    + " document.head.appendChild(s);");
+            assertEquals(Boolean.FALSE, browser.script("return window.inlineRan === true;"), "inline script ran");
+            List<String> violations = new java.util.ArrayList<>();
+            browser.waitFor(d -> violations.addAll(browser.contentSecurityPolicyViolations()) || !violations.isEmpty());
+            assertTrue(violations.get(0).contains("script-src") || violations.get(0).contains("default-src"),
+                    violations.toString());
         });
     }
 

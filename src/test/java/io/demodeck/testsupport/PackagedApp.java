@@ -50,6 +50,14 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Launches the app and returns at once; {@link #awaitReady} waits for it. */
     public static PackagedApp launch(String name, Database db, Path dataDir) {
+        return launch(name, db, dataDir, java.util.Map.of());
+    }
+
+    /**
+     * Launches the app with more environment variables; without a database ({@code db} null) it starts its embedded
+     * PostgreSQL in {@code dataDir}, as {@code java -jar} does on a fresh machine.
+     */
+    public static PackagedApp launch(String name, Database db, Path dataDir, java.util.Map<String, String> environment) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn package` first");
         }
@@ -65,13 +73,19 @@ public final class PackagedApp implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().putAll(java.util.Map.of(
+            java.util.Map<String, String> env = builder.environment();
+            env.remove("QUARKUS_DATASOURCE_JDBC_URL");
+            env.putAll(java.util.Map.of(
                     "QUARKUS_HTTP_HOST", "127.0.0.1",
                     "QUARKUS_HTTP_PORT", Integer.toString(port),
-                    "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", db.password(),
                     "DEMODECK_DATA_DIR", dataDir.toAbsolutePath().toString()));
+            if (db != null) {
+                env.putAll(java.util.Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
+                        "QUARKUS_DATASOURCE_USERNAME", db.username(),
+                        "QUARKUS_DATASOURCE_PASSWORD", db.password()));
+            }
+            env.putAll(environment);
             Process process = builder.start();
             RUNNING.add(process);
             return new PackagedApp(name, process, URI.create("http://127.0.0.1:" + port), log);
@@ -104,6 +118,26 @@ public final class PackagedApp implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** SIGTERM (what {@link Process#destroy} sends on Linux), as docker stop or systemd do; returns the exit code. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    /** Waits for the process to end by itself; fails with the end of its log if it does not in time. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + ":\n" + logTail());
+        }
+        RUNNING.remove(process);
+        return process.exitValue();
+    }
+
+    /** Everything the app printed so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** SIGKILL (what {@link Process#destroyForcibly} sends on Linux): no shutdown hook, no draining. Returns the exit code. */
