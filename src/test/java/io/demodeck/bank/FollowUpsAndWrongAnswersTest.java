@@ -7,6 +7,7 @@ import io.demodeck.importer.export.DeckExports;
 import io.demodeck.importer.export.ExportFormat;
 import io.demodeck.importer.export.Exported;
 import io.demodeck.importer.json.JsonImportParser;
+import io.demodeck.testsupport.Browser;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -100,5 +102,23 @@ class FollowUpsAndWrongAnswersTest {
         assertEquals(original.questions().get(0).followUps(), first.followUps());
         assertEquals(original.questions().get(0).texts().get("en").wrongAnswers(), first.texts().get("en").wrongAnswers());
         assertEquals(List.of(), back.deck().questions().get(1).followUps());
+    }
+
+    @Test
+    void theStudyPageShowsThemOnlyAfterTheAnswerIsRevealed() {
+        long questionId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                Question.<Question>find("externalId", "goroutine-definition").firstResult().id);
+        Browser b = new Browser();
+        b.registerAndSignIn("f" + UUID.randomUUID().toString().substring(0, 8), "follow-ups-123");
+        String study = "/study/goroutines-threads-processes";
+        b.open(study + "?question=" + questionId).then().statusCode(200)
+                .body(containsString("data-state=\"question\""))
+                .body(not(containsString("Common wrong answers")))
+                .body(not(containsString("What an interviewer asks next")));
+        b.open(study + "/answer?question=" + questionId + "&rid=" + UUID.randomUUID()).then().statusCode(200)
+                .body(containsString("data-state=\"answer\""))
+                .body(containsString("Common wrong answers"))
+                .body(containsString("What an interviewer asks next"))
+                .body(containsString("href=\"/decks/goroutines-threads-processes/questions/goroutine-vs-os-thread\""));
     }
 }
