@@ -29,7 +29,11 @@ public final class BankMarkdownParser {
     private static final Pattern CHOICE = Pattern.compile("-\\s+\\[([ xX])]\\s+(.+)");
     private static final Pattern RANGE = Pattern.compile("\\s*(-?[0-9.eE+-]+)\\s*\\.\\.\\s*(-?[0-9.eE+-]+)\\s*");
     private static final Set<String> PARTS = Set.of("prompt", "answer", "key points", "accurate answer adds",
-            "choices", "accepted", "pairs");
+            "choices", "accepted", "pairs", "common wrong answers");
+    private static final Set<String> META_KEYS = Set.of("type", "tags", "demos", "follow-ups", "source", "correct",
+            "tolerance", "range");
+    /** Separates what a candidate says from why it is wrong in a '- claim => why' item. */
+    static final String WRONG_ANSWER_SEPARATOR = "=>";
 
     public ParseResult parse(String fileName, String text) {
         List<String> lines = lines(text);
@@ -150,6 +154,11 @@ public final class BankMarkdownParser {
         private final List<String> lines;
         private int pos;
         private final List<ParseProblem> problems = new ArrayList<>();
+        /** Follow-ups are checked once every id of the deck is known. */
+        private final List<FollowUpRef> followUpRefs = new ArrayList<>();
+
+        private record FollowUpRef(String from, String to, int line) {
+        }
 
         DeckFile(List<String> lines, int first) {
             this.lines = lines;
@@ -205,6 +214,14 @@ public final class BankMarkdownParser {
                 QuestionContent q = question(language, ids);
                 if (q != null) {
                     questions.add(q);
+                }
+            }
+            for (FollowUpRef ref : followUpRefs) {
+                if (ref.to().equals(ref.from())) {
+                    problem(ref.line(), "question '" + ref.from() + "' names itself as a follow-up");
+                } else if (!ids.contains(ref.to())) {
+                    problem(ref.line(), "follow-up '" + ref.to() + "' of question '" + ref.from()
+                            + "' is not a question id of this deck");
                 }
             }
             if (questions.isEmpty() && problems.isEmpty()) {
@@ -290,8 +307,18 @@ public final class BankMarkdownParser {
         private QuestionContent build(String id, int start, Map<String, String> meta, Map<String, Integer> metaLines,
                                       Map<String, Map<String, Section>> sections, String deckLanguage) {
             for (String key : meta.keySet()) {
-                if (!Set.of("type", "tags", "demos", "source", "correct", "tolerance", "range").contains(key)) {
-                    problem(metaLines.get(key), "unknown key '" + key + "' (expected type, tags, demos, source, correct, tolerance, range)");
+                if (!META_KEYS.contains(key)) {
+                    problem(metaLines.get(key), "unknown key '" + key
+                            + "' (expected type, tags, demos, follow-ups, source, correct, tolerance, range)");
+                }
+            }
+            List<String> followUps = csv(meta.get("follow-ups"));
+            for (String target : followUps) {
+                if (!ID.matcher(target).matches()) {
+                    problem(metaLines.get("follow-ups"), "follow-up '" + target
+                            + "' is not a question id (lower-case letters, digits and '-')");
+                } else {
+                    followUpRefs.add(new FollowUpRef(id, target, metaLines.get("follow-ups")));
                 }
             }
             String typeName = meta.get("type");
@@ -385,9 +412,11 @@ public final class BankMarkdownParser {
                     }
                 }
                 Section note = parts.get("accurate answer adds");
+                Section wrong = parts.get("common wrong answers");
+                List<QuestionContent.WrongAnswer> wrongAnswers = wrong == null ? List.of() : wrongAnswers(wrong);
                 if (prompt != null && answer != null) {
                     texts.put(lang, new QuestionContent.Text(prompt.body, answer.body, keyPoints,
-                            note == null ? null : note.body, null));
+                            note == null ? null : note.body, null, wrongAnswers));
                 }
             }
             if (optionCounts.stream().distinct().count() > 1) {
@@ -398,7 +427,7 @@ public final class BankMarkdownParser {
             String original = texts.containsKey(deckLanguage) ? deckLanguage
                     : texts.keySet().stream().findFirst().orElse(deckLanguage);
             return new QuestionContent(id, type, csv(meta.get("tags")), csv(meta.get("demos")), meta.get("source"),
-                    original, correctBoolean, min, max, texts, options, start);
+                    original, correctBoolean, min, max, texts, options, start, followUps);
         }
 
         private double[] numericBounds(Map<String, String> meta, Map<String, Integer> metaLines, int start) {
@@ -501,6 +530,28 @@ public final class BankMarkdownParser {
                 }
             }
             return result;
+        }
+
+        /** '- what the candidate says => why it is wrong', one item per line. */
+        private List<QuestionContent.WrongAnswer> wrongAnswers(Section s) {
+            List<QuestionContent.WrongAnswer> items = new ArrayList<>();
+            String[] bodyLines = s.body.split("\n");
+            for (int i = 0; i < bodyLines.length; i++) {
+                String line = bodyLines[i].strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                int sep = line.indexOf(WRONG_ANSWER_SEPARATOR);
+                if (!line.startsWith("- ") || sep < 0 || line.substring(2, sep).isBlank()
+                        || line.substring(sep + WRONG_ANSWER_SEPARATOR.length()).isBlank()) {
+                    problem(s.line + 1 + i + s.leadingBlank, "expected '- what candidates say => why it is wrong', found '"
+                            + abbreviate(line) + "'");
+                    continue;
+                }
+                items.add(new QuestionContent.WrongAnswer(line.substring(2, sep).strip(),
+                        line.substring(sep + WRONG_ANSWER_SEPARATOR.length()).strip()));
+            }
+            return items;
         }
 
         private List<String> listItems(Section s) {

@@ -43,7 +43,7 @@ public class BankQueries {
         Optional<Deck> deck = Deck.findByExternalId(deckExternalId);
         return deck.flatMap(d -> Question.findByExternalId(d.id, questionExternalId))
                 .filter(q -> !q.retired)
-                .map(q -> detail(summary(deck.get(), lang), q, lang));
+                .map(q -> detail(summary(deck.get(), lang), q, lang, followUpsOf(List.of(q))));
     }
 
     /** A question of a deck by its database id (the study queue works with ids), if it is still active. */
@@ -53,7 +53,7 @@ public class BankQueries {
             return Optional.empty();
         }
         Deck deck = Deck.findById(deckId);
-        return Optional.of(detail(summary(deck, lang), q, lang));
+        return Optional.of(detail(summary(deck, lang), q, lang, followUpsOf(List.of(q))));
     }
 
     /** The grading key of a quiz question, in the language its texts are shown in. */
@@ -66,7 +66,10 @@ public class BankQueries {
     public Optional<List<BankViews.QuestionDetail>> questionDetails(String deckExternalId, String lang) {
         return Deck.findByExternalId(deckExternalId).map(d -> {
             BankViews.DeckSummary deck = summary(d, lang);
-            return Question.listActiveByDeck(d.id).stream().map(q -> detail(deck, q, lang)).toList();
+            List<Question> all = Question.listActiveByDeck(d.id);
+            Map<String, Question> byExternalId = new HashMap<>();
+            all.forEach(q -> byExternalId.put(q.externalId, q));
+            return all.stream().map(q -> detail(deck, q, lang, byExternalId)).toList();
         });
     }
 
@@ -92,8 +95,10 @@ public class BankQueries {
             rendered.question(id, lang, deck.stamp()).ifPresentOrElse(d -> details.put(id, d), () -> missing.add(id));
         }
         if (!missing.isEmpty()) {
-            for (Question q : Question.<Question>list("id in ?1 and deckId = ?2 and retired = false", missing, deck.summary().id())) {
-                BankViews.QuestionDetail detail = detail(deck.summary(), q, lang);
+            List<Question> loaded = Question.list("id in ?1 and deckId = ?2 and retired = false", missing, deck.summary().id());
+            Map<String, Question> followUps = followUpsOf(loaded);
+            for (Question q : loaded) {
+                BankViews.QuestionDetail detail = detail(deck.summary(), q, lang, followUps);
                 rendered.putQuestion(lang, deck.stamp(), detail);
                 details.put(q.id, detail);
             }
@@ -101,7 +106,19 @@ public class BankQueries {
         return details;
     }
 
-    private static BankViews.QuestionDetail detail(BankViews.DeckSummary deck, Question q, String lang) {
+    /** The active questions the given ones (all of one deck) name as follow-ups, by stable id: one query, or none. */
+    private static Map<String, Question> followUpsOf(List<Question> questions) {
+        List<String> ids = questions.stream().flatMap(q -> q.followUps.stream()).distinct().toList();
+        Map<String, Question> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Question.<Question>list("deckId = ?1 and externalId in ?2 and retired = false", questions.getFirst().deckId, ids)
+                    .forEach(q -> found.put(q.externalId, q));
+        }
+        return found;
+    }
+
+    private static BankViews.QuestionDetail detail(BankViews.DeckSummary deck, Question q, String lang,
+                                                   Map<String, Question> followUpsById) {
         Localized<Question.Text> localized = pick(q.texts, lang, q.originalLanguage);
         Question.Text t = localized.value();
         String shownLang = localized.lang();
@@ -121,7 +138,17 @@ public class BankQueries {
                 t.keyPoints.stream().map(MarkdownRenderer::inlineHtml).toList(),
                 MarkdownRenderer.toHtml(t.accurateNote), MarkdownRenderer.toHtml(t.generalFeedback),
                 choices, accepted, pairs, q.correctBoolean, q.correctMin, q.correctMax, demos,
-                List.copyOf(q.tags), q.source, localized.fallback());
+                List.copyOf(q.tags), q.source, localized.fallback(), followUps(q, lang, followUpsById),
+                q.wrongAnswers(shownLang).stream().map(w -> new BankViews.WrongAnswer(MarkdownRenderer.inlineHtml(w.claim),
+                        MarkdownRenderer.inlineHtml(w.why))).toList());
+    }
+
+    /** A follow-up that has left the deck (retired) is not linked. */
+    private static List<BankViews.FollowUp> followUps(Question q, String lang, Map<String, Question> byExternalId) {
+        return q.followUps.stream().map(byExternalId::get).filter(java.util.Objects::nonNull)
+                .map(f -> new BankViews.FollowUp(f.externalId,
+                        MarkdownRenderer.inlineHtml(pick(f.texts, lang, f.originalLanguage).value().prompt)))
+                .toList();
     }
 
     private static BankViews.DeckSummary summary(Deck d, String lang) {

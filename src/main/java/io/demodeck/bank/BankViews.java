@@ -22,7 +22,7 @@ public final class BankViews {
                                  String accurateNoteHtml, String generalFeedbackHtml, List<Choice> choices,
                                  List<String> accepted, List<Pair> pairs, Boolean correctBoolean, Double correctMin,
                                  Double correctMax, List<DemoRef> demos, List<String> tags, String source,
-                                 boolean fallback) {
+                                 boolean fallback, List<FollowUp> followUps, List<WrongAnswer> wrongAnswers) {
 
         public boolean hasRange() {
             return correctMin != null && correctMax != null && !correctMin.equals(correctMax);
@@ -50,6 +50,18 @@ public final class BankViews {
     }
 
     public record Pair(String left, String right) {
+    }
+
+    /**
+     * A question an interviewer would ask next.
+     *
+     * @param promptHtml its prompt in the reader's language (or its original one), inline HTML
+     */
+    public record FollowUp(String externalId, String promptHtml) {
+    }
+
+    /** A common wrong answer: what a candidate says and why it is wrong, both inline HTML. */
+    public record WrongAnswer(String claimHtml, String whyHtml) {
     }
 
     /** @param known false when the bank names a demo the app does not have */

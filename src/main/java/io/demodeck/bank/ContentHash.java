@@ -28,6 +28,12 @@ final class ContentHash {
             field(sb, String.join("\u001f", t.keyPoints()));
             field(sb, t.accurateNote());
             field(sb, t.generalFeedback());
+            // only when present, so the hashes of questions without them stay what they were
+            for (QuestionContent.WrongAnswer w : t.wrongAnswers()) {
+                field(sb, "wrong");
+                field(sb, w.claim());
+                field(sb, w.why());
+            }
         });
         q.options().stream()
                 .sorted(java.util.Comparator.comparing(QuestionContent.Option::lang)
@@ -39,6 +45,10 @@ final class ContentHash {
                     field(sb, Double.toString(o.fraction()));
                     field(sb, o.feedback());
                 });
+        if (!q.followUps().isEmpty()) {
+            field(sb, "follow-ups");
+            field(sb, String.join(",", q.followUps()));
+        }
         return BankMarkdownParser.sha256(sb.toString());
     }
 

@@ -150,7 +150,7 @@ public class DeckWriter {
                 Map<String, Long> ids = new HashMap<>();
                 String sql = "insert into question (deck_id, external_id, type, position, tags, demo_ids, source, "
                         + "original_language, correct_boolean, correct_min, correct_max, content_hash, retired, created_at, "
-                        + "updated_at) values " + rows(chunk.size(), 15) + " returning id, external_id";
+                        + "updated_at, follow_ups) values " + rows(chunk.size(), 16) + " returning id, external_id";
                 try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
                     int i = 1;
                     for (NewQuestion n : chunk) {
@@ -170,6 +170,7 @@ public class DeckWriter {
                         ps.setBoolean(i++, false);
                         ps.setTimestamp(i++, ts);
                         ps.setTimestamp(i++, ts);
+                        ps.setArray(i++, connection.createArrayOf("text", qc.followUps().toArray()));
                     }
                     try (java.sql.ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -179,6 +180,7 @@ public class DeckWriter {
                 }
                 List<Object[]> texts = new ArrayList<>();
                 List<Object[]> options = new ArrayList<>();
+                List<Object[]> wrongAnswers = new ArrayList<>();
                 for (NewQuestion n : chunk) {
                     long id = ids.get(n.content().externalId());
                     n.content().texts().forEach((lang, t) -> texts.add(new Object[] {id, lang, t.prompt(), t.answer(),
@@ -187,10 +189,17 @@ public class DeckWriter {
                         options.add(new Object[] {id, o.lang(), o.position(), o.text(), o.matchText(), o.fraction(),
                                 o.feedback()});
                     }
+                    n.content().texts().forEach((lang, t) -> {
+                        for (int p = 0; p < t.wrongAnswers().size(); p++) {
+                            QuestionContent.WrongAnswer w = t.wrongAnswers().get(p);
+                            wrongAnswers.add(new Object[] {id, lang, p, w.claim(), w.why()});
+                        }
+                    });
                 }
                 insertRows(connection, "insert into question_text (question_id, lang, prompt, answer, key_points, "
                         + "accurate_note, general_feedback) values ", texts, 4);
                 insertOptions(connection, options);
+                insertWrongAnswers(connection, wrongAnswers);
             }
         });
     }
@@ -239,6 +248,25 @@ public class DeckWriter {
         }
     }
 
+    /** Like the options: one statement with a column array each. */
+    private static void insertWrongAnswers(java.sql.Connection connection, List<Object[]> rows) throws java.sql.SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] types = {"int8", "text", "int4", "text", "text"};
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("insert into question_wrong_answer (question_id, "
+                + "lang, position, claim, why) select * from unnest(?::bigint[], ?::text[], ?::integer[], ?::text[], ?::text[])")) {
+            for (int c = 0; c < types.length; c++) {
+                Object[] column = new Object[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    column[r] = rows.get(r)[c];
+                }
+                ps.setArray(c + 1, connection.createArrayOf(types[c], column));
+            }
+            ps.executeUpdate();
+        }
+    }
+
     private static String rows(int count, int columns) {
         String row = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
         return String.join(", ", java.util.Collections.nCopies(count, row));
@@ -250,6 +278,7 @@ public class DeckWriter {
         q.tags = new ArrayList<>(qc.tags());
         q.demoIds = new ArrayList<>(qc.demoIds());
         q.source = qc.source();
+        q.followUps = new ArrayList<>(qc.followUps());
         q.originalLanguage = qc.originalLanguage();
         q.correctBoolean = qc.correctBoolean();
         q.correctMin = qc.correctMin();
@@ -266,6 +295,17 @@ public class DeckWriter {
             text.accurateNote = t.accurateNote();
             text.generalFeedback = t.generalFeedback();
             q.texts.put(lang, text);
+        });
+        q.wrongAnswers.clear();
+        qc.texts().forEach((lang, t) -> {
+            for (int p = 0; p < t.wrongAnswers().size(); p++) {
+                Question.WrongAnswer w = new Question.WrongAnswer();
+                w.lang = lang;
+                w.position = p;
+                w.claim = t.wrongAnswers().get(p).claim();
+                w.why = t.wrongAnswers().get(p).why();
+                q.wrongAnswers.add(w);
+            }
         });
         q.options.clear();
         for (QuestionContent.Option o : qc.options()) {

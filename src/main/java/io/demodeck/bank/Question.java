@@ -56,6 +56,11 @@ public class Question extends PanacheEntityBase {
 
     public String source;
 
+    /** Stable ids of the questions (same deck) an interviewer would ask next. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "follow_ups", nullable = false, columnDefinition = "text[]")
+    public List<String> followUps = new ArrayList<>();
+
     @Column(name = "original_language", nullable = false)
     public String originalLanguage;
 
@@ -90,6 +95,11 @@ public class Question extends PanacheEntityBase {
     @OrderBy("lang, position")
     public List<Option> options = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "question_wrong_answer", joinColumns = @JoinColumn(name = "question_id"))
+    @OrderBy("lang, position")
+    public List<WrongAnswer> wrongAnswers = new ArrayList<>();
+
     @Embeddable
     public static class Text {
         @Column(nullable = false)
@@ -117,6 +127,24 @@ public class Question extends PanacheEntityBase {
         @Column(nullable = false)
         public double fraction;
         public String feedback;
+    }
+
+    /** A common wrong answer in one language: what a candidate says, and why it is wrong. */
+    @Embeddable
+    public static class WrongAnswer {
+        @Column(nullable = false)
+        public String lang;
+        @Column(nullable = false)
+        public int position;
+        @Column(nullable = false)
+        public String claim;
+        @Column(nullable = false)
+        public String why;
+    }
+
+    /** The wrong answers in one language, in order. */
+    public List<WrongAnswer> wrongAnswers(String lang) {
+        return wrongAnswers.stream().filter(w -> w.lang.equals(lang)).toList();
     }
 
     public static List<Question> listActiveByDeck(long deckId) {

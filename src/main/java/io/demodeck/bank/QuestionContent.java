@@ -1,5 +1,7 @@
 package io.demodeck.bank;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,28 +15,63 @@ import java.util.Map;
  * @param texts          per language
  * @param options        choices, accepted answers or matching pairs, each tagged with its language
  * @param line           where the question starts in its file (1-based), for error reports
+ * @param followUps      stable ids of the questions (same deck) an interviewer would ask next, in order
  */
 public record QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
                               String source, String originalLanguage, Boolean correctBoolean,
                               Double correctMin, Double correctMax, Map<String, Text> texts,
-                              List<Option> options, int line) {
+                              List<Option> options, int line, List<String> followUps) {
 
+    @JsonCreator
     public QuestionContent {
         tags = List.copyOf(tags);
         demoIds = List.copyOf(demoIds);
         texts = Map.copyOf(texts);
         options = List.copyOf(options);
+        // absent in files and exports made before follow-ups existed
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    /** A question without follow-ups (the formats other than DemoDeck's own have none). */
+    public QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
+                           String source, String originalLanguage, Boolean correctBoolean,
+                           Double correctMin, Double correctMax, Map<String, Text> texts,
+                           List<Option> options, int line) {
+        this(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean, correctMin, correctMax, texts,
+                options, line, List.of());
+    }
+
+    /** The same question reported at another line (0: no line of the file at hand). */
+    public QuestionContent withLine(int newLine) {
+        return new QuestionContent(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean, correctMin,
+                correctMax, texts, options, newLine, followUps);
     }
 
     /**
      * @param accurateNote    where the source is imprecise: what an accurate answer adds
      * @param generalFeedback feedback shown after any answer (GIFT ####, Moodle generalfeedback)
+     * @param wrongAnswers    what candidates often answer, and why it is wrong
      */
     public record Text(String prompt, String answer, List<String> keyPoints, String accurateNote,
-                       String generalFeedback) {
+                       String generalFeedback, List<WrongAnswer> wrongAnswers) {
+        @JsonCreator
         public Text {
             keyPoints = List.copyOf(keyPoints);
+            wrongAnswers = wrongAnswers == null ? List.of() : List.copyOf(wrongAnswers);
         }
+
+        public Text(String prompt, String answer, List<String> keyPoints, String accurateNote, String generalFeedback) {
+            this(prompt, answer, keyPoints, accurateNote, generalFeedback, List.of());
+        }
+    }
+
+    /**
+     * A common wrong answer.
+     *
+     * @param claim what the candidate says, Markdown
+     * @param why   why it is wrong, Markdown
+     */
+    public record WrongAnswer(String claim, String why) {
     }
 
     /**

@@ -116,6 +116,10 @@ final class ContentChecks {
             if (e.getValue() == null || e.getValue().prompt() == null || e.getValue().prompt().isBlank()) {
                 return "the question has no prompt in '" + e.getKey() + "'";
             }
+            if (e.getValue().wrongAnswers().stream().anyMatch(w -> w == null || w.claim() == null || w.claim().isBlank()
+                    || w.why() == null || w.why().isBlank() || hasNul(w.claim()) || hasNul(w.why()))) {
+                return "a common wrong answer in '" + e.getKey() + "' needs both a claim and why it is wrong (and no NUL)";
+            }
         }
         if (q.originalLanguage() == null || !q.texts().containsKey(q.originalLanguage())) {
             return "the question's original language has no text";
@@ -135,6 +139,9 @@ final class ContentChecks {
         if (q.correctMin() != null && (!Double.isFinite(q.correctMin()) || q.correctMax() == null
                 || !Double.isFinite(q.correctMax()) || q.correctMin() > q.correctMax())) {
             return "the numerical range is not min <= max";
+        }
+        if (q.followUps().stream().anyMatch(f -> f == null || f.isBlank() || hasNul(f))) {
+            return "a follow-up id is empty";
         }
         if (q.tags().stream().anyMatch(t -> t == null)) {
             return "a tag is empty";

@@ -542,4 +542,15 @@ public interface Messages {
 
     @Message("Settings saved.")
     String settings_saved();
+
+    // --- bank: follow-ups and common wrong answers (issue 16) ---
+
+    @Message("Common wrong answers")
+    String question_wrong_answers();
+
+    @Message("Why it is wrong:")
+    String question_wrong_why();
+
+    @Message("What an interviewer asks next")
+    String question_follow_ups();
 }

@@ -41,7 +41,7 @@ class BankLoadingTest {
         assertTrue(report.stream().allMatch(BankLoader.FileReport::ok), report::toString);
         long deckId = deckId(BANK_DECK);
         long questions = count("select count(*) from question where deck_id = ?1 and not retired", deckId);
-        assertTrue(questions >= 18, "at least 18 questions, found " + questions);
+        assertTrue(questions >= 45, "at least 45 questions, found " + questions);
         for (String lang : List.of("ru", "en")) {
             long translated = count("select count(*) from question q join question_text t on t.question_id = q.id "
                     + "where q.deck_id = ?1 and t.lang = '" + lang + "' and t.prompt <> '' and t.answer <> ''", deckId);
@@ -49,6 +49,13 @@ class BankLoadingTest {
         }
         long quiz = count("select count(*) from question where deck_id = ?1 and type <> 'FLASHCARD'", deckId);
         assertTrue(quiz >= 5, "at least 5 auto-gradable questions, found " + quiz);
+        for (String lang : List.of("ru", "en")) {
+            long withWrongAnswers = count("select count(distinct w.question_id) from question_wrong_answer w join question q "
+                    + "on q.id = w.question_id where q.deck_id = ?1 and w.lang = '" + lang + "'", deckId);
+            assertTrue(withWrongAnswers >= 10, "common wrong answers in " + lang + " on at least 10 questions, found " + withWrongAnswers);
+        }
+        long withFollowUps = count("select count(*) from question where deck_id = ?1 and cardinality(follow_ups) > 0", deckId);
+        assertTrue(withFollowUps >= 20, "follow-ups on at least 20 questions, found " + withFollowUps);
     }
 
     @Test

@@ -228,4 +228,88 @@ class BankMarkdownParserTest {
         assertEquals(List.of(new ParseProblem(2, "no '## ' heading found: a plain Markdown deck needs one per question")),
                 result.problems());
     }
+
+    static final String WITH_FOLLOW_UPS = """
+            # deck: next
+            title.en: Next
+
+            ## first
+            type: flashcard
+            follow-ups: second
+
+            ### en: prompt
+            What is a goroutine?
+
+            ### en: answer
+            A function the Go runtime schedules.
+
+            ### en: key points
+            - runtime
+            - M:N
+
+            ### en: common wrong answers
+            - A goroutine is an OS thread. => The kernel never sees it: the runtime runs it on a few OS threads.
+            - It has a fixed 8 KiB stack. => It starts at 2 KiB and grows by copying.
+
+            ### ru: prompt
+            Что такое горутина?
+
+            ### ru: answer
+            Функция, которую планирует рантайм Go.
+
+            ### ru: key points
+            - рантайм
+            - M:N
+
+            ## second
+            type: flashcard
+
+            ### en: prompt
+            Who schedules it?
+
+            ### en: answer
+            The runtime.
+
+            ### en: key points
+            - G-M-P
+            - `GOMAXPROCS`
+            """;
+
+    @Test
+    void readsFollowUpsAndCommonWrongAnswersPerLanguage() {
+        ParseResult result = parser.parse("next.md", WITH_FOLLOW_UPS);
+        assertTrue(result.isOk(), () -> result.problems().toString());
+        QuestionContent first = result.deck().questions().get(0);
+        assertEquals(List.of("second"), first.followUps());
+        assertEquals(List.of(
+                new QuestionContent.WrongAnswer("A goroutine is an OS thread.",
+                        "The kernel never sees it: the runtime runs it on a few OS threads."),
+                new QuestionContent.WrongAnswer("It has a fixed 8 KiB stack.", "It starts at 2 KiB and grows by copying.")),
+                first.texts().get("en").wrongAnswers());
+        assertEquals(List.of(), first.texts().get("ru").wrongAnswers(), "wrong answers are given per language");
+        assertEquals(List.of(), result.deck().questions().get(1).followUps());
+    }
+
+    @Test
+    void aFollowUpThatIsNotInTheDeckIsReportedAtItsLine() {
+        ParseResult result = parser.parse("next.md", WITH_FOLLOW_UPS.replace("follow-ups: second", "follow-ups: second, thrid"));
+        assertFalse(result.isOk());
+        assertEquals(List.of(new ParseProblem(6, "follow-up 'thrid' of question 'first' is not a question id of this deck")),
+                result.problems());
+
+        ParseResult self = parser.parse("next.md", WITH_FOLLOW_UPS.replace("follow-ups: second", "follow-ups: first"));
+        assertEquals(List.of(new ParseProblem(6, "question 'first' names itself as a follow-up")), self.problems());
+
+        ParseResult malformed = parser.parse("next.md", WITH_FOLLOW_UPS.replace("follow-ups: second", "follow-ups: Second!"));
+        assertEquals(List.of(new ParseProblem(6, "follow-up 'second!' is not a question id (lower-case letters, digits and '-')")),
+                malformed.problems());
+    }
+
+    @Test
+    void aWrongAnswerWithoutItsReasonIsReportedAtItsLine() {
+        ParseResult result = parser.parse("next.md", WITH_FOLLOW_UPS.replace(
+                "- It has a fixed 8 KiB stack. => It starts at 2 KiB and grows by copying.", "- It has a fixed 8 KiB stack."));
+        assertEquals(List.of(new ParseProblem(20,
+                "expected '- what candidates say => why it is wrong', found '- It has a fixed 8 KiB stack.'")), result.problems());
+    }
 }

@@ -55,11 +55,12 @@ public class DeckExports {
     private static QuestionContent content(Question q) {
         Map<String, QuestionContent.Text> texts = new LinkedHashMap<>();
         q.texts.forEach((lang, t) -> texts.put(lang, new QuestionContent.Text(t.prompt, t.answer, t.keyPoints,
-                t.accurateNote, t.generalFeedback)));
+                t.accurateNote, t.generalFeedback, q.wrongAnswers(lang).stream()
+                .map(w -> new QuestionContent.WrongAnswer(w.claim, w.why)).toList())));
         List<QuestionContent.Option> options = q.options.stream()
                 .map(o -> new QuestionContent.Option(o.lang, o.position, o.text, o.matchText, o.fraction, o.feedback))
                 .toList();
         return new QuestionContent(q.externalId, q.type, q.tags, q.demoIds, q.source, q.originalLanguage,
-                q.correctBoolean, q.correctMin, q.correctMax, texts, options, 0);
+                q.correctBoolean, q.correctMin, q.correctMax, texts, options, 0, q.followUps);
     }
 }

@@ -67,6 +67,9 @@ final class MarkdownExporter {
         if (!q.demoIds().isEmpty()) {
             sb.append("demos: ").append(String.join(", ", q.demoIds())).append('\n');
         }
+        if (!q.followUps().isEmpty()) {
+            sb.append("follow-ups: ").append(String.join(", ", q.followUps())).append('\n');
+        }
         if (q.source() != null && !q.source().isBlank()) {
             sb.append("source: ").append(oneLine(q.source())).append('\n');
         }
@@ -100,6 +103,12 @@ final class MarkdownExporter {
             }
             if (t.accurateNote() != null && !t.accurateNote().isBlank()) {
                 section(sb, lang, "accurate answer adds", t.accurateNote());
+            }
+            if (!t.wrongAnswers().isEmpty()) {
+                StringBuilder wrong = new StringBuilder();
+                t.wrongAnswers().forEach(w -> wrong.append("- ").append(oneLine(w.claim())).append(" => ")
+                        .append(oneLine(w.why())).append('\n'));
+                section(sb, lang, "common wrong answers", wrong.toString());
             }
             List<QuestionContent.Option> options = q.options().stream().filter(o -> o.lang().equals(lang)).toList();
             StringBuilder items = new StringBuilder();

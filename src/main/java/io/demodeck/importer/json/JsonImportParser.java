@@ -126,18 +126,19 @@ public final class JsonImportParser implements ImportParser {
         List<QuestionContent> questions = deck.questions().stream().map(q -> {
             Map<String, QuestionContent.Text> qt = new LinkedHashMap<>();
             q.texts().forEach((lang, t) -> qt.put(lang, new QuestionContent.Text(link.apply(t.prompt()), link.apply(t.answer()),
-                    t.keyPoints().stream().map(link).toList(), link.apply(t.accurateNote()), link.apply(t.generalFeedback()))));
+                    t.keyPoints().stream().map(link).toList(), link.apply(t.accurateNote()), link.apply(t.generalFeedback()),
+                    t.wrongAnswers().stream().map(w -> new QuestionContent.WrongAnswer(link.apply(w.claim()),
+                            link.apply(w.why()))).toList())));
             List<QuestionContent.Option> options = q.options().stream().map(o -> new QuestionContent.Option(o.lang(),
                     o.position(), link.apply(o.text()), link.apply(o.matchText()), o.fraction(), link.apply(o.feedback()))).toList();
             return new QuestionContent(q.externalId(), q.type(), q.tags(), q.demoIds(), q.source(), q.originalLanguage(),
-                    q.correctBoolean(), q.correctMin(), q.correctMax(), qt, options, q.line());
+                    q.correctBoolean(), q.correctMin(), q.correctMax(), qt, options, q.line(), q.followUps());
         }).toList();
         return new DeckContent(deck.externalId(), deck.originalLanguage(), deck.source(), texts, questions);
     }
 
     private static QuestionContent withoutLine(QuestionContent q) {
-        return q == null ? null : new QuestionContent(q.externalId(), q.type(), q.tags(), q.demoIds(), q.source(),
-                q.originalLanguage(), q.correctBoolean(), q.correctMin(), q.correctMax(), q.texts(), q.options(), 0);
+        return q == null ? null : q.withLine(0);
     }
 
     /** What is wrong, in the file's terms: the JSON path and the kind of value expected, no Java types. */
