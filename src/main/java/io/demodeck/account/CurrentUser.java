@@ -1,5 +1,6 @@
 package io.demodeck.account;
 
+import io.demodeck.platform.ApiException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,6 +8,9 @@ import jakarta.json.JsonNumber;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.Map;
 
 /** The signed-in account of this request (pages and API alike), looked up once per request. */
 @RequestScoped
@@ -28,10 +32,20 @@ public class CurrentUser {
                 throw new UnauthorizedException();
             }
             id = identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
-                    ? userIdClaim(token)
+                    ? existing(userIdClaim(token))
                     : User.findByUsername(identity.getPrincipal().getName()).map(u -> u.id).orElseThrow(UnauthorizedException::new);
         }
         return id;
+    }
+
+    /** A token outlives an account deleted meanwhile: its requests get 401, not a foreign-key failure on a write. */
+    private static long existing(long userId) {
+        if (User.count("id", userId) == 0) {
+            throw new ApiException(401, "unauthorized", "Unauthorized",
+                    "The account this access token was issued to no longer exists", List.of(),
+                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        }
+        return userId;
     }
 
     private static long userIdClaim(JsonWebToken token) {

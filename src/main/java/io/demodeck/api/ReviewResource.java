@@ -3,6 +3,7 @@ package io.demodeck.api;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.platform.ApiProblem;
+import io.demodeck.platform.BodyLimit;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,6 +65,9 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "A field of some answer is invalid (nothing was applied); "
             + "`errors` names each one, e.g. reviews[3].rating",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 256 KB (500 answers take about 80 KB)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @BodyLimit(256 * 1024)
     public ReviewBatchResult submit(ReviewBatch batch) {
         return new ReviewBatchResult(sync.apply(user.id(), batch == null ? null : batch.reviews()));
     }
