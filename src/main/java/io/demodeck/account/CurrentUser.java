@@ -32,25 +32,22 @@ public class CurrentUser {
                 throw new UnauthorizedException();
             }
             id = identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
-                    ? existing(userIdClaim(token))
+                    ? userIdClaim(token)
                     : User.findByUsername(identity.getPrincipal().getName()).map(u -> u.id).orElseThrow(UnauthorizedException::new);
         }
         return id;
     }
 
-    /** A token outlives an account deleted meanwhile: its requests get 401, not a foreign-key failure on a write. */
-    private static long existing(long userId) {
-        if (User.count("id", userId) == 0) {
+    /** The claim's account, which must still exist: a token outlives an account deleted meanwhile. */
+    private static long userIdClaim(JsonWebToken token) {
+        Object value = token.getClaim(USER_ID_CLAIM);
+        long userId = value instanceof JsonNumber number ? number.longValue() : ((Number) value).longValue();
+        if (User.count("id", userId) == 0) { // else a 500 from a foreign key on the first write
             throw new ApiException(401, "unauthorized", "Unauthorized",
                     "The account this access token was issued to no longer exists", List.of(),
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         }
         return userId;
-    }
-
-    private static long userIdClaim(JsonWebToken token) {
-        Object value = token.getClaim(USER_ID_CLAIM);
-        return value instanceof JsonNumber number ? number.longValue() : ((Number) value).longValue();
     }
 
     public String username() {
