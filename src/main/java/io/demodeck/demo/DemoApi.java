@@ -77,11 +77,11 @@ public class DemoApi {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "Unknown demo",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 4 KB",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "429", description = "Another run is in progress or the client's rate limit is reached; see Retry-After",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "503", description = "The demo could not be measured (the child JVM failed or timed out)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 4 KB",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @BodyLimit(4 * 1024) // {"preset":"medium"} is 19 bytes
     public DemoResult run(@PathParam("id") String id, RunRequest body) {
