@@ -1,5 +1,6 @@
 package io.demodeck.account;
 
+import io.demodeck.platform.ApiException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,6 +8,9 @@ import jakarta.json.JsonNumber;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.Map;
 
 /** The signed-in account of this request (pages and API alike), looked up once per request. */
 @RequestScoped
@@ -34,9 +38,16 @@ public class CurrentUser {
         return id;
     }
 
+    /** The claim's account, which must still exist: a token outlives an account deleted meanwhile. */
     private static long userIdClaim(JsonWebToken token) {
         Object value = token.getClaim(USER_ID_CLAIM);
-        return value instanceof JsonNumber number ? number.longValue() : ((Number) value).longValue();
+        long userId = value instanceof JsonNumber number ? number.longValue() : ((Number) value).longValue();
+        if (User.count("id", userId) == 0) { // else a 500 from a foreign key on the first write
+            throw new ApiException(401, "unauthorized", "Unauthorized",
+                    "The account this access token was issued to no longer exists", List.of(),
+                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        }
+        return userId;
     }
 
     public String username() {

@@ -4,6 +4,7 @@ import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
+import io.demodeck.platform.BodyLimit;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -32,6 +33,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll
 @RunOnVirtualThread
+@BodyLimit(4 * 1024) // a name and a password, or a refresh token
 public class AuthResource {
 
     public record RegisterRequest(

@@ -37,6 +37,8 @@ public class CardChanges {
     private record Cursor(Instant updatedAt, long cardId) {
     }
 
+    private static final Instant LATEST_CURSOR = Instant.parse("9999-12-31T23:59:59Z");
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Changes since(long userId, String cursor, int limit) {
         Cursor after = cursor == null || cursor.isBlank() ? new Cursor(Instant.EPOCH, 0) : decode(cursor);
@@ -80,11 +82,21 @@ public class CardChanges {
     }
 
     private static Cursor decode(String cursor) {
+        Cursor c;
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), Long.parseLong(parts[1]));
+            c = new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), Long.parseLong(parts[1]));
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("The cursor is malformed; use a nextCursor from this API or none");
+            throw malformed();
         }
+        // a cursor this API handed out lies between 1970 and now; far-off times are outside the database's range
+        if (c.updatedAt().isBefore(Instant.EPOCH) || c.updatedAt().isAfter(LATEST_CURSOR)) {
+            throw malformed();
+        }
+        return c;
+    }
+
+    private static ApiException malformed() {
+        return ApiException.badRequest("The cursor is malformed; use a nextCursor from this API or none");
     }
 }

@@ -4,6 +4,7 @@ import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
+import io.demodeck.platform.BodyLimit;
 import io.demodeck.review.InvalidSettingsException;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.StudySettings;
@@ -81,6 +82,7 @@ public class MeResource {
                             {"type":"https://demodeck.dev/problems/validation","title":"Validation failed","status":422,
                              "detail":"One or more fields are invalid","instance":"/api/v1/me/settings",
                              "errors":[{"field":"desiredRetention","message":"must be between 0.70 and 0.99, got 0.5"}]}""")))
+    @BodyLimit(16 * 1024) // the full document is under 1 KB
     public StudySettings updateSettings(StudySettings body) {
         try {
             return settings.update(user.id(), body);

@@ -27,6 +27,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.LEARNER_NAME)
+@io.demodeck.platform.BodyLimit(256 * 1024) // 500 answers, the most a batch may have, take about 80 KB
 @RunOnVirtualThread
 public class ReviewResource {
 
@@ -59,6 +60,8 @@ public class ReviewResource {
             + "nothing changed), REJECTED (unknown question, or a clientReviewId already used for another question; do not resend) or RETRY (the card kept changing "
             + "concurrently; resend)",
             content = @Content(schema = @Schema(implementation = ReviewBatchResult.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 256 KB",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "A field of some answer is invalid (nothing was applied); "

@@ -35,6 +35,8 @@ public class ReviewSync {
     static final int MAX_BATCH = 500;
     /** Device clocks drift; an answer dated further ahead than this is refused. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    /** Nothing was answered before this (the importer's bound too); years far outside the database's range fail there. */
+    static final Instant EARLIEST_ANSWER = Instant.EPOCH;
 
     public record Review(
             @Schema(description = "UUID the app picks once per answer; resending it is harmless",
@@ -133,6 +135,8 @@ public class ReviewSync {
                 errors.add(new ApiProblem.FieldError(at + "reviewedAt", "required: an ISO-8601 instant such as 2026-03-02T09:15:30Z"));
             } else if (when.get().isAfter(now.plus(CLOCK_TOLERANCE))) {
                 errors.add(new ApiProblem.FieldError(at + "reviewedAt", "is in the future; check the device clock"));
+            } else if (when.get().isBefore(EARLIEST_ANSWER)) {
+                errors.add(new ApiProblem.FieldError(at + "reviewedAt", "is before 1970; check the device clock"));
             }
             if (r.durationMs() != null && r.durationMs() < 0) {
                 errors.add(new ApiProblem.FieldError(at + "durationMs", "must be 0 or more"));

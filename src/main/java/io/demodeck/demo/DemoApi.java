@@ -1,8 +1,9 @@
 package io.demodeck.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
+import io.demodeck.platform.BodyLimit;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +43,9 @@ public class DemoApi {
     public record PresetInfo(String id, Map<String, Integer> sizes) {
     }
 
-    /** The body of a run request. */
-    public record RunRequest(@Schema(enumeration = {"small", "medium", "large"}, required = true) String preset) {
+    /** The body of a run request; other fields are collected only to be refused by name. */
+    public record RunRequest(@Schema(enumeration = {"small", "medium", "large"}, required = true) String preset,
+                             @JsonAnySetter @Schema(hidden = true) Map<String, Object> otherFields) {
     }
 
     @Inject
@@ -80,27 +81,25 @@ public class DemoApi {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "503", description = "The demo could not be measured (the child JVM failed or timed out)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public DemoResult run(@PathParam("id") String id,
-                          @Schema(implementation = RunRequest.class) JsonNode body) {
+    @APIResponse(responseCode = "413", description = "The body is larger than 4 KB",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @BodyLimit(4 * 1024) // {"preset":"medium"} is 19 bytes
+    public DemoResult run(@PathParam("id") String id, RunRequest body) {
         DemoCatalog demo = DemoCatalog.byId(id).orElseThrow(() -> ApiException.notFound("Demo '" + id + "'"));
         return demos.run(demo, presetOf(body), DemoClients.key(security, request));
     }
 
     /** Only {"preset": "small|medium|large"} is accepted; anything else is a 400 that says what is allowed. */
-    static Preset presetOf(JsonNode body) {
-        if (body == null || !body.isObject()) {
+    static Preset presetOf(RunRequest body) {
+        if (body == null) {
             throw ApiException.badRequest("The body must be a JSON object {\"preset\": ...}; preset must be one of "
                     + Preset.allowed());
         }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("preset")) {
-                throw ApiException.badRequest("Unknown field '" + name + "': the only field is preset, one of "
-                        + Preset.allowed());
-            }
+        if (body.otherFields() != null && !body.otherFields().isEmpty()) {
+            throw ApiException.badRequest("Unknown field '" + body.otherFields().keySet().iterator().next()
+                    + "': the only field is preset, one of " + Preset.allowed());
         }
-        JsonNode preset = body.get("preset");
-        return Preset.parse(preset != null && preset.isTextual() ? preset.textValue() : null);
+        return Preset.parse(body.preset());
     }
 
     static DemoInfo info(DemoCatalog d) {

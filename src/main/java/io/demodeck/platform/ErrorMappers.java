@@ -1,17 +1,22 @@
 package io.demodeck.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.demodeck.web.ErrorPage;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +47,32 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return respond(uri, 400, "json-too-complex", "JSON over a limit",
+                        "The request body is over a JSON limit: " + readable(limit), List.of(), Map.of());
+            }
+        }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(uri, 400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + where,
+                List.of(), Map.of());
+    }
+
+    /** JSON that parses but does not fit the expected document: says where, without Java type names. */
+    @ServerExceptionMapper
+    public Response misshapenJson(MismatchedInputException e, UriInfo uri) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String expected = jsonKind(e.getTargetType());
+        return respond(uri, 400, "malformed-json", "Malformed JSON", "The request body does not have the expected shape"
+                + (path.isEmpty() ? "" : " at " + path) + (expected == null ? "" : ": expected " + expected),
                 List.of(), Map.of());
     }
 
@@ -52,6 +80,9 @@ public class ErrorMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof MismatchedInputException shape ? misshapenJson(shape, uri) : unreadableJson(json, uri);
+        }
         if (status < 400) {
             return original; // redirects thrown by the security layer keep their meaning
         }
@@ -86,11 +117,29 @@ public class ErrorMappers {
         return respond(uri, 403, "forbidden", "Forbidden", "your account's role does not allow this", List.of(), Map.of());
     }
 
+    /**
+     * The multipart reader fails with an IOException on a body that is empty or ends early: the client's request is
+     * at fault, not the server (a failure reading a stored upload is an UncheckedIOException, a 500 below).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri, HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        if (type != null && "multipart".equalsIgnoreCase(type.getType())) {
+            return respond(uri, 400, "malformed-multipart", "Malformed upload", "The multipart body is empty or cut "
+                    + "short: send the file to import as the form part 'file', complete", List.of(), Map.of());
+        }
+        return incident(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (e.getClass().getName().startsWith("io.quarkus.security.")) {
             return null; // other security failures keep Quarkus' own handling
         }
+        return incident(e, uri);
+    }
+
+    private static Response incident(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", incident, uri.getPath());
         return respond(uri, 500, "internal", "Internal Server Error",
@@ -131,6 +180,30 @@ public class ErrorMappers {
             case 429 -> "too-many-requests";
             default -> "http-" + status;
         };
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == String.class || type.isEnum() || type.getName().startsWith("java.time.")) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** Jackson's message without its pointer into Jackson's own API. */
+    private static String readable(StreamConstraintsException e) {
+        return e.getOriginalMessage().replaceAll(",? ?from `[^`]*`", "").strip();
     }
 
     /** "grade.arg1.rating" from a method parameter path becomes "rating". */

@@ -114,11 +114,14 @@ public class OversizeBodies {
         return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
     }
 
-    /** Reads what is left of the body after the answer (Quarkus would too, without an end), up to the cap. */
-    private void drainAfterAnswer(RoutingContext rc) {
+    /**
+     * Reads what is left of the body after the answer (Quarkus would too, without an end), up to the cap.
+     * Also used by {@link RequestBodyLimits} for bodies over a method's own limit.
+     */
+    void drainAfterAnswer(RoutingContext rc) {
         long cap = DRAIN_FACTOR * limit();
+        HttpServerRequest request = rc.request(); // now: rc may be a request-scoped proxy, gone when the answer ends
         rc.addEndHandler(done -> {
-            HttpServerRequest request = rc.request();
             if (request.isEnded()) {
                 return;
             }

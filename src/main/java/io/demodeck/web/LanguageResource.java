@@ -1,5 +1,6 @@
 package io.demodeck.web;
 
+import io.demodeck.platform.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /** The ru/en switch: remembers the choice in a cookie and goes back to the page it was made on. */
 @Path("/lang")
@@ -28,10 +30,22 @@ public class LanguageResource {
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
     }
 
-    /** Only same-site paths: "//evil.example" or "https://…" would make this an open redirect. */
+    /**
+     * Only same-site paths: "//evil.example" or "https://…" would make this an open redirect. A path with characters a
+     * URI cannot hold (a tab, a space) is refused: browsers drop a tab, so "/\t/x" would go to "//x".
+     */
     static String localPath(String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")) {
             return "/";
+        }
+        try {
+            URI target = new URI(back);
+            if (target.getScheme() != null || target.getRawAuthority() != null) {
+                return "/";
+            }
+        } catch (URISyntaxException e) {
+            throw ApiException.badRequest("back must be a path on this site, such as /decks; it has a character a "
+                    + "link cannot contain at position " + (e.getIndex() + 1));
         }
         return back;
     }

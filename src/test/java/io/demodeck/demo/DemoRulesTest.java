@@ -1,6 +1,5 @@
 package io.demodeck.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.demo.child.DemoChild;
 import io.demodeck.platform.ApiException;
 import org.junit.jupiter.api.Test;
@@ -9,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -41,16 +41,18 @@ class DemoRulesTest {
     }
 
     @Test
-    void anUnknownPresetOrFieldIsA400ThatNamesTheAllowedValues() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        assertEquals(Preset.MEDIUM, DemoApi.presetOf(json.readTree("{\"preset\":\"medium\"}")));
-        for (String body : List.of("{\"preset\":\"huge\"}", "{}", "{\"preset\":5}", "[]", "{\"preset\":\"SMALL\"}")) {
-            ApiException e = assertThrows(ApiException.class, () -> DemoApi.presetOf(json.readTree(body)), body);
+    void anUnknownPresetOrFieldIsA400ThatNamesTheAllowedValues() {
+        assertEquals(Preset.MEDIUM, DemoApi.presetOf(new DemoApi.RunRequest("medium", null)));
+        for (String preset : Arrays.asList("huge", null, "5", "SMALL")) {
+            ApiException e = assertThrows(ApiException.class,
+                    () -> DemoApi.presetOf(new DemoApi.RunRequest(preset, Map.of())), preset);
             assertEquals(400, e.status());
             assertTrue(e.getMessage().contains("preset must be one of small, medium, large"), e.getMessage());
         }
+        ApiException none = assertThrows(ApiException.class, () -> DemoApi.presetOf(null));
+        assertTrue(none.getMessage().contains("preset must be one of small, medium, large"), none.getMessage());
         ApiException extra = assertThrows(ApiException.class,
-                () -> DemoApi.presetOf(json.readTree("{\"preset\":\"small\",\"threads\":1000000}")));
+                () -> DemoApi.presetOf(new DemoApi.RunRequest("small", Map.of("threads", 1000000))));
         assertEquals(400, extra.status());
         assertTrue(extra.getMessage().contains("Unknown field 'threads'"), extra.getMessage());
     }

@@ -45,14 +45,60 @@ class RateLimiterTest {
     }
 
     @Test
-    void theNumberOfTrackedKeysIsBounded() {
+    void aFloodOfNewKeysStaysBoundedAndRefusesNobody() {
         MutableClock clock = new MutableClock();
-        RateLimiter limiter = new RateLimiter(5, Duration.ofMinutes(1), 3, clock);
-        for (String k : new String[] {"a", "b", "c"}) {
-            assertEquals(0, limiter.acquire(k));
+        RateLimiter limiter = new RateLimiter(5, Duration.ofMinutes(1), 100, clock);
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(0, limiter.acquire("flood-" + i), "a new client is counted, not refused");
+            assertTrue(limiter.trackedKeys() <= 100, "the table never grows past its bound");
         }
-        assertTrue(limiter.acquire("d") > 0, "a flood of new keys is refused while the table is full");
+        assertEquals(0, limiter.acquire("someone"), "after the flood a real client still gets in");
+    }
+
+    @Test
+    void aFloodOfNewKeysDoesNotResetAClientThatReachedItsLimit() {
+        MutableClock clock = new MutableClock();
+        RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(1), 100, clock);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, limiter.acquire("guesser"));
+        }
+        assertTrue(limiter.acquire("guesser") > 0);
+        // even fresh keys with two requests each (more than a passing visitor, fewer than the guesser) do not push it out
+        for (int i = 0; i < 5_000; i++) {
+            limiter.acquire("flood-" + i);
+            limiter.acquire("flood-" + i);
+        }
+        assertTrue(limiter.acquire("guesser") > 0, "the guesser's window survives the flood");
         clock.now = clock.now.plusSeconds(61);
-        assertEquals(0, limiter.acquire("d"), "expired windows make room");
+        assertEquals(0, limiter.acquire("guesser"), "until the window ends");
+    }
+
+    @Test
+    void finishedWindowsAreForgottenFirst() {
+        MutableClock clock = new MutableClock();
+        RateLimiter limiter = new RateLimiter(1, Duration.ofMinutes(1), 10, clock);
+        for (int i = 0; i < 9; i++) {
+            for (int n = 0; n < 5; n++) {
+                limiter.acquire("old-" + i); // busier than "blocked" below, but their windows end first
+            }
+        }
+        clock.now = clock.now.plusSeconds(30);
+        limiter.acquire("blocked");
+        assertTrue(limiter.acquire("blocked") > 0);
+        clock.now = clock.now.plusSeconds(31);
+        limiter.acquire("new"); // the table is full
+        assertTrue(limiter.trackedKeys() <= 10);
+        assertTrue(limiter.acquire("blocked") > 0, "a live window over its limit is kept while finished ones go");
+    }
+
+    @Test
+    void longKeysAreCountedSeparatelyInBoundedSpace() {
+        MutableClock clock = new MutableClock();
+        RateLimiter limiter = new RateLimiter(1, Duration.ofMinutes(1), 100, clock);
+        String a = "x".repeat(10_000) + "a";
+        String b = "x".repeat(10_000) + "b";
+        assertEquals(0, limiter.acquire(a));
+        assertEquals(0, limiter.acquire(b), "two long names differing at the end are two keys");
+        assertTrue(limiter.acquire(a) > 0);
     }
 }
