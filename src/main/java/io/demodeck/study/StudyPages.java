@@ -91,16 +91,19 @@ public class StudyPages {
         BankViews.DeckSummary deck = deck(deckId);
         Instant now = Instant.now();
         long uid = user.id();
-        Long next = questionId;
-        if (next == null) {
-            var queue = reviews.studyQueue(uid, deck.id(), now, 1);
-            if (queue.isEmpty()) {
-                return Templates.done(new StudyViews.Done(deck, progress.nextDue(uid, deck.id(), now, ui.lang()), undoable));
-            }
-            next = queue.getFirst().questionId();
+        if (questionId != null) {
+            BankViews.QuestionDetail q = question(deck, questionId);
+            return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(), null, undoable));
         }
-        BankViews.QuestionDetail q = question(deck, next);
-        return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(), null, undoable));
+        // the next card with its four outcomes and the day's counts, in two statements
+        ReviewService.StudyBatch batch = reviews.nextCards(uid, deck.externalId(), now, 1).orElseThrow(NotFoundException::new);
+        if (batch.cards().isEmpty()) {
+            return Templates.done(new StudyViews.Done(deck, progress.nextDue(uid, deck.id(), now, ui.lang()), undoable));
+        }
+        ReviewService.NextCard next = batch.cards().getFirst();
+        BankViews.QuestionDetail q = question(deck, next.card().questionId());
+        return Templates.card(card(deck, q, batch.counts(), next.outcomes(), false, UUID.randomUUID().toString(), null,
+                undoable));
     }
 
     /** Show the answer (flashcards) or check it (quiz questions). Changes nothing, hence a GET. */
@@ -178,8 +181,13 @@ public class StudyPages {
 
     private StudyViews.Card card(long uid, BankViews.DeckSummary deck, BankViews.QuestionDetail q, Instant now,
                                  boolean revealed, String rid, StudyViews.Feedback feedback, boolean undoable) {
-        var counts = reviews.counts(uid, deck.id(), now);
-        Map<Rating, ReviewService.PreviewOption> preview = reviews.preview(uid, q.id(), now);
+        return card(deck, q, reviews.counts(uid, deck.id(), now), reviews.preview(uid, q.id(), now), revealed, rid,
+                feedback, undoable);
+    }
+
+    private StudyViews.Card card(BankViews.DeckSummary deck, BankViews.QuestionDetail q, ReviewService.QueueCounts counts,
+                                 Map<Rating, ReviewService.PreviewOption> preview, boolean revealed, String rid,
+                                 StudyViews.Feedback feedback, boolean undoable) {
         int suggested = feedback != null && feedback.graded() && !feedback.correct() ? 1 : 3;
         List<StudyViews.GradeButton> buttons = new ArrayList<>();
         for (Rating r : Rating.values()) {
