@@ -16,8 +16,9 @@ import java.sql.Timestamp;
  * </ol>
  * Only when fewer cards are due than asked for does {@link #NEW_QUESTIONS} list new questions in deck order.
  * Every part is a range of a small index over the learner's own rows: {@code card_queue_covering} carries the
- * question and stability, so the review ranking, the counts (one pass over the learner's cards of the deck) and the
- * retired-question check read no table rows.
+ * question, stability and id, so both rankings (the due (re)learning cards, the due reviews), the counts (one pass over
+ * the learner's cards of the deck) and the retired-question check read no table rows; only the cards that come back
+ * are read from the table, by id.
  */
 public final class StudyQueueSql {
 
@@ -28,13 +29,15 @@ public final class StudyQueueSql {
             with retired as materialized (select id from question where deck_id = ? and retired)
             select kind, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses,
                    learning_count, review_count, new_count from (
-                (select 0 as kind, extract(epoch from c.due)::float8 as key, c.id, c.question_id, c.state, c.step,
-                        c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
+                (select 0 as kind, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
+                        c.last_review, c.reps, c.lapses,
                         null::bigint as learning_count, null::bigint as review_count, null::bigint as new_count
-                 from card c
-                 where c.user_id = ? and c.deck_id = ? and c.state in (1, 3) and c.due <= ? and not c.suspended
-                       and c.question_id not in (select id from retired)
-                 order by c.due, c.id limit ?)
+                 from (select l.id, extract(epoch from l.due)::float8 as key
+                       from card l
+                       where l.user_id = ? and l.deck_id = ? and l.state in (1, 3) and l.due <= ? and not l.suspended
+                             and l.question_id not in (select id from retired)
+                       order by l.due, l.id limit ?) ranked
+                 join card c on c.id = ranked.id)
                 union all
                 (select 1, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
                         c.last_review, c.reps, c.lapses, null, null, null
@@ -71,13 +74,15 @@ public final class StudyQueueSql {
             with retired as materialized (select id from question where deck_id = ? and retired)
             select kind, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses,
                    learning_count, review_count, new_count from (
-                (select 0 as kind, extract(epoch from c.due)::float8 as key, c.id, c.question_id, c.state, c.step,
-                        c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
+                (select 0 as kind, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
+                        c.last_review, c.reps, c.lapses,
                         null::bigint as learning_count, null::bigint as review_count, null::bigint as new_count
-                 from card c
-                 where c.user_id = ? and c.deck_id = ? and c.state in (1, 3) and c.due <= ? and not c.suspended
-                       and c.question_id not in (select id from retired)
-                 order by c.due, c.id limit ?)
+                 from (select l.id, extract(epoch from l.due)::float8 as key
+                       from card l
+                       where l.user_id = ? and l.deck_id = ? and l.state in (1, 3) and l.due <= ? and not l.suspended
+                             and l.question_id not in (select id from retired)
+                       order by l.due, l.id limit ?) ranked
+                 join card c on c.id = ranked.id)
                 union all
                 (select 1, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
                         c.last_review, c.reps, c.lapses, null, null, null
