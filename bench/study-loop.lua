@@ -1,8 +1,9 @@
 -- wrk script: the study loop of the mobile API. Each connection (one per wrk thread: run with -t N -c N) takes
 -- its own slice of the learners' tokens and, learner after learner, answers cards of the deck. Three patterns:
 --   one     (default) one request per answer: POST /api/v1/reviews?next=1&counts=false grades the card the
---           learner has and returns the next one; a learner's first card comes from GET /api/v1/study/queue?limit=1
+--           learner has and returns the next one; a session's first card comes from GET /api/v1/study/queue?limit=1
 --   two     the older loop: GET /api/v1/study/queue?limit=1, then POST /api/v1/reviews with that one answer
+--   In both, a connection stays with a learner for a session of 20 answers, then moves on to its next learner.
 --   mobile  an offline app: GET /api/v1/study/queue?limit=20, answer the 20 cards on the device, then sync them
 --           with one POST /api/v1/reviews of 20 answers
 -- Usage: wrk -t64 -c64 -d60s --latency -s bench/study-loop.lua http://127.0.0.1:8080 -- tokens.txt 64 bench-deck [pause-ms] [pattern]
@@ -23,8 +24,10 @@ local next_token = 1
 local deck
 local pause_ms = 0
 pattern = "one"           -- global: done() reads it from the threads
-local batch_size = 20
-local pending = {}       -- token index -> the question the learner answers next (patterns one and two)
+local batch_size = 20     -- mobile: cards per fetch and answers per sync
+local session = 20        -- one and two: answers per learner before the connection moves on
+local answered = 0        -- answers in the current session
+local pending = nil       -- one and two: the question the current learner answers next
 local fetched = nil      -- pattern mobile: the questions of the last fetch
 local phase = "fetch"
 graded = 0
@@ -91,7 +94,7 @@ function request()
       headers["Content-Type"] = "application/json"
       return wrk.format("POST", "/api/v1/reviews", headers, '{"reviews":[' .. table.concat(answers, ",") .. ']}')
    end
-   local question = pending[next_token]
+   local question = pending
    if question == nil then
       local counts = pattern == "one" and "&counts=false" or ""
       return wrk.format("GET", "/api/v1/study/queue?deck=" .. deck .. "&limit=1&lang=en" .. counts, headers)
@@ -129,26 +132,33 @@ function response(status, headers, body)
       end
       return
    end
-   local asked = pending[next_token]
-   if asked ~= nil then
+   if pending ~= nil then
       if status == 200 and body:find('"APPLIED"', 1, true) then
          graded = graded + 1
       else
          failed = failed + 1
       end
-      pending[next_token] = nil
-      if pattern == "one" and status == 200 then
+      pending = nil
+      answered = answered + 1
+      if answered >= session then
+         answered = 0
+         next_learner()
+      elseif pattern == "one" and status == 200 then
          -- the card that came with the answer is this learner's next one
          local after = body:find('"next":', 1, true)
-         pending[next_token] = after and body:match('"card":{"questionId":(%d+)', after) or nil
+         pending = after and body:match('"card":{"questionId":(%d+)', after) or nil
+         if pending == nil then
+            answered = 0
+            next_learner()
+         end
       end
-      next_learner()
    else
       local question = status == 200 and body:match('"card":{"questionId":(%d+)')
       if question then
-         pending[next_token] = question -- graded by the next request, on this learner
+         pending = question -- graded by the next request
       else
          if status ~= 200 then failed = failed + 1 else empty = empty + 1 end
+         answered = 0
          next_learner()
       end
    end
