@@ -55,9 +55,10 @@ function init(args)
    if #tokens == 0 then
       error("no tokens for thread " .. index .. " in " .. file)
    end
-   -- each connection starts at a different learner of its slice
-   next_token = 1 + (index * 7919) % #tokens
+   -- each connection starts at a random learner of its slice: a run does not start with the learners the previous
+   -- runs studied (a learner with nothing due left makes every answer a new card)
    math.randomseed(os.time() * 1000 + index)
+   next_token = math.random(1, #tokens)
 end
 
 local function uuid()
