@@ -5,7 +5,6 @@ import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
-import io.demodeck.review.ReviewService;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,9 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Answers from the app, online or synced later from offline sessions on several devices. */
 @Path("/api/v1/reviews")
@@ -53,9 +50,6 @@ public class ReviewResource {
 
     @Inject
     ReviewSync sync;
-
-    @Inject
-    ReviewService reviews;
 
     @Inject
     StudyQueues queues;
@@ -117,22 +111,7 @@ public class ReviewResource {
         if (size == 0) {
             return new ReviewBatchResult(results, null);
         }
-        boolean withCounts = counts == null || counts;
-        Instant now = Instant.now();
-        Optional<ReviewService.StudyBatch> following;
-        if (deck != null) {
-            following = reviews.nextCards(userId, deck, now, size, withCounts);
-        } else {
-            // results follow the request order: the last answer that was not rejected names the deck
-            Long lastQuestion = null;
-            for (int i = results.size() - 1; i >= 0 && lastQuestion == null; i--) {
-                if (results.get(i).status() != ReviewSync.Status.REJECTED) {
-                    lastQuestion = answers.get(i).questionId();
-                }
-            }
-            following = lastQuestion == null ? Optional.empty()
-                    : reviews.nextCardsAfter(userId, lastQuestion, now, size, withCounts);
-        }
-        return new ReviewBatchResult(results, following.map(b -> queues.view(b, language)).orElse(null));
+        return new ReviewBatchResult(results,
+                queues.after(userId, answers, results, deck, size, counts == null || counts, language).orElse(null));
     }
 }
