@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Prints EXPLAIN (ANALYZE, BUFFERS) of the study-queue statement exactly as the app binds it for a learner with the
- * default settings (20 new cards a day, UTC, 4 a.m. rollover), after one unmeasured run.
+ * Prints EXPLAIN (ANALYZE, BUFFERS) of the study-queue statements exactly as the app binds them for a learner with the
+ * default settings (20 new cards a day, UTC, 4 a.m. rollover), after one unmeasured run: the next card without the
+ * day's counts ({@code counts=false}, what a grade with {@code next=1} runs), then the queue with the counts.
  * Run: java -cp <app classes + dependencies> bench/ExplainNext.java <jdbc-url> <user> <password> <learner id> <deck id>
  */
 public class ExplainNext {
@@ -22,14 +23,22 @@ public class ExplainNext {
         Instant now = Instant.now();
         StudyDays days = new StudyDays(ZoneOffset.UTC, 4);
         try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
-            for (String prefix : new String[]{"", "explain (analyze, buffers) "}) {
-                try (PreparedStatement ps = c.prepareStatement(prefix + StudyQueueSql.DUE)) {
-                    StudyQueueSql.bindDue(ps, learner, deck, 20, Timestamp.from(days.startOfDay(now)), Timestamp.from(now),
-                            Timestamp.from(days.startOfNextDay(now)), 1);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            if (!prefix.isEmpty()) {
-                                System.out.println(rs.getString(1));
+            Timestamp dayStart = Timestamp.from(days.startOfDay(now));
+            Timestamp dayEnd = Timestamp.from(days.startOfNextDay(now));
+            for (boolean counts : new boolean[]{false, true}) {
+                System.out.println(counts ? "-- with the day's counts (StudyQueueSql.DUE)" : "-- the next card only (StudyQueueSql.NEXT)");
+                for (String prefix : new String[]{"", "explain (analyze, buffers) "}) {
+                    try (PreparedStatement ps = c.prepareStatement(prefix + (counts ? StudyQueueSql.DUE : StudyQueueSql.NEXT))) {
+                        if (counts) {
+                            StudyQueueSql.bindDue(ps, learner, deck, 20, dayStart, Timestamp.from(now), dayEnd, 1);
+                        } else {
+                            StudyQueueSql.bindNext(ps, learner, deck, 20, dayStart, Timestamp.from(now), dayEnd, 1);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                if (!prefix.isEmpty()) {
+                                    System.out.println(rs.getString(1));
+                                }
                             }
                         }
                     }

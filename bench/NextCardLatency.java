@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Next-card latency as a client sees it: sequential GET /api/v1/study/queue?limit=1 calls on one keep-alive
+ * Next-card latency as a client sees it: sequential GET /api/v1/study/queue?limit=1&counts=false calls on one keep-alive
  * connection, each for a random learner of the tokens file, after a pass over every learner (the first call of a
  * learner may open a new card) and 30 s of the same calls to warm the app up. Prints "NEXT-CARD {json}" with the median, p90, p99 and max in ms.
  * Run: java bench/NextCardLatency.java <base-url> <tokens-file> <deck> <calls>
@@ -24,7 +24,7 @@ public class NextCardLatency {
         String deck = args[2];
         int calls = Integer.parseInt(args[3]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create(base + "/api/v1/study/queue?deck=" + deck + "&limit=1&lang=en");
+        URI uri = URI.create(base + "/api/v1/study/queue?deck=" + deck + "&limit=1&lang=en&counts=false");
         for (String token : tokens) {
             call(http, uri, token);
         }

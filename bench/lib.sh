@@ -113,12 +113,20 @@ bench_psql() { PGPASSWORD=$BENCH_PG_PASSWORD psql -h 127.0.0.1 -p "$BENCH_PG_POR
 # --- the app -----------------------------------------------------------------------------------------
 BENCH_JAR=$BENCH_ROOT/target/quarkus-app/quarkus-run.jar
 
-# Packages the app unless the jar is newer than every source file.
+# Packages the app unless the jar is newer than every source file. The package includes a class-data archive
+# (target/quarkus-app/app-cds.jsa, Quarkus' AppCDS build step: the classes loaded while the app initialises, no
+# database needed), so that the first start of a fresh package already maps it.
+BENCH_PACKAGED_ARCHIVE=$BENCH_ROOT/target/quarkus-app/app-cds.jsa
 bench_package() {
-  if [ ! -f "$BENCH_JAR" ] || [ -n "$(find "$BENCH_ROOT/src/main" "$BENCH_ROOT/migrations" "$BENCH_ROOT/questions" "$BENCH_ROOT/pom.xml" -newer "$BENCH_JAR" -print -quit)" ]; then
-    (cd "$BENCH_ROOT" && mvn -q -B package -DskipTests)
+  if [ ! -f "$BENCH_JAR" ] || [ ! -f "$BENCH_PACKAGED_ARCHIVE" ] || [ -n "$(find "$BENCH_ROOT/src/main" "$BENCH_ROOT/migrations" "$BENCH_ROOT/questions" "$BENCH_ROOT/pom.xml" -newer "$BENCH_JAR" -print -quit)" ]; then
+    (cd "$BENCH_ROOT" && mvn -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+    bench_forget_class_archive # an archive of the previous package no longer fits
   fi
 }
+
+# Removes the class-data archive later runs wrote (docker/jvm.options: -XX:+AutoCreateSharedArchive), so the next
+# start is a first start with only the packaged archive.
+bench_forget_class_archive() { rm -f "$(dirname "$BENCH_JAR")/demodeck-cds.jsa"; }
 
 # The app runs with the production JVM options (docker/jvm.options) unless BENCH_JAVA_OPTS says otherwise.
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS-@$BENCH_ROOT/docker/jvm.options}
@@ -127,11 +135,17 @@ BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS-@$BENCH_ROOT/docker/jvm.options}
 # Writes $BENCH_OUT/NAME.pid and NAME.log. JVM options through BENCH_JAVA_OPTS; MALLOC_ARENA_MAX=2 as in docker/Dockerfile.
 bench_app_start() {
   local name=$1 port=$2; shift 2
-  # from $BENCH_OUT: the class-data archive of docker/jvm.options (a path relative to the working directory) lands there
-  (cd "$BENCH_OUT" && exec env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  # from the package's directory, as `java -jar quarkus-run.jar` (a class-data archive records the class path as given):
+  # the archive of docker/jvm.options (a path relative to the working directory) is there; without one yet, it starts
+  # from the archive built with the package
+  local dir; dir=$(dirname "$BENCH_JAR")
+  if [ ! -f "$dir/demodeck-cds.jsa" ] && [ -f "$BENCH_PACKAGED_ARCHIVE" ]; then
+    cp "$BENCH_PACKAGED_ARCHIVE" "$dir/demodeck-cds.jsa"
+  fi
+  (cd "$dir" && exec env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
       QUARKUS_DATASOURCE_JDBC_URL="$BENCH_PG_URL" QUARKUS_DATASOURCE_USERNAME="$BENCH_PG_USER" \
       QUARKUS_DATASOURCE_PASSWORD="$BENCH_PG_PASSWORD" DEMODECK_DATA_DIR="$BENCH_OUT/data-$name" "$@" \
-      java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" >"$BENCH_OUT/$name.log" 2>&1) &
+      java ${BENCH_JAVA_OPTS:-} -jar quarkus-run.jar >"$BENCH_OUT/$name.log" 2>&1) &
   echo $! >"$BENCH_OUT/$name.pid"
   date +%s%N >"$BENCH_OUT/$name.started"
 }
@@ -225,10 +239,12 @@ bench_tokens() {
 
 # The study loop (bench/study-loop.lua) with the learners of $BENCH_OUT/tokens.txt:
 # `bench_study_loop PORT CONNECTIONS SECONDS [wrk options]`; wrk's report ends with a line "STUDY-LOOP {json}".
+# STUDY_PATTERN picks the client: one (one request per answer, the default), two (fetch, then grade) or mobile
+# (fetch 20, sync 20 answers in one batch).
 bench_study_loop() {
   local port=$1 connections=$2 seconds=$3; shift 3
   wrk -t"$connections" -c"$connections" -d"${seconds}s" "$@" -s "$BENCH_ROOT/bench/study-loop.lua" \
-    "http://127.0.0.1:$port" -- "$BENCH_OUT/tokens.txt" "$connections" "$BENCH_LOAD_DECK"
+    "http://127.0.0.1:$port" -- "$BENCH_OUT/tokens.txt" "$connections" "$BENCH_LOAD_DECK" 0 "${STUDY_PATTERN:-one}"
 }
 
 # pgbench with bench/study-loop.pgbench on the generated learners; prints pgbench's report and a line

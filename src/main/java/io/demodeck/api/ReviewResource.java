@@ -2,6 +2,8 @@ package io.demodeck.api;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
+import io.demodeck.bank.BankQueries;
+import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,11 +12,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,11 +40,23 @@ public class ReviewResource {
     public record ReviewBatch(List<ReviewSync.Review> reviews) {
     }
 
-    public record ReviewBatchResult(List<ReviewSync.Result> results) {
+    /**
+     * @param next the next cards of the deck after these answers, as GET /api/v1/study/queue returns them; null unless
+     *             asked for with {@code next=N}
+     */
+    public record ReviewBatchResult(List<ReviewSync.Result> results, StudyResource.StudyQueue next) {
     }
+
+    static final int MAX_NEXT = 50;
 
     @Inject
     ReviewSync sync;
+
+    @Inject
+    StudyQueues queues;
+
+    @Inject
+    BankQueries bank;
 
     @Inject
     CurrentUser user;
@@ -51,7 +69,11 @@ public class ReviewResource {
                     + "can be retried after any network failure. Answers are applied per card in reviewedAt order, "
                     + "whatever order they arrive in: an answer older than ones already applied is slotted into the "
                     + "card's history and the later ones are replayed. The results follow the request order; "
-                    + "`card` is the card's state after the whole batch.")
+                    + "`card` is the card's state after the whole batch. "
+                    + "With next=N the response also carries, as `next`, the next N cards of the deck exactly as "
+                    + "GET /api/v1/study/queue returns them after these answers (card, question, four previewed outcomes): "
+                    + "one request per answer in an online study session. The deck is `deck` if given, else the deck "
+                    + "of the last answer that was not rejected; counts=false leaves the day's counts out (cheaper).")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReviewBatch.class),
             examples = @ExampleObject(name = "one answer", value = """
                     {"reviews":[{"clientReviewId":"0f8e1c3a-5a55-4c1e-9a43-7f2f5d1e2b10","questionId":17,
@@ -64,10 +86,35 @@ public class ReviewResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "A field of some answer is invalid (nothing was applied); "
-            + "`errors` names each one, e.g. reviews[3].rating",
+    @APIResponse(responseCode = "404", description = "No deck with the externalId given as `deck` (nothing was applied)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public ReviewBatchResult submit(ReviewBatch batch) {
-        return new ReviewBatchResult(sync.apply(user.id(), batch == null ? null : batch.reviews()));
+    @APIResponse(responseCode = "422", description = "A field of some answer is invalid, or next or lang is out of "
+            + "range (nothing was applied); `errors` names each one, e.g. reviews[3].rating",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public ReviewBatchResult submit(ReviewBatch batch,
+                                    @QueryParam("next") @Parameter(description = "0 to " + MAX_NEXT
+                                            + ": also return the next N cards to study; default 0") Integer next,
+                                    @QueryParam("deck") @Parameter(description = "the deck of the next cards (its "
+                                            + "externalId); default: the deck of the last answer") String deck,
+                                    @QueryParam("counts") @Parameter(description = "with next: false leaves out the "
+                                            + "day's counts; default true") Boolean counts,
+                                    @QueryParam("lang") @Parameter(description = "with next: ru or en") String lang,
+                                    @Context HttpHeaders headers) {
+        int size = next == null ? 0 : next;
+        if (size < 0 || size > MAX_NEXT) {
+            throw ApiException.validation("next", "0 to " + MAX_NEXT);
+        }
+        String language = size == 0 ? null : ApiLanguage.pick(lang, headers);
+        if (size > 0 && deck != null && bank.deck(deck, language).isEmpty()) {
+            throw ApiException.notFound("Deck " + deck);
+        }
+        List<ReviewSync.Review> answers = batch == null ? null : batch.reviews();
+        long userId = user.id();
+        List<ReviewSync.Result> results = sync.apply(userId, answers);
+        if (size == 0) {
+            return new ReviewBatchResult(results, null);
+        }
+        return new ReviewBatchResult(results,
+                queues.after(userId, answers, results, deck, size, counts == null || counts, language).orElse(null));
     }
 }

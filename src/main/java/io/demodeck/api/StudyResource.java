@@ -2,7 +2,6 @@ package io.demodeck.api;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
-import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** What to study next in a deck, with everything the app needs to show it and the four answer buttons. */
 @Path("/api/v1/study")
@@ -47,7 +45,7 @@ public class StudyResource {
     public record QueueEntry(ApiCard card, BankViews.QuestionDetail question, List<Outcome> outcomes) {
     }
 
-    /** @param counts what is left today: new questions, (re)learning and review cards */
+    /** @param counts what is left today: new questions, (re)learning and review cards; null when left out ({@code counts=false}) */
     public record StudyQueue(String deck, ReviewService.QueueCounts counts, List<QueueEntry> items) {
     }
 
@@ -55,7 +53,7 @@ public class StudyResource {
     ReviewService reviews;
 
     @Inject
-    BankQueries bank;
+    StudyQueues queues;
 
     @Inject
     CurrentUser user;
@@ -66,7 +64,8 @@ public class StudyResource {
             description = "Due (re)learning cards first, then due reviews, then new questions within today's "
                     + "new-card budget. Each entry has the card state, the question with its answer, and the four "
                     + "previewed outcomes (Again, Hard, Good, Easy) exactly as POST /api/v1/reviews would apply them "
-                    + "now. Fetching the queue opens the new questions in it (their cards are created).")
+                    + "now. Fetching the queue opens the new questions in it (their cards are created). "
+                    + "With counts=false the day's counts are left out (null), which makes the call cheaper.")
     @APIResponse(responseCode = "200", description = "The queue",
             content = @Content(schema = @Schema(implementation = StudyQueue.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
@@ -79,6 +78,8 @@ public class StudyResource {
                                     example = "goroutines-threads-processes") String deck,
                             @QueryParam("limit") @Parameter(description = "1 to 100, default 10") Integer limit,
                             @QueryParam("lang") @Parameter(description = "ru or en") String lang,
+                            @QueryParam("counts") @Parameter(description = "false leaves out the day's counts; default true")
+                            Boolean counts,
                             @Context HttpHeaders headers) {
         if (deck == null || deck.isBlank()) {
             throw ApiException.validation("deck", "required: the deck's externalId");
@@ -88,19 +89,8 @@ public class StudyResource {
             throw ApiException.validation("limit", "1 to " + MAX_LIMIT);
         }
         String language = ApiLanguage.pick(lang, headers);
-        ReviewService.StudyBatch batch = reviews.nextCards(user.id(), deck, Instant.now(), size)
+        ReviewService.StudyBatch batch = reviews.nextCards(user.id(), deck, Instant.now(), size, counts == null || counts)
                 .orElseThrow(() -> ApiException.notFound("Deck " + deck));
-        BankQueries.StudyDeck studyDeck = bank.studyDeck(batch.deckId(), batch.deckStamp(), language);
-        Map<Long, BankViews.QuestionDetail> questions = bank.studyQuestions(studyDeck,
-                batch.cards().stream().map(c -> c.card().questionId()).toList(), language);
-        List<QueueEntry> items = batch.cards().stream()
-                .filter(c -> questions.containsKey(c.card().questionId()))
-                .map(c -> new QueueEntry(ApiCard.of(c.card()), questions.get(c.card().questionId()),
-                        c.outcomes().values().stream()
-                                .map(o -> new Outcome(o.rating(), o.rating().grade(), o.state(), o.due(),
-                                        o.interval().toSeconds(), o.scheduledDays()))
-                                .toList()))
-                .toList();
-        return new StudyQueue(studyDeck.summary().externalId(), batch.counts(), items);
+        return queues.view(batch, language);
     }
 }

@@ -113,8 +113,9 @@ public class ReviewService {
     }
 
     /**
-     * What a study screen shows: the next cards in queue order and what is left today, with the deck's id and content
-     * stamp ({@code deck.updated_at}) as read with them, so the caller can show the questions from its cache.
+     * What a study screen shows: the next cards in queue order and what is left today ({@code counts} is null when the
+     * caller left them out), with the deck's id and content stamp ({@code deck.updated_at}) as read with them, so the
+     * caller can show the questions from its cache.
      */
     public record StudyBatch(long deckId, Instant deckStamp, QueueCounts counts, List<NextCard> cards) {
     }
@@ -125,15 +126,34 @@ public class ReviewService {
      * the preview's fuzz is the one a grade will apply. Empty when there is no such deck.
      */
     public Optional<StudyBatch> nextCards(long userId, String deckExternalId, Instant now, int limit) {
+        return nextCards(userId, deckExternalId, now, limit, true);
+    }
+
+    /** {@link #nextCards(long, String, Instant, int)}; without {@code withCounts} the day's counts are not read. */
+    public Optional<StudyBatch> nextCards(long userId, String deckExternalId, Instant now, int limit, boolean withCounts) {
+        return nextCards(userId, "d.external_id = ?", deckExternalId, now, limit, withCounts);
+    }
+
+    /**
+     * The next cards of the deck a question belongs to, as {@link #nextCards(long, String, Instant, int, boolean)}
+     * returns them for that deck: what a client shows after answering that question. Empty when there is no such question.
+     */
+    public Optional<StudyBatch> nextCardsAfter(long userId, long questionId, Instant now, int limit, boolean withCounts) {
+        return nextCards(userId, "d.id = (select q.deck_id from question q where q.id = ?)", questionId, now, limit,
+                withCounts);
+    }
+
+    private Optional<StudyBatch> nextCards(long userId, String whichDeck, Object deckKey, Instant now, int limit,
+                                           boolean withCounts) {
         // no transaction: the reads need none, and opening new cards is one idempotent statement
         return withConnection(c -> {
             long deckId;
             Instant deckStamp;
             StudySettings s;
             try (PreparedStatement ps = c.prepareStatement("select d.id, d.updated_at, " + StudySettingsService.COLUMNS
-                    + " from deck d left join user_settings s on s.user_id = ? where d.external_id = ?")) {
+                    + " from deck d left join user_settings s on s.user_id = ? where " + whichDeck)) {
                 ps.setLong(1, userId);
-                ps.setString(2, deckExternalId);
+                ps.setObject(2, deckKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -144,7 +164,8 @@ public class ReviewService {
                 }
             }
             Scheduler scheduler = settings.schedulerFor(s);
-            QueueRead queue = readQueue(c, userId, deckId, s, now, limit);
+            QueueRead queue = withCounts ? readQueue(c, userId, deckId, s, now, limit)
+                    : readNext(c, userId, deckId, s, now, limit);
             List<Long> unopened = queue.items().stream().filter(row -> row.cardId() == null).map(QueueRow::questionId).toList();
             Map<Long, QueueRow> opened = unopened.isEmpty() ? Map.of() : open(c, userId, unopened, now);
             List<NextCard> cards = new ArrayList<>(queue.items().size());
@@ -198,6 +219,43 @@ public class ReviewService {
             }
         }
         return new QueueRead(items, counts);
+    }
+
+    /**
+     * The same cards as {@link #readQueue} without the day's counts: the due cards read from the index pages of the
+     * learner's next cards, and the new-card budget left today from the learner's answers of today; {@code counts} is null.
+     */
+    private QueueRead readNext(Connection c, long userId, long deckId, StudySettings s, Instant now, int limit)
+            throws SQLException {
+        StudyDays days = settings.schedulerFor(s).studyDays();
+        int wanted = Math.max(limit, 0);
+        List<QueueRow> items = new ArrayList<>(Math.min(wanted, 64));
+        int budgetLeft = 0;
+        try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEXT)) {
+            StudyQueueSql.bindNext(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
+                    Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), wanted);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) == StudyQueueSql.KIND_COUNTS) {
+                        budgetLeft = rs.getInt(14);
+                    } else if (items.size() < wanted) {
+                        items.add(queueRow(rs));
+                    }
+                }
+            }
+        }
+        int newOnes = Math.min(wanted - items.size(), budgetLeft);
+        if (newOnes > 0) {
+            try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEW_QUESTIONS)) {
+                StudyQueueSql.bindNewQuestions(ps, userId, deckId, newOnes);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(queueRow(rs));
+                    }
+                }
+            }
+        }
+        return new QueueRead(items, null);
     }
 
     private static QueueRow queueRow(ResultSet rs) throws SQLException {

@@ -16,8 +16,9 @@ import java.sql.Timestamp;
  * </ol>
  * Only when fewer cards are due than asked for does {@link #NEW_QUESTIONS} list new questions in deck order.
  * Every part is a range of a small index over the learner's own rows: {@code card_queue_covering} carries the
- * question and stability, so the review ranking, the counts (one pass over the learner's cards of the deck) and the
- * retired-question check read no table rows.
+ * question, stability and id, so both rankings (the due (re)learning cards, the due reviews), the counts (one pass over
+ * the learner's cards of the deck) and the retired-question check read no table rows; only the cards that come back
+ * are read from the table, by id.
  */
 public final class StudyQueueSql {
 
@@ -28,13 +29,15 @@ public final class StudyQueueSql {
             with retired as materialized (select id from question where deck_id = ? and retired)
             select kind, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses,
                    learning_count, review_count, new_count from (
-                (select 0 as kind, extract(epoch from c.due)::float8 as key, c.id, c.question_id, c.state, c.step,
-                        c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
+                (select 0 as kind, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
+                        c.last_review, c.reps, c.lapses,
                         null::bigint as learning_count, null::bigint as review_count, null::bigint as new_count
-                 from card c
-                 where c.user_id = ? and c.deck_id = ? and c.state in (1, 3) and c.due <= ? and not c.suspended
-                       and c.question_id not in (select id from retired)
-                 order by c.due, c.id limit ?)
+                 from (select l.id, extract(epoch from l.due)::float8 as key
+                       from card l
+                       where l.user_id = ? and l.deck_id = ? and l.state in (1, 3) and l.due <= ? and not l.suspended
+                             and l.question_id not in (select id from retired)
+                       order by l.due, l.id limit ?) ranked
+                 join card c on c.id = ranked.id)
                 union all
                 (select 1, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
                         c.last_review, c.reps, c.lapses, null, null, null
@@ -62,6 +65,40 @@ public final class StudyQueueSql {
             ) next order by kind, key, id""";
 
     /**
+     * {@link #DUE} without the day's counts, for clients that leave them out: the same due cards (kinds 0 and 1, same
+     * columns), and instead of the counts row one row of kind 3 whose last column is today's new-card budget left
+     * (the budget less the new cards answered today). It reads only the index pages of the learner's next cards and
+     * of today's first answers, not every card of the deck.
+     */
+    public static final String NEXT = """
+            with retired as materialized (select id from question where deck_id = ? and retired)
+            select kind, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses,
+                   learning_count, review_count, new_count from (
+                (select 0 as kind, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
+                        c.last_review, c.reps, c.lapses,
+                        null::bigint as learning_count, null::bigint as review_count, null::bigint as new_count
+                 from (select l.id, extract(epoch from l.due)::float8 as key
+                       from card l
+                       where l.user_id = ? and l.deck_id = ? and l.state in (1, 3) and l.due <= ? and not l.suspended
+                             and l.question_id not in (select id from retired)
+                       order by l.due, l.id limit ?) ranked
+                 join card c on c.id = ranked.id)
+                union all
+                (select 1, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
+                        c.last_review, c.reps, c.lapses, null, null, null
+                 from (select r.id, -(extract(epoch from (?::timestamptz - r.due)) / (r.stability * 86400))::float8 as key
+                       from card r
+                       where r.user_id = ? and r.deck_id = ? and r.state = 2 and r.due < ? and not r.suspended
+                             and r.question_id not in (select id from retired)
+                       order by key, r.id limit ?) ranked
+                 join card c on c.id = ranked.id)
+                union all
+                select 3, 0, null, null, null, null, null, null, null, null, null, null, null, null,
+                       greatest(0, ? - (select count(*) from review_log
+                                        where user_id = ? and reviewed_at >= ? and state_before = 0 and undone_at is null))
+            ) next order by kind, key, id""";
+
+    /**
      * Questions the learner has not started (no card yet, or a card still new), in deck order, skipping retired ones.
      * Columns: card id (null without a card), question id, then the card's state columns as in {@link #DUE}.
      */
@@ -82,6 +119,16 @@ public final class StudyQueueSql {
                 newCardsPerDay, userId, dayStart,      // new: today's budget
                 deckId, userId, deckId,                // new: the deck's questions, suspended cards
                 dayEnd, dayEnd, userId, deckId);       // counts of the learner's cards
+    }
+
+    /** Binds {@link #NEXT} for a learner's deck; at most {@code limit} cards of each kind come back. */
+    public static void bindNext(PreparedStatement ps, long userId, long deckId, int newCardsPerDay, Timestamp dayStart,
+                                Timestamp now, Timestamp dayEnd, int limit) throws SQLException {
+        bind(ps,
+                deckId,                                // retired
+                userId, deckId, now, limit,            // (re)learning due
+                now, userId, deckId, dayEnd, limit,    // reviews due
+                newCardsPerDay, userId, dayStart);     // new: today's budget left
     }
 
     /** Binds {@link #NEW_QUESTIONS}. */

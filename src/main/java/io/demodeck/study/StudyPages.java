@@ -25,6 +25,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,7 +49,9 @@ import java.util.stream.IntStream;
 
 /**
  * The study page: one card at a time, keyboard first. Showing and checking an answer are GETs (nothing
- * changes); grading and undo are POSTs with a CSRF token, answered with a redirect (post/redirect/get).
+ * changes); grading and undo are POSTs with a CSRF token, answered with a redirect (post/redirect/get). With
+ * JavaScript, js/study.js sends the grade with {@value #NEXT_CARD_HEADER} and gets the next card in the same
+ * response: one request per answer instead of two.
  */
 @Path("/study/{deck}")
 @Produces(MediaType.TEXT_HTML)
@@ -57,6 +60,8 @@ import java.util.stream.IntStream;
 public class StudyPages {
 
     static final int MAX_TYPED = 2000;
+    /** Sent by js/study.js with a grade: answer with the next card's page instead of a redirect to it. */
+    static final String NEXT_CARD_HEADER = "X-Study-Next";
 
     @CheckedTemplate
     static class Templates {
@@ -86,16 +91,19 @@ public class StudyPages {
         BankViews.DeckSummary deck = deck(deckId);
         Instant now = Instant.now();
         long uid = user.id();
-        Long next = questionId;
-        if (next == null) {
-            var queue = reviews.studyQueue(uid, deck.id(), now, 1);
-            if (queue.isEmpty()) {
-                return Templates.done(new StudyViews.Done(deck, progress.nextDue(uid, deck.id(), now, ui.lang()), undoable));
-            }
-            next = queue.getFirst().questionId();
+        if (questionId != null) {
+            BankViews.QuestionDetail q = question(deck, questionId);
+            return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(), null, undoable));
         }
-        BankViews.QuestionDetail q = question(deck, next);
-        return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(), null, undoable));
+        // the next card with its four outcomes and the day's counts, in two statements
+        ReviewService.StudyBatch batch = reviews.nextCards(uid, deck.externalId(), now, 1).orElseThrow(NotFoundException::new);
+        if (batch.cards().isEmpty()) {
+            return Templates.done(new StudyViews.Done(deck, progress.nextDue(uid, deck.id(), now, ui.lang()), undoable));
+        }
+        ReviewService.NextCard next = batch.cards().getFirst();
+        BankViews.QuestionDetail q = question(deck, next.card().questionId());
+        return Templates.card(card(deck, q, batch.counts(), next.outcomes(), false, UUID.randomUUID().toString(), null,
+                undoable));
     }
 
     /** Show the answer (flashcards) or check it (quiz questions). Changes nothing, hence a GET. */
@@ -134,7 +142,8 @@ public class StudyPages {
     @Path("grade")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response grade(@PathParam("deck") String deckId, @RestForm long question, @RestForm int rating,
-                          @RestForm String rid, @RestForm Long durationMs) {
+                          @RestForm String rid, @RestForm Long durationMs,
+                          @HeaderParam(NEXT_CARD_HEADER) String nextCardInline) {
         BankViews.DeckSummary deck = deck(deckId);
         question(deck, question);
         if (rating < 1 || rating > 4) {
@@ -149,7 +158,12 @@ public class StudyPages {
         } catch (ReviewIdReusedException e) {
             throw ApiException.badRequest("this answer's form was already used for another answer; reload the page");
         }
-        return Response.seeOther(URI.create("/study/" + deck.externalId() + "?undo=true")).build();
+        URI nextCard = URI.create("/study/" + deck.externalId() + "?undo=true");
+        if ("card".equals(nextCardInline)) {
+            // the page the redirect would lead to, and its address for the browser's history
+            return Response.ok(next(deckId, null, true)).header("Content-Location", nextCard).build();
+        }
+        return Response.seeOther(nextCard).build();
     }
 
     @POST
@@ -167,8 +181,13 @@ public class StudyPages {
 
     private StudyViews.Card card(long uid, BankViews.DeckSummary deck, BankViews.QuestionDetail q, Instant now,
                                  boolean revealed, String rid, StudyViews.Feedback feedback, boolean undoable) {
-        var counts = reviews.counts(uid, deck.id(), now);
-        Map<Rating, ReviewService.PreviewOption> preview = reviews.preview(uid, q.id(), now);
+        return card(deck, q, reviews.counts(uid, deck.id(), now), reviews.preview(uid, q.id(), now), revealed, rid,
+                feedback, undoable);
+    }
+
+    private StudyViews.Card card(BankViews.DeckSummary deck, BankViews.QuestionDetail q, ReviewService.QueueCounts counts,
+                                 Map<Rating, ReviewService.PreviewOption> preview, boolean revealed, String rid,
+                                 StudyViews.Feedback feedback, boolean undoable) {
         int suggested = feedback != null && feedback.graded() && !feedback.correct() ? 1 : 3;
         List<StudyViews.GradeButton> buttons = new ArrayList<>();
         for (Rating r : Rating.values()) {

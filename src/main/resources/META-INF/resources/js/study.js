@@ -1,10 +1,14 @@
 // Keyboard-first study: Space/Enter reveals, 1-4 grade, u or Ctrl+Z undoes. Every key maps to a visible
 // button or form, so the page works the same without this script. Keys typed into a field never act.
+// A grade goes out with fetch and its response is the next card, shown in place: one request per answer
+// (without JavaScript the form posts and follows the redirect to the next card).
 (function () {
   'use strict';
-  var root = document.querySelector('[data-study]');
-  if (!root) { return; }
+  if (!document.querySelector('[data-study]')) { return; }
   var shownAt = Date.now();
+  var sending = false;
+
+  function root() { return document.querySelector('[data-study]'); }
 
   function typing(target) {
     if (!target) { return false; }
@@ -13,21 +17,65 @@
   }
 
   function click(selector) {
-    var el = root.querySelector(selector);
+    var el = root().querySelector(selector);
     if (el && !el.disabled) { el.click(); return true; }
     return false;
   }
 
-  // How long the learner looked at the card goes with the grade (capped: a card left open overnight is not 8 h).
-  root.querySelectorAll('form[data-grade-form]').forEach(function (form) {
-    form.addEventListener('submit', function () {
-      var field = form.querySelector('input[name="durationMs"]');
-      if (field) { field.value = String(Math.min(Date.now() - shownAt, 600000)); }
+  // The next card's page replaces this one's content; the address becomes the one a reload shows.
+  function showNext(html, location) {
+    var page = new DOMParser().parseFromString(html, 'text/html');
+    var main = page.querySelector('main');
+    if (!main) { return false; }
+    document.querySelector('main').replaceWith(document.adoptNode(main));
+    document.title = page.title;
+    if (location) { history.replaceState(null, '', location); }
+    shownAt = Date.now();
+    bind();
+    document.querySelector('main').focus();
+    return true;
+  }
+
+  function gradeInPlace(form, submitter) {
+    var data = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    sending = true;
+    return fetch(form.action, {
+      method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-Study-Next': 'card' }
+    }).then(function (response) {
+      if (!response.ok || response.redirected) { throw new Error('HTTP ' + response.status); } // e.g. signed out
+      return response.text().then(function (html) {
+        if (!showNext(html, response.headers.get('Content-Location'))) { throw new Error('no page'); }
+      });
+    }).catch(function () {
+      // the same review id again is harmless: the plain form post shows whatever the server has
+      if (submitter && submitter.name) {
+        var field = document.createElement('input');
+        field.type = 'hidden'; field.name = submitter.name; field.value = submitter.value;
+        form.appendChild(field);
+      }
+      HTMLFormElement.prototype.submit.call(form);
+    }).finally(function () { sending = false; });
+  }
+
+  function bind() {
+    // How long the learner looked at the card goes with the grade (capped: a card left open overnight is not 8 h).
+    root().querySelectorAll('form[data-grade-form]').forEach(function (form) {
+      form.addEventListener('submit', function (e) {
+        var field = form.querySelector('input[name="durationMs"]');
+        if (field) { field.value = String(Math.min(Date.now() - shownAt, 600000)); }
+        if (!window.fetch || !window.DOMParser) { return; }
+        e.preventDefault();
+        if (!sending) { gradeInPlace(form, e.submitter); }
+      });
     });
-  });
+    // After a reveal, focus goes to the answer so screen readers read it first.
+    var answer = root().querySelector('[data-focus-on-load]');
+    if (answer) { answer.focus(); }
+  }
 
   document.addEventListener('keydown', function (e) {
-    if (e.defaultPrevented || e.altKey || e.metaKey) { return; }
+    if (e.defaultPrevented || e.altKey || e.metaKey || sending) { return; }
     var undo = (e.key === 'z' || e.key === 'Z') && e.ctrlKey;
     if (typing(e.target) && !undo) {
       // Ctrl+Enter in a text box submits it (reveals or checks), like Anki's type-in box
@@ -35,7 +83,8 @@
       return;
     }
     if (e.ctrlKey && !undo) { return; }
-    var state = root.getAttribute('data-state');
+    if (!root()) { return; }
+    var state = root().getAttribute('data-state');
     var handled = false;
     if (undo || e.key === 'u' || e.key === 'U') {
       handled = click('[data-action="undo"]');
@@ -51,7 +100,5 @@
     if (handled) { e.preventDefault(); }
   });
 
-  // After a reveal, focus goes to the answer so screen readers read it first.
-  var answer = root.querySelector('[data-focus-on-load]');
-  if (answer) { answer.focus(); }
+  bind();
 })();

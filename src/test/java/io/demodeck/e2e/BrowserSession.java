@@ -194,10 +194,14 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /** Presses a key and waits for the page it triggers to load (the old page goes stale). */
+    /**
+     * Presses a key and waits for the page's content to be replaced: a new page, or (a grade on the study page) the
+     * next card shown in place by js/study.js.
+     */
     public void pressAndWaitForNewPage(CharSequence key) {
-        WebElement html = find("html");
+        WebElement main = find("main");
         press(key);
-        waitFor(d -> isStale(html) && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        waitFor(d -> isStale(main) && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static boolean isStale(WebElement element) {

@@ -174,6 +174,40 @@ class StudyInBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void tenGradesTakeOneRequestEachAndTheNextCardComesWithThem() {
+        String name = "one" + UUID.randomUUID().toString().substring(0, 8);
+        browser.step("register", () -> register(name));
+        browser.step("sign-in", () -> signIn(name));
+        browser.step("ten-grades", () -> {
+            browser.open(STUDY);
+            List<Long> graded = new java.util.ArrayList<>();
+            RequestLog.clear();
+            for (int i = 0; i < 10; i++) {
+                Card shown = reveal();
+                browser.pressAndWaitForNewPage("3");
+                Card next = card();
+                assertEquals("question", next.state(), "after grade " + (i + 1) + " the next card is shown");
+                assertNotEquals(shown.question(), next.question());
+                assertEquals(STUDY + "?undo=true", ((JavascriptExecutor) browser.driver())
+                        .executeScript("return location.pathname + location.search"), "the address is the one a reload shows");
+                graded.add(shown.question());
+            }
+            assertEquals(10, new HashSet<>(graded).size(), "ten different cards: " + graded);
+            assertEquals(10, RequestLog.startingWith("POST " + STUDY + "/grade").size());
+            assertEquals(List.of(), RequestLog.startingWith("GET " + STUDY).stream().filter(r -> r.equals("GET " + STUDY)).toList(),
+                    "no request for the next card after a grade: it came with the grade");
+            assertEquals(20, RequestLog.startingWith("GET " + STUDY + "/answer").size()
+                    + RequestLog.startingWith("POST " + STUDY + "/grade").size(), "ten reveals and ten grades, nothing else: "
+                    + RequestLog.startingWith("GET " + STUDY) + RequestLog.startingWith("POST " + STUDY));
+            // undo still works after grades shown in place, and the card comes back
+            browser.pressAndWaitForNewPage("u");
+            assertEquals(graded.getLast(), card().question());
+        });
+        signedInAs = name;
+    }
+
+    @Test
     @Order(2)
     void quizQuestionsAreCheckedAndADemoRunsInPlace() {
         browser.step("sign-in", this::ensureSignedIn);

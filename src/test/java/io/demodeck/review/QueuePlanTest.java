@@ -62,6 +62,10 @@ class QueuePlanTest {
             Timestamp dayStart = Timestamp.from(Instant.now().minusSeconds(3600));
             Timestamp dayEnd = Timestamp.from(Instant.now().plusSeconds(3600));
             assertIndexOnly(c, StudyQueueSql.DUE, ps -> StudyQueueSql.bindDue(ps, user, deck, 20, dayStart, now, dayEnd, 50));
+            String next = assertIndexOnly(c, StudyQueueSql.NEXT,
+                    ps -> StudyQueueSql.bindNext(ps, user, deck, 20, dayStart, now, dayEnd, 1));
+            // without the counts nothing reads the deck's questions or the learner's other cards
+            assertFalse(next.contains("question_active") || next.contains("card_suspended"), next);
             assertIndexOnly(c, StudyQueueSql.NEW_QUESTIONS, ps -> StudyQueueSql.bindNewQuestions(ps, user, deck, 20));
         }
     }
@@ -70,7 +74,7 @@ class QueuePlanTest {
         void bind(PreparedStatement ps) throws Exception;
     }
 
-    private static void assertIndexOnly(Connection c, String sql, Binder binder) throws Exception {
+    private static String assertIndexOnly(Connection c, String sql, Binder binder) throws Exception {
         StringBuilder plan = new StringBuilder();
         try (PreparedStatement ps = c.prepareStatement("explain " + sql)) {
             binder.bind(ps);
@@ -85,5 +89,6 @@ class QueuePlanTest {
         assertFalse(plan.toString().contains("Seq Scan on review_log"), plan.toString());
         assertTrue(plan.toString().contains("card_queue_covering") || plan.toString().contains("card_user_question"),
                 plan.toString());
+        return plan.toString();
     }
 }

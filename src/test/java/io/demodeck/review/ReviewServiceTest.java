@@ -199,6 +199,39 @@ class ReviewServiceTest {
     }
 
     @Test
+    void theNextCardsWithoutCountsAreTheCardsWithCounts() {
+        long user = ReviewFixtures.learner();
+        long deck = ReviewFixtures.deck(12);
+        List<Long> q = ReviewFixtures.questions(deck);
+        settings.update(user, new StudySettings(0.9, 3, "Europe/Berlin", 4, List.of(60, 600), List.of(600), 36500, null));
+        Instant lateNight = Instant.parse("2026-03-03T02:30:00Z"); // 03:30 in Berlin: still the study day of March 2
+        reviews.grade(user, q.get(0), Rating.GOOD, lateNight, 0, UUID.randomUUID(), "web");
+        reviews.grade(user, q.get(1), Rating.AGAIN, lateNight, 0, UUID.randomUUID(), "web");
+        card(user, deck, q.get(2), 3, 0, 1.0, lateNight.minus(Duration.ofMinutes(5)));
+        card(user, deck, q.get(3), 2, null, 100.0, lateNight.minus(Duration.ofDays(2)));
+        card(user, deck, q.get(4), 2, null, 4.0, lateNight.minus(Duration.ofDays(2)));
+        card(user, deck, q.get(5), 2, null, 4.0, lateNight.plus(Duration.ofDays(3)));
+        ReviewFixtures.execute("update question set retired = true where id = ?1", q.get(6));
+        ReviewFixtures.execute("update card set suspended = true where id = ?1",
+                ReviewFixtures.count("select id from card where question_id = ?1", q.get(3)));
+
+        for (Instant now : List.of(Instant.parse("2026-03-03T02:59:00Z"), Instant.parse("2026-03-03T03:01:00Z"))) {
+            for (int limit : List.of(1, 2, 4, 50)) {
+                var withCounts = reviews.nextCardsAfter(user, q.get(0), now, limit, true).orElseThrow();
+                var without = reviews.nextCardsAfter(user, q.get(0), now, limit, false).orElseThrow();
+                assertEquals(withCounts.cards(), without.cards(), "limit " + limit + " at " + now);
+                assertNull(without.counts());
+                assertEquals(withCounts.counts(), reviews.counts(user, deck, now));
+            }
+        }
+        // before the rollover 1 new card is left of 3 a day, after it 3: the queue without counts keeps the budget
+        assertEquals(1, reviews.nextCardsAfter(user, q.get(0), Instant.parse("2026-03-03T02:59:00Z"), 50, false)
+                .orElseThrow().cards().stream().filter(c -> c.card().state() == State.NEW).count());
+        assertEquals(3, reviews.nextCardsAfter(user, q.get(0), Instant.parse("2026-03-03T03:01:00Z"), 50, false)
+                .orElseThrow().cards().stream().filter(c -> c.card().state() == State.NEW).count());
+    }
+
+    @Test
     void settingsAreValidatedByField() {
         long user = ReviewFixtures.learner();
         assertEquals(StudySettings.defaults(), settings.get(user));
