@@ -542,4 +542,8 @@ public interface Messages {
 
     @Message("Settings saved.")
     String settings_saved();
+
+    // demos: claims checked on this machine
+    @Message("Claims checked on this machine")
+    String demo_claims();
 }
