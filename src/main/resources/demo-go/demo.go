@@ -362,8 +362,11 @@ func preempt(busyMs int) {
 	time.Sleep(50 * time.Millisecond)
 	atomic.StoreInt64(&maxGap, 0)
 	busyDone := make(chan struct{})
+	var busyMicros int64
 	go func() {
+		start := time.Now()
 		sink += spin(perMs * int64(busyMs))
+		busyMicros = time.Since(start).Microseconds()
 		close(busyDone)
 	}()
 	<-busyDone
@@ -371,6 +374,7 @@ func preempt(busyMs int) {
 	close(stop)
 	<-tickerDone
 	fmt.Printf("maxgap.micros=%d\n", atomic.LoadInt64(&maxGap))
+	fmt.Printf("busy.micros=%d\n", busyMicros)
 }
 
 func max64(a, b int64) int64 {

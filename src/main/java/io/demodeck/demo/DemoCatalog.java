@@ -132,6 +132,15 @@ public enum DemoCatalog {
                     + "still a preview in JDK 25) interrupts the siblings at the first failure and joins them; beside "
                     + "it, Go with context.",
             sizes("siblings", 4, 16, 64)),
+    FILE_IO_CAPTURE("file-io-capture", "Файловый ввод-вывод захватывает носитель, сокет — нет",
+            "File I/O captures the carrier; a socket wait does not",
+            "На двух носителях N виртуальных потоков блокируются в чтении из FIFO (файловый ввод-вывод), затем N — в "
+                    + "чтении из сокетов. Через 300 мс: сколько дошло до чтения, сколько носителей и может ли ещё один "
+                    + "виртуальный поток выполниться.",
+            "On two carriers, N virtual threads block reading a FIFO (file I/O), then N block reading sockets. After "
+                    + "300 ms: how many got to their read, how many carriers exist, and whether one more virtual thread "
+                    + "can run.",
+            sizes("virtualThreads", 8, 16, 64)),
     FORK_COW("fork-cow", "fork: копия памяти при записи, и один поток у потомка",
             "fork: copy-on-write memory, and one thread in the child",
             "Небольшая программа на C (собирается один раз, без данных из запроса) с двумя потоками кладёт 42 в "
@@ -155,7 +164,7 @@ public enum DemoCatalog {
     public int cap(String size) {
         return switch (size) {
             case "platformThreads", "threads" -> this == THREAD_ANATOMY ? 64 : this == DATA_RACE ? 4 : 2_000;
-            case "virtualThreads" -> this == BLOCKING ? 20 : 100_000;
+            case "virtualThreads" -> this == BLOCKING ? 20 : this == FILE_IO_CAPTURE ? 64 : 100_000;
             case "processes" -> 100;
             case "roundTrips" -> 200_000;
             case "busyMillis" -> 2_000;
