@@ -45,7 +45,7 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** What the child printed, as key=value pairs in order, plus its PID and how long it ran. */
-    public record Output(Map<String, String> values, long pid, long durationMs, List<String> flags) {
+    public record Output(Map<String, String> values, long pid, long durationMs, List<String> flags, int exitCode) {
 
         public String text(String key) {
             String v = values.get(key);
@@ -64,7 +64,21 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Runs the child; it must exit 0 after reporting done=yes, else the demo fails. */
     public Output run(DemoChild.Mode mode, List<String> extraFlags, List<Integer> sizes, String stdin) {
+        Output o = execute(mode, extraFlags, sizes, stdin);
+        if (o.exitCode() != 0 || !"yes".equals(o.values().get("done"))) {
+            throw new DemoFailure("the demo JVM failed (exit " + o.exitCode() + "): " + o.values().getOrDefault("error", "no output"));
+        }
+        return o;
+    }
+
+    /** Runs a child that is meant to end abnormally (System.exit from a thread, a crash): any exit code is a result. */
+    public Output runToExit(DemoChild.Mode mode, List<String> extraFlags) {
+        return execute(mode, extraFlags, List.of(), null);
+    }
+
+    private Output execute(DemoChild.Mode mode, List<String> extraFlags, List<Integer> sizes, String stdin) {
         List<String> flags = new ArrayList<>(BASE_FLAGS);
         flags.addAll(extraFlags);
         List<String> command = new ArrayList<>();
@@ -102,12 +116,11 @@ public final class ChildJvm implements AutoCloseable {
             errReader.join(Duration.ofSeconds(5));
             long durationMs = (System.nanoTime() - start) / 1_000_000;
             Map<String, String> values = parse(out.toString(StandardCharsets.UTF_8));
-            if (process.exitValue() != 0 || !"yes".equals(values.get("done"))) {
-                String error = err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
-                        .findFirst().orElse("no output");
-                throw new DemoFailure("the demo JVM failed (exit " + process.exitValue() + "): " + error);
+            if (process.exitValue() != 0 && !values.containsKey("error")) {
+                err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).findFirst()
+                        .ifPresent(line -> values.put("error", line));
             }
-            return new Output(values, process.pid(), durationMs, List.copyOf(flags));
+            return new Output(values, process.pid(), durationMs, List.copyOf(flags), process.exitValue());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DemoFailure("interrupted");

@@ -77,7 +77,7 @@ public class DemoApi {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "Unknown demo",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "429", description = "Another run is in progress or the client's rate limit is reached; see Retry-After",
+    @APIResponse(responseCode = "429", description = "The client already has a run, the line is full or the client's rate limit is reached; see Retry-After",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "503", description = "The demo could not be measured (the child JVM failed or timed out)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
@@ -87,6 +87,15 @@ public class DemoApi {
     public DemoResult run(@PathParam("id") String id, RunRequest body) {
         DemoCatalog demo = DemoCatalog.byId(id).orElseThrow(() -> ApiException.notFound("Demo '" + id + "'"));
         return demos.run(demo, presetOf(body), DemoClients.key(security, request));
+    }
+
+    @GET
+    @Path("queue")
+    @Operation(summary = "Where my demo run stands", description = "Runs wait in a fair line (one per client); "
+            + "state is running, waiting (with a 1-based position) or none.")
+    @APIResponse(responseCode = "200", description = "The caller's position in the line")
+    public RunGate.Position queue() {
+        return demos.position(DemoClients.key(security, request));
     }
 
     /** Only {"preset": "small|medium|large"} is accepted; anything else is a 400 that says what is allowed. */

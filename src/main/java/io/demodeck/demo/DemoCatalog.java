@@ -12,20 +12,23 @@ import java.util.Optional;
 public enum DemoCatalog {
     CREATION_COST("creation-cost", "Стоимость создания: виртуальные потоки, потоки ОС, процессы",
             "Creation cost: virtual threads, OS threads, processes",
-            "Запускаем и дожидаемся N платформенных потоков, N виртуальных потоков и M дочерних процессов (/bin/true) "
-                    + "в отдельной JVM и делим время на количество: стоимость одного в микросекундах и отношения между ними. "
-                    + "Один холодный прогон, затем медиана трёх.",
-            "A child JVM starts and joins N platform threads, N virtual threads and M child processes (/bin/true) and "
-                    + "divides the time by the count: the cost of one, in microseconds, and the ratios. One cold round, "
-                    + "then the median of three.",
-            sizes("platformThreads", 1_000, 2_000, 2_000, "virtualThreads", 10_000, 50_000, 100_000,
-                    "processes", 20, 50, 100)),
+            "Запускаем и дожидаемся одного и того же числа N платформенных и виртуальных потоков и M дочерних процессов "
+                    + "(/bin/true) в отдельной JVM и делим время (и процессорное время запускающего потока) на количество: "
+                    + "стоимость одного в микросекундах и отношения. Один холодный прогон, затем медиана трёх. Рядом — "
+                    + "столько же горутин Go.",
+            "A child JVM starts and joins the same number N of platform and of virtual threads, and M child processes "
+                    + "(/bin/true), and divides the time (and the starting thread's CPU time) by the count: the cost of one, "
+                    + "in microseconds, and the ratios. One cold round, then the median of three. Beside it, as many Go "
+                    + "goroutines.",
+            sizes("threads", 1_000, 2_000, 2_000, "processes", 20, 50, 100)),
     OS_THREADS("os-threads", "Сколько потоков ОС на самом деле существует",
             "How many OS threads really exist",
             "Пока N виртуальных потоков (а затем N платформенных) заблокированы на защёлке, считаем потоки ОС "
-                    + "процесса в /proc/self/task (только Linux).",
+                    + "процесса в /proc/self/task и называем добавленные по имени из comm: носители, unparker, GC, таймер "
+                    + "(только Linux).",
             "While N virtual threads (then N platform threads) are blocked on a latch, the child counts the OS "
-                    + "threads of its process in /proc/self/task (Linux only).",
+                    + "threads of its process in /proc/self/task and names the added ones from their comm: carriers, "
+                    + "unparker, GC, timer (Linux only).",
             sizes("virtualThreads", 10_000, 50_000, 100_000, "platformThreads", 1_000, 2_000, 2_000)),
     FOOTPRINT("footprint", "Память на спящий виртуальный и платформенный поток",
             "Memory per sleeping virtual vs platform thread",
@@ -36,12 +39,15 @@ public enum DemoCatalog {
             sizes("virtualThreads", 10_000, 50_000, 100_000, "platformThreads", 1_000, 2_000, 2_000)),
     ISOLATION("isolation", "Изоляция: поток видит память родителя, процесс — нет",
             "Isolation: a thread shares the parent's memory, a process does not",
-            "Сервер кладёт 42 в переменную. Поток в том же процессе видит 42 и пишет 43 — родитель это видит. "
-                    + "Дочерний процесс (новая JVM) имеет своё адресное пространство: своя копия переменной, свой PID; "
-                    + "значение попадает к нему только через канал (stdin), его запись к родителю не возвращается.",
-            "The server puts 42 in a variable. A thread in the same process sees 42 and writes 43, and the parent "
-                    + "sees it. A child process (a new JVM) has its own address space: its own copy of the variable, its "
-                    + "own PID; a value reaches it only through a pipe (stdin), and its write never comes back.",
+            "Родитель кладёт 42 в статическое поле. Поток выполняет метод, который читает и пишет это поле: видит 42, "
+                    + "пишет 43, и родитель видит 43. Затем тот же класс с тем же методом и полем запускается дочерним "
+                    + "процессом — новой JVM: она начинает с чистого образа и видит 0 (не 42 и не 43), получает 43 только "
+                    + "через канал (stdin), пишет 99, а у родителя остаётся 43. Копию-снимок памяти даёт только fork без exec.",
+            "The parent puts 42 in a static field. A thread runs a method that reads and writes that field: it sees 42, "
+                    + "writes 43, and the parent sees 43. Then the same class, with the same method and field, runs as a "
+                    + "child process, a fresh JVM: it starts from a clean image and sees 0 (not 42, not 43), gets 43 only "
+                    + "through a pipe (stdin), writes 99, and the parent still has 43. Only fork without exec gives a "
+                    + "copy-on-write snapshot.",
             sizes()),
     DATA_RACE("data-race", "Гонка данных: потерянные инкременты",
             "Data race: lost increments",
@@ -52,12 +58,14 @@ public enum DemoCatalog {
             sizes("threads", 4, 4, 4, "incrementsPerThread", 200_000, 1_000_000, 1_000_000)),
     CHANNELS("channels", "Каналы: небуферизованный и буферизованный",
             "Channels: unbuffered and buffered",
-            "SynchronousQueue играет роль небуферизованного канала Go: отправка ждёт получателя. ArrayBlockingQueue(3) — "
-                    + "буферизованный канал. Затем производитель и потребитель на виртуальных потоках передают M "
-                    + "сообщений и сверяют контрольную сумму.",
-            "A SynchronousQueue plays Go's unbuffered channel: a send waits for the receiver. An ArrayBlockingQueue(3) "
-                    + "is a buffered channel. Then a producer and a consumer virtual thread pass M messages and compare "
-                    + "checksums.",
+            "SynchronousQueue играет роль небуферизованного канала Go: put ждёт take. ArrayBlockingQueue(3) — "
+                    + "буферизованный канал: три put проходят сразу, четвёртый ждёт получателя. Затем производитель и "
+                    + "потребитель — оба виртуальные потоки — после прогрева передают M сообщений через put/take и сверяют "
+                    + "контрольную сумму; рядом — каналы Go.",
+            "A SynchronousQueue plays Go's unbuffered channel: put waits for take. An ArrayBlockingQueue(3) is a "
+                    + "buffered channel: three puts return at once, the fourth waits for the receiver. Then a producer and "
+                    + "a consumer, both virtual threads, pass M messages with put/take after a warm-up round and compare "
+                    + "checksums; Go's channels beside them.",
             sizes("messages", 10_000, 100_000, 200_000)),
     CARRIERS("carriers", "Много виртуальных потоков на одном потоке-носителе",
             "Many virtual threads on one carrier thread",
@@ -75,19 +83,95 @@ public enum DemoCatalog {
             sizes("virtualThreads", 5, 10, 20)),
     THREAD_ANATOMY("thread-anatomy", "Анатомия потока: общий PID и куча, свои TID и стек",
             "Thread anatomy: shared PID and heap, own TID and stack",
-            "N платформенных потоков сообщают PID процесса, свой идентификатор потока ОС (TID), значение своей "
-                    + "локальной переменной (на своём стеке) и идентичность общего объекта в куче.",
-            "N platform threads report the process's PID, their own OS thread id (TID), the value of a local "
-                    + "variable (on their own stack) and the identity of one shared heap object.",
-            sizes("platformThreads", 4, 8, 16));
+            "N платформенных потоков, живых одновременно, сообщают PID процесса, свой TID из /proc/thread-self, адрес "
+                    + "своего стека (указатель стека из /proc/thread-self/syscall) и идентичность одного общего объекта в куче.",
+            "N platform threads, all alive at once, report the process's PID, their TID from /proc/thread-self, the "
+                    + "address of their stack (the stack pointer from /proc/thread-self/syscall) and the identity of one "
+                    + "shared heap object.",
+            sizes("platformThreads", 4, 8, 16)),
+    CONTEXT_SWITCH("context-switch", "Переключение контекста: потоки ОС против виртуальных потоков",
+            "Context switch: OS threads vs virtual threads",
+            "Два потока N раз передают друг другу ход (park/unpark): сначала два платформенных потока, затем два "
+                    + "виртуальных на одном носителе. Время на обмен и счётчики voluntary_ctxt_switches из /proc; рядом — "
+                    + "две горутины через небуферизованные каналы.",
+            "Two threads hand a turn to each other N times (park/unpark): first two platform threads, then two virtual "
+                    + "threads on one carrier. Time per round trip and the voluntary_ctxt_switches counters from /proc; "
+                    + "beside them, two goroutines over unbuffered channels.",
+            sizes("roundTrips", 20_000, 100_000, 200_000)),
+    TIME_SLICING("time-slicing", "Квантование времени: вытеснение виртуальных потоков и горутин",
+            "Time slicing: preempting virtual threads and goroutines",
+            "На одном носителе виртуальный поток-тикер спит по 5 мс, а другой виртуальный поток занимает процессор "
+                    + "без блокировок: самый длинный промежуток между тиками. Виртуальные потоки не вытесняются; Go с 1.14 "
+                    + "вытесняет горутины асинхронно (GOMAXPROCS=1, с GODEBUG=asyncpreemptoff=1 и без).",
+            "On one carrier a ticker virtual thread sleeps 5 ms at a time while another virtual thread keeps the CPU "
+                    + "busy without blocking: the longest gap between ticks. Virtual threads are not preempted; Go has "
+                    + "preempted goroutines asynchronously since 1.14 (GOMAXPROCS=1, with and without "
+                    + "GODEBUG=asyncpreemptoff=1).",
+            sizes("busyMillis", 300, 1_000, 2_000)),
+    THROUGHPUT("throughput", "Пропускная способность: пул платформенных потоков против виртуального потока на задачу",
+            "Throughput: a pool of platform threads vs one virtual thread per task",
+            "N задач, каждая ждёт 100 мс (как ввод-вывод), на пуле из 200 платформенных потоков и по одному "
+                    + "виртуальному потоку на задачу; затем N/10 задач, занятых процессором по 2 мс, тем и другим способом.",
+            "N tasks that each wait 100 ms (like I/O), on a pool of 200 platform threads and on one virtual thread "
+                    + "per task; then N/10 tasks that keep the CPU busy for 2 ms each, both ways.",
+            sizes("tasks", 4_000, 6_000, 10_000, "platformPool", 200, 200, 200, "sleepMillis", 100, 100, 100)),
+    CRASH_ISOLATION("crash-isolation", "Падение процесса и System.exit в потоке",
+            "A crashing process, and System.exit in a thread",
+            "Процесс с тикающим потоком запускает дочерний процесс (новую JVM), который падает с SIGSEGV: родитель "
+                    + "продолжает работать. Затем в другой JVM один поток вызывает System.exit(7), пока три потока "
+                    + "работают: процесс завершается целиком, и ни один из них не доходит до конца.",
+            "A process with a ticking thread starts a child process (a fresh JVM) that crashes with SIGSEGV: the "
+                    + "parent keeps running. Then, in another JVM, one thread calls System.exit(7) while three threads "
+                    + "work: the whole process ends, and none of them reaches its end.",
+            sizes()),
+    STRUCTURED_CANCEL("structured-cancel", "Структурная отмена: упавшая подзадача отменяет соседей",
+            "Structured cancellation: a failing subtask cancels its siblings",
+            "Подзадача падает через 50 мс, а её N соседей работали бы 1 с. Область (как StructuredTaskScope, "
+                    + "который в JDK 25 ещё preview) при первой ошибке прерывает соседей и ждёт их; рядом — Go с context.",
+            "One subtask fails after 50 ms while its N siblings would run 1 s. The scope (like StructuredTaskScope, "
+                    + "still a preview in JDK 25) interrupts the siblings at the first failure and joins them; beside "
+                    + "it, Go with context.",
+            sizes("siblings", 4, 16, 64)),
+    FILE_IO_CAPTURE("file-io-capture", "Файловый ввод-вывод захватывает носитель, сокет — нет",
+            "File I/O captures the carrier; a socket wait does not",
+            "На двух носителях N виртуальных потоков блокируются в чтении из FIFO (файловый ввод-вывод), затем N — в "
+                    + "чтении из сокетов. Через 300 мс: сколько дошло до чтения, сколько носителей и может ли ещё один "
+                    + "виртуальный поток выполниться.",
+            "On two carriers, N virtual threads block reading a FIFO (file I/O), then N block reading sockets. After "
+                    + "300 ms: how many got to their read, how many carriers exist, and whether one more virtual thread "
+                    + "can run.",
+            sizes("virtualThreads", 8, 16, 64)),
+    FORK_COW("fork-cow", "fork: копия памяти при записи, и один поток у потомка",
+            "fork: copy-on-write memory, and one thread in the child",
+            "Небольшая программа на C (собирается один раз, без данных из запроса) с двумя потоками кладёт 42 в "
+                    + "глобальную переменную и вызывает fork: потомок видит 42, пишет 99, а у родителя остаётся 42 — "
+                    + "потомок получил копию-снимок памяти. У потомка многопоточного родителя один поток. Java так не "
+                    + "умеет: она запускает новые программы (posix_spawn + exec), которые начинают с чистого образа.",
+            "A small C program (built once, no request data) with two threads puts 42 in a global variable and calls "
+                    + "fork: the child sees 42, writes 99, and the parent still has 42: the child got a copy-on-write "
+                    + "snapshot. The child of a multi-threaded parent has one thread. Java cannot do this: it starts new "
+                    + "programs (posix_spawn + exec), which begin from a clean image.",
+            sizes()),
+    LIMITS("limits", "Сколько потоков может создать процесс и что его ограничивает",
+            "How many threads a process may create, and what limits it",
+            "Читаем на живой системе: kernel.threads-max, kernel.pid_max, vm.max_map_count (у каждого потока стек и "
+                    + "защитная страница — отображения), pids.max cgroup процесса и RLIMIT_NPROC, и сколько из этого уже занято.",
+            "Reads the live system: kernel.threads-max, kernel.pid_max, vm.max_map_count (each thread's stack and guard "
+                    + "page are mappings), the process's cgroup pids.max and RLIMIT_NPROC, and how much of each is in use.",
+            sizes());
 
     /** The server-side cap of one size of this demo (DEMOS-FACTS §5); presets never exceed it. */
     public int cap(String size) {
         return switch (size) {
-            case "platformThreads" -> this == THREAD_ANATOMY ? 64 : 2_000;
-            case "virtualThreads" -> this == BLOCKING ? 20 : 100_000;
+            case "platformThreads", "threads" -> this == THREAD_ANATOMY ? 64 : this == DATA_RACE ? 4 : 2_000;
+            case "virtualThreads" -> this == BLOCKING ? 20 : this == FILE_IO_CAPTURE ? 64 : 100_000;
             case "processes" -> 100;
-            case "threads" -> 4;
+            case "roundTrips" -> 200_000;
+            case "busyMillis" -> 2_000;
+            case "tasks" -> 10_000;
+            case "platformPool" -> 200;
+            case "sleepMillis" -> 100;
+            case "siblings" -> 64;
             case "incrementsPerThread" -> 1_000_000;
             case "messages" -> 200_000;
             default -> throw new IllegalArgumentException("no cap for " + size);

@@ -7,9 +7,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "demodeck.demos")
 public interface DemoConfig {
 
-    /** Heavy runs at the same time; beyond it the answer is 429 with Retry-After (no queueing). */
-    @WithDefault("1")
+    /** Runs at the same time; 0 sizes it to the cores (half of them, at least one). Others wait in line. */
+    @WithDefault("0")
     int maxConcurrentRuns();
+
+    /** Runs that may wait in line for a slot (one per client); beyond it the answer is 429 with Retry-After. */
+    @WithDefault("16")
+    int maxWaiting();
+
+    /** How long a run may wait in line before it gives up with 429. */
+    @WithDefault("120")
+    int maxWaitSeconds();
 
     /** Fresh (uncached) runs a client may start per minute. */
     @WithDefault("10")
@@ -26,4 +34,8 @@ public interface DemoConfig {
     /** The Go command, looked up on PATH once; absent means no Go comparison. */
     @WithDefault("go")
     String goCommand();
+
+    /** The C compiler for the fork demo's helper and Go's -race builds, looked up on PATH; absent means neither. */
+    @WithDefault("gcc")
+    String cCompiler();
 }

@@ -1,68 +1,103 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.DemoResult.Claim;
 import io.demodeck.demo.DemoResult.GoComparison;
 import io.demodeck.demo.DemoResult.Ratio;
 import io.demodeck.demo.DemoResult.Row;
 import io.demodeck.demo.child.DemoChild.Mode;
 
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs one demo (one or two child JVMs, plus the Go program where it exists) and turns the raw figures into
- * rows, ratios and a proof text filled with what was measured. No canned values: everything comes from the
- * child's output.
+ * Runs one demo (child JVMs, plus the Go program where it exists) and turns the raw figures into rows, ratios,
+ * a proof text and the demo's claims, each decided by a check over this run's own measurements. No canned
+ * values: everything comes from the child's output.
+ *
+ * <p>{@link Setting#BREAKING} runs each demo with a setting under which its claim must not hold (parallelism,
+ * pinning, a tiny N, a deep stack, or a control run that swaps the thing under test); tests use it to show that
+ * every check can fail.
  */
 public final class DemoMeasurements {
+
+    /** How a demo is run: as designed, or with the setting that breaks its claim. */
+    public enum Setting {
+        AS_DESIGNED, BREAKING
+    }
 
     static final Text NOT_ON_THIS_OS = new Text(
             "Недоступно на этой ОС: измерение требует Linux /proc.",
             "Not available on this OS: this measurement needs Linux /proc.");
     private static final String FFM_FLAG = "--enable-native-access=ALL-UNNAMED";
+    private static final String CONTROL = "-Ddemodeck.control=true";
     private static final List<String> ONE_CARRIER = List.of(
             "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1");
+    /** Two carriers, and room for the scheduler to add more while carriers are captured. */
+    private static final List<String> TWO_CARRIERS_GROWABLE = List.of("-Djdk.virtualThreadScheduler.parallelism=2");
+    private static final List<String> TWO_CARRIERS = List.of(
+            "-Djdk.virtualThreadScheduler.parallelism=2", "-Djdk.virtualThreadScheduler.maxPoolSize=2");
+    /** Added OS threads that still count as "a few": carriers (one per core here), unparker, GC, timer. */
+    static final int FEW_OS_THREADS = 16;
 
     private final ChildJvm child;
     private final GoToolchain go;
+    private final CHelper c;
 
-    public DemoMeasurements(ChildJvm child, GoToolchain go) {
+    public DemoMeasurements(ChildJvm child, GoToolchain go, CHelper c) {
         this.child = child;
         this.go = go;
+        this.c = c;
     }
 
     /** What a demo run produces before the service stamps time and cache flags on it. */
-    private record Measured(boolean available, List<Row> rows, List<Ratio> ratios, Text proof,
+    private record Measured(boolean available, List<Row> rows, List<Ratio> ratios, Text proof, List<Claim> claims,
                             List<String> childFlags, GoComparison go) {
     }
 
     public DemoResult measure(DemoCatalog demo, Preset preset) {
+        return measure(demo, preset, Setting.AS_DESIGNED);
+    }
+
+    public DemoResult measure(DemoCatalog demo, Preset preset, Setting setting) {
         Map<String, Integer> sizes = demo.sizes(preset);
+        boolean breaking = setting == Setting.BREAKING;
         Instant at = Instant.now();
         long start = System.nanoTime();
         Measured m = switch (demo) {
-            case CREATION_COST -> creationCost(sizes);
-            case OS_THREADS -> osThreads(sizes);
-            case FOOTPRINT -> footprint(sizes);
-            case ISOLATION -> isolation();
-            case DATA_RACE -> dataRace(sizes);
-            case CHANNELS -> channels(sizes);
-            case CARRIERS -> carriers(sizes);
-            case BLOCKING -> blocking(sizes);
-            case THREAD_ANATOMY -> threadAnatomy(sizes);
+            case CREATION_COST -> creationCost(sizes, breaking);
+            case OS_THREADS -> osThreads(sizes, breaking);
+            case FOOTPRINT -> footprint(sizes, breaking);
+            case ISOLATION -> isolation(breaking);
+            case DATA_RACE -> dataRace(sizes, breaking);
+            case CHANNELS -> channels(sizes, breaking);
+            case CARRIERS -> carriers(sizes, breaking);
+            case BLOCKING -> blocking(sizes, breaking);
+            case THREAD_ANATOMY -> threadAnatomy(sizes, breaking);
+            case CONTEXT_SWITCH -> contextSwitch(sizes, breaking);
+            case TIME_SLICING -> timeSlicing(sizes, breaking);
+            case THROUGHPUT -> throughput(sizes, breaking);
+            case CRASH_ISOLATION -> crashIsolation(breaking);
+            case STRUCTURED_CANCEL -> structuredCancel(sizes, breaking);
+            case LIMITS -> limits(breaking);
+            case FORK_COW -> forkCow(breaking);
+            case FILE_IO_CAPTURE -> fileIoCapture(sizes, breaking);
         };
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new DemoResult(demo.id(), demo.titles(), preset.id(), sizes, m.available(), m.rows(), m.ratios(),
-                m.proof(), environment(m.childFlags()), at, durationMs, false, m.go());
+                m.proof(), m.claims(), environment(m.childFlags()), at, durationMs, false, m.go());
     }
 
     static DemoResult.Environment environment(List<String> childFlags) {
@@ -73,57 +108,83 @@ public final class DemoMeasurements {
 
     // ---- 1. creation cost ---------------------------------------------------------------------------------
 
-    private Measured creationCost(Map<String, Integer> s) {
-        int p = s.get("platformThreads");
-        int v = s.get("virtualThreads");
+    private Measured creationCost(Map<String, Integer> s, boolean breaking) {
+        int n = s.get("threads");
         int m = s.get("processes");
-        ChildJvm.Output o = child.run(Mode.CREATION_COST, List.of(), List.of(p, v, m), null);
-        double platformUs = o.number("platform.nanos") / 1000.0 / p;
-        double virtualUs = o.number("virtual.nanos") / 1000.0 / v;
+        // the control run starts platform threads on the "virtual" side too: then there is nothing to gain
+        ChildJvm.Output o = child.run(Mode.CREATION_COST, breaking ? List.of(CONTROL) : List.of(), List.of(n, m), null);
+        double platformUs = o.number("platform.nanos") / 1000.0 / n;
+        double virtualUs = o.number("virtual.nanos") / 1000.0 / n;
+        double platformCpuUs = o.number("platform.cpu.nanos") / 1000.0 / n;
+        double virtualCpuUs = o.number("virtual.cpu.nanos") / 1000.0 / n;
         boolean processes = !"n/a".equals(o.text("process.nanos"));
         double processUs = processes ? o.number("process.nanos") / 1000.0 / m : Double.NaN;
         List<Row> rows = new ArrayList<>(List.of(
                 row("platform.microsPerThread", "Платформенный поток: старт + join", "Platform thread: start + join",
                         round(platformUs), "µs"),
-                row("virtual.microsPerThread", "Виртуальный поток: старт + join", "Virtual thread: start + join",
-                        round(virtualUs), "µs")));
-        List<Ratio> ratios = new ArrayList<>(List.of(ratio("platformPerVirtual",
-                "Платформенный / виртуальный", "Platform / virtual", platformUs / virtualUs)));
+                row("virtual.microsPerThread", "Виртуальный поток: старт + join (столько же)",
+                        "Virtual thread: start + join (as many)", round(virtualUs), "µs"),
+                row("platform.cpuMicrosPerThread", "Платформенный: процессорное время запускающего потока",
+                        "Platform: CPU time of the starting thread", round(platformCpuUs), "µs"),
+                row("virtual.cpuMicrosPerThread", "Виртуальный: процессорное время запускающего потока",
+                        "Virtual: CPU time of the starting thread", round(virtualCpuUs), "µs")));
+        List<Ratio> ratios = new ArrayList<>(List.of(
+                ratio("platformPerVirtual", "Платформенный / виртуальный (время)", "Platform / virtual (wall time)", platformUs / virtualUs),
+                ratio("platformPerVirtualCpu", "Платформенный / виртуальный (процессор)", "Platform / virtual (CPU time)",
+                        platformCpuUs / virtualCpuUs)));
+        List<Claim> claims = new ArrayList<>();
+        // decided on CPU time: on a busy machine wall time also counts waiting for a core
+        claims.add(claim("virtualAtLeast10xCheaper", platformCpuUs >= 10 * virtualCpuUs,
+                "Виртуальный поток запустить и дождаться хотя бы в 10 раз дешевле по процессорному времени, чем платформенный (одинаковое N)",
+                "A virtual thread is at least 10 times cheaper in CPU time to start and join than a platform thread (the same N)",
+                text(l -> (ru(l) ? "%s потоков каждого вида: платформенный %s мкс процессора (%s мкс времени), виртуальный %s мкс (%s мкс) — в %s раз"
+                        : "%s threads of each kind: platform %s µs of CPU (%s µs wall), virtual %s µs (%s µs): %s×")
+                        .formatted(n(n, l), d(platformCpuUs, l), d(platformUs, l), d(virtualCpuUs, l), d(virtualUs, l),
+                                d(platformCpuUs / virtualCpuUs, l)))));
         if (processes) {
             rows.add(row("process.microsPerProcess", "Процесс: запуск + ожидание", "Process: start + wait",
                     round(processUs), "µs"));
             ratios.add(ratio("processPerPlatform", "Процесс / платформенный поток", "Process / platform thread",
                     processUs / platformUs));
-            ratios.add(ratio("processPerVirtual", "Процесс / виртуальный поток", "Process / virtual thread",
-                    processUs / virtualUs));
+            claims.add(claim("processDearerThanThread", processUs > platformUs,
+                    "Процесс запустить дороже, чем платформенный поток", "A process costs more to start than a platform thread",
+                    text(l -> (ru(l) ? "процесс %s мкс, платформенный поток %s мкс" : "process %s µs, platform thread %s µs")
+                            .formatted(d(processUs, l), d(platformUs, l)))));
         }
         Text proof = text(l -> {
-            String base = ru(l)
-                    ? "Запуск и join %s платформенных потоков стоил %s мкс на поток, %s виртуальных — %s мкс на поток: платформенный поток дороже виртуального в %s раз."
-                    .formatted(n(p, l), d(platformUs, l), n(v, l), d(virtualUs, l), d(platformUs / virtualUs, l))
-                    : "Starting and joining %s platform threads cost %s µs per thread, %s virtual threads %s µs per thread: a platform thread cost %s× a virtual one."
-                    .formatted(n(p, l), d(platformUs, l), n(v, l), d(virtualUs, l), d(platformUs / virtualUs, l));
+            String base = (ru(l)
+                    ? "Запуск и join %s платформенных потоков стоил %s мкс на поток, столько же виртуальных — %s мкс: платформенный поток дороже виртуального в %s раз."
+                    : "Starting and joining %s platform threads cost %s µs per thread, as many virtual threads %s µs: a platform thread cost %s× a virtual one.")
+                    .formatted(n(n, l), d(platformUs, l), d(virtualUs, l), d(platformUs / virtualUs, l));
             if (!processes) {
                 return base + (ru(l) ? " /bin/true не найден: процессы не измерены." : " /bin/true not found: processes not measured.");
             }
             return base + (ru(l)
-                    ? " Запуск %s процессов — %s мкс на процесс: в %s раз дороже платформенного потока и в %s раз дороже виртуального."
-                    : " Starting %s processes cost %s µs per process: %s× a platform thread and %s× a virtual thread.")
-                    .formatted(n(m, l), d(processUs, l), d(processUs / platformUs, l), d(processUs / virtualUs, l));
+                    ? " Запуск %s процессов — %s мкс на процесс, в %s раз дороже платформенного потока: новый образ программы (clone, execve, wait)."
+                    : " Starting %s processes cost %s µs per process, %s× a platform thread: a new program image (clone, execve, wait).")
+                    .formatted(n(m, l), d(processUs, l), d(processUs / platformUs, l));
         });
-        GoComparison goSide = goComparison(() -> go.run("creation", v, Map.of()).map(g -> List.of(
-                row("go.microsPerGoroutine", "Горутина: старт + ожидание (столько же, сколько виртуальных)",
-                        "Goroutine: start + wait (as many as virtual threads)",
-                        round(Long.parseLong(g.get("goroutines.nanos")) / 1000.0 / v), "µs"))));
-        return new Measured(true, rows, ratios, proof, List.of(flags(o)), goSide);
+        GoComparison goSide = goComparison(claims, () -> go.run("creation", List.of(n), Map.of()).map(g -> {
+            double goUs = Long.parseLong(g.get("goroutines.nanos")) / 1000.0 / n;
+            return new GoPart(List.of(row("go.microsPerGoroutine", "Горутина: старт + ожидание (столько же)",
+                    "Goroutine: start + wait (as many)", round(goUs), "µs")),
+                    List.of(claim("go.goroutineAtLeast10xCheaperThanPlatform", platformUs >= 10 * goUs,
+                            "Горутина хотя бы в 10 раз дешевле платформенного потока",
+                            "A goroutine is at least 10 times cheaper than a platform thread",
+                            text(l -> (ru(l) ? "горутина %s мкс, платформенный поток %s мкс" : "goroutine %s µs, platform thread %s µs")
+                                    .formatted(d(goUs, l), d(platformUs, l))))));
+        }));
+        return new Measured(true, rows, ratios, proof, claims, List.of(flags(o)), goSide);
     }
 
     // ---- 2. OS threads -------------------------------------------------------------------------------------
 
-    private Measured osThreads(Map<String, Integer> s) {
+    private Measured osThreads(Map<String, Integer> s, boolean breaking) {
         int v = s.get("virtualThreads");
         int p = s.get("platformThreads");
-        ChildJvm.Output o = child.run(Mode.OS_THREADS, List.of(), List.of(v, p), null);
+        // a scheduler with 64 carriers: blocked virtual threads no longer need only "a few" OS threads
+        List<String> flags = breaking ? List.of("-Djdk.virtualThreadScheduler.parallelism=64") : List.of();
+        ChildJvm.Output o = child.run(Mode.OS_THREADS, flags, List.of(v, p), null);
         if (!"yes".equals(o.text("proc"))) {
             return unavailable(o);
         }
@@ -133,37 +194,76 @@ public final class DemoMeasurements {
         long whilePlatform = o.number("tasks.platform");
         long addedV = whileVirtual - start;
         long addedP = whilePlatform - between;
+        String addedNames = addedByName(o.text("names.start"), o.text("names.virtual"));
         List<Row> rows = List.of(
                 row("tasks.start", "Потоков ОС в начале", "OS threads at start", start, ""),
                 row("tasks.whileVirtualBlocked", "Пока заблокированы виртуальные потоки",
                         "While the virtual threads are blocked", whileVirtual, ""),
                 row("virtual.addedOsThreads", "Добавили виртуальные потоки", "Added by the virtual threads", addedV, ""),
+                row("virtual.addedByName", "Добавленные по имени (comm)", "Added, by name (comm)", addedNames, ""),
                 row("tasks.beforePlatform", "Потоков ОС перед платформенными", "OS threads before the platform run", between, ""),
                 row("tasks.whilePlatformBlocked", "Пока заблокированы платформенные потоки",
                         "While the platform threads are blocked", whilePlatform, ""),
                 row("platform.addedOsThreads", "Добавили платформенные потоки", "Added by the platform threads", addedP, ""));
+        List<Claim> claims = new ArrayList<>();
+        claims.add(claim("virtualAddFewPlatformAddOneEach", addedV <= FEW_OS_THREADS && addedP >= 0.9 * p,
+                "%s заблокированных виртуальных потоков добавляют не больше %d потоков ОС, а каждый платформенный — один"
+                        .formatted(n(v, "ru"), FEW_OS_THREADS),
+                "%s blocked virtual threads add at most %d OS threads, while each platform thread adds one"
+                        .formatted(n(v, "en"), FEW_OS_THREADS),
+                text(l -> (ru(l) ? "виртуальные добавили %s (%s), %s платформенных — %s"
+                        : "virtual added %s (%s), %s platform added %s")
+                        .formatted(n(addedV, l), addedNames, n(p, l), n(addedP, l)))));
         Text proof = text(l -> (ru(l)
-                ? "%s заблокированных виртуальных потоков добавили процессу %s потоков ОС (%s → %s), а %s платформенных — %s (%s → %s): каждый платформенный поток — это поток ОС, виртуальные потоки — нет, они делят несколько потоков-носителей."
-                : "%s blocked virtual threads added %s OS threads to the process (%s → %s); %s platform threads added %s (%s → %s): each platform thread is an OS thread, virtual threads are not, they share a few carrier threads.")
-                .formatted(n(v, l), n(addedV, l), n(start, l), n(whileVirtual, l), n(p, l), n(addedP, l), n(between, l),
-                        n(whilePlatform, l)));
-        GoComparison goSide = goComparison(() -> go.run("os-threads", v, Map.of()).map(g -> List.of(
-                row("go.tasks.start", "Go: потоков ОС в начале", "Go: OS threads at start",
-                        Long.parseLong(g.get("tasks.start")), ""),
-                row("go.tasks.blocked", "Go: пока заблокированы горутины (столько же)",
-                        "Go: while as many goroutines are blocked", Long.parseLong(g.get("tasks.blocked")), ""))));
-        return new Measured(true, rows, List.of(ratio("platformAddedPerVirtualAdded",
-                "Добавлено платформенными / виртуальными", "Added by platform / by virtual",
-                addedP / (double) Math.max(1, addedV))), proof, List.of(flags(o)), goSide);
+                ? "%s заблокированных виртуальных потоков добавили процессу %s потоков ОС (%s → %s): %s — носители планировщика (параллелизм %s) и служебные потоки. %s платформенных потоков добавили %s (%s → %s): каждый платформенный поток — это поток ОС."
+                : "%s blocked virtual threads added %s OS threads to the process (%s → %s): %s, the scheduler's carriers (parallelism %s) and service threads. %s platform threads added %s (%s → %s): each platform thread is an OS thread.")
+                .formatted(n(v, l), n(addedV, l), n(start, l), n(whileVirtual, l), addedNames, o.text("parallelism"),
+                        n(p, l), n(addedP, l), n(between, l), n(whilePlatform, l)));
+        GoComparison goSide = goComparison(claims, () -> go.run("os-threads", List.of(v), Map.of()).map(g -> {
+            long goStart = Long.parseLong(g.get("tasks.start"));
+            long goBlocked = Long.parseLong(g.get("tasks.blocked"));
+            return new GoPart(List.of(
+                    row("go.tasks.start", "Go: потоков ОС в начале", "Go: OS threads at start", goStart, ""),
+                    row("go.tasks.blocked", "Go: пока заблокированы горутины (столько же)",
+                            "Go: while as many goroutines are blocked", goBlocked, "")),
+                    List.of(claim("go.blockedGoroutinesAddFew", goBlocked - goStart <= FEW_OS_THREADS,
+                            "Заблокированные горутины добавляют не больше %d потоков ОС".formatted(FEW_OS_THREADS),
+                            "Blocked goroutines add at most %d OS threads".formatted(FEW_OS_THREADS),
+                            text(l -> (ru(l) ? "%s горутин: %s → %s потоков ОС" : "%s goroutines: %s → %s OS threads")
+                                    .formatted(n(v, l), goStart, goBlocked)))));
+        }));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), goSide);
+    }
+
+    /** "ForkJoinPool-1-: +2, VirtualThread-u: +1" from two "name:count,..." lists of /proc/self/task/N/comm. */
+    static String addedByName(String before, String after) {
+        Map<String, Integer> a = counts(before);
+        Map<String, Integer> b = counts(after);
+        return b.entrySet().stream().filter(e -> e.getValue() > a.getOrDefault(e.getKey(), 0))
+                .map(e -> e.getKey() + " +" + (e.getValue() - a.getOrDefault(e.getKey(), 0)))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, Integer> counts(String list) {
+        Map<String, Integer> m = new TreeMap<>();
+        for (String part : list.split(",")) {
+            int colon = part.lastIndexOf(':');
+            if (colon > 0) {
+                m.put(part.substring(0, colon), Integer.parseInt(part.substring(colon + 1)));
+            }
+        }
+        return m;
     }
 
     // ---- 3. footprint --------------------------------------------------------------------------------------
 
-    private Measured footprint(Map<String, Integer> s) {
-        int v = s.get("virtualThreads");
+    private Measured footprint(Map<String, Integer> s, boolean breaking) {
+        // a deep stack: every parked virtual thread keeps all its frames in the heap
+        int depth = breaking ? 3_000 : 1;
+        int v = breaking ? Math.min(200, s.get("virtualThreads")) : s.get("virtualThreads");
         int p = s.get("platformThreads");
         // a fixed-size heap: G1 would otherwise give memory back between the phases and make resident deltas negative
-        ChildJvm.Output o = child.run(Mode.FOOTPRINT, List.of("-Xms512m"), List.of(v, p), null);
+        ChildJvm.Output o = child.run(Mode.FOOTPRINT, List.of("-Xms512m"), List.of(v, p, depth), null);
         if (!"yes".equals(o.text("proc"))) {
             return unavailable(o);
         }
@@ -174,91 +274,107 @@ public final class DemoMeasurements {
         double pHeap = o.number("platform.heap.bytes") / 1024.0 / p;
         double pSize = o.number("platform.vmsize.kb") / (double) p;
         List<Row> rows = List.of(
+                row("virtual.stackDepth", "Глубина стека виртуальных потоков (кадров)", "Stack depth of the virtual threads (frames)", (long) depth, ""),
                 row("virtual.rssKibPerThread", "Виртуальный: резидентная память на поток", "Virtual: resident memory per thread", round(vRss), "KiB"),
                 row("virtual.heapKibPerThread", "Виртуальный: куча на поток", "Virtual: heap per thread", round(vHeap), "KiB"),
                 row("virtual.reservedKibPerThread", "Виртуальный: адресное пространство на поток", "Virtual: address space per thread", round(vSize), "KiB"),
                 row("platform.rssKibPerThread", "Платформенный: резидентная память на поток", "Platform: resident memory per thread", round(pRss), "KiB"),
                 row("platform.heapKibPerThread", "Платформенный: куча на поток", "Platform: heap per thread", round(pHeap), "KiB"),
                 row("platform.reservedKibPerThread", "Платформенный: адресное пространство на поток (стек)", "Platform: address space per thread (stack)", round(pSize), "KiB"));
+        List<Claim> claims = List.of(claim("virtualLighter", vRss < pRss && vSize * 10 < pSize,
+                "Спящий виртуальный поток занимает меньше резидентной памяти, чем платформенный, и меньше десятой доли его адресного пространства",
+                "A parked virtual thread takes less resident memory than a platform thread, and under a tenth of its address space",
+                text(l -> (ru(l) ? "резидентная: виртуальный %s КиБ, платформенный %s КиБ; адресное пространство: %s КиБ против %s КиБ (глубина стека %s)"
+                        : "resident: virtual %s KiB, platform %s KiB; address space: %s KiB vs %s KiB (stack depth %s)")
+                        .formatted(d(vRss, l), d(pRss, l), d(vSize, l), d(pSize, l), depth))));
         Text proof = text(l -> (ru(l)
-                ? "%s спящих виртуальных потоков заняли по %s КиБ резидентной памяти и %s КиБ кучи (их стеки живут в куче) и почти не заняли адресного пространства (%s КиБ на поток). %s платформенных потоков — по %s КиБ резидентной памяти, но по %s КиБ зарезервированного адресного пространства: это стек потока ОС (-Xss1m)."
-                : "%s sleeping virtual threads took %s KiB resident and %s KiB of heap each (their stacks live in the heap) and almost no address space (%s KiB per thread). %s platform threads took %s KiB resident each but reserved %s KiB of address space each: the OS thread's stack (-Xss1m).")
-                .formatted(n(v, l), d(vRss, l), d(vHeap, l), d(vSize, l), n(p, l), d(pRss, l), d(pSize, l)));
-        return new Measured(true, rows, List.of(
-                ratio("platformPerVirtualResident", "Резидентная: платформенный / виртуальный", "Resident: platform / virtual",
-                        pRss / Math.max(0.01, vRss)),
-                ratio("platformPerVirtualReserved", "Адресное пространство: платформенный / виртуальный", "Address space: platform / virtual",
-                        pSize / Math.max(0.01, vSize))), proof, List.of(flags(o)), null);
+                ? "%s спящих виртуальных потоков (глубина стека %s) заняли по %s КиБ резидентной памяти и %s КиБ кучи (их стеки живут в куче) и почти не заняли адресного пространства (%s КиБ на поток). %s платформенных потоков — по %s КиБ резидентной памяти, но по %s КиБ зарезервированного адресного пространства: это стек потока ОС (-Xss1m)."
+                : "%s parked virtual threads (stack depth %s) took %s KiB resident and %s KiB of heap each (their stacks live in the heap) and almost no address space (%s KiB per thread). %s platform threads took %s KiB resident each but reserved %s KiB of address space each: the OS thread's stack (-Xss1m).")
+                .formatted(n(v, l), depth, d(vRss, l), d(vHeap, l), d(vSize, l), n(p, l), d(pRss, l), d(pSize, l)));
+        List<Claim> all = new ArrayList<>(claims);
+        int goN = Math.min(v, 10_000);
+        GoComparison goSide = goComparison(all, () -> go.run("stack", List.of(goN, 1), Map.of()).flatMap(shallow ->
+                go.run("stack", List.of(goN, 200), Map.of()).map(deep -> {
+                    double shallowKib = Long.parseLong(shallow.get("stackinuse.added")) / 1024.0 / goN;
+                    double deepKib = Long.parseLong(deep.get("stackinuse.added")) / 1024.0 / goN;
+                    return new GoPart(List.of(
+                            row("go.stackKibPerGoroutine", "Go: StackInuse на заблокированную горутину", "Go: StackInuse per blocked goroutine", round(shallowKib), "KiB"),
+                            row("go.deepStackKibPerGoroutine", "Go: то же на глубине 200 кадров (стек вырос копированием)",
+                                    "Go: the same 200 frames deep (the stack grew by copying)", round(deepKib), "KiB")),
+                            List.of(claim("go.stackStartsSmallAndGrows", shallowKib <= 8 && deepKib > 2 * shallowKib,
+                                    "Стек горутины начинается с нескольких КиБ и растёт по мере надобности",
+                                    "A goroutine's stack starts at a few KiB and grows when needed",
+                                    text(l -> (ru(l) ? "%s КиБ в начале, %s КиБ на глубине 200" : "%s KiB at first, %s KiB 200 frames deep")
+                                            .formatted(d(shallowKib, l), d(deepKib, l))))));
+                })));
+        return new Measured(true, rows, List.of(), proof, all, List.of(flags(o)), goSide);
     }
 
     // ---- 4. isolation --------------------------------------------------------------------------------------
 
-    /** The variable the demo shares with a thread and fails to share with a child process; one per run. */
-    private static final class SharedVariable {
-        volatile int value;
-    }
-
-    private Measured isolation() {
-        SharedVariable shared = new SharedVariable();
-        shared.value = 42;
-        long serverPid = ProcessHandle.current().pid();
-        long[] seenByThread = new long[2];
-        Thread thread = Thread.ofPlatform().name("demodeck-isolation").start(() -> {
-            seenByThread[0] = shared.value;
-            seenByThread[1] = ProcessHandle.current().pid();
-            shared.value = 43;
-        });
-        try {
-            if (!thread.join(Duration.ofSeconds(5))) {
-                throw new ChildJvm.DemoFailure("the isolation thread did not finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChildJvm.DemoFailure("interrupted");
-        }
-        long afterThread = shared.value;
-        shared.value = 44;
-        ChildJvm.Output o = child.run(Mode.ISOLATION, List.of(), List.of(), shared.value + "\n");
-        long childPid = o.number("pid");
-        long childParent = o.number("ppid");
-        long childInitial = o.number("child.initial");
+    private Measured isolation(boolean breaking) {
+        // the control run gives the "child" part to a second thread: it shares the field, so isolation cannot hold
+        ChildJvm.Output o = child.run(Mode.ISOLATION, breaking ? List.of(CONTROL) : List.of(), List.of(), null);
+        long parentPid = o.number("pid");
+        long threadSaw = o.number("thread.saw");
+        long afterThread = o.number("parent.afterThread");
+        long childPid = o.number("child.pid");
+        long childSaw = o.number("child.saw");
         long childReceived = o.number("child.received");
-        long childAfter = o.number("child.after");
-        long parentAfterChild = shared.value;
-        List<Row> rows = List.of(
-                row("server.pid", "PID сервера", "Server PID", serverPid, ""),
-                row("thread.pid", "PID, который видит поток", "PID seen by the thread", seenByThread[1], ""),
-                row("thread.saw", "Поток увидел переменную", "The thread saw the variable", seenByThread[0], ""),
-                row("parent.afterThread", "Родитель после записи потока", "Parent after the thread's write", afterThread, ""),
-                row("child.pid", "PID дочернего процесса", "Child process PID", childPid, ""),
-                row("child.ppid", "Родительский PID дочернего процесса", "Child's parent PID", childParent, ""),
-                row("child.initial", "Копия переменной в дочернем процессе при старте", "The child's copy of the variable at start", childInitial, ""),
+        long childWrote = o.number("child.wrote");
+        long afterChild = o.number("parent.afterChild");
+        List<Row> rows = new ArrayList<>(List.of(
+                row("parent.pid", "PID родителя", "Parent PID", parentPid, ""),
+                row("parent.set", "Родитель записал в поле", "The parent wrote to the field", o.number("parent.set"), ""),
+                row("thread.saw", "Поток увидел в поле", "The thread saw in the field", threadSaw, ""),
+                row("parent.afterThread", "Родитель после записи потока (43)", "The parent after the thread wrote 43", afterThread, ""),
+                row("child.pid", "PID дочернего процесса", "Child process PID", childPid, "")));
+        if (o.has("child.ppid")) {
+            rows.add(row("child.ppid", "Родительский PID дочернего процесса", "The child's parent PID", o.number("child.ppid"), ""));
+        }
+        rows.addAll(List.of(
+                row("child.saw", "Дочерний процесс увидел в том же поле", "The child process saw in the same field", childSaw, ""),
                 row("child.received", "Получено дочерним процессом через канал", "Received by the child through a pipe", childReceived, ""),
-                row("child.after", "Копия дочернего процесса после его записи", "The child's copy after its write", childAfter, ""),
-                row("parent.afterChild", "Переменная родителя после записи дочернего", "The parent's variable after the child's write", parentAfterChild, ""));
+                row("child.wrote", "Дочерний процесс записал", "The child process wrote", childWrote, ""),
+                row("parent.afterChild", "Поле родителя после записи дочернего", "The parent's field after the child's write", afterChild, "")));
+        List<Claim> claims = List.of(
+                claim("threadShares", threadSaw == 42 && afterThread == 43,
+                        "Поток видит поле родителя, и его запись видна родителю",
+                        "A thread sees the parent's field, and the parent sees its write",
+                        text(l -> (ru(l) ? "поток увидел %s, родитель после записи — %s" : "the thread saw %s, the parent then had %s")
+                                .formatted(threadSaw, afterThread))),
+                claim("processIsolated", childPid != parentPid && childSaw == 0 && afterChild == 43,
+                        "Дочерний процесс (новая JVM) начинает с чистого образа, и его запись родитель не видит",
+                        "A child process (a fresh JVM) starts from a clean image, and the parent does not see its write",
+                        text(l -> (ru(l) ? "PID %s ≠ %s; дочерний увидел %s (не 42 и не 43), записал %s; у родителя осталось %s"
+                                : "PID %s ≠ %s; the child saw %s (not 42, not 43), wrote %s; the parent still had %s")
+                                .formatted(childPid, parentPid, childSaw, childWrote, afterChild))));
         Text proof = text(l -> (ru(l)
-                ? "Поток работал в процессе сервера (PID %s), увидел %s, и его запись %s дошла до родителя: память общая. Дочерний процесс получил свой PID %s (родитель %s) и свою копию переменной, равную %s, а не 42: у него своё адресное пространство (новая JVM начинает с нуля; fork дал бы копию-снимок). Значение %s попало к нему только через канал (IPC); он сделал свою копию равной %s, а у родителя осталось %s."
-                : "The thread ran in the server's process (PID %s), saw %s, and its write %s reached the parent: shared memory. The child process got its own PID %s (parent %s) and its own copy of the variable, %s rather than 42: its own address space (a new JVM starts fresh; fork would give a snapshot copy). The value %s reached it only through a pipe (IPC); it set its copy to %s while the parent kept %s.")
-                .formatted(serverPid, seenByThread[0], afterThread, childPid, childParent, childInitial, childReceived,
-                        childAfter, parentAfterChild));
-        return new Measured(true, rows, List.of(), proof, List.of(flags(o)), null);
+                ? "Родитель (PID %s) записал 42. Поток выполнил тот же метод над тем же полем: увидел %s, записал 43, и родитель увидел %s — память общая. Дочерний процесс (PID %s) выполнил тот же код над тем же полем и увидел %s: новая JVM начинает с чистого образа, а не с копии памяти родителя (копию-снимок дал бы только fork без exec). Значение %s пришло к нему только через канал (stdin); он записал %s, а у родителя осталось %s."
+                : "The parent (PID %s) wrote 42. A thread ran the same method on the same field: it saw %s, wrote 43, and the parent saw %s: shared memory. The child process (PID %s) ran the same code on the same field and saw %s: a fresh JVM starts from a clean image, not from a copy of the parent's memory (only fork without exec gives a snapshot copy). The value %s reached it only through a pipe (stdin); it wrote %s, and the parent still had %s.")
+                .formatted(parentPid, threadSaw, afterThread, childPid, childSaw, childReceived, childWrote, afterChild));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), null);
     }
 
     // ---- 5. data race --------------------------------------------------------------------------------------
 
-    private Measured dataRace(Map<String, Integer> s) {
+    private Measured dataRace(Map<String, Integer> s, boolean breaking) {
         int threads = s.get("threads");
         int increments = s.get("incrementsPerThread");
         long expected = (long) threads * increments;
-        ChildJvm.Output platform = child.run(Mode.DATA_RACE, List.of(), List.of(threads, increments), null);
         List<String> oneCarrier = new ArrayList<>(ONE_CARRIER);
         oneCarrier.add("-Ddemodeck.virtual=true");
+        ChildJvm.Output platform = child.run(Mode.DATA_RACE, List.of(), List.of(threads, increments), null);
         ChildJvm.Output virtual = child.run(Mode.DATA_RACE, oneCarrier, List.of(threads, increments), null);
+        // the claim is decided on platform threads; the breaking setting decides it on one carrier, which hides the race
+        ChildJvm.Output decided = breaking ? virtual : platform;
         long plain = count(platform, "plain");
         long vol = count(platform, "volatile");
         long atomic = count(platform, "atomic");
         long locked = count(platform, "lock");
         long oneCarrierPlain = count(virtual, "plain");
+        long decidedLost = Math.max(expected - count(decided, "plain"), expected - count(decided, "volatile"));
+        boolean exact = count(decided, "atomic") == expected && count(decided, "lock") == expected;
         List<Row> rows = List.of(
                 row("expected", "Ожидалось", "Expected", expected, ""),
                 row("platform.plain", "int++ (платформенные потоки)", "int++ (platform threads)", plain, ""),
@@ -269,15 +385,47 @@ public final class DemoMeasurements {
                 row("platform.lock", "ReentrantLock", "ReentrantLock", locked, ""),
                 row("platform.lockMillis", "ReentrantLock, время", "ReentrantLock, time", millis(platform, "lock"), "ms"),
                 row("oneCarrier.plain", "int++ на виртуальных потоках с одним носителем", "int++ on virtual threads, one carrier", oneCarrierPlain, ""));
+        List<Claim> claims = new ArrayList<>(List.of(claim("plainLosesAtomicExact", decidedLost > 0 && exact,
+                "Несинхронизированный ++ (и на volatile-поле) теряет обновления, AtomicInteger и блокировка точны",
+                "An unsynchronized ++ (even on a volatile field) loses updates; AtomicInteger and a lock are exact",
+                text(l -> (ru(l) ? "%s (%s): потеряно до %s из %s; AtomicInteger %s, блокировка %s"
+                        : "%s (%s): up to %s of %s lost; AtomicInteger %s, lock %s")
+                        .formatted(decided == virtual ? (ru(l) ? "виртуальные потоки, один носитель" : "virtual threads, one carrier")
+                                        : (ru(l) ? "платформенные потоки" : "platform threads"), n(threads, l),
+                                n(decidedLost, l), n(expected, l), n(count(decided, "atomic"), l), n(count(decided, "lock"), l))))));
         Text proof = text(l -> (ru(l)
-                ? "%s потоков × %s несинхронизированных инкрементов дали %s из %s (потеряно %s); volatile дал %s — volatile не делает ++ атомарным. AtomicInteger дал %s, блокировка — %s: %s. На виртуальных потоках с одним носителем обычный счётчик дал %s: без вытеснения гонка может спрятаться, но это удача, а не исправление."
-                : "%s threads × %s unsynchronized increments gave %s of %s (%s lost); volatile gave %s: volatile does not make ++ atomic. AtomicInteger gave %s and the lock gave %s: %s. On virtual threads with a single carrier the plain counter gave %s: without preemption the race can hide, by luck, not by a fix.")
+                ? "%s потоков × %s несинхронизированных инкрементов дали %s из %s (потеряно %s); volatile дал %s — volatile не делает ++ атомарным. AtomicInteger дал %s, блокировка — %s. На виртуальных потоках с одним носителем обычный счётчик дал %s: без вытеснения гонка может спрятаться, но это удача, а не исправление."
+                : "%s threads × %s unsynchronized increments gave %s of %s (%s lost); volatile gave %s: volatile does not make ++ atomic. AtomicInteger gave %s and the lock gave %s. On virtual threads with a single carrier the plain counter gave %s: without preemption the race can hide, by luck, not by a fix.")
                 .formatted(n(threads, l), n(increments, l), n(plain, l), n(expected, l), n(expected - plain, l), n(vol, l),
-                        n(atomic, l), n(locked, l),
-                        atomic == expected && locked == expected ? (ru(l) ? "оба точны" : "both exact")
-                                : (ru(l) ? "НЕ точны — что-то сломано" : "NOT exact: something is broken"),
-                        n(oneCarrierPlain, l)));
-        return new Measured(true, rows, List.of(), proof, List.of(flags(platform), flags(virtual)), null);
+                        n(atomic, l), n(locked, l), n(oneCarrierPlain, l)));
+        // Go runs its increments in a few milliseconds: a million each, so that the goroutines overlap at all
+        int goIncrements = 1_000_000;
+        GoComparison goSide = goComparison(claims, () -> go.run("race", List.of(goIncrements), Map.of()).map(g -> {
+            long goPlain = Long.parseLong(g.get("plain"));
+            long goAtomic = Long.parseLong(g.get("atomic"));
+            long goExpected = 4L * goIncrements;
+            List<Row> goRows = new ArrayList<>(List.of(
+                    row("go.plain", "Go: counter++ в 4 горутинах × 1 000 000 (худший из 10 прогонов)",
+                            "Go: counter++ in 4 goroutines × 1,000,000 (the worst of 10 rounds)", goPlain, ""),
+                    row("go.atomic", "Go: atomic.AddInt64", "Go: atomic.AddInt64", goAtomic, "")));
+            List<Claim> goClaims = new ArrayList<>(List.of(claim("go.plainLosesAtomicExact", goPlain < goExpected && goAtomic == goExpected,
+                    "В Go несинхронизированный counter++ тоже теряет обновления, atomic точен",
+                    "In Go an unsynchronized counter++ loses updates too; atomic is exact",
+                    text(l -> (ru(l) ? "%s из %s; atomic %s" : "%s of %s; atomic %s").formatted(n(goPlain, l), n(goExpected, l), n(goAtomic, l))))));
+            Optional<Boolean> detected = go.raceDetected(increments);
+            if (detected.isPresent()) {
+                goRows.add(row("go.raceDetector", "go build -race сообщил WARNING: DATA RACE", "go build -race reported WARNING: DATA RACE", detected.get(), ""));
+                goClaims.add(claim("go.raceDetectorFindsIt", detected.get(),
+                        "Детектор гонок Go (-race) находит эту гонку", "Go's race detector (-race) finds this race",
+                        text(l -> (ru(l) ? "4 горутины × %s инкрементов под -race: %s" : "4 goroutines × %s increments under -race: %s")
+                                .formatted(n(Math.min(increments, 100_000), l), detected.get() ? "WARNING: DATA RACE"
+                                        : (ru(l) ? "сообщения нет" : "no report")))));
+            } else {
+                goRows.add(row("go.raceDetector", "go build -race", "go build -race", go.raceNote().en(), ""));
+            }
+            return new GoPart(goRows, goClaims);
+        }));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(platform), flags(virtual)), goSide);
     }
 
     private static long count(ChildJvm.Output o, String key) {
@@ -290,35 +438,75 @@ public final class DemoMeasurements {
 
     // ---- 6. channels ---------------------------------------------------------------------------------------
 
-    private Measured channels(Map<String, Integer> s) {
+    private Measured channels(Map<String, Integer> s, boolean breaking) {
         int messages = s.get("messages");
-        ChildJvm.Output o = child.run(Mode.CHANNELS, List.of(), List.of(messages), null);
+        // a capacity of 1 makes the "unbuffered" channel buffered: the send no longer waits for the receiver
+        List<String> flags = breaking ? List.of("-Ddemodeck.channels.unbufferedCapacity=1") : List.of();
+        ChildJvm.Output o = child.run(Mode.CHANNELS, flags, List.of(messages), null);
         double takeMs = o.number("rendezvous.take.micros") / 1000.0;
         double putMs = o.number("rendezvous.put.micros") / 1000.0;
-        String offers = o.text("buffered.offers");
+        long[] bufferedReturned = Arrays.stream(o.text("buffered.putReturnedMillis").split(",")).mapToLong(Long::parseLong).toArray();
+        long bufferedTake = o.number("buffered.takeMillis");
         long[] unbuffered = longs(o.text("unbuffered.pipe"));
+        long[] cap1 = longs(o.text("cap1.pipe"));
         long[] buffered = longs(o.text("buffered.pipe"));
-        boolean unbufferedOk = unbuffered[0] == unbuffered[1] && unbuffered[2] == messages;
-        boolean bufferedOk = buffered[0] == buffered[1] && buffered[2] == messages;
+        boolean checksums = matches(unbuffered, messages) && matches(cap1, messages) && matches(buffered, messages);
         double unbufferedUs = unbuffered[3] / 1000.0 / messages;
+        double cap1Us = cap1[3] / 1000.0 / messages;
         double bufferedUs = buffered[3] / 1000.0 / messages;
         List<Row> rows = List.of(
                 row("rendezvous.receiverTookMs", "Получатель взял (после сна 200 мс)", "Receiver took (after sleeping 200 ms)", round(takeMs), "ms"),
-                row("rendezvous.sendReturnedMs", "Отправка в небуферизованный канал завершилась", "Send on the unbuffered channel returned", round(putMs), "ms"),
-                row("buffered.offers", "4 попытки отправки в буфер ёмкостью 3", "4 sends into a buffer of capacity 3", offers, ""),
-                row("unbuffered.checksumMatches", "Небуферизованный: контрольная сумма совпала", "Unbuffered: checksum matches", unbufferedOk, ""),
+                row("rendezvous.sendReturnedMs", "put в небуферизованный канал вернулся", "put on the unbuffered channel returned", round(putMs), "ms"),
+                row("buffered.putReturnedMillis", "4 put в буфер ёмкостью 3 вернулись (мс)", "4 puts into a buffer of 3 returned at (ms)",
+                        o.text("buffered.putReturnedMillis"), ""),
+                row("buffered.takeMillis", "Получатель взял из буфера (мс)", "The receiver took from the buffer at (ms)", bufferedTake, "ms"),
+                row("checksumsMatch", "Контрольные суммы совпали", "Checksums match", checksums, ""),
                 row("unbuffered.microsPerMessage", "Небуферизованный: на сообщение", "Unbuffered: per message", round(unbufferedUs), "µs"),
-                row("buffered.checksumMatches", "Буфер 128: контрольная сумма совпала", "Buffer 128: checksum matches", bufferedOk, ""),
+                row("cap1.microsPerMessage", "Буфер 1: на сообщение", "Buffer 1: per message", round(cap1Us), "µs"),
                 row("buffered.microsPerMessage", "Буфер 128: на сообщение", "Buffer 128: per message", round(bufferedUs), "µs"));
+        boolean rendezvous = putMs >= takeMs;
+        boolean bufferBlocksFourth = bufferedReturned[2] < bufferedTake && bufferedReturned[3] >= bufferedTake;
+        List<Claim> claims = new ArrayList<>(List.of(
+                claim("unbufferedSendWaitsForReceive", rendezvous,
+                        "Отправка в небуферизованный канал ждёт получателя", "A send on an unbuffered channel waits for the receiver",
+                        text(l -> (ru(l) ? "put вернулся на %s мс, получатель взял на %s мс" : "put returned at %s ms, the receiver took at %s ms")
+                                .formatted(d(putMs, l), d(takeMs, l)))),
+                claim("bufferOf3TakesThreeThenBlocks", bufferBlocksFourth && checksums,
+                        "Буфер ёмкостью 3 принимает три отправки сразу, четвёртая ждёт получателя; сообщения не теряются",
+                        "A buffer of 3 accepts three sends at once, the fourth waits for the receiver; no message is lost",
+                        text(l -> (ru(l) ? "put вернулись на %s мс, получатель взял на %s мс; контрольные суммы %s"
+                                : "puts returned at %s ms, the receiver took at %s ms; checksums %s")
+                                .formatted(o.text("buffered.putReturnedMillis"), bufferedTake,
+                                        checksums ? (ru(l) ? "совпали" : "match") : (ru(l) ? "НЕ совпали" : "do NOT match"))))));
         Text proof = text(l -> (ru(l)
-                ? "Отправка в небуферизованный канал вернулась на %s мс, когда получатель взял значение на %s мс после сна: отправитель ждал получателя. Буфер ёмкостью 3 принял 4 отправки так: %s — четвёртая заблокировала бы. %s сообщений прошли от производителя к потребителю: контрольная сумма %s (небуферизованный, %s мкс на сообщение) и %s (буфер 128, %s мкс)."
-                : "The send on the unbuffered channel returned at %s ms, when the receiver took the value at %s ms after sleeping: the sender waited for the receiver. A buffer of capacity 3 answered 4 sends with %s: the fourth would have blocked. %s messages went from producer to consumer: checksum %s (unbuffered, %s µs per message) and %s (buffer 128, %s µs).")
-                .formatted(d(putMs, l), d(takeMs, l), offers, n(messages, l),
-                        unbufferedOk ? (ru(l) ? "совпала" : "matches") : (ru(l) ? "НЕ совпала" : "does NOT match"), d(unbufferedUs, l),
-                        bufferedOk ? (ru(l) ? "совпала" : "matches") : (ru(l) ? "НЕ совпала" : "does NOT match"), d(bufferedUs, l)));
+                ? "put в небуферизованный канал вернулся на %s мс, когда получатель взял значение на %s мс после сна: отправитель ждал получателя. В буфер ёмкостью 3 put вернулись на %s мс — четвёртый только после того, как получатель взял значение на %s мс. %s сообщений от производителя к потребителю (оба — виртуальные потоки, put/take, после прогрева): %s мкс на сообщение без буфера, %s мкс с буфером 1, %s мкс с буфером 128."
+                : "put on the unbuffered channel returned at %s ms, when the receiver took the value at %s ms after sleeping: the sender waited for the receiver. Into a buffer of 3, the puts returned at %s ms: the fourth only after the receiver took a value at %s ms. %s messages from producer to consumer (both virtual threads, put/take, after a warm-up round): %s µs per message unbuffered, %s µs with a buffer of 1, %s µs with a buffer of 128.")
+                .formatted(d(putMs, l), d(takeMs, l), o.text("buffered.putReturnedMillis"), bufferedTake, n(messages, l),
+                        d(unbufferedUs, l), d(cap1Us, l), d(bufferedUs, l)));
+        GoComparison goSide = goComparison(claims, () -> go.run("channels", List.of(messages), Map.of()).map(g -> {
+            double goTake = Long.parseLong(g.get("rendezvous.take.micros")) / 1000.0;
+            double goSend = Long.parseLong(g.get("rendezvous.send.micros")) / 1000.0;
+            return new GoPart(List.of(
+                    row("go.rendezvous.sendReturnedMs", "Go: отправка в небуферизованный канал вернулась", "Go: send on the unbuffered channel returned", round(goSend), "ms"),
+                    row("go.rendezvous.receiverTookMs", "Go: получатель взял", "Go: the receiver took", round(goTake), "ms"),
+                    row("go.unbuffered.microsPerMessage", "Go: без буфера, на сообщение", "Go: unbuffered, per message",
+                            round(Long.parseLong(g.get("unbuffered.nanos")) / 1000.0 / messages), "µs"),
+                    row("go.cap1.microsPerMessage", "Go: буфер 1, на сообщение", "Go: buffer 1, per message",
+                            round(Long.parseLong(g.get("cap1.nanos")) / 1000.0 / messages), "µs"),
+                    row("go.buffered.microsPerMessage", "Go: буфер 128, на сообщение", "Go: buffer 128, per message",
+                            round(Long.parseLong(g.get("buffered.nanos")) / 1000.0 / messages), "µs")),
+                    List.of(claim("go.unbufferedSendWaitsForReceive", goSend >= goTake && "true".equals(g.get("checksums")),
+                            "В Go отправка в небуферизованный канал ждёт получателя", "In Go a send on an unbuffered channel waits for the receiver",
+                            text(l -> (ru(l) ? "отправка вернулась на %s мс, получатель взял на %s мс" : "the send returned at %s ms, the receiver took at %s ms")
+                                    .formatted(d(goSend, l), d(goTake, l))))));
+        }));
         return new Measured(true, rows, List.of(ratio("unbufferedPerBuffered",
-                "Небуферизованный / буфер 128 (время на сообщение)", "Unbuffered / buffer 128 (time per message)",
-                unbufferedUs / Math.max(0.0001, bufferedUs))), proof, List.of(flags(o)), null);
+                "Без буфера / буфер 128 (время на сообщение)", "Unbuffered / buffer 128 (time per message)",
+                unbufferedUs / bufferedUs)), proof, claims, List.of(flags(o)), goSide);
+    }
+
+    private static boolean matches(long[] pipe, int messages) {
+        return pipe[0] == pipe[1] && pipe[2] == messages;
     }
 
     private static long[] longs(String semicolonSeparated) {
@@ -327,35 +515,57 @@ public final class DemoMeasurements {
 
     // ---- 7. carriers ---------------------------------------------------------------------------------------
 
-    private Measured carriers(Map<String, Integer> s) {
+    private Measured carriers(Map<String, Integer> s, boolean breaking) {
         int v = s.get("virtualThreads");
-        ChildJvm.Output one = child.run(Mode.CARRIERS, ONE_CARRIER, List.of(v), null);
+        // two carriers where the claim says one
+        ChildJvm.Output one = child.run(Mode.CARRIERS, breaking ? TWO_CARRIERS : ONE_CARRIER, List.of(v), null);
         ChildJvm.Output dflt = child.run(Mode.CARRIERS, List.of(), List.of(v), null);
         Set<String> oneNames = carrierNames(one);
         Set<String> defaultNames = carrierNames(dflt);
         long parallelism = dflt.number("parallelism");
         long migrated = dflt.number("migrated");
         List<Row> rows = List.of(
-                row("one.carrierCount", "Параллелизм 1: разных носителей", "Parallelism 1: distinct carriers", (long) oneNames.size(), ""),
-                row("one.carriers", "Параллелизм 1: носители (до;после сна)", "Parallelism 1: carriers (before;after sleep)",
+                row("one.parallelism", "Параллелизм первого прогона", "Parallelism of the first run", one.number("parallelism"), ""),
+                row("one.carrierCount", "Первый прогон: разных носителей", "First run: distinct carriers", (long) oneNames.size(), ""),
+                row("one.carriers", "Первый прогон: носители (до;после сна)", "First run: carriers (before;after sleep)",
                         one.text("carriers.before") + " ; " + one.text("carriers.after"), ""),
-                row("one.migrated", "Параллелизм 1: сменили носитель после сна", "Parallelism 1: changed carrier after sleeping", one.number("migrated"), ""),
+                row("one.migrated", "Первый прогон: сменили носитель после сна", "First run: changed carrier after sleeping", one.number("migrated"), ""),
                 row("default.parallelism", "Параллелизм по умолчанию", "Default parallelism", parallelism, ""),
                 row("default.carrierCount", "По умолчанию: разных носителей", "Default: distinct carriers", (long) defaultNames.size(), ""),
                 row("default.carriers", "По умолчанию: носители (до;после сна)", "Default: carriers (before;after sleep)",
                         dflt.text("carriers.before") + " ; " + dflt.text("carriers.after"), ""),
                 row("default.migrated", "По умолчанию: сменили носитель после сна", "Default: changed carrier after sleeping", migrated, ""));
+        List<Claim> claims = new ArrayList<>(List.of(
+                claim("allOnOneCarrier", oneNames.size() == 1,
+                        "С -Djdk.virtualThreadScheduler.parallelism=1 все %s виртуальных потоков выполняются на одном потоке ОС".formatted(n(v, "ru")),
+                        "With -Djdk.virtualThreadScheduler.parallelism=1 all %s virtual threads run on one OS thread".formatted(n(v, "en")),
+                        text(l -> (ru(l) ? "параллелизм %s: носителей %s (%s)" : "parallelism %s: %s carrier(s) (%s)")
+                                .formatted(one.text("parallelism"), oneNames.size(), String.join(", ", oneNames)))),
+                claim("atMostParallelismCarriers", defaultNames.size() <= parallelism,
+                        "С параллелизмом по умолчанию носителей не больше, чем параллелизм",
+                        "With the default parallelism there are at most that many carriers",
+                        text(l -> (ru(l) ? "параллелизм %s, носителей %s" : "parallelism %s, %s carriers").formatted(parallelism, defaultNames.size())))));
         Text proof = text(l -> (ru(l)
-                ? "С параллелизмом 1 все %s виртуальных потоков выполнились на %s носителе(ях): %s — много виртуальных потоков на одном потоке ОС. С параллелизмом по умолчанию (%s) они использовали %s носителя, и %s из них после сна продолжили на другом носителе: носитель выбирает планировщик."
-                : "With parallelism 1, all %s virtual threads ran on %s carrier(s): %s: many virtual threads on one OS thread. With the default parallelism (%s) they used %s carriers, and %s of them resumed on a different carrier after sleeping: the scheduler picks the carrier.")
-                .formatted(n(v, l), oneNames.size(), String.join(", ", oneNames), parallelism, defaultNames.size(), n(migrated, l)));
-        GoComparison goSide = goComparison(() -> go.run("carriers", v, Map.of("GOMAXPROCS", "1")).flatMap(g1 ->
-                go.run("carriers", v, Map.of()).map(g -> List.of(
-                        row("go.oneProc.threadIds", "Go, GOMAXPROCS=1: разных потоков ОС (TID)", "Go, GOMAXPROCS=1: distinct OS threads (TIDs)",
-                                Long.parseLong(g1.get("tids")), ""),
-                        row("go.default.threadIds", "Go, GOMAXPROCS=" + g.get("gomaxprocs") + ": разных потоков ОС",
-                                "Go, GOMAXPROCS=" + g.get("gomaxprocs") + ": distinct OS threads", Long.parseLong(g.get("tids")), "")))));
-        return new Measured(true, rows, List.of(), proof, List.of(flags(one), flags(dflt)), goSide);
+                ? "С параллелизмом %s все %s виртуальных потоков выполнились на %s носителе(ях): %s. С параллелизмом по умолчанию (%s) они использовали %s носителя, и %s из них после сна продолжили на другом носителе: носитель выбирает планировщик."
+                : "With parallelism %s, all %s virtual threads ran on %s carrier(s): %s. With the default parallelism (%s) they used %s carriers, and %s of them resumed on a different carrier after sleeping: the scheduler picks the carrier.")
+                .formatted(one.text("parallelism"), n(v, l), oneNames.size(), String.join(", ", oneNames), parallelism,
+                        defaultNames.size(), n(migrated, l)));
+        GoComparison goSide = goComparison(claims, () -> go.run("carriers", List.of(v), Map.of("GOMAXPROCS", "1")).flatMap(g1 ->
+                go.run("carriers", List.of(v), Map.of()).map(g -> {
+                    long oneTids = Long.parseLong(g1.get("tids"));
+                    long tids = Long.parseLong(g.get("tids"));
+                    long procs = Long.parseLong(g.get("gomaxprocs"));
+                    return new GoPart(List.of(
+                            row("go.oneProc.threadIds", "Go, GOMAXPROCS=1: разных потоков ОС (TID) у горутин",
+                                    "Go, GOMAXPROCS=1: distinct OS threads (TIDs) the goroutines ran on", oneTids, ""),
+                            row("go.default.threadIds", "Go, GOMAXPROCS=" + procs + ": разных потоков ОС",
+                                    "Go, GOMAXPROCS=" + procs + ": distinct OS threads", tids, "")),
+                            List.of(claim("go.oneProcOneThread", oneTids == 1,
+                                    "С GOMAXPROCS=1 все горутины выполняются на одном потоке ОС",
+                                    "With GOMAXPROCS=1 all goroutines run on one OS thread",
+                                    text(l -> (ru(l) ? "%s горутин, TID: %s" : "%s goroutines, TIDs: %s").formatted(n(v, l), oneTids)))));
+                })));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(one), flags(dflt)), goSide);
     }
 
     /** Carrier names from "ForkJoinPool-1-worker-1:700,ForkJoinPool-1-worker-2:300" before and after. */
@@ -373,8 +583,9 @@ public final class DemoMeasurements {
 
     // ---- 8. blocking ---------------------------------------------------------------------------------------
 
-    private Measured blocking(Map<String, Integer> s) {
-        int v = s.get("virtualThreads");
+    private Measured blocking(Map<String, Integer> s, boolean breaking) {
+        // a tiny N: one thread alone takes its 100 ms whether or not it frees the carrier
+        int v = breaking ? 1 : s.get("virtualThreads");
         List<String> flags = new ArrayList<>(ONE_CARRIER);
         flags.add(FFM_FLAG);
         ChildJvm.Output o = child.run(Mode.BLOCKING, flags, List.of(v), null);
@@ -387,92 +598,491 @@ public final class DemoMeasurements {
                 row("serialMillis", "Если бы выполнялись по очереди: N × 100 мс", "If run one after another: N × 100 ms", serial, "ms"),
                 row("sleep.millis", "sleep на одном носителе", "sleep on one carrier", sleep, "ms"),
                 row("synchronized.millis", "sleep внутри synchronized", "sleep inside synchronized", sync, "ms")));
+        List<Claim> claims = new ArrayList<>(List.of(claim("sleepUnmounts", sleep < serial * 0.7,
+                "Уснувший виртуальный поток освобождает носитель: N снов по 100 мс на одном носителе идут одновременно",
+                "A sleeping virtual thread frees its carrier: N sleeps of 100 ms on one carrier overlap",
+                text(l -> (ru(l) ? "%s потоков: %s мс (по очереди — %s мс)" : "%s threads: %s ms (one after another: %s ms)")
+                        .formatted(v, n(sleep, l), n(serial, l))))));
         if (nativeMeasured) {
             rows.add(row("native.millis", "sleep внутри нативного кадра (qsort)", "sleep inside a native frame (qsort)", pinned, "ms"));
+            claims.add(claim("nativeFramePins", pinned >= serial * 0.9,
+                    "Нативный кадр на стеке закрепляет поток на носителе: сны идут по очереди",
+                    "A native frame on the stack pins the thread to its carrier: the sleeps run one after another",
+                    text(l -> (ru(l) ? "%s мс при %s мс по очереди" : "%s ms against %s ms one after another").formatted(n(pinned, l), n(serial, l)))));
         }
         boolean syncPinned = sync >= serial * 0.8;
         Text proof = text(l -> {
             String a = (ru(l)
-                    ? "%s виртуальных потоков, каждый спит 100 мс на одном носителе, закончили за %s мс (по очереди было бы %s мс): уснувший виртуальный поток освобождает носитель. Сон внутри synchronized занял %s мс: %s."
-                    : "%s virtual threads each sleeping 100 ms on one carrier finished in %s ms (one after another would be %s ms): a sleeping virtual thread unmounts and frees the carrier. Sleeping inside synchronized took %s ms: %s.")
+                    ? "%s виртуальных потоков, каждый спит 100 мс на одном носителе, закончили за %s мс (по очереди было бы %s мс). Сон внутри synchronized занял %s мс: %s."
+                    : "%s virtual threads each sleeping 100 ms on one carrier finished in %s ms (one after another would be %s ms). Sleeping inside synchronized took %s ms: %s.")
                     .formatted(n(v, l), n(sleep, l), n(serial, l), n(sync, l), syncPinned
                             ? (ru(l) ? "закреплён (так было до JDK 24)" : "pinned (as before JDK 24)")
                             : (ru(l) ? "не закреплён (JEP 491, JDK 24+)" : "not pinned (JEP 491, JDK 24+)"));
             String b = nativeMeasured
-                    ? (ru(l) ? " Сон внутри обратного вызова из нативной qsort занял %s мс: нативный кадр закрепляет поток на носителе, и потоки шли по очереди."
-                    : " Sleeping inside a callback from the native qsort took %s ms: a native frame pins the thread to its carrier, so they ran one after another.")
-                    .formatted(n(pinned, l))
+                    ? (ru(l) ? " Сон внутри обратного вызова из нативной qsort занял %s мс."
+                    : " Sleeping inside a callback from the native qsort took %s ms.").formatted(n(pinned, l))
                     : (ru(l) ? " Нативный вызов (FFM) недоступен в этой JVM: закрепление не показано." : " Native calls (FFM) are not available in this JVM: pinning not shown.");
             return a + b;
         });
-        return new Measured(true, rows, List.of(), proof, List.of(flags(o)), null);
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), null);
     }
 
     // ---- 9. thread anatomy ---------------------------------------------------------------------------------
 
-    private Measured threadAnatomy(Map<String, Integer> s) {
+    private Measured threadAnatomy(Map<String, Integer> s, boolean breaking) {
         int t = s.get("platformThreads");
-        ChildJvm.Output o = child.run(Mode.THREAD_ANATOMY, List.of(), List.of(t), null);
+        // as virtual threads on one carrier: they share one OS thread, so they cannot show N TIDs and N stacks
+        List<String> flags = new ArrayList<>();
+        if (breaking) {
+            flags.addAll(ONE_CARRIER);
+            flags.add("-Ddemodeck.virtual=true");
+        }
+        ChildJvm.Output o = child.run(Mode.THREAD_ANATOMY, flags, List.of(t), null);
         Set<Long> pids = new LinkedHashSet<>();
         Set<Long> tids = new LinkedHashSet<>();
+        List<Long> stacks = new ArrayList<>();
         Set<String> heapIds = new LinkedHashSet<>();
-        boolean allLocalsPrivate = true;
         for (int i = 0; i < t; i++) {
             String[] parts = o.text("thread." + i).split(";");
             pids.add(Long.parseLong(parts[0]));
             tids.add(Long.parseLong(parts[1]));
-            allLocalsPrivate &= Long.parseLong(parts[2]) == i * 1000L;
+            stacks.add(Long.parseLong(parts[2]));
             heapIds.add(parts[3]);
         }
-        boolean localsPrivate = allLocalsPrivate;
         boolean tidsKnown = !tids.contains(-1L);
-        long counter = o.number("shared.counter");
-        long vmPerThread = o.number("vmsize.per.thread.kb");
+        boolean stacksKnown = !stacks.contains(-1L);
+        List<Long> sorted = stacks.stream().sorted().toList();
+        long minGap = Long.MAX_VALUE;
+        for (int i = 1; i < sorted.size(); i++) {
+            minGap = Math.min(minGap, sorted.get(i) - sorted.get(i - 1));
+        }
+        long minGapKib = sorted.size() < 2 ? 0 : minGap / 1024;
+        long distinctStacks = stacks.stream().distinct().count();
         String tidList = tids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String stackList = stacks.stream().map(a -> "0x" + Long.toHexString(a)).collect(Collectors.joining(", "));
         List<Row> rows = List.of(
+                row("kind", "Потоки", "Threads", o.text("kind"), ""),
                 row("distinctPids", "Разных PID у потоков", "Distinct PIDs across the threads", (long) pids.size(), ""),
                 row("pid", "PID", "PID", pids.iterator().next(), ""),
-                row("distinctThreadIds", "Разных идентификаторов потоков ОС (TID)", "Distinct OS thread ids (TIDs)",
+                row("distinctThreadIds", "Разных TID (/proc/thread-self)", "Distinct TIDs (/proc/thread-self)",
                         tidsKnown ? (Object) (long) tids.size() : NOT_ON_THIS_OS.en(), ""),
                 row("threadIds", "TID", "TIDs", tidsKnown ? tidList : "-", ""),
-                row("localsPrivate", "Каждая локальная переменная сохранила своё значение", "Each local variable kept its own value", localsPrivate, ""),
-                row("distinctHeapObjects", "Разных общих объектов в куче", "Distinct shared heap objects", (long) heapIds.size(), ""),
-                row("sharedCounter", "Общий счётчик", "Shared counter", counter, ""),
-                row("reservedKibPerThread", "Адресное пространство на поток (стек)", "Address space per thread (stack)", vmPerThread, "KiB"));
-        Text proof = text(l -> {
-            String tidText = tidsKnown
-                    ? (ru(l) ? "у каждого свой идентификатор потока ОС (%s разных: %s)" : "each has its own OS thread id (%s distinct: %s)")
-                    .formatted(tids.size(), tidList)
-                    : (ru(l) ? "TID недоступны на этой ОС" : "TIDs are not available on this OS");
-            return (ru(l)
-                    ? "%s потоков работают в одном процессе (разных PID: %s, PID %s); %s; локальная переменная каждого %s — у каждого свой стек%s. Общий объект в куче один и тот же для всех (разных: %s), общий счётчик дошёл до %s: куча общая."
-                    : "%s threads run in one process (distinct PIDs: %s, PID %s); %s; each thread's local variable %s: each has its own stack%s. The shared heap object is the same for all (distinct: %s) and the shared counter reached %s: the heap is shared.")
-                    .formatted(t, pids.size(), pids.iterator().next(), tidText,
-                            localsPrivate ? (ru(l) ? "сохранила своё значение" : "kept its own value")
-                                    : (ru(l) ? "НЕ сохранила значение" : "did NOT keep its value"),
-                            vmPerThread > 0 ? (ru(l) ? " (%s КиБ зарезервировано на поток)" : " (%s KiB reserved per thread)").formatted(n(vmPerThread, l)) : "",
-                            heapIds.size(), counter);
-        });
-        return new Measured(true, rows, List.of(), proof, List.of(flags(o)), null);
+                row("distinctStacks", "Разных указателей стека", "Distinct stack pointers", stacksKnown ? (Object) distinctStacks : "-", ""),
+                row("stackPointers", "Указатели стека (/proc/thread-self/syscall)", "Stack pointers (/proc/thread-self/syscall)",
+                        stacksKnown ? stackList : "-", ""),
+                row("minStackGapKib", "Наименьшее расстояние между стеками", "Smallest distance between the stacks", stacksKnown ? (Object) minGapKib : "-", "KiB"),
+                row("distinctHeapObjects", "Разных идентичностей общего объекта", "Distinct identities of the shared object", (long) heapIds.size(), ""));
+        long finalMinGapKib = minGapKib;
+        List<Claim> claims = List.of(
+                claim("shareProcessAndHeap", pids.size() == 1 && heapIds.size() == 1,
+                        "Все потоки в одном процессе и видят один и тот же объект в куче",
+                        "All threads are in one process and see the same heap object",
+                        text(l -> (ru(l) ? "разных PID: %s, разных идентичностей объекта: %s" : "distinct PIDs: %s, distinct object identities: %s")
+                                .formatted(pids.size(), heapIds.size()))),
+                claim("ownTidAndStack", tidsKnown && tids.size() == t && (!stacksKnown || (distinctStacks == t && finalMinGapKib >= 64)),
+                        "У каждого потока свой TID и свой стек в своей области памяти",
+                        "Each thread has its own TID and its own stack in its own memory region",
+                        text(l -> (ru(l) ? "%s потоков: разных TID %s, разных указателей стека %s, наименьшее расстояние %s КиБ"
+                                : "%s threads: %s distinct TIDs, %s distinct stack pointers, smallest distance %s KiB")
+                                .formatted(t, tidsKnown ? tids.size() : "-", stacksKnown ? distinctStacks : "-", stacksKnown ? finalMinGapKib : "-"))));
+        Text proof = text(l -> (ru(l)
+                ? "%s потоков (%s), живых одновременно: разных PID %s (PID %s), общий объект в куче у всех один (разных идентичностей: %s) — процесс и куча общие. TID: %s; указатели стека: %s (наименьшее расстояние %s КиБ) — у каждого потока ОС свой стек."
+                : "%s threads (%s), all alive at once: %s distinct PID(s) (PID %s), and every thread saw the same shared heap object (distinct identities: %s): one process, one heap. TIDs: %s; stack pointers: %s (smallest distance %s KiB): each OS thread has its own stack.")
+                .formatted(t, o.text("kind"), pids.size(), pids.iterator().next(), heapIds.size(), tidsKnown ? tidList : "-",
+                        stacksKnown ? stackList : "-", stacksKnown ? finalMinGapKib : "-"));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), null);
+    }
+
+    // ---- 10. context switch --------------------------------------------------------------------------------
+
+    private Measured contextSwitch(Map<String, Integer> s, boolean breaking) {
+        int n = s.get("roundTrips");
+        List<String> flags = new ArrayList<>(ONE_CARRIER);
+        if (breaking) {
+            flags.add(CONTROL); // the control run: the second pair is platform threads too
+        }
+        ChildJvm.Output o = child.run(Mode.CONTEXT_SWITCH, flags, List.of(n), null);
+        if (!"yes".equals(o.text("proc"))) {
+            return unavailable(o);
+        }
+        double platformNs = o.number("platform.nanos") / (double) n;
+        double virtualNs = o.number("virtual.nanos") / (double) n;
+        double platformSwitches = o.number("platform.ownSwitches") / (double) n;
+        // a platform pair's threads are gone when the run ends, so their own counters count; carriers outlive the run
+        double virtualSwitches = (breaking ? o.number("virtual.ownSwitches") : o.number("virtual.processSwitches")) / (double) n;
+        List<Row> rows = List.of(
+                row("platform.nanosPerRoundTrip", "Платформенные потоки: на обмен", "Platform threads: per round trip", round(platformNs), "ns"),
+                row("platform.switchesPerRoundTrip", "Платформенные: переключений контекста ОС на обмен", "Platform: OS context switches per round trip", round(platformSwitches), ""),
+                row("virtual.nanosPerRoundTrip", "Виртуальные потоки (один носитель): на обмен", "Virtual threads (one carrier): per round trip", round(virtualNs), "ns"),
+                row("virtual.switchesPerRoundTrip", "Виртуальные: переключений контекста ОС на обмен", "Virtual: OS context switches per round trip", round(virtualSwitches), ""));
+        List<Claim> claims = new ArrayList<>(List.of(claim("virtualSwitchNeedsNoOsSwitch", platformSwitches >= 0.5 && virtualSwitches <= 0.05,
+                "Обмен между платформенными потоками — это переключения контекста ОС, между виртуальными на одном носителе — нет",
+                "A hand-off between platform threads is an OS context switch; between virtual threads on one carrier it is not",
+                text(l -> (ru(l) ? "%s обменов: платформенные %s переключений на обмен, виртуальные %s"
+                        : "%s round trips: platform %s switches per round trip, virtual %s")
+                        .formatted(n(n, l), d(platformSwitches, l), d(virtualSwitches, l))))));
+        Text proof = text(l -> (ru(l)
+                ? "%s обменов ходом: два платформенных потока — %s нс на обмен и %s добровольных переключений контекста ОС (voluntary_ctxt_switches) на обмен; два виртуальных потока на одном носителе — %s нс и %s переключений: планировщик JVM переключает их сам, не усыпляя поток ОС."
+                : "%s hand-offs: two platform threads took %s ns per round trip and %s voluntary OS context switches (voluntary_ctxt_switches) per round trip; two virtual threads on one carrier took %s ns and %s switches: the JVM's scheduler switches them itself, without putting an OS thread to sleep.")
+                .formatted(n(n, l), d(platformNs, l), d(platformSwitches, l), d(virtualNs, l), d(virtualSwitches, l)));
+        GoComparison goSide = goComparison(claims, () -> go.run("pingpong", List.of(n), Map.of("GOMAXPROCS", "1")).map(g -> {
+            double goNs = Long.parseLong(g.get("nanos")) / (double) n;
+            double goSwitches = Long.parseLong(g.get("switches")) / (double) n;
+            return new GoPart(List.of(
+                    row("go.nanosPerRoundTrip", "Go, GOMAXPROCS=1: две горутины, на обмен", "Go, GOMAXPROCS=1: two goroutines, per round trip", round(goNs), "ns"),
+                    row("go.switchesPerRoundTrip", "Go: переключений контекста ОС на обмен", "Go: OS context switches per round trip", round(goSwitches), "")),
+                    List.of(claim("go.goroutineSwitchNeedsNoOsSwitch", goSwitches <= 0.05,
+                            "Обмен между горутинами при GOMAXPROCS=1 не требует переключения контекста ОС",
+                            "A hand-off between goroutines with GOMAXPROCS=1 needs no OS context switch",
+                            text(l -> (ru(l) ? "%s переключений на обмен" : "%s switches per round trip").formatted(d(goSwitches, l))))));
+        }));
+        return new Measured(true, rows, List.of(ratio("platformPerVirtual", "Время обмена: платформенные / виртуальные",
+                "Round trip: platform / virtual", platformNs / virtualNs)), proof, claims, List.of(flags(o)), goSide);
+    }
+
+    // ---- 11. time slicing ----------------------------------------------------------------------------------
+
+    private Measured timeSlicing(Map<String, Integer> s, boolean breaking) {
+        int busy = s.get("busyMillis");
+        // a second carrier: the ticker runs beside the busy thread, so nothing is starved
+        ChildJvm.Output o = child.run(Mode.TIME_SLICING, breaking ? TWO_CARRIERS : ONE_CARRIER, List.of(busy), null);
+        double gapMs = o.number("ticker.maxGapMicros") / 1000.0;
+        double gapBeforeMs = o.number("ticker.gapBeforeMicros") / 1000.0;
+        List<Row> rows = List.of(
+                row("parallelism", "Параллелизм (носителей)", "Parallelism (carriers)", o.number("parallelism"), ""),
+                row("busyMillis", "Поток занимает процессор", "The busy thread spins for", (long) busy, "ms"),
+                row("ticker.gapBeforeMs", "Тикер: наибольший промежуток до этого", "Ticker: longest gap before", round(gapBeforeMs), "ms"),
+                row("ticker.maxGapMs", "Тикер: наибольший промежуток, пока поток занят", "Ticker: longest gap while the thread spins", round(gapMs), "ms"));
+        List<Claim> claims = new ArrayList<>(List.of(claim("busyVirtualThreadStarvesOthers", gapMs >= 0.8 * busy,
+                "Виртуальные потоки не вытесняются: занятый процессором поток не даёт другим работать на своём носителе",
+                "Virtual threads are not time-sliced: a busy thread keeps the others off its carrier",
+                text(l -> (ru(l) ? "параллелизм %s: тикер ждал до %s мс, пока поток %s мс занимал процессор"
+                        : "parallelism %s: the ticker waited up to %s ms while a thread spun for %s ms")
+                        .formatted(o.text("parallelism"), d(gapMs, l), busy)))));
+        Text proof = text(l -> (ru(l)
+                ? "Тикер спит по 5 мс (до этого наибольший промежуток %s мс). Пока другой виртуальный поток %s мс крутился без блокировок при параллелизме %s, наибольший промежуток тикера — %s мс: планировщик виртуальных потоков не отнимает носитель у работающего потока."
+                : "The ticker sleeps 5 ms at a time (longest gap before: %s ms). While another virtual thread spun for %s ms without blocking, with parallelism %s, the ticker's longest gap was %s ms: the virtual-thread scheduler does not take the carrier away from a running thread.")
+                .formatted(d(gapBeforeMs, l), busy, o.text("parallelism"), d(gapMs, l)));
+        GoComparison goSide = goComparison(claims, () -> go.run("preempt", List.of(busy), Map.of("GOMAXPROCS", "1")).flatMap(on ->
+                go.run("preempt", List.of(busy), Map.of("GOMAXPROCS", "1", "GODEBUG", "asyncpreemptoff=1")).map(off -> {
+                    double onMs = Long.parseLong(on.get("maxgap.micros")) / 1000.0;
+                    double offMs = Long.parseLong(off.get("maxgap.micros")) / 1000.0;
+                    // the loop is calibrated in iterations, so on a busy machine it lasts longer or shorter than asked
+                    double onBusyMs = Long.parseLong(on.get("busy.micros")) / 1000.0;
+                    double offBusyMs = Long.parseLong(off.get("busy.micros")) / 1000.0;
+                    return new GoPart(List.of(
+                            row("go.preempt.maxGapMs", "Go, GOMAXPROCS=1: наибольший промежуток тикера", "Go, GOMAXPROCS=1: the ticker's longest gap", round(onMs), "ms"),
+                            row("go.noAsyncPreempt.maxGapMs", "Go, то же с GODEBUG=asyncpreemptoff=1", "Go, the same with GODEBUG=asyncpreemptoff=1", round(offMs), "ms")),
+                            List.of(claim("go.asyncPreemption", onMs < onBusyMs / 2.0 && offMs >= 0.8 * offBusyMs,
+                                    "Go вытесняет занятую горутину асинхронно (с 1.14); без этого цикл без вызовов занимает поток целиком",
+                                    "Go preempts a busy goroutine asynchronously (since 1.14); without it a loop with no calls keeps the thread",
+                                    text(l -> (ru(l) ? "цикл %s мс: тикер ждал %s мс; с asyncpreemptoff=1 цикл %s мс, тикер ждал %s мс"
+                                            : "a %s ms loop: the ticker waited %s ms; with asyncpreemptoff=1 a %s ms loop, the ticker waited %s ms")
+                                            .formatted(d(onBusyMs, l), d(onMs, l), d(offBusyMs, l), d(offMs, l))))));
+                })));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), goSide);
+    }
+
+    // ---- 12. throughput ------------------------------------------------------------------------------------
+
+    private Measured throughput(Map<String, Integer> s, boolean breaking) {
+        int pool = s.get("platformPool");
+        // a tiny N: no more tasks than pool threads, so no task waits for a thread and virtual threads win nothing
+        int tasks = breaking ? pool : s.get("tasks");
+        int sleep = s.get("sleepMillis");
+        ChildJvm.Output o = child.run(Mode.THROUGHPUT, List.of(), List.of(tasks, pool, sleep), null);
+        double platformMs = o.number("platform.sleep.nanos") / 1e6;
+        double virtualMs = o.number("virtual.sleep.nanos") / 1e6;
+        double platformCpuMs = o.number("platform.cpu.nanos") / 1e6;
+        double virtualCpuMs = o.number("virtual.cpu.nanos") / 1e6;
+        long cpuTasks = o.number("cpu.tasks");
+        List<Row> rows = List.of(
+                row("platform.sleepMs", "%s ждущих задач на пуле из %s платформенных потоков".formatted(n(tasks, "ru"), n(pool, "ru")),
+                        "%s waiting tasks on a pool of %s platform threads".formatted(n(tasks, "en"), n(pool, "en")), round(platformMs), "ms"),
+                row("virtual.sleepMs", "Те же задачи, по виртуальному потоку на задачу", "The same tasks, one virtual thread each", round(virtualMs), "ms"),
+                row("platform.cpuMs", "%s задач на процессоре, пул".formatted(n(cpuTasks, "ru")), "%s CPU-bound tasks, pool".formatted(n(cpuTasks, "en")), round(platformCpuMs), "ms"),
+                row("virtual.cpuMs", "Те же задачи на процессоре, виртуальные потоки", "The same CPU-bound tasks, virtual threads", round(virtualCpuMs), "ms"));
+        double sleepGain = platformMs / virtualMs;
+        double cpuGain = platformCpuMs / virtualCpuMs;
+        // the pool must run the tasks in rounds of `pool`: that bound, not the other run, decides the claim
+        long rounds = (tasks + pool - 1) / pool;
+        long poolBoundMs = rounds * sleep;
+        List<Claim> claims = List.of(
+                claim("virtualWinsForWaitingTasks", platformMs >= 0.9 * poolBoundMs && virtualMs < poolBoundMs / 2.0,
+                        "Для ждущих задач пул ограничен своими потоками (задачи идут раундами), а виртуальный поток на задачу справляется меньше чем за половину этого времени",
+                        "For waiting tasks a pool is bounded by its threads (the tasks run in rounds), while one virtual thread per task needs less than half that time",
+                        text(l -> (ru(l) ? "%s задач, пул из %s: %s раундов × %s мс = %s мс; пул — %s мс, виртуальные — %s мс"
+                                : "%s tasks, a pool of %s: %s rounds × %s ms = %s ms; the pool took %s ms, virtual threads %s ms")
+                                .formatted(n(tasks, l), n(pool, l), rounds, sleep, n(poolBoundMs, l), d(platformMs, l), d(virtualMs, l)))),
+                claim("noGainForCpuBoundTasks", cpuGain < 1.5,
+                        "Для задач, занятых процессором, виртуальные потоки не дают выигрыша (меньше 1,5 раза)",
+                        "For CPU-bound tasks virtual threads give no gain (under 1.5×)",
+                        text(l -> (ru(l) ? "пул: %s мс, виртуальные: %s мс" : "pool: %s ms, virtual: %s ms").formatted(d(platformCpuMs, l), d(virtualCpuMs, l)))));
+        Text proof = text(l -> (ru(l)
+                ? "%s задач по %s мс ожидания: пул из %s платформенных потоков выполнял их %s мс (задачи ждали свободный поток), по виртуальному потоку на задачу — %s мс. Для %s задач, занятых процессором, — %s мс против %s мс: ядер столько же, выигрыша нет. Виртуальные потоки дают масштаб, а не скорость."
+                : "%s tasks waiting %s ms each: a pool of %s platform threads took %s ms (tasks waited for a free thread), one virtual thread per task took %s ms. For %s CPU-bound tasks: %s ms against %s ms: the cores are the same, there is no gain. Virtual threads give scale, not speed.")
+                .formatted(n(tasks, l), sleep, n(pool, l), d(platformMs, l), d(virtualMs, l), n(cpuTasks, l), d(platformCpuMs, l), d(virtualCpuMs, l)));
+        return new Measured(true, rows, List.of(ratio("waitingTasksPoolPerVirtual", "Ждущие задачи: пул / виртуальные",
+                "Waiting tasks: pool / virtual", sleepGain)), proof, claims, List.of(flags(o)), null);
+    }
+
+    // ---- 13. crash isolation -------------------------------------------------------------------------------
+
+    private Measured crashIsolation(boolean breaking) {
+        // the control run crashes a thread of the parent instead of a child process: the parent dies with it
+        ChildJvm.Output parent = child.runToExit(Mode.CRASH_ISOLATION, breaking ? List.of(CONTROL) : List.of());
+        ChildJvm.Output exiting = child.runToExit(Mode.EXIT_FROM_THREAD, List.of());
+        boolean parentSurvived = parent.exitCode() == 0 && "true".equals(parent.values().get("parent.alive"));
+        long beatsAfter = parent.has("heartbeat.afterCrash") ? parent.number("heartbeat.afterCrash") : 0;
+        boolean crashReported = "true".equals(parent.values().get("crash.report"));
+        String crashExit = parent.values().getOrDefault("crash.exit", "-");
+        long workersDone = exiting.values().keySet().stream().filter(k -> k.startsWith("worker.")).count();
+        boolean mainDone = exiting.has("main.afterWorkers");
+        List<Row> rows = List.of(
+                row("crash.in", "Где случилось падение", "Where the crash happened", parent.values().getOrDefault("crash.in", "-"), ""),
+                row("crash.exit", "Код завершения упавшего дочернего процесса", "Exit code of the crashed child", crashExit, ""),
+                row("crash.report", "Отчёт JVM об ошибке называет SIGSEGV", "The JVM's error report names SIGSEGV", crashReported, ""),
+                row("parent.exit", "Код завершения родителя", "The parent's exit code", (long) parent.exitCode(), ""),
+                row("parent.heartbeatsAfterCrash", "Тиков родителя после падения (за 100 мс)", "The parent's ticks after the crash (in 100 ms)", beatsAfter, ""),
+                row("exit.code", "System.exit(7) в потоке: код завершения процесса", "System.exit(7) in a thread: the process's exit code", (long) exiting.exitCode(), ""),
+                row("exit.workersDone", "Из 3 работавших потоков дошли до конца", "Of the 3 working threads, reached their end", workersDone, ""));
+        List<Claim> claims = List.of(
+                claim("childCrashLeavesParentRunning", parentSurvived && beatsAfter > 0 && crashReported,
+                        "Падение дочернего процесса (SIGSEGV) не останавливает родителя",
+                        "A child process that crashes (SIGSEGV) leaves the parent running",
+                        text(l -> (ru(l) ? "дочерний завершился с кодом %s (SIGSEGV в отчёте: %s); родитель: код %s, тиков после падения %s"
+                                : "the child ended with %s (SIGSEGV in its report: %s); the parent: exit %s, %s ticks after the crash")
+                                .formatted(crashExit, crashReported, parent.exitCode(), beatsAfter))),
+                claim("exitInOneThreadEndsAll", exiting.exitCode() == 7 && workersDone == 0 && !mainDone,
+                        "System.exit в одном потоке завершает все потоки процесса",
+                        "System.exit in one thread ends every thread of the process",
+                        text(l -> (ru(l) ? "код завершения %s, потоков дошло до конца: %s из 3" : "exit code %s, %s of 3 threads reached their end")
+                                .formatted(exiting.exitCode(), workersDone))));
+        Text proof = text(l -> (ru(l)
+                ? "Родитель (PID %s) с тикающим потоком запустил дочернюю JVM, которая записала в адрес 0 и упала (код %s, отчёт JVM называет SIGSEGV: %s); родитель тикнул ещё %s раз и завершился с кодом %s: у процессов разные адресные пространства. Во второй JVM поток вызвал System.exit(7): процесс завершился с кодом %s, и из трёх работавших потоков до конца дошло %s — выход касается всего процесса."
+                : "The parent (PID %s), with a ticking thread, started a child JVM that wrote to address 0 and crashed (exit %s, the JVM's report names SIGSEGV: %s); the parent ticked %s more times and ended with %s: processes have separate address spaces. In a second JVM a thread called System.exit(7): the process ended with %s, and %s of the three working threads reached their end: exit is for the whole process.")
+                .formatted(parent.pid(), crashExit, crashReported, beatsAfter, parent.exitCode(), exiting.exitCode(), workersDone));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(parent), flags(exiting)), null);
+    }
+
+    // ---- 14. structured cancellation -----------------------------------------------------------------------
+
+    private Measured structuredCancel(Map<String, Integer> s, boolean breaking) {
+        int siblings = s.get("siblings");
+        // the control run only joins: nobody cancels the siblings, so the scope waits for all of them
+        ChildJvm.Output o = child.run(Mode.STRUCTURED_CANCEL, breaking ? List.of(CONTROL) : List.of(), List.of(siblings), null);
+        double failedMs = o.number("failure.micros") / 1000.0;
+        double joinedMs = o.number("joined.micros") / 1000.0;
+        long interrupted = o.number("siblings.interrupted");
+        long completed = o.number("siblings.completed");
+        List<Row> rows = List.of(
+                row("failureMs", "Подзадача упала на", "The subtask failed at", round(failedMs), "ms"),
+                row("joinedMs", "Область завершилась на", "The scope ended at", round(joinedMs), "ms"),
+                row("siblings.interrupted", "Соседей прервано", "Siblings interrupted", interrupted, ""),
+                row("siblings.completed", "Соседей доработало до конца (1 с)", "Siblings that ran to the end (1 s)", completed, ""));
+        List<Claim> claims = new ArrayList<>(List.of(claim("failureCancelsSiblings", interrupted == siblings && joinedMs - failedMs < 500,
+                "Когда одна подзадача падает, область отменяет её соседей и сразу завершается",
+                "When one subtask fails, the scope cancels its siblings and ends at once",
+                text(l -> (ru(l) ? "прервано %s из %s; область завершилась через %s мс после ошибки"
+                        : "%s of %s interrupted; the scope ended %s ms after the failure")
+                        .formatted(interrupted, siblings, d(joinedMs - failedMs, l))))));
+        Text proof = text(l -> (ru(l)
+                ? "Подзадача упала на %s мс; из %s соседей (каждый работал бы 1 с) прервано %s, доработало %s, и область завершилась на %s мс: ошибка одной подзадачи отменяет остальные, и ни одна не переживает область."
+                : "The subtask failed at %s ms; of %s siblings (each would run 1 s) %s were interrupted and %s ran to the end, and the scope ended at %s ms: one subtask's failure cancels the rest, and none outlives the scope.")
+                .formatted(d(failedMs, l), siblings, interrupted, completed, d(joinedMs, l)));
+        GoComparison goSide = goComparison(claims, () -> go.run("cancel", List.of(siblings), Map.of()).map(g -> {
+            double goFailed = Long.parseLong(g.get("failure.micros")) / 1000.0;
+            double goJoined = Long.parseLong(g.get("joined.micros")) / 1000.0;
+            long goCancelled = Long.parseLong(g.get("siblings.cancelled"));
+            return new GoPart(List.of(
+                    row("go.joinedMs", "Go (context.WithCancel + WaitGroup): все вернулись на", "Go (context.WithCancel + WaitGroup): all returned at", round(goJoined), "ms"),
+                    row("go.siblings.cancelled", "Go: соседей отменено через ctx.Done()", "Go: siblings cancelled through ctx.Done()", goCancelled, "")),
+                    List.of(claim("go.contextCancelsSiblings", goCancelled == siblings && goJoined - goFailed < 500,
+                            "В Go отмена context останавливает соседей", "In Go, cancelling the context stops the siblings",
+                            text(l -> (ru(l) ? "отменено %s из %s за %s мс" : "%s of %s cancelled within %s ms")
+                                    .formatted(goCancelled, siblings, d(goJoined - goFailed, l))))));
+        }));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), goSide);
+    }
+
+    // ---- 15. limits ----------------------------------------------------------------------------------------
+
+    /** The platform threads the largest preset starts in one process. */
+    static final int LARGEST_PRESET_THREADS = 2_000;
+
+    private Measured limits(boolean breaking) {
+        ChildJvm.Output o = child.run(Mode.LIMITS, List.of(), List.of(), null);
+        if (!"yes".equals(o.text("proc"))) {
+            return unavailable(o);
+        }
+        long systemTasks = parseOr(o.text("systemTasks"), 0);
+        Map<String, Long> headroom = new LinkedHashMap<>();
+        headroom.put("kernel.threads-max", parseOr(o.text("threadsMax"), Long.MAX_VALUE) - systemTasks);
+        headroom.put("kernel.pid_max", parseOr(o.text("pidMax"), Long.MAX_VALUE) - systemTasks);
+        headroom.put("vm.max_map_count", (parseOr(o.text("maxMapCount"), Long.MAX_VALUE) - o.number("mapsNow")) / 2);
+        String pidsMax = o.text("cgroup.pidsMax");
+        if (!"n/a".equals(pidsMax) && !"max".equals(pidsMax)) {
+            headroom.put("cgroup pids.max", parseOr(pidsMax, Long.MAX_VALUE) - parseOr(o.text("cgroup.pidsCurrent"), 0));
+        }
+        String nproc = o.text("nprocSoft");
+        if (!"unlimited".equals(nproc) && !"n/a".equals(nproc)) {
+            headroom.put("RLIMIT_NPROC", parseOr(nproc, Long.MAX_VALUE));
+        }
+        var tightest = headroom.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+        // the breaking setting asks for one thread more than the tightest limit leaves
+        long required = breaking ? tightest.getValue() + 1 : LARGEST_PRESET_THREADS;
+        List<Row> rows = new ArrayList<>(List.of(
+                row("threadsMax", "kernel.threads-max (все потоки системы)", "kernel.threads-max (all threads of the system)", o.text("threadsMax"), ""),
+                row("pidMax", "kernel.pid_max (каждому потоку — свой TID)", "kernel.pid_max (each thread takes a TID)", o.text("pidMax"), ""),
+                row("systemTasks", "Потоков в системе сейчас", "Threads in the system now", o.text("systemTasks"), ""),
+                row("maxMapCount", "vm.max_map_count (стек и защитная страница — отображения)", "vm.max_map_count (stack and guard page are mappings)", o.text("maxMapCount"), ""),
+                row("mapsNow", "Отображений у процесса сейчас", "Mappings of the process now", o.number("mapsNow"), ""),
+                row("cgroup.pidsMax", "pids.max cgroup процесса", "pids.max of the process's cgroup", pidsMax, ""),
+                row("nprocSoft", "RLIMIT_NPROC (ulimit -u)", "RLIMIT_NPROC (ulimit -u)", nproc, "")));
+        headroom.forEach((k, v) -> rows.add(row("headroom." + k, "Запас по " + k, "Headroom under " + k, v, "")));
+        List<Claim> claims = List.of(claim("roomForTheLargestPreset", tightest.getValue() >= required,
+                "Процесс может создать ещё %s потоков: ни один предел не ближе".formatted(n(required, "ru")),
+                "The process may create %s more threads: no limit is closer".formatted(n(required, "en")),
+                text(l -> (ru(l) ? "ближайший предел — %s, запас %s" : "the tightest limit is %s, headroom %s")
+                        .formatted(tightest.getKey(), n(tightest.getValue(), l)))));
+        Text proof = text(l -> (ru(l)
+                ? "Потоки процесса ограничены сразу несколькими пределами: kernel.threads-max = %s и kernel.pid_max = %s на всю систему (сейчас в ней %s потоков), vm.max_map_count = %s отображений на процесс (у каждого потока стек и защитная страница), pids.max cgroup = %s и RLIMIT_NPROC = %s. Ближайший — %s: запас %s потоков. Раньше этих пределов обычно кончается память под стеки."
+                : "A process's threads are bounded by several limits at once: kernel.threads-max = %s and kernel.pid_max = %s for the whole system (%s threads in it now), vm.max_map_count = %s mappings per process (each thread has a stack and a guard page), the cgroup's pids.max = %s and RLIMIT_NPROC = %s. The tightest is %s: headroom of %s threads. Memory for the stacks often runs out before these limits.")
+                .formatted(o.text("threadsMax"), o.text("pidMax"), o.text("systemTasks"), o.text("maxMapCount"), pidsMax, nproc,
+                        tightest.getKey(), n(tightest.getValue(), l)));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), null);
+    }
+
+    private static long parseOr(String s, long fallback) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    // ---- 17. file I/O capture ------------------------------------------------------------------------------
+
+    private Measured fileIoCapture(Map<String, Integer> s, boolean breaking) {
+        // a tiny N: one reader fits on the two carriers, so capture cannot be told from no capture
+        int v = breaking ? 1 : s.get("virtualThreads");
+        ChildJvm.Output o = child.run(Mode.FILE_IO_CAPTURE, TWO_CARRIERS_GROWABLE, List.of(v), null);
+        if (!"yes".equals(o.text("proc"))) {
+            return unavailable(o);
+        }
+        long parallelism = o.number("parallelism");
+        long fileReached = o.number("file.reached");
+        long fileCarriers = o.number("file.carriers");
+        boolean fileProbe = Boolean.parseBoolean(o.text("file.probeRan"));
+        long socketReached = o.number("socket.reached");
+        long socketCarriers = o.number("socket.carriers");
+        boolean socketProbe = Boolean.parseBoolean(o.text("socket.probeRan"));
+        boolean compensated = fileCarriers > parallelism;
+        List<Row> rows = List.of(
+                row("parallelism", "Параллелизм (носителей)", "Parallelism (carriers)", parallelism, ""),
+                row("file.reached", "Чтение FIFO: дошли до чтения", "FIFO read: got to their read", fileReached, ""),
+                row("file.carriers", "Чтение FIFO: носителей", "FIFO read: carriers", fileCarriers, ""),
+                row("file.probeRan", "Чтение FIFO: ещё один виртуальный поток выполнился", "FIFO read: one more virtual thread ran", fileProbe, ""),
+                row("socket.reached", "Чтение сокета: дошли до чтения", "Socket read: got to their read", socketReached, ""),
+                row("socket.carriers", "Чтение сокета: носителей", "Socket read: carriers", socketCarriers, ""),
+                row("socket.probeRan", "Чтение сокета: ещё один виртуальный поток выполнился", "Socket read: one more virtual thread ran", socketProbe, ""));
+        List<Claim> claims = List.of(claim("fileReadCapturesSocketDoesNot",
+                socketReached == v && socketProbe && fileReached <= fileCarriers && (!fileProbe || compensated),
+                "Виртуальный поток, заблокированный в чтении файла, держит носитель; ждущий сокета — нет",
+                "A virtual thread blocked in a file read holds its carrier; one waiting on a socket does not",
+                text(l -> (ru(l) ? "%s потоков, %s носителя: FIFO — дошли %s, носителей %s, проба %s; сокеты — дошли %s, проба %s"
+                        : "%s threads, %s carriers: FIFO: %s got there, %s carriers, probe %s; sockets: %s got there, probe %s")
+                        .formatted(v, parallelism, fileReached, fileCarriers, fileProbe ? (ru(l) ? "выполнилась" : "ran") : (ru(l) ? "ждала" : "waited"),
+                                socketReached, socketProbe ? (ru(l) ? "выполнилась" : "ran") : (ru(l) ? "ждала" : "waited")))));
+        Text proof = text(l -> (ru(l)
+                ? "%s виртуальных потоков читают FIFO на %s носителях: до чтения дошли %s, носителей стало %s, и ещё один виртуальный поток %s — %s. Те же %s потоков, ждущие сокетов, дошли до чтения все (%s), носителей %s, и ещё один поток %s: ожидание сокета снимает виртуальный поток с носителя (poller)."
+                : "%s virtual threads read a FIFO on %s carriers: %s got to their read, there were %s carriers, and one more virtual thread %s: %s. The same %s threads waiting on sockets all got to their read (%s), with %s carriers, and one more thread %s: a socket wait unmounts the virtual thread (the poller takes over).")
+                .formatted(v, parallelism, fileReached, fileCarriers,
+                        fileProbe ? (ru(l) ? "выполнился" : "ran") : (ru(l) ? "не смог выполниться" : "could not run"),
+                        compensated ? (ru(l) ? "планировщик добавил носители взамен захваченных" : "the scheduler added carriers for the captured ones")
+                                : (ru(l) ? "каждое чтение файла держит свой носитель, и на этой JDK планировщик не добавил новых"
+                                : "each file read holds its carrier, and on this JDK the scheduler added none"),
+                        v, socketReached, socketCarriers, socketProbe ? (ru(l) ? "выполнился" : "ran") : (ru(l) ? "не смог" : "could not run")));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), null);
+    }
+
+    // ---- 16. fork and copy-on-write ------------------------------------------------------------------------
+
+    private Measured forkCow(boolean breaking) {
+        // clone(CLONE_VM), the flag threads are made with: the "child" shares the parent's memory
+        Optional<Map<String, String>> run = c.run(breaking ? CHelper.Mode.CLONE_VM : CHelper.Mode.FORK);
+        if (run.isEmpty()) {
+            Text why = c.status() == GoToolchain.Status.PREPARING
+                    ? new Text("Программа на C готовится (собирается один раз в фоне); запустите демо ещё раз через минуту",
+                    "The C program is being prepared (built once in the background); run the demo again in a minute")
+                    : CHelper.ABSENT;
+            return new Measured(false, List.of(), List.of(), why, List.of(), List.of(), null);
+        }
+        Map<String, String> o = run.get();
+        long before = Long.parseLong(o.get("parent.before"));
+        long saw = Long.parseLong(o.get("child.saw"));
+        long wrote = Long.parseLong(o.get("child.wrote"));
+        long after = Long.parseLong(o.get("parent.after"));
+        long parentThreads = Long.parseLong(o.get("parent.threads"));
+        long childThreads = Long.parseLong(o.get("child.threads"));
+        String how = breaking ? "clone(CLONE_VM)" : "fork()";
+        List<Row> rows = List.of(
+                row("how", "Как создан потомок", "How the child was made", how, ""),
+                row("parent.pid", "PID родителя", "Parent PID", Long.parseLong(o.get("parent.pid")), ""),
+                row("child.pid", "PID потомка", "Child PID", Long.parseLong(o.get("child.pid")), ""),
+                row("parent.before", "Родитель записал", "The parent wrote", before, ""),
+                row("child.saw", "Потомок увидел", "The child saw", saw, ""),
+                row("child.wrote", "Потомок записал", "The child wrote", wrote, ""),
+                row("parent.after", "У родителя после этого", "The parent then had", after, ""),
+                row("parent.threads", "Потоков у родителя", "Threads of the parent", parentThreads, ""),
+                row("child.threads", "Потоков у потомка", "Threads of the child", childThreads, ""));
+        List<Claim> claims = List.of(
+                claim("childGetsACopy", saw == before && wrote == 99 && after == before,
+                        "Потомок fork видит значение родителя на момент fork, а его запись родитель не видит (копия при записи)",
+                        "A fork child sees the parent's value as of the fork, and the parent does not see its write (copy-on-write)",
+                        text(l -> (ru(l) ? "%s: родитель %s, потомок увидел %s и записал %s, у родителя осталось %s"
+                                : "%s: the parent had %s, the child saw %s and wrote %s, the parent then had %s")
+                                .formatted(how, before, saw, wrote, after))),
+                claim("childHasOneThread", parentThreads >= 2 && childThreads == 1,
+                        "У потомка многопоточного родителя один поток — тот, что вызвал fork",
+                        "The child of a multi-threaded parent has one thread: the one that called fork",
+                        text(l -> (ru(l) ? "у родителя %s потока, у потомка %s" : "the parent had %s threads, the child %s")
+                                .formatted(parentThreads, childThreads))));
+        Text proof = text(l -> (ru(l)
+                ? "Родитель с %s потоками записал %s и вызвал %s. Потомок увидел %s, записал %s, а у родителя осталось %s%s. У потомка %s поток: fork копирует только вызвавший поток, поэтому после fork в многопоточной программе потомок может вызывать только безопасные функции (или сразу exec)."
+                : "The parent, with %s threads, wrote %s and called %s. The child saw %s and wrote %s, and the parent then had %s%s. The child had %s thread(s): fork copies only the calling thread, which is why a child of a multi-threaded program may only call async-signal-safe functions (or exec at once).")
+                .formatted(parentThreads, before, how, saw, wrote, after, after == before
+                                ? (ru(l) ? ": у потомка своя копия памяти (копируется при записи)" : ": the child has its own copy of the memory (copied on write)")
+                                : (ru(l) ? ": память общая" : ": the memory is shared"),
+                        childThreads));
+        return new Measured(true, rows, List.of(), proof, claims, List.of(), null);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private Measured unavailable(ChildJvm.Output o) {
-        return new Measured(false, List.of(), List.of(), NOT_ON_THIS_OS, List.of(flags(o)), null);
+        return new Measured(false, List.of(), List.of(), NOT_ON_THIS_OS, List.of(), List.of(flags(o)), null);
     }
 
-    interface GoRows {
-        java.util.Optional<List<Row>> get();
+    /** The Go side of a demo: its rows and its own claims (added to the demo's claims). */
+    record GoPart(List<Row> rows, List<Claim> claims) {
     }
 
-    private GoComparison goComparison(GoRows rows) {
-        if (go.program().isEmpty()) {
-            return new GoComparison(false, GoToolchain.ABSENT, List.of());
-        }
-        return rows.get().map(r -> new GoComparison(true, new Text(go.version(), go.version()), r))
-                .orElse(new GoComparison(false, new Text("Программа Go не сработала: сравнение не показано",
-                        "The Go program failed: Go comparison not shown"), List.of()));
+    /**
+     * Runs the Go side where the Go program is ready; its claims join {@code claims}. While the program is being
+     * built in the background, or where Go is absent, the comparison says so and claims nothing.
+     */
+    private GoComparison goComparison(List<Claim> claims, Supplier<Optional<GoPart>> part) {
+        return switch (go.status()) {
+            case ABSENT -> new GoComparison(false, GoToolchain.ABSENT, List.of());
+            case PREPARING -> new GoComparison(false, GoToolchain.PREPARING, List.of());
+            case FAILED -> new GoComparison(false, GoToolchain.BUILD_FAILED, List.of());
+            case READY -> part.get().map(p -> {
+                claims.addAll(p.claims());
+                return new GoComparison(true, new Text(go.version(), go.version()), p.rows());
+            }).orElse(new GoComparison(false, new Text("Программа Go не сработала: сравнение не показано",
+                    "The Go program failed: Go comparison not shown"), List.of()));
+        };
     }
 
     private static String flags(ChildJvm.Output o) {
@@ -485,6 +1095,10 @@ public final class DemoMeasurements {
 
     private static Ratio ratio(String key, String ru, String en, double value) {
         return new Ratio(key, new Text(ru, en), round(value));
+    }
+
+    private static Claim claim(String key, boolean holds, String ru, String en, Text evidence) {
+        return new Claim(key, new Text(ru, en), holds, evidence);
     }
 
     static Text text(Function<String, String> byLang) {

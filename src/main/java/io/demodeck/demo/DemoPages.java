@@ -55,7 +55,7 @@ public class DemoPages {
     @GET
     @Path("{id}")
     public TemplateInstance demo(@PathParam("id") String id) {
-        return Templates.demo(DemoViews.demo(find(id), ui.lang()), null);
+        return Templates.demo(DemoViews.demo(find(id), ui.lang(), demos.go()), null);
     }
 
     @POST
@@ -64,7 +64,15 @@ public class DemoPages {
     public TemplateInstance run(@PathParam("id") String id, @FormParam("preset") String preset) {
         DemoCatalog demo = find(id);
         DemoResult result = demos.run(demo, Preset.parse(preset), DemoClients.key(security, request));
-        return Templates.demo(DemoViews.demo(demo, ui.lang()), DemoViews.result(result, ui.lang()));
+        return Templates.demo(DemoViews.demo(demo, ui.lang(), demos.go()), DemoViews.result(result, ui.lang()));
+    }
+
+    /** Where this browser's run stands in the line (the page polls it while its form post waits). */
+    @GET
+    @Path("queue")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RunGate.Position queue() {
+        return demos.position(DemoClients.key(security, request));
     }
 
     private static DemoCatalog find(String id) {

@@ -1,5 +1,7 @@
 package io.demodeck.demo;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,30 @@ import java.util.Map;
  * @param available     false where the measurement needs what this OS lacks (e.g. Linux /proc); then
  *                      {@code proof} says so
  * @param measuredAt    when the child JVM(s) ran; a cached result keeps the original time
+ * @param claims        what the demo claims, each decided by this run's own measurements
  * @param goComparison  null for demos without a Go counterpart
  */
 public record DemoResult(String demoId, Text title, String preset, Map<String, Integer> sizes, boolean available,
-                         List<Row> rows, List<Ratio> ratios, Text proof, Environment environment,
+                         List<Row> rows, List<Ratio> ratios, Text proof, List<Claim> claims, Environment environment,
                          Instant measuredAt, long durationMs, boolean cached, GoComparison goComparison) {
+
+    /**
+     * One claim of the demo as a check over its measurements: whether it held on this machine, and the
+     * numbers that decided it.
+     */
+    public record Claim(String key, Text statement, boolean holds, Text evidence) {
+    }
+
+    /** True when every claim held on this machine (false when there is none to decide, e.g. no /proc). */
+    @JsonProperty("holds")
+    public boolean holds() {
+        return !claims.isEmpty() && claims.stream().allMatch(Claim::holds);
+    }
+
+    /** The claim with this key, for tests. */
+    public Claim claim(String key) {
+        return claims.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
+    }
 
     /** One measured figure; {@code value} is a number (Long or Double) or a short text. */
     public record Row(String key, Text label, Object value, String unit) {
@@ -32,8 +53,8 @@ public record DemoResult(String demoId, Text title, String preset, Map<String, I
     }
 
     public DemoResult fromCache() {
-        return new DemoResult(demoId, title, preset, sizes, available, rows, ratios, proof, environment, measuredAt,
-                durationMs, true, goComparison);
+        return new DemoResult(demoId, title, preset, sizes, available, rows, ratios, proof, claims, environment,
+                measuredAt, durationMs, true, goComparison);
     }
 
     /** The row with this key, for tests and templates. */

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs demos for requests: cache first, then admission (per-client rate, global concurrency), then the
- * measurement in child JVMs. On shutdown every child still running is killed with its descendants.
+ * Runs demos for requests: cache first, then admission (a fair line: one run per client, a global number of
+ * runs at once, a per-client rate), then the measurement in child JVMs. The first run after start also starts
+ * the one background build of the Go program. On shutdown every child still running is killed with its
+ * descendants.
  */
 @ApplicationScoped
 public class DemoService {
@@ -25,6 +27,7 @@ public class DemoService {
 
     private ChildJvm child;
     private GoToolchain go;
+    private CHelper c;
     private DemoMeasurements measurements;
     private RunGate gate;
     private ResultCache cache;
@@ -33,15 +36,20 @@ public class DemoService {
     void init() {
         Duration timeout = Duration.ofSeconds(config.childTimeoutSeconds());
         child = new ChildJvm(timeout);
-        go = new GoToolchain(config.goCommand(), System.getenv("PATH"), timeout);
-        measurements = new DemoMeasurements(child, go);
-        gate = new RunGate(config.maxConcurrentRuns(), config.runsPerMinute(), Clock.systemUTC());
+        go = new GoToolchain(config.goCommand(), config.cCompiler(), System.getenv("PATH"), timeout);
+        c = new CHelper(config.cCompiler(), System.getenv("PATH"), timeout);
+        measurements = new DemoMeasurements(child, go, c);
+        int slots = config.maxConcurrentRuns() > 0 ? config.maxConcurrentRuns()
+                : RunGate.slotsForCores(Runtime.getRuntime().availableProcessors());
+        gate = new RunGate(slots, config.maxWaiting(), Duration.ofSeconds(config.maxWaitSeconds()), config.runsPerMinute(),
+                Clock.systemUTC());
         cache = new ResultCache(Duration.ofSeconds(config.cacheSeconds()), Clock.systemUTC());
     }
 
     void onStop(@Observes ShutdownEvent event) {
         child.close();
         go.close();
+        c.close();
     }
 
     /** What a client may run: every demo with its presets and their sizes. */
@@ -50,11 +58,17 @@ public class DemoService {
     }
 
     public DemoResult run(DemoCatalog demo, Preset preset, String client) {
+        go.prepareInBackground(); // once each; never waited for here
+        c.prepareInBackground();
         var cached = cache.get(demo, preset);
         if (cached.isPresent()) {
             return cached.get();
         }
         try (RunGate.Permit ignored = gate.enter(client)) {
+            var again = cache.get(demo, preset); // someone ahead in line may have measured it meanwhile
+            if (again.isPresent()) {
+                return again.get();
+            }
             DemoResult result = measurements.measure(demo, preset);
             cache.put(demo, preset, result);
             return result;
@@ -65,7 +79,21 @@ public class DemoService {
         }
     }
 
-    /** For tests: the gate, to fill the concurrent-run slots; and the number of child JVMs alive. */
+    /** Where a client stands in the line of demo runs. */
+    public RunGate.Position position(String client) {
+        return gate.position(client);
+    }
+
+    /** Where the Go program stands (absent, being prepared, ready). */
+    public GoToolchain.Status goStatus() {
+        return go.status();
+    }
+
+    /** For tests: the gate, to fill the concurrent-run slots; the Go toolchain; the number of child JVMs alive. */
+    public GoToolchain go() {
+        return go;
+    }
+
     public RunGate gate() {
         return gate;
     }

@@ -553,4 +553,7 @@ public interface Messages {
 
     @Message("What an interviewer asks next")
     String question_follow_ups();
+    // demos: claims checked on this machine
+    @Message("Claims checked on this machine")
+    String demo_claims();
 }

@@ -1,6 +1,8 @@
 // Progressive enhancement for question pages: each [data-demo-id] item gets a "Run demo" button that runs
-// the demo's small preset through the JSON API and shows the result table and proof text inline, in a
-// polite live region. Without JavaScript the item stays a link to the demo page (which works with a form).
+// the demo's small preset through the JSON API and shows the result table, the claims and the proof text
+// inline, in a polite live region. Without JavaScript the item stays a link to the demo page (which works
+// with a form). While a run waits in the server's line, its position is polled and shown; on the demo page
+// itself the form post goes on as usual and the page shows the position until the answer arrives.
 // All output is set with textContent: nothing from the server is parsed as HTML.
 (function () {
   "use strict";
@@ -8,10 +10,14 @@
   var t = {
     ru: { run: "Запустить демо", running: "Выполняется…", proof: "Что доказывает этот результат",
           measured: "Измерено", cached: "из кэша", fresh: "измерено сейчас", failed: "Не удалось запустить демо",
-          go: "Сравнение с Go", ms: "мс" },
+          go: "Сравнение с Go", ms: "мс", claims: "Утверждения, проверенные на этой машине",
+          holds: "выполняется на этой машине", fails: "не выполняется на этой машине",
+          waiting: "Ожидание в очереди: место {p} из {n}" },
     en: { run: "Run demo", running: "Running…", proof: "What this output proves",
           measured: "Measured", cached: "from the cache", fresh: "measured now", failed: "The demo could not run",
-          go: "Go comparison", ms: "ms" }
+          go: "Go comparison", ms: "ms", claims: "Claims checked on this machine",
+          holds: "holds on this machine", fails: "does not hold on this machine",
+          waiting: "Waiting in line: position {p} of {n}" }
   }[lang];
 
   function el(tag, text, cls) {
@@ -46,6 +52,18 @@
         res.durationMs + " " + t.ms + " · " + (res.cached ? t.cached : t.fresh), "muted"));
     if (res.rows.length) { out.appendChild(table(res.rows)); }
     if (res.ratios.length) { out.appendChild(table(res.ratios, "×")); }
+    if (res.claims && res.claims.length) {
+      out.appendChild(el("h3", t.claims));
+      var list = el("ul", null, "demo-claims");
+      res.claims.forEach(function (c) {
+        var li = el("li", null, c.holds ? "claim-holds" : "claim-fails");
+        li.appendChild(el("strong", (c.holds ? t.holds : t.fails) + ": "));
+        li.appendChild(document.createTextNode(c.statement[lang] + ". "));
+        li.appendChild(el("span", c.evidence[lang], "muted"));
+        list.appendChild(li);
+      });
+      out.appendChild(list);
+    }
     out.appendChild(el("h3", t.proof));
     out.appendChild(el("p", res.proof[lang], "demo-proof"));
     if (res.goComparison) {
@@ -57,9 +75,31 @@
     out.appendChild(el("p", "JDK " + env.jdk + " · " + env.os + " " + env.osVersion + " · CPUs: " + env.cpus, "muted"));
   }
 
+  // Polls where this client's run stands and writes it into `out` until stop() is called.
+  function watchQueue(url, out) {
+    var timer = null;
+    var stopped = false;
+    function poll() {
+      fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (q) {
+          if (stopped || !q) { return; }
+          if (q.state === "waiting") {
+            out.textContent = t.waiting.replace("{p}", q.position).replace("{n}", q.waiting);
+          } else if (q.state === "running") {
+            out.textContent = t.running;
+          }
+        }).catch(function () {})
+        .then(function () { if (!stopped) { timer = setTimeout(poll, 1000); } });
+    }
+    timer = setTimeout(poll, 300);
+    return function stop() { stopped = true; if (timer) { clearTimeout(timer); } };
+  }
+
   function run(id, button, out) {
     button.disabled = true;
     out.textContent = t.running;
+    var stopWatching = watchQueue("/api/v1/demos/queue", out);
     fetch("/api/v1/demos/" + encodeURIComponent(id) + "/runs", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
@@ -67,11 +107,24 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (r) {
+      stopWatching();
       if (r.ok) { render(out, r.body); } else { out.textContent = t.failed + ": " + (r.body.detail || r.body.title); }
     }).catch(function () {
+      stopWatching();
       out.textContent = t.failed;
     }).then(function () {
       button.disabled = false;
+    });
+  }
+
+  // The demo page: its forms post as usual; meanwhile the page shows the run's place in the line.
+  var status = document.getElementById("demo-queue-status");
+  if (status) {
+    document.querySelectorAll("form.demo-run-form").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        status.textContent = t.running;
+        watchQueue("/demos/queue", status);
+      });
     });
   }
 

@@ -59,9 +59,10 @@ class DemoApiTest {
     @Test
     void theListNamesEveryDemoWithTitlesAndPresetSizes() {
         given().get("/api/v1/demos").then().statusCode(200).contentType(ContentType.JSON)
-                .body("$", hasSize(9))
+                .body("$", hasSize(DemoCatalog.values().length))
                 .body("id", hasItems("creation-cost", "os-threads", "footprint", "isolation", "data-race", "channels",
-                        "carriers", "blocking", "thread-anatomy"))
+                        "carriers", "blocking", "thread-anatomy", "context-switch", "time-slicing", "throughput",
+                        "crash-isolation", "structured-cancel", "limits"))
                 .body("find { it.id == 'os-threads' }.title.ru", containsString("потоков ОС"))
                 .body("find { it.id == 'os-threads' }.presets.id", equalTo(List.of("small", "medium", "large")))
                 .body("find { it.id == 'os-threads' }.presets.find { it.id == 'large' }.sizes.platformThreads", equalTo(2000));
@@ -78,11 +79,14 @@ class DemoApiTest {
                 .body("environment.cpus", notNullValue())
                 .body("environment.childJvmFlags[0]", containsString("-Xmx512m"))
                 .body("proof.en", containsString("pipe"))
-                .body("proof.ru", containsString("канал"));
-        long childPid = first.jsonPath().getLong("rows.find { it.key == 'child.pid' }.value");
-        assertNotEquals(ProcessHandle.current().pid(), childPid, "the child runs in its own process");
-        assertEquals(ProcessHandle.current().pid(), first.jsonPath().getLong("rows.find { it.key == 'child.ppid' }.value"));
-        assertNotEquals(42, first.jsonPath().getInt("rows.find { it.key == 'child.initial' }.value"));
+                .body("proof.ru", containsString("канал"))
+                .body("holds", equalTo(true))
+                .body("claims.key", hasItems("threadShares", "processIsolated"))
+                .body("claims.find { it.key == 'processIsolated' }.evidence.en", containsString("the parent still had 43"));
+        long parentPid = first.jsonPath().getLong("rows.find { it.key == 'parent.pid' }.value");
+        assertNotEquals(ProcessHandle.current().pid(), parentPid, "the parent is a child JVM of the server");
+        assertEquals(parentPid, first.jsonPath().getLong("rows.find { it.key == 'child.ppid' }.value"));
+        assertEquals(0, first.jsonPath().getInt("rows.find { it.key == 'child.saw' }.value"));
 
         Response second = given().contentType(ContentType.JSON).body("{\"preset\":\"small\"}")
                 .post("/api/v1/demos/isolation/runs");
@@ -108,17 +112,40 @@ class DemoApiTest {
     }
 
     @Test
-    void heavyRunsBeyondTheLimitGet429WithRetryAfter() {
-        try (RunGate.Permit busy = service.gate().occupy()) {
+    void aRunWaitsInLineShowingItsPositionAndASecondRunOfTheSameClientIs429() throws Exception {
+        List<RunGate.Permit> held = new java.util.ArrayList<>();
+        for (int i = 0; i < service.gate().slots(); i++) {
+            held.add(service.gate().occupy()); // every slot busy
+        }
+        java.util.concurrent.CompletableFuture<Response> waiting;
+        try {
+            given().get("/api/v1/demos/queue").then().statusCode(200).body("state", equalTo("none"));
+            waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                    .body("{\"preset\":\"small\"}").post("/api/v1/demos/limits/runs"));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!"waiting".equals(given().get("/api/v1/demos/queue").jsonPath().getString("state"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            given().get("/api/v1/demos/queue").then().statusCode(200)
+                    .body("state", equalTo("waiting")).body("position", equalTo(1));
+            given().get("/demos/queue").then().statusCode(200).contentType(containsString("application/json"))
+                    .body("state", equalTo("waiting"));
+            // the same client (the same address, anonymous) may not start a second run meanwhile
             given().contentType(ContentType.JSON).body("{\"preset\":\"medium\"}").post("/api/v1/demos/channels/runs")
                     .then().statusCode(429).contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
-                    .body("detail", containsString("Another demo is running"));
+                    .body("detail", containsString("one run at a time"));
             Browser browser = new Browser();
             browser.open("/demos/channels");
             browser.submit("/demos/channels/runs", "preset", "medium")
                     .then().statusCode(429).contentType(containsString("text/html")).header("Retry-After", notNullValue());
+            assertTrue(!waiting.isDone(), "the run waits while every slot is busy");
+        } finally {
+            held.forEach(RunGate.Permit::close);
         }
+        waiting.get(60, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200).body("demoId", equalTo("limits"));
+        given().get("/api/v1/demos/queue").then().statusCode(200).body("state", equalTo("none"));
     }
 
     @Test
@@ -135,7 +162,9 @@ class DemoApiTest {
                 .statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<table>"))
                 .body(containsString("class=\"demo-proof\""))
-                .body(anyOf(containsString(" threads run in one process"), containsString("потоков работают в одном процессе")));
+                .body(containsString("class=\"demo-claims\""))
+                .body(anyOf(containsString("holds on this machine"), containsString("выполняется на этой машине")))
+                .body(anyOf(containsString("one process, one heap"), containsString("процесс и куча общие")));
         browser.submit("/demos/thread-anatomy/runs", "preset", "giant").then()
                 .statusCode(400).contentType(containsString("text/html"))
                 .body(containsString("preset must be one of small, medium, large"));
@@ -150,9 +179,12 @@ class DemoApiTest {
                 List.of(new DemoResult.Row("x", new Text("<b>ru</b>", "<script>alert('label')</script>"),
                         "<img src=x onerror=alert(1)>", "")),
                 List.of(), new Text("<i>ru</i>", "<script>alert('proof')</script>"),
+                List.of(new DemoResult.Claim("c", new Text("<b>c</b>", "<script>alert('claim')</script>"), false,
+                        new Text("1", "<img src=y onerror=alert(2)>"))),
                 DemoMeasurements.environment(List.of("<flag>")), Instant.now(), 1, false, null);
         String html = engine.getTemplate("tags/demoResult").data("result", DemoViews.result(hostile, "en")).render();
-        assertTrue(!html.contains("<script>alert") && !html.contains("<img src=x"), html);
+        assertTrue(!html.contains("<script>alert") && !html.contains("<img src=x") && !html.contains("<img src=y"), html);
+        assertTrue(html.contains("does not hold on this machine"), html);
         assertTrue(html.contains("&lt;script&gt;alert(&#39;proof&#39;)&lt;/script&gt;")
                 || html.contains("&lt;script&gt;alert('proof')&lt;/script&gt;"), html);
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), html);

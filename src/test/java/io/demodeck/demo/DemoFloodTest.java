@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * 100 demo runs at once, through the API and the page form, with the result cache off: the concurrency gate
- * lets one run and answers the rest 429 at once, health keeps answering throughout, and afterwards no child
+ * 100 demo runs at once from one learner, through the API and the page form, with the result cache off: the gate
+ * lets one run and answers the rest 429 at once (one run per client at a time; other clients would wait in
+ * line, see DemoRulesTest), health keeps answering throughout, and afterwards no child
  * process and no extra platform thread is left. Speed is not asserted here; bench/demo-flood.sh measures it.
  */
 @QuarkusTest
@@ -51,13 +52,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(EmbeddedPostgresResource.class)
 class DemoFloodTest {
 
-    /** Every request reaches the gate: no cached results, and the per-client quota is out of the way. */
+    /**
+     * Every request reaches the gate: no cached results, and the per-client quota is out of the way. No Go or C
+     * build in the background either: it would start processes and threads while the flood is measured.
+     */
     public static class Flood implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("demodeck.demos.cache-seconds", "0",
                     "demodeck.demos.runs-per-minute", "100000",
-                    "demodeck.demos.max-concurrent-runs", "1");
+                    "demodeck.demos.max-concurrent-runs", "1",
+                    "demodeck.demos.go-command", "demodeck-no-such-go-command",
+                    "demodeck.demos.c-compiler", "demodeck-no-such-c-compiler");
         }
     }
 

@@ -208,8 +208,9 @@ class AccessMatrixTest {
         List<String> failures = new ArrayList<>();
         StringBuilder seen = new StringBuilder(String.format("%n  %-45s", "")).append(COLUMNS.stream()
                 .map(c -> String.format(" %-10s", c)).collect(Collectors.joining()));
-        // every demo run is refused as busy, so no child JVM starts; 429 comes after authorization
-        try (RunGate.Permit busy = demos.gate().occupy()) {
+        // every demo run is refused as busy (every slot taken, no waiting), so no child JVM starts; 429 comes after
+        // authorization
+        try (RunGate.Permit busy = demos.gate().occupyAll()) {
             for (Row row : matrix) {
                 seen.append(String.format("%n  %-45s", row.key()));
                 Call call = calls.get(row.key());
@@ -309,6 +310,7 @@ class AccessMatrixTest {
         c.put("GET /decks/{deck}/media/{name}", who -> page(who, "/decks/" + MEDIA_DECK + "/media/" + mediaName));
         c.put("GET /demos", who -> page(who, "/demos"));
         c.put("GET /demos/{id}", who -> page(who, "/demos/" + DEMO));
+        c.put("GET /demos/queue", who -> page(who, "/demos/queue"));
         c.put("POST /demos/{id}/runs", who -> form(who, "/demos/" + DEMO + "/runs", "preset", "small"));
         c.put("GET /lang/{code}", who -> page(who, "/lang/en?back=/demos"));
 
@@ -356,6 +358,7 @@ class AccessMatrixTest {
                 .post("/api/v1/auth/logout"));
 
         c.put("GET /api/v1/demos", who -> who.api().get().get("/api/v1/demos"));
+        c.put("GET /api/v1/demos/queue", who -> who.api().get().get("/api/v1/demos/queue"));
         c.put("POST /api/v1/demos/{id}/runs", who -> json(who, Map.of("preset", "small")).post("/api/v1/demos/" + DEMO + "/runs"));
 
         c.put("GET /api/v1/decks", who -> who.api().get().get("/api/v1/decks"));

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  */
 public final class DemoChild {
 
-    /** The variable the isolation demo shows: a fresh JVM starts with its own copy (0). */
+    /** The field the isolation demo shows: the parent, its thread and a child process run the same code on it. */
     static int shared;
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -49,15 +49,25 @@ public final class DemoChild {
 
     /** The modes and how many integer arguments each takes, with the largest value each may have. */
     public enum Mode {
-        CREATION_COST(3, 100_000),  // platform threads, virtual threads, processes
+        CREATION_COST(2, 100_000),  // threads (the same N of platform and virtual threads), processes
         OS_THREADS(2, 100_000),     // virtual threads, platform threads
-        FOOTPRINT(2, 100_000),      // virtual threads, platform threads
+        FOOTPRINT(3, 100_000),      // virtual threads, platform threads, stack depth of each virtual thread
         ISOLATION(0, 0),
+        ISOLATION_CHILD(0, 0),      // the same code as ISOLATION, started by it in a fresh JVM
         DATA_RACE(2, 1_000_000),    // threads, increments per thread
         CHANNELS(1, 200_000),       // messages
         CARRIERS(1, 100_000),       // virtual threads
         BLOCKING(1, 100),           // virtual threads, each blocks 100 ms
-        THREAD_ANATOMY(1, 64);      // platform threads
+        THREAD_ANATOMY(1, 64),      // platform threads
+        CONTEXT_SWITCH(1, 200_000), // round trips
+        TIME_SLICING(1, 2_000),     // milliseconds the busy virtual thread spins
+        THROUGHPUT(3, 10_000),      // tasks, platform pool size, milliseconds each task sleeps
+        CRASH_ISOLATION(0, 0),
+        CRASH_SELF(0, 0),           // a fresh JVM that crashes with SIGSEGV (started by CRASH_ISOLATION)
+        EXIT_FROM_THREAD(0, 0),     // a thread calls System.exit while others work
+        STRUCTURED_CANCEL(1, 64),   // siblings of the subtask that fails
+        FILE_IO_CAPTURE(1, 64),     // virtual threads blocked in reads
+        LIMITS(0, 0);
 
         final int argCount;
         final int maxValue;
@@ -88,15 +98,25 @@ public final class DemoChild {
         put("ppid", ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L));
         put("proc", Files.isDirectory(Path.of("/proc/self/task")) ? "yes" : "no");
         switch (mode) {
-            case CREATION_COST -> creationCost(n[0], n[1], n[2]);
+            case CREATION_COST -> creationCost(n[0], n[1]);
             case OS_THREADS -> osThreads(n[0], n[1]);
-            case FOOTPRINT -> footprint(n[0], n[1]);
+            case FOOTPRINT -> footprint(n[0], n[1], n[2]);
             case ISOLATION -> isolation();
+            case ISOLATION_CHILD -> isolationChild();
             case DATA_RACE -> dataRace(n[0], n[1]);
             case CHANNELS -> channels(n[0]);
             case CARRIERS -> carriers(n[0]);
             case BLOCKING -> blocking(n[0]);
             case THREAD_ANATOMY -> threadAnatomy(n[0]);
+            case CONTEXT_SWITCH -> contextSwitch(n[0]);
+            case TIME_SLICING -> timeSlicing(n[0]);
+            case THROUGHPUT -> throughput(n[0], n[1], n[2]);
+            case CRASH_ISOLATION -> crashIsolation();
+            case CRASH_SELF -> crashSelf();
+            case EXIT_FROM_THREAD -> exitFromThread();
+            case STRUCTURED_CANCEL -> structuredCancel(n[0]);
+            case FILE_IO_CAPTURE -> fileIoCapture(n[0]);
+            case LIMITS -> limits();
         }
         put("done", "yes");
         OUT.flush();
@@ -120,10 +140,16 @@ public final class DemoChild {
 
     // ---- creation cost ----------------------------------------------------------------------------------
 
-    private static void creationCost(int platform, int virtual, int processes) throws Exception {
-        // one cold round, then the median of three timed rounds, per kind
-        put("platform.nanos", medianNanos(() -> startJoin(Thread.ofPlatform(), platform)));
-        put("virtual.nanos", medianNanos(() -> startJoin(Thread.ofVirtual(), virtual)));
+    private static void creationCost(int threads, int processes) throws Exception {
+        // one cold round, then the median of three timed rounds, per kind; the same N on both sides
+        boolean control = Boolean.getBoolean("demodeck.control");
+        put("control", control);
+        long[] platform = medianWallAndCpu(() -> startJoin(Thread.ofPlatform(), threads));
+        long[] virtual = medianWallAndCpu(() -> startJoin(control ? Thread.ofPlatform() : Thread.ofVirtual(), threads));
+        put("platform.nanos", platform[0]);
+        put("platform.cpu.nanos", platform[1]);
+        put("virtual.nanos", virtual[0]);
+        put("virtual.cpu.nanos", virtual[1]);
         Path trueBinary = Stream.of("/bin/true", "/usr/bin/true").map(Path::of).filter(Files::isExecutable)
                 .findFirst().orElse(null);
         if (trueBinary == null) {
@@ -135,6 +161,27 @@ public final class DemoChild {
 
     interface Timed {
         void run() throws Exception;
+    }
+
+    /**
+     * One cold round, then the medians of three rounds: wall-clock time, and the CPU time of the starting thread
+     * (what starting and joining cost the caller; a busy machine inflates wall time with waiting, not CPU time).
+     */
+    private static long[] medianWallAndCpu(Timed body) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        body.run();
+        long[] wall = new long[3];
+        long[] cpu = new long[3];
+        for (int i = 0; i < wall.length; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            body.run();
+            wall[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new long[] {wall[1], cpu[1]};
     }
 
     private static long medianNanos(Timed body) throws Exception {
@@ -185,17 +232,50 @@ public final class DemoChild {
     // ---- OS threads -------------------------------------------------------------------------------------
 
     private static void osThreads(int virtual, int platform) throws Exception {
+        put("parallelism", parallelism());
         put("tasks.start", taskCount());
-        put("tasks.virtual", whileBlocked(Thread.ofVirtual(), virtual));
+        put("names.start", taskNames());
+        put("tasks.virtual", whileBlocked(Thread.ofVirtual(), virtual, "names.virtual"));
         settle();
         put("tasks.between", taskCount());
-        put("tasks.platform", whileBlocked(Thread.ofPlatform(), platform));
+        put("names.between", taskNames());
+        put("tasks.platform", whileBlocked(Thread.ofPlatform(), platform, null));
         settle();
         put("tasks.end", taskCount());
     }
 
-    /** Starts n threads that block on a latch, counts the OS threads of this process, then releases them. */
-    private static long whileBlocked(Thread.Builder builder, int n) throws Exception {
+    static int parallelism() {
+        return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The OS threads of this process grouped by the kernel's name ({@code /proc/self/task/<tid>/comm}, at most 15
+     * characters, digits at the end folded to #): "ForkJoinPool-1-:2,GC Thread#:2,...".
+     */
+    static String taskNames() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return "";
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Stream<Path> s = Files.list(tasks)) {
+            s.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+$", "#")
+                            .replace(',', ' ').replace(':', ' ');
+                    counts.merge(name, 1, Integer::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append(':').append(v));
+        return sb.toString();
+    }
+
+    /** Starts n threads that block on a latch, counts (and names) the OS threads of this process, then releases them. */
+    private static long whileBlocked(Thread.Builder builder, int n, String namesKey) throws Exception {
         CountDownLatch started = new CountDownLatch(n);
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>(n);
@@ -208,6 +288,9 @@ public final class DemoChild {
             }
             if (!started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("threads did not start");
+            }
+            if (namesKey != null) {
+                put(namesKey, taskNames());
             }
             return taskCount();
         } finally {
@@ -251,13 +334,17 @@ public final class DemoChild {
 
     // ---- footprint --------------------------------------------------------------------------------------
 
-    private static void footprint(int virtual, int platform) throws Exception {
-        measureFootprint("virtual", Thread.ofVirtual(), virtual);
+    private static void footprint(int virtual, int platform, int depth) throws Exception {
+        if (depth > 5_000) {
+            throw new IllegalArgumentException("depth out of range: " + depth);
+        }
+        put("depth", depth);
+        measureFootprint("virtual", Thread.ofVirtual(), virtual, depth);
         settle();
-        measureFootprint("platform", Thread.ofPlatform(), platform);
+        measureFootprint("platform", Thread.ofPlatform(), platform, 1);
     }
 
-    private static void measureFootprint(String kind, Thread.Builder builder, int n) throws Exception {
+    private static void measureFootprint(String kind, Thread.Builder builder, int n, int depth) throws Exception {
         long heapBefore = heapAfterGc();
         long rssBefore = statusKb("VmRSS");
         long sizeBefore = statusKb("VmSize");
@@ -266,10 +353,7 @@ public final class DemoChild {
         List<Thread> threads = new ArrayList<>(n);
         try {
             for (int i = 0; i < n; i++) {
-                threads.add(builder.start(() -> {
-                    started.countDown();
-                    awaitQuietly(release);
-                }));
+                threads.add(builder.start(() -> parkAtDepth(depth, started, release)));
             }
             if (!started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("threads did not start");
@@ -286,6 +370,17 @@ public final class DemoChild {
                 t.join(WAIT);
             }
         }
+    }
+
+    /** Recurses {@code depth} frames, then parks: a parked virtual thread keeps every frame in its heap stack chunk. */
+    private static long parkAtDepth(int depth, CountDownLatch started, CountDownLatch release) {
+        if (depth > 1) {
+            long below = parkAtDepth(depth - 1, started, release);
+            return below + depth; // uses the result, so the frame is not optimised into a loop
+        }
+        started.countDown();
+        awaitQuietly(release);
+        return 0;
     }
 
     private static long heapAfterGc() {
@@ -312,18 +407,78 @@ public final class DemoChild {
 
     // ---- isolation --------------------------------------------------------------------------------------
 
-    /** Reports this fresh JVM's copy of the variable, then takes one value from the parent through stdin. */
-    private static void isolation() throws IOException {
-        put("child.initial", shared);
-        OUT.flush();
+    /**
+     * The code the parent, its thread and the child process all run on the same field: read it, write it,
+     * return what was there.
+     */
+    static int visit(int write) {
+        int saw = shared;
+        shared = write;
+        return saw;
+    }
+
+    /**
+     * The parent sets 42; a thread runs {@link #visit} (sees 42, writes 43: the parent sees it); then a child
+     * process (a fresh JVM of this same class) runs the same {@link #visit} on the same field: it sees the
+     * image's 0, not 42 or 43, receives 43 only through a pipe, writes 99, and the parent still has 43. The
+     * control run ({@code demodeck.control}) runs the "child" as a second thread instead: it shares the field.
+     */
+    private static void isolation() throws Exception {
+        shared = 42;
+        put("parent.set", shared);
+        int[] threadSaw = new int[1];
+        Thread thread = Thread.ofPlatform().start(() -> threadSaw[0] = visit(43));
+        thread.join(WAIT);
+        put("thread.saw", threadSaw[0]);
+        put("parent.afterThread", shared);
+        boolean control = Boolean.getBoolean("demodeck.control");
+        put("control", control);
+        if (control) {
+            int[] saw = new int[1];
+            Thread second = Thread.ofPlatform().start(() -> saw[0] = visit(99));
+            second.join(WAIT);
+            put("child.pid", ProcessHandle.current().pid());
+            put("child.saw", saw[0]);
+            put("child.received", shared);
+        } else {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+                    System.getProperty("java.class.path"), DemoChild.class.getName(), Mode.ISOLATION_CHILD.arg());
+            pb.environment().clear();
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process child = pb.start();
+            try {
+                try (var in = child.getOutputStream()) {
+                    in.write((shared + "\n").getBytes(StandardCharsets.UTF_8)); // the only way in: a pipe
+                }
+                String out = new String(child.getInputStream().readNBytes(8192), StandardCharsets.UTF_8);
+                if (!child.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("the child process did not finish");
+                }
+                for (String line : out.split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && !line.startsWith("done") && !line.startsWith("proc")) {
+                        String key = line.substring(0, eq);
+                        put(key.startsWith("child.") ? key : "child." + key, line.substring(eq + 1));
+                    }
+                }
+            } finally {
+                child.destroyForcibly();
+            }
+        }
+        put("child.wrote", 99);
+        put("parent.afterChild", shared);
+    }
+
+    /** The child side: the same {@link #visit}, then the value the parent sent through stdin. */
+    private static void isolationChild() throws IOException {
+        put("child.saw", visit(99));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line = in.readLine();
         if (line == null || !line.matches("-?\\d{1,9}")) {
             throw new IllegalArgumentException("expected a number on stdin");
         }
         put("child.received", line);
-        shared = Integer.parseInt(line) + 1;
-        put("child.after", shared);
     }
 
     // ---- data race --------------------------------------------------------------------------------------
@@ -337,12 +492,24 @@ public final class DemoChild {
         put("kind", virtual ? "virtual" : "platform");
         put("carriers", Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
                 Runtime.getRuntime().availableProcessors()));
-        plainCounter = 0;
-        put("plain", race(builder, threads, () -> {
-            for (int i = 0; i < increments; i++) {
-                plainCounter++;
+        // up to 5 rounds, the worst reported: the JIT may turn a plain loop into one add, and a round whose
+        // threads then happen not to overlap loses nothing
+        String plain = null;
+        for (int round = 0; round < 5; round++) {
+            plainCounter = 0;
+            String result = race(builder, threads, () -> {
+                for (int i = 0; i < increments; i++) {
+                    plainCounter++;
+                }
+            }, () -> plainCounter);
+            if (plain == null || Long.parseLong(result.split(";")[0]) < Long.parseLong(plain.split(";")[0])) {
+                plain = result;
             }
-        }, () -> plainCounter));
+            if (plainCounter != threads * increments) {
+                break;
+            }
+        }
+        put("plain", plain);
         volatileCounter = 0;
         put("volatile", race(builder, threads, () -> {
             for (int i = 0; i < increments; i++) {
@@ -404,47 +571,66 @@ public final class DemoChild {
     private static final long POISON = Long.MIN_VALUE;
 
     private static void channels(int messages) throws Exception {
-        // rendezvous: the sender's put() returns only when the receiver takes, 200 ms later
-        SynchronousQueue<Long> unbuffered = new SynchronousQueue<>();
+        // rendezvous: a virtual thread's put() on an unbuffered channel returns only when the receiver takes, 200 ms
+        // later. The control run gives the "unbuffered" channel a capacity of 1, and then put() does not wait.
+        int capacity = Integer.getInteger("demodeck.channels.unbufferedCapacity", 0);
+        put("unbuffered.capacity", capacity);
+        BlockingQueue<Long> unbuffered = capacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(capacity);
         long t0 = System.nanoTime();
         AtomicLong takeAt = new AtomicLong();
+        AtomicLong putReturnedAt = new AtomicLong();
         Thread receiver = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(200);
-                takeAt.set(System.nanoTime() - t0);
-                unbuffered.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleepQuietly(200);
+            takeAt.set(System.nanoTime() - t0);
+            takeQuietly(unbuffered);
         });
-        if (!unbuffered.offer(1L, WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("receiver never came");
-        }
-        long putReturnedAt = System.nanoTime() - t0;
+        Thread sender = Thread.ofVirtual().start(() -> {
+            putQuietly(unbuffered, 1L);
+            putReturnedAt.set(System.nanoTime() - t0);
+        });
+        sender.join(WAIT);
         receiver.join(WAIT);
         put("rendezvous.take.micros", takeAt.get() / 1000);
-        put("rendezvous.put.micros", putReturnedAt / 1000);
+        put("rendezvous.put.micros", putReturnedAt.get() / 1000);
 
-        // buffered channel of capacity 3: three sends succeed at once, the fourth would block
+        // a buffered channel of capacity 3: three puts return at once, the fourth waits until the receiver takes
         ArrayBlockingQueue<Long> buffered = new ArrayBlockingQueue<>(3);
-        StringBuilder offers = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            offers.append(i == 0 ? "" : ",").append(buffered.offer((long) i));
-        }
-        put("buffered.offers", offers);
+        long t1 = System.nanoTime();
+        long[] returned = new long[4];
+        Thread bufferedSender = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 4; i++) {
+                putQuietly(buffered, (long) i);
+                returned[i] = (System.nanoTime() - t1) / 1_000_000;
+            }
+        });
+        Thread.sleep(200);
+        long takenAt = (System.nanoTime() - t1) / 1_000_000;
+        buffered.take();
+        bufferedSender.join(WAIT);
+        put("buffered.takeMillis", takenAt);
+        put("buffered.putReturnedMillis", Arrays.stream(returned).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(",")));
 
-        put("unbuffered.pipe", pipe(new SynchronousQueue<>(), messages));
-        put("buffered.pipe", pipe(new ArrayBlockingQueue<>(128), messages));
+        // throughput: producer and consumer both virtual threads, put/take, after a warm-up round
+        put("unbuffered.pipe", warmPipe(() -> capacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(capacity), messages));
+        put("cap1.pipe", warmPipe(() -> new ArrayBlockingQueue<>(1), messages));
+        put("buffered.pipe", warmPipe(() -> new ArrayBlockingQueue<>(128), messages));
+    }
+
+    private static String warmPipe(java.util.function.Supplier<BlockingQueue<Long>> channel, int messages) throws Exception {
+        pipe(channel.get(), Math.min(messages, 20_000));
+        return pipe(channel.get(), messages);
     }
 
     /** Producer and consumer virtual threads; returns "sentSum;receivedSum;received;nanos". */
     private static String pipe(BlockingQueue<Long> channel, int messages) throws Exception {
         AtomicLong received = new AtomicLong();
         AtomicLong count = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
         long start = System.nanoTime();
         Thread consumer = Thread.ofVirtual().start(() -> {
             try {
-                for (Long v; (v = channel.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)) != null && v != POISON; ) {
+                for (Long v; (v = channel.take()) != POISON; ) {
                     received.addAndGet(v);
                     count.incrementAndGet();
                 }
@@ -452,17 +638,48 @@ public final class DemoChild {
                 Thread.currentThread().interrupt();
             }
         });
-        long sent = 0;
-        for (long i = 1; i <= messages; i++) {
-            if (!channel.offer(i, WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                break;
+        Thread producer = Thread.ofVirtual().start(() -> {
+            long sum = 0;
+            for (long i = 1; i <= messages; i++) {
+                putQuietly(channel, i);
+                sum += i;
             }
-            sent += i;
-        }
-        channel.offer(POISON, WAIT.toMillis(), TimeUnit.MILLISECONDS); // stands in for close(ch)
+            sent.set(sum);
+            putQuietly(channel, POISON); // stands in for close(ch)
+        });
+        producer.join(WAIT);
         consumer.join(WAIT);
+        if (consumer.isAlive() || producer.isAlive()) {
+            consumer.interrupt();
+            producer.interrupt();
+            throw new IllegalStateException("the channel pipe did not finish");
+        }
         long nanos = System.nanoTime() - start;
-        return sent + ";" + received.get() + ";" + count.get() + ";" + nanos;
+        return sent.get() + ";" + received.get() + ";" + count.get() + ";" + nanos;
+    }
+
+    private static <T> void putQuietly(BlockingQueue<T> q, T v) {
+        try {
+            q.put(v);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> void takeQuietly(BlockingQueue<T> q) {
+        try {
+            q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- carriers ---------------------------------------------------------------------------------------
@@ -635,40 +852,38 @@ public final class DemoChild {
 
     // ---- thread anatomy ---------------------------------------------------------------------------------
 
+    /**
+     * N threads, all alive at once, each report the PID, their kernel thread id (TID, from /proc/thread-self),
+     * their stack pointer (from /proc/thread-self/syscall, taken while the thread is inside that read) and the
+     * identity of one shared heap object. {@code demodeck.virtual} runs them as virtual threads instead.
+     */
     private static void threadAnatomy(int n) throws Exception {
+        boolean virtual = Boolean.getBoolean("demodeck.virtual");
+        put("kind", virtual ? "virtual" : "platform");
         Object sharedHeapObject = new Object();
-        AtomicInteger sharedCounter = new AtomicInteger();
         Map<Integer, String> report = new ConcurrentHashMap<>();
         CyclicBarrier allAlive = new CyclicBarrier(n);
-        long vmSizeBefore = statusKb("VmSize");
-        AtomicLong vmSizeWhileAlive = new AtomicLong(-1);
+        Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform();
         List<Thread> threads = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int index = i;
-            threads.add(Thread.ofPlatform().start(() -> {
-                int mine = index * 1000; // a local variable lives on this thread's own stack
-                sharedCounter.incrementAndGet();
+            threads.add(builder.start(() -> {
                 try {
-                    allAlive.await(WAIT.toMillis(), TimeUnit.MILLISECONDS); // every thread has written its local
-                    if (index == 0) {
-                        vmSizeWhileAlive.set(statusKb("VmSize"));
-                    }
+                    allAlive.await(WAIT.toMillis(), TimeUnit.MILLISECONDS); // no thread has ended: no TID reused
+                    report.put(index, ProcessHandle.current().pid() + ";" + osThreadId() + ";" + stackPointer() + ";"
+                            + Integer.toHexString(System.identityHashCode(sharedHeapObject)));
                     allAlive.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
-                    return;
+                    // reported as missing
                 }
-                report.put(index, ProcessHandle.current().pid() + ";" + osThreadId() + ";" + mine + ";"
-                        + Integer.toHexString(System.identityHashCode(sharedHeapObject)));
             }));
         }
         for (Thread t : threads) {
             t.join(WAIT);
         }
         new TreeMap<>(report).forEach((i, line) -> put("thread." + i, line));
-        put("shared.counter", sharedCounter.get());
-        put("vmsize.per.thread.kb", vmSizeBefore < 0 || vmSizeWhileAlive.get() < 0 ? -1
-                : (vmSizeWhileAlive.get() - vmSizeBefore) / n);
-        put("process.thread.id", osThreadId());
+        put("main.thread", ProcessHandle.current().pid() + ";" + osThreadId() + ";" + stackPointer() + ";"
+                + Integer.toHexString(System.identityHashCode(sharedHeapObject)));
     }
 
     /** The kernel's id of the calling thread, from {@code /proc/thread-self -> <pid>/task/<tid>}; -1 elsewhere. */
@@ -679,5 +894,494 @@ public final class DemoChild {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * The calling thread's user stack pointer: /proc/thread-self/syscall shows "nr args... sp pc" for the
+     * thread's current system call, which is the read of that very file. -1 where it cannot be read.
+     */
+    static long stackPointer() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/thread-self/syscall")).trim().split("\\s+");
+            return f.length >= 9 ? Long.decode(f[7]) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    // ---- context switch -------------------------------------------------------------------------------
+
+    /** Two threads hand a turn back and forth with park/unpark; the OS context switches of the whole process. */
+    private static void contextSwitch(int roundTrips) throws Exception {
+        boolean control = Boolean.getBoolean("demodeck.control"); // both pairs platform threads
+        put("parallelism", parallelism());
+        put("control", control);
+        pingPong(Thread.ofPlatform(), Math.min(roundTrips, 2_000));
+        pingPongMeasured("platform", Thread.ofPlatform(), roundTrips);
+        Thread.Builder second = control ? Thread.ofPlatform() : Thread.ofVirtual();
+        pingPong(second, Math.min(roundTrips, 2_000));
+        pingPongMeasured("virtual", second, roundTrips);
+    }
+
+    private static void pingPongMeasured(String kind, Thread.Builder builder, int n) throws Exception {
+        long before = processSwitches();
+        AtomicLong own = new AtomicLong();
+        long start = System.nanoTime();
+        pingPong(builder, n, own);
+        put(kind + ".nanos", System.nanoTime() - start);
+        // a platform thread's own counter dies with it, so each adds its own; carriers outlive the run
+        put(kind + ".ownSwitches", own.get());
+        put(kind + ".processSwitches", before < 0 ? -1 : processSwitches() - before);
+    }
+
+    private static void pingPong(Thread.Builder builder, int n) throws Exception {
+        pingPong(builder, n, new AtomicLong());
+    }
+
+    private static volatile int turn;
+
+    /** Two threads take turns n times: each waits parked (no spinning, no timer) until the other hands it the turn. */
+    private static void pingPong(Thread.Builder builder, int n, AtomicLong switches) throws Exception {
+        turn = 0;
+        Thread[] pair = new Thread[2];
+        CountDownLatch ready = new CountDownLatch(1);
+        for (int side = 0; side < 2; side++) {
+            int me = side;
+            pair[side] = builder.unstarted(() -> {
+                awaitQuietly(ready);
+                Thread other = pair[1 - me];
+                long before = ownSwitches();
+                for (int i = 0; i < n; i++) {
+                    while (turn != me) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                    turn = 1 - me;
+                    java.util.concurrent.locks.LockSupport.unpark(other);
+                }
+                switches.addAndGet(ownSwitches() - before);
+            });
+        }
+        pair[0].start();
+        pair[1].start();
+        ready.countDown();
+        pair[0].join(WAIT);
+        pair[1].join(WAIT);
+        if (pair[0].isAlive() || pair[1].isAlive()) {
+            throw new IllegalStateException("the ping-pong did not finish");
+        }
+    }
+
+    /** The calling OS thread's voluntary context switches (for a virtual thread: its carrier's); 0 elsewhere. */
+    static long ownSwitches() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+                if (line.startsWith("voluntary_ctxt_switches:")) {
+                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc
+        }
+        return 0;
+    }
+
+    /** The sum of voluntary context switches over the threads of this process (from /proc); -1 elsewhere. */
+    static long processSwitches() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long sum = 0;
+        try (Stream<Path> s = Files.list(tasks)) {
+            for (Path task : s.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return sum;
+    }
+
+    // ---- time slicing ---------------------------------------------------------------------------------
+
+    /** A ticker virtual thread sleeps 5 ms in a loop; a CPU-bound virtual thread spins; the ticker's longest gap. */
+    private static void timeSlicing(int busyMillis) throws Exception {
+        put("parallelism", parallelism());
+        AtomicLong maxGap = new AtomicLong();
+        AtomicInteger ticks = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread ticker = Thread.ofVirtual().start(() -> {
+            long last = System.nanoTime();
+            while (!stop.get()) {
+                sleepQuietly(5);
+                long now = System.nanoTime();
+                maxGap.accumulateAndGet(now - last, Math::max);
+                last = now;
+                ticks.incrementAndGet();
+            }
+        });
+        Thread.sleep(50);
+        long gapBefore = maxGap.getAndSet(0);
+        Thread busy = Thread.ofVirtual().start(() -> {
+            long end = System.nanoTime() + busyMillis * 1_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait(); // never blocks, never yields
+            }
+        });
+        busy.join(WAIT);
+        Thread.sleep(30);
+        stop.set(true);
+        ticker.join(WAIT);
+        put("busy.millis", busyMillis);
+        put("ticker.gapBeforeMicros", gapBefore / 1000);
+        put("ticker.maxGapMicros", maxGap.get() / 1000);
+        put("ticker.ticks", ticks.get());
+    }
+
+    // ---- throughput -----------------------------------------------------------------------------------
+
+    /** tasks sleeping sleepMillis each, on a pool of platform threads vs one virtual thread each; then CPU-bound. */
+    private static void throughput(int tasks, int pool, int sleepMillis) throws Exception {
+        if (pool > 2_000 || sleepMillis > 1_000) {
+            throw new IllegalArgumentException("size out of range");
+        }
+        Runnable sleeping = () -> sleepQuietly(sleepMillis);
+        put("platform.sleep.nanos", timeTasks(java.util.concurrent.Executors.newFixedThreadPool(pool), tasks, sleeping));
+        put("virtual.sleep.nanos", timeTasks(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(), tasks, sleeping));
+        int cpuTasks = Math.max(1, tasks / 10);
+        Runnable spinning = () -> {
+            long end = System.nanoTime() + 2_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        };
+        put("cpu.tasks", cpuTasks);
+        put("platform.cpu.nanos", timeTasks(java.util.concurrent.Executors.newFixedThreadPool(pool), cpuTasks, spinning));
+        put("virtual.cpu.nanos", timeTasks(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(), cpuTasks, spinning));
+    }
+
+    private static long timeTasks(java.util.concurrent.ExecutorService executor, int tasks, Runnable task) throws Exception {
+        long start = System.nanoTime();
+        try (executor) {
+            for (int i = 0; i < tasks; i++) {
+                executor.execute(task);
+            }
+        } // close() waits for every task
+        return System.nanoTime() - start;
+    }
+
+    // ---- crash isolation ------------------------------------------------------------------------------
+
+    /**
+     * A heartbeat thread ticks; a child process (a fresh JVM) crashes with SIGSEGV; the heartbeat goes on. The
+     * control run ({@code demodeck.control}) crashes a thread of this process instead (halt): everything ends.
+     */
+    private static void crashIsolation() throws Exception {
+        AtomicLong beats = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread heartbeat = Thread.ofPlatform().daemon().start(() -> {
+            while (!stop.get()) {
+                beats.incrementAndGet();
+                sleepQuietly(5);
+            }
+        });
+        Thread.sleep(50);
+        if (Boolean.getBoolean("demodeck.control")) {
+            put("crash.in", "thread");
+            OUT.flush();
+            Thread.ofPlatform().start(() -> Runtime.getRuntime().halt(134)).join(WAIT);
+        }
+        put("crash.in", "process");
+        Path errorFile = Files.createTempFile(Path.of("").toAbsolutePath(), "crash-", ".log");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:-CreateCoredumpOnCrash",
+                "-XX:ErrorFile=" + errorFile, "-cp", System.getProperty("java.class.path"), DemoChild.class.getName(),
+                Mode.CRASH_SELF.arg());
+        pb.environment().clear();
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process child = pb.start();
+        try {
+            if (!child.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the crashing child did not end");
+            }
+        } finally {
+            child.destroyForcibly();
+        }
+        long atCrash = beats.get();
+        put("crash.pid", child.pid());
+        put("crash.exit", child.exitValue());
+        put("crash.report", Files.size(errorFile) > 0 && Files.readString(errorFile).contains("SIGSEGV"));
+        Files.deleteIfExists(errorFile);
+        Thread.sleep(100);
+        put("heartbeat.afterCrash", beats.get() - atCrash);
+        put("parent.alive", true);
+        stop.set(true);
+        heartbeat.join(WAIT);
+    }
+
+    /** Writes to address 0 through sun.misc.Unsafe: the JVM dies of SIGSEGV (and writes its hs_err report). */
+    private static void crashSelf() throws Exception {
+        java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+        f.setAccessible(true);
+        Object unsafe = f.get(null);
+        unsafe.getClass().getMethod("putAddress", long.class, long.class).invoke(unsafe, 0L, 42L);
+        throw new IllegalStateException("still alive after writing to address 0");
+    }
+
+    /**
+     * Three worker threads each need 1 s; after 100 ms another thread calls System.exit(7): the process ends with
+     * 7 and no worker prints "done". The control run ({@code demodeck.control}) lets that thread return instead.
+     */
+    private static void exitFromThread() throws Exception {
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int index = i;
+            workers.add(Thread.ofPlatform().start(() -> {
+                sleepQuietly(1_000);
+                synchronized (OUT) {
+                    put("worker." + index + ".done", "yes");
+                    OUT.flush();
+                }
+            }));
+        }
+        put("workers.started", workers.size());
+        OUT.flush();
+        boolean control = Boolean.getBoolean("demodeck.control");
+        Thread.ofPlatform().start(() -> {
+            sleepQuietly(100);
+            if (!control) {
+                System.exit(7);
+            }
+        });
+        for (Thread t : workers) {
+            t.join(WAIT);
+        }
+        put("main.afterWorkers", "yes");
+    }
+
+    // ---- structured cancellation ----------------------------------------------------------------------
+
+    /**
+     * One subtask fails after 50 ms while its siblings would run 1 s; the scope cancels (interrupts) the siblings
+     * at the first failure, like StructuredTaskScope's "all must succeed" policy (a preview API in JDK 25, so an
+     * equivalent on an executor here). The control run ({@code demodeck.control}) only joins: nobody cancels.
+     */
+    private static void structuredCancel(int siblings) throws Exception {
+        boolean control = Boolean.getBoolean("demodeck.control");
+        put("control", control);
+        AtomicInteger interrupted = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        AtomicLong failedAt = new AtomicLong();
+        long start = System.nanoTime();
+        var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        CountDownLatch firstFailure = new CountDownLatch(1);
+        futures.add(executor.submit(() -> {
+            sleepQuietly(50);
+            failedAt.set(System.nanoTime() - start);
+            firstFailure.countDown();
+            throw new IllegalStateException("subtask failed");
+        }));
+        for (int i = 0; i < siblings; i++) {
+            futures.add(executor.submit(() -> {
+                try {
+                    Thread.sleep(1_000);
+                    completed.incrementAndGet();
+                } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
+                }
+            }));
+        }
+        if (!control) {
+            firstFailure.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            futures.forEach(f -> f.cancel(true)); // shut the scope down: interrupt every sibling still running
+        }
+        executor.close(); // join: waits for every subtask to end
+        long joined = System.nanoTime() - start;
+        put("failure.micros", failedAt.get() / 1000);
+        put("joined.micros", joined / 1000);
+        put("siblings", siblings);
+        put("siblings.interrupted", interrupted.get());
+        put("siblings.completed", completed.get());
+    }
+
+    // ---- file I/O capture ----------------------------------------------------------------------------
+
+    /**
+     * N virtual threads block reading a FIFO (file I/O), then N block reading sockets. After 300 ms: how many got
+     * to their read, how many carriers exist, and whether one more virtual thread (a probe) could run.
+     */
+    private static void fileIoCapture(int n) throws Exception {
+        put("parallelism", parallelism());
+        Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "fifo-");
+        Path fifo = dir.resolve("fifo");
+        Path mkfifo = Stream.of("/usr/bin/mkfifo", "/bin/mkfifo").map(Path::of).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("mkfifo not found"));
+        Process made = new ProcessBuilder(mkfifo.toString(), fifo.toString()).start();
+        if (!made.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS) || made.exitValue() != 0) {
+            throw new IllegalStateException("mkfifo failed");
+        }
+        try (java.io.RandomAccessFile writer = new java.io.RandomAccessFile(fifo.toFile(), "rw")) { // opening rw never blocks
+            AtomicInteger reached = new AtomicInteger();
+            List<Thread> readers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                readers.add(Thread.ofVirtual().start(() -> {
+                    try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(fifo.toFile(), "r")) {
+                        reached.incrementAndGet();
+                        in.read();
+                    } catch (IOException e) {
+                        // reported as not reached
+                    }
+                }));
+            }
+            observeBlocked("file", reached, n);
+            writer.write(new byte[n]); // one byte per reader
+            for (Thread t : readers) {
+                t.join(WAIT);
+            }
+        } finally {
+            Files.deleteIfExists(fifo);
+            Files.deleteIfExists(dir);
+        }
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, n, java.net.InetAddress.getLoopbackAddress())) {
+            AtomicInteger reached = new AtomicInteger();
+            List<java.net.Socket> clients = new ArrayList<>();
+            List<java.net.Socket> accepted = new ArrayList<>();
+            List<Thread> readers = new ArrayList<>();
+            try {
+                for (int i = 0; i < n; i++) {
+                    clients.add(new java.net.Socket(server.getInetAddress(), server.getLocalPort()));
+                    java.net.Socket socket = server.accept();
+                    accepted.add(socket);
+                    readers.add(Thread.ofVirtual().start(() -> {
+                        try {
+                            reached.incrementAndGet();
+                            socket.getInputStream().read();
+                        } catch (IOException e) {
+                            // closed
+                        }
+                    }));
+                }
+                observeBlocked("socket", reached, n);
+            } finally {
+                for (java.net.Socket c : clients) {
+                    c.close();
+                }
+                for (Thread t : readers) {
+                    t.join(WAIT);
+                }
+                for (java.net.Socket a : accepted) {
+                    a.close();
+                }
+            }
+        }
+    }
+
+    private static void observeBlocked(String kind, AtomicInteger reached, int n) throws Exception {
+        Thread.sleep(300);
+        java.util.concurrent.atomic.AtomicBoolean probeRan = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread probe = Thread.ofVirtual().start(() -> probeRan.set(true));
+        probe.join(Duration.ofMillis(300));
+        put(kind + ".reached", reached.get());
+        put(kind + ".carriers", carrierCount());
+        put(kind + ".probeRan", probeRan.get());
+    }
+
+    /** OS threads of this process named like the scheduler's carriers (ForkJoinPool-1-worker-N). */
+    static long carrierCount() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        try (Stream<Path> s = Files.list(tasks)) {
+            return s.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).startsWith("ForkJoinPool");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    // ---- limits ---------------------------------------------------------------------------------------
+
+    /** What limits how many threads this process may create, read live from /proc and the cgroup. */
+    private static void limits() throws IOException {
+        put("threadsMax", readFirstLine("/proc/sys/kernel/threads-max"));
+        put("pidMax", readFirstLine("/proc/sys/kernel/pid_max"));
+        put("maxMapCount", readFirstLine("/proc/sys/vm/max_map_count"));
+        put("mapsNow", countLines("/proc/self/maps"));
+        String loadavg = readFirstLine("/proc/loadavg"); // "0.1 0.2 0.3 2/345 6789": running/total tasks
+        String[] parts = loadavg.split(" ");
+        put("systemTasks", parts.length > 3 && parts[3].contains("/") ? parts[3].substring(parts[3].indexOf('/') + 1) : "n/a");
+        put("threadsNow", taskCount());
+        String nproc = "n/a";
+        Path limits = Path.of("/proc/self/limits");
+        if (Files.isReadable(limits)) {
+            for (String line : Files.readAllLines(limits)) {
+                if (line.startsWith("Max processes")) {
+                    nproc = line.substring("Max processes".length()).trim().split("\\s+")[0];
+                }
+            }
+        }
+        put("nprocSoft", nproc);
+        String[] cgroupPids = cgroupPids();
+        put("cgroup.pidsMax", cgroupPids[0]);
+        put("cgroup.pidsCurrent", cgroupPids[1]);
+        put("cgroup.path", cgroupPids[2]);
+        put("stackKb", statusKb("VmStk"));
+    }
+
+    /** pids.max and pids.current of this process's cgroup (v2, or the v1 pids controller), "n/a" if none. */
+    private static String[] cgroupPids() throws IOException {
+        Path self = Path.of("/proc/self/cgroup");
+        if (!Files.isReadable(self)) {
+            return new String[] {"n/a", "n/a", "n/a"};
+        }
+        for (String line : Files.readAllLines(self)) {
+            String[] f = line.split(":", 3);
+            if (f.length < 3) {
+                continue;
+            }
+            List<Path> candidates = new ArrayList<>();
+            if (f[1].equals("pids")) {
+                candidates.add(Path.of("/sys/fs/cgroup/pids", f[2]));
+            } else if (f[0].equals("0") && f[1].isEmpty()) {
+                candidates.add(Path.of("/sys/fs/cgroup", f[2]));
+            }
+            for (Path dir : candidates) {
+                // walk up: the limit may be set on a parent group
+                for (Path d = dir.normalize(); d != null && d.startsWith("/sys/fs/cgroup"); d = d.getParent()) {
+                    Path max = d.resolve("pids.max");
+                    if (Files.isReadable(max)) {
+                        Path current = d.resolve("pids.current");
+                        return new String[] {readFirstLine(max.toString()),
+                                Files.isReadable(current) ? readFirstLine(current.toString()) : "n/a", d.toString()};
+                    }
+                }
+            }
+        }
+        return new String[] {"n/a", "n/a", "n/a"};
+    }
+
+    private static String readFirstLine(String path) throws IOException {
+        Path p = Path.of(path);
+        if (!Files.isReadable(p)) {
+            return "n/a";
+        }
+        List<String> lines = Files.readAllLines(p);
+        return lines.isEmpty() ? "n/a" : lines.get(0).trim();
+    }
+
+    private static long countLines(String path) throws IOException {
+        Path p = Path.of(path);
+        return Files.isReadable(p) ? Files.readAllLines(p).size() : -1;
     }
 }
