@@ -371,6 +371,16 @@ class AccessMatrixTest {
                  "fsrsParameters":null}""").put("/api/v1/me/settings"));
         c.put("GET /api/v1/me/stats", who -> who.api().get().get("/api/v1/me/stats"));
         c.put("GET /api/v1/me/reviews.csv", who -> who.api().get().get("/api/v1/me/reviews.csv"));
+        c.put("GET /api/v1/me/parameters", who -> who.api().get().get("/api/v1/me/parameters"));
+        c.put("POST /api/v1/me/parameters/optimize", who -> who.api().get().post("/api/v1/me/parameters/optimize"));
+        c.put("GET /api/v1/me/parameters/optimize/{id}", who -> who.api().get().get(
+                "/api/v1/me/parameters/optimize/" + fitOf(who)));
+        // a fit of the principal's own (409 when it is not done or not better: past the role check)
+        c.put("POST /api/v1/me/parameters/optimize/{id}/apply", who -> who.api().get().post(
+                "/api/v1/me/parameters/optimize/" + fitOf(who) + "/apply"));
+        c.put("POST /api/v1/me/parameters/optimize/{id}/keep", who -> who.api().get().post(
+                "/api/v1/me/parameters/optimize/" + fitOf(who) + "/keep"));
+        c.put("POST /api/v1/me/parameters/restore", who -> who.api().get().post("/api/v1/me/parameters/restore"));
 
         c.put("POST /api/v1/imports", who -> who.api().get()
                 .multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift")).post("/api/v1/imports"));
@@ -386,6 +396,12 @@ class AccessMatrixTest {
         c.put("GET /q/swagger-ui/*", who -> page(who, "/q/swagger-ui/index.html"));
         c.put("GET /q/health-ui/*", who -> page(who, "/q/health-ui/index.html"));
         return c;
+    }
+
+    /** A fit of the principal's own (started here), or a random id for a principal without a token. */
+    private static String fitOf(Principal who) {
+        Response started = who.api().get().post("/api/v1/me/parameters/optimize");
+        return started.statusCode() == 202 ? started.jsonPath().getString("id") : UUID.randomUUID().toString();
     }
 
     private static Response page(Principal who, String path) {
