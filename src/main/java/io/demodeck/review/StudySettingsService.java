@@ -113,7 +113,8 @@ public class StudySettingsService {
         row.maximumIntervalDays = s.maximumIntervalDays();
         row.fsrsParameters = params == null ? null : params.toArray();
         row.updatedAt = Instant.now();
-        row.persist();
+        // flushed now: reads over JDBC later in the same transaction (the parameter history, the fit pages) see it
+        row.persistAndFlush();
         List<Double> storedNow = row.fsrsParameters == null ? null : Arrays.stream(row.fsrsParameters).boxed().toList();
         if (!java.util.Objects.equals(stored.fsrsParameters(), storedNow)) {
             logParameterChange(userId, stored.fsrsParameters(), row.fsrsParameters, source, fitId);

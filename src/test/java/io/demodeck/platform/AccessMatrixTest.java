@@ -336,6 +336,12 @@ class AccessMatrixTest {
         c.put("POST /settings", who -> form(who, "/settings", "language", "en", "desiredRetention", "0.9",
                 "newCardsPerDay", "20", "timeZone", "UTC", "dayRolloverHour", "4"));
         c.put("GET /stats", who -> page(who, "/stats"));
+        c.put("POST /settings/parameters/optimize", who -> form(who, "/settings/parameters/optimize"));
+        c.put("GET /settings/parameters/{id}", who -> page(who, "/settings/parameters/" + fitPageOf(who)));
+        c.put("GET /settings/parameters/{id}/progress", who -> page(who, "/settings/parameters/" + fitPageOf(who) + "/progress"));
+        c.put("POST /settings/parameters/{id}/apply", who -> form(who, "/settings/parameters/" + fitPageOf(who) + "/apply"));
+        c.put("POST /settings/parameters/{id}/keep", who -> form(who, "/settings/parameters/" + fitPageOf(who) + "/keep"));
+        c.put("POST /settings/parameters/restore", who -> form(who, "/settings/parameters/restore"));
 
         c.put("GET /import", who -> page(who, "/import"));
         c.put("POST /import/preview", who -> {
@@ -389,7 +395,8 @@ class AccessMatrixTest {
 
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
-                "/q/openapi.yml", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/study.js")) {
+                "/q/openapi.yml", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/study.js",
+                "/js/fit-progress.js")) {
             c.put("GET " + path, who -> page(who, path));
         }
         c.put("GET /q/health/group/*", who -> page(who, "/q/health/group/demodeck"));
@@ -402,6 +409,14 @@ class AccessMatrixTest {
     private static String fitOf(Principal who) {
         Response started = who.api().get().post("/api/v1/me/parameters/optimize");
         return started.statusCode() == 202 ? started.jsonPath().getString("id") : UUID.randomUUID().toString();
+    }
+
+    /** A fit of the signed-in principal's own started from the settings page, or a random id when signed out. */
+    private static String fitPageOf(Principal who) {
+        Response started = form(who, "/settings/parameters/optimize");
+        String location = started.header("Location");
+        return location != null && location.contains("/settings/parameters/")
+                ? location.substring(location.lastIndexOf('/') + 1) : UUID.randomUUID().toString();
     }
 
     private static Response page(Principal who, String path) {

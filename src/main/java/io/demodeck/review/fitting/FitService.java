@@ -393,9 +393,10 @@ public class FitService {
                     if (rs.next()) {
                         lastFit = rs.getObject(1, UUID.class);
                         try (PreparedStatement count = c.prepareStatement("""
-                                select count(*) from review_log where user_id = ? and undone_at is null and created_at > ?""")) {
+                                select count(*) from review_log where user_id = ? and undone_at is null
+                                and created_at > (select created_at from fsrs_fit where public_id = ?)""")) {
                             count.setLong(1, userId);
-                            count.setTimestamp(2, rs.getTimestamp(2));
+                            count.setObject(2, lastFit);
                             try (ResultSet n = count.executeQuery()) {
                                 n.next();
                                 sinceLastFit = n.getLong(1);
