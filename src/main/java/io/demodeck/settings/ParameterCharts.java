@@ -64,6 +64,47 @@ final class ParameterCharts {
         return svg.append("</svg>").toString();
     }
 
+    /** Minutes of review per day against desired retention, the recommended one marked. */
+    static String workload(java.util.List<io.demodeck.review.optimizer.RetentionSimulator.Point> points,
+                           io.demodeck.review.optimizer.RetentionSimulator.Point recommended, String title,
+                           String description, String pointTitle, String xLabel) {
+        int plotW = WIDTH - LEFT - RIGHT;
+        int plotH = HEIGHT - TOP - BOTTOM;
+        double max = points.stream().mapToDouble(p -> p.minutesPerDay()).max().orElse(1);
+        max = Math.max(1, Math.ceil(max / 5) * 5);
+        StringBuilder svg = new StringBuilder(4096)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" aria-labelledby=\"wl-t wl-d\" class=\"chart\"><title id=\"wl-t\">").append(escape(title))
+                .append("</title><desc id=\"wl-d\">").append(escape(description)).append("</desc>");
+        for (int i = 0; i <= 4; i++) {
+            double v = max * i / 4;
+            double y = TOP + plotH * (1 - v / max);
+            svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
+                    .append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#d0d7de\" stroke-width=\"0.5\"/>")
+                    .append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(fmt(y + 3))
+                    .append("\" text-anchor=\"end\" class=\"axis\">").append(Math.round(v)).append("</text>");
+        }
+        for (int pct = 70; pct <= 95; pct += 5) {
+            double x = LEFT + plotW * (pct - 70) / 25.0;
+            svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 12)
+                    .append("\" text-anchor=\"middle\" class=\"axis\">").append(pct).append("%</text>");
+        }
+        svg.append("<text x=\"").append(LEFT + plotW / 2).append("\" y=\"").append(HEIGHT - 4)
+                .append("\" text-anchor=\"middle\" class=\"axis\">").append(escape(xLabel)).append("</text>");
+        svg.append("<polyline fill=\"none\" stroke=\"").append(FITTED_COLOR).append("\" stroke-width=\"2\" points=\"");
+        for (var p : points) {
+            svg.append(fmt(LEFT + plotW * (p.retention() - 0.70) / 0.25)).append(',')
+                    .append(fmt(TOP + plotH * (1 - p.minutesPerDay() / max))).append(' ');
+        }
+        svg.append("\"/>");
+        double x = LEFT + plotW * (recommended.retention() - 0.70) / 0.25;
+        double y = TOP + plotH * (1 - recommended.minutesPerDay() / max);
+        svg.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"5\" fill=\"#7a4d00\"><title>")
+                .append(escape(pointTitle)).append("</title></circle>");
+        return svg.append("</svg>").toString();
+    }
+
     private static void curve(StringBuilder svg, FsrsModel model, Rating first, int days, int plotW, int plotH,
                               String color, String dash, String title) {
         double s = model.initialStability(first);

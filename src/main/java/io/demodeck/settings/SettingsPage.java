@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.demodeck.review.fitting.FitProblem;
 import io.demodeck.review.fitting.FitService;
 import io.demodeck.review.fitting.FitViews;
+import io.demodeck.review.fitting.RetentionAdvice;
 import io.demodeck.review.scheduler.FsrsParameters;
 import io.demodeck.web.Messages;
 import io.quarkus.qute.i18n.Localized;
@@ -74,10 +75,15 @@ public class SettingsPage {
                           String fittedRmse, String currentVector, String fittedVector, String chart) {
     }
 
+    /** The recommended retention, when the learner asked for it: the text and the workload chart. */
+    public record RetentionSection(String recommended, String minutes, String chart) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(Form form, Map<String, String> errors, boolean saved,
-                                                List<String> zones, ParametersSection params);
+                                                List<String> zones, ParametersSection params,
+                                                RetentionSection retention);
 
         static native TemplateInstance fit(FitPage page);
     }
@@ -97,13 +103,28 @@ public class SettingsPage {
     @Inject
     FitService fits;
 
+    @Inject
+    RetentionAdvice retentionAdvice;
+
     @GET
     public TemplateInstance show(@QueryParam("saved") boolean saved, @QueryParam("notice") String notice,
-                                 @QueryParam("retryAfter") long retryAfter) {
+                                 @QueryParam("retryAfter") long retryAfter, @QueryParam("retention") String retention) {
         StudySettings s = settings.get(user.id());
         Form form = new Form(ui.lang(), Double.toString(s.desiredRetention()), Integer.toString(s.newCardsPerDay()),
                 s.timeZone(), Integer.toString(s.dayRolloverHour()));
-        return Templates.settings(form, Map.of(), saved, ZONES, section(notice, retryAfter));
+        return Templates.settings(form, Map.of(), saved, ZONES, section(notice, retryAfter),
+                "compute".equals(retention) ? retention() : null);
+    }
+
+    /** Simulated on request only (a second or so for a large collection), never on every visit. */
+    private RetentionSection retention() {
+        RetentionAdvice.Advice advice = retentionAdvice.advise(user.id());
+        Messages msg = MessageBundles.get(Messages.class, Localized.Literal.of(ui.lang()));
+        String value = String.format(Locale.ROOT, "%.2f", advice.recommended().retention());
+        String minutes = String.format(Locale.ROOT, "%.0f", advice.recommended().minutesPerDay());
+        String chart = ParameterCharts.workload(advice.points(), advice.recommended(), msg.retention_chart_title(),
+                msg.retention_chart_desc(), msg.retention_point(value, minutes), msg.retention_chart_x());
+        return new RetentionSection(value, minutes, chart);
     }
 
     private ParametersSection section(String notice, long retryAfter) {
@@ -255,7 +276,7 @@ public class SettingsPage {
 
     private Response refused(Form form, String field, String message) {
         return Response.status(422).entity(Templates.settings(form, Map.of(field, message), false, ZONES,
-                section(null, 0))).build();
+                section(null, 0), null)).build();
     }
 
     private static double parseDouble(String value, String field) {

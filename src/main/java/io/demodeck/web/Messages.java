@@ -694,4 +694,22 @@ public interface Messages {
 
     @Message("Back to the settings")
     String fit_back();
+
+    @Message("Compute my recommended retention")
+    String retention_compute();
+
+    @Message("Recommended desired retention: {value}. It needs the least review time per remembered card in a simulated year of your cards (about {minutes} minutes of reviews a day).")
+    String retention_recommended(String value, String minutes);
+
+    @Message("Workload by desired retention")
+    String retention_chart_title();
+
+    @Message("Minutes of reviews per day over a simulated year of your cards for each desired retention from 70% to 95%; the dot marks the recommended one.")
+    String retention_chart_desc();
+
+    @Message("Recommended {value}: about {minutes} minutes a day")
+    String retention_point(String value, String minutes);
+
+    @Message("desired retention")
+    String retention_chart_x();
 }

@@ -80,6 +80,18 @@ class OptimizeInBrowserTest {
                 axe.assertNoSeriousViolations(browser, "settings page at " + at);
             });
 
+            browser.step("recommended-retention-" + at, () -> {
+                browser.find("#retention-compute").click();
+                browser.waitFor(Duration.ofSeconds(60), d -> !browser.findAll("#retention-recommended").isEmpty());
+                String text = browser.find("#retention-recommended").getText();
+                double value = Double.parseDouble(text.replaceAll(".*retention: (0\\.\\d+).*", "$1"));
+                assertTrue(value >= 0.70 && value <= 0.95, text);
+                WebElement chart = browser.find("#retention-chart svg");
+                assertEquals(1, chart.findElements(org.openqa.selenium.By.cssSelector("circle")).size(), "the recommended point");
+                noHorizontalScroll(at);
+                axe.assertNoSeriousViolations(browser, "settings page with the workload chart at " + at);
+            });
+
             browser.step("optimize-" + at, () -> {
                 browser.find("#optimize").click();
                 browser.waitFor(d -> browser.path().startsWith("/settings/parameters/"));

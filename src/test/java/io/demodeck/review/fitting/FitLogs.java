@@ -44,6 +44,13 @@ public final class FitLogs {
                     deckId = rs.getLong(1);
                 }
             }
+            // a deck like any other (titles, question texts): pages listing every deck must show it
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into deck_text (deck_id, lang, title) values (?, 'ru', 'Симуляция'), (?, 'en', 'Simulated learner')")) {
+                ps.setLong(1, deckId);
+                ps.setLong(2, deckId);
+                ps.executeUpdate();
+            }
             Map<Long, Long> cards = new HashMap<>();
             try (PreparedStatement question = c.prepareStatement("""
                     insert into question (deck_id, external_id, type, position, content_hash)
@@ -62,6 +69,13 @@ public final class FitLogs {
                     try (ResultSet rs = question.executeQuery()) {
                         rs.next();
                         questionId = rs.getLong(1);
+                    }
+                    try (PreparedStatement text = c.prepareStatement(
+                            "insert into question_text (question_id, lang, prompt, answer) values (?, 'ru', ?, ?)")) {
+                        text.setLong(1, questionId);
+                        text.setString(2, "Question " + e.cardId());
+                        text.setString(3, "Answer " + e.cardId());
+                        text.executeUpdate();
                     }
                     card.setLong(1, userId);
                     card.setLong(2, questionId);
