@@ -85,6 +85,16 @@ public class StudySettingsService {
      */
     @Transactional
     public StudySettings update(long userId, StudySettings s) {
+        return update(userId, s, "settings", null);
+    }
+
+    /**
+     * {@link #update(long, StudySettings)}, logging a change of the FSRS vector as coming from {@code source}
+     * ('settings', 'fit' or 'restore'; {@code fitId} names the fit applied), so the learner can see which vector was
+     * used when and restore the previous one.
+     */
+    @Transactional
+    public StudySettings update(long userId, StudySettings s, String source, Long fitId) {
         StudySettings stored = get(userId);
         boolean ceilingApplies = s == null || !java.util.Objects.equals(s.fsrsParameters(), stored.fsrsParameters())
                 || !java.util.Objects.equals(s.relearningStepsSeconds(), stored.relearningStepsSeconds());
@@ -103,8 +113,28 @@ public class StudySettingsService {
         row.maximumIntervalDays = s.maximumIntervalDays();
         row.fsrsParameters = params == null ? null : params.toArray();
         row.updatedAt = Instant.now();
-        row.persist();
+        // flushed now: reads over JDBC later in the same transaction (the parameter history, the fit pages) see it
+        row.persistAndFlush();
+        List<Double> storedNow = row.fsrsParameters == null ? null : Arrays.stream(row.fsrsParameters).boxed().toList();
+        if (!java.util.Objects.equals(stored.fsrsParameters(), storedNow)) {
+            logParameterChange(userId, stored.fsrsParameters(), row.fsrsParameters, source, fitId);
+        }
         return view(row);
+    }
+
+    private void logParameterChange(long userId, List<Double> previous, double[] parameters, String source, Long fitId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into fsrs_parameter_change (user_id, source, fit_id, previous, parameters) values (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, userId);
+            ps.setString(2, source);
+            ps.setObject(3, fitId, java.sql.Types.BIGINT);
+            ps.setArray(4, previous == null ? null : c.createArrayOf("float8", previous.toArray()));
+            ps.setArray(5, parameters == null ? null : c.createArrayOf("float8",
+                    Arrays.stream(parameters).boxed().toArray()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("logging the parameter change of learner " + userId + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** The scheduler for this learner; fuzz follows {@code demodeck.scheduler.fuzz}. */

@@ -25,7 +25,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.demodeck.review.fitting.FitProblem;
+import io.demodeck.review.fitting.FitService;
+import io.demodeck.review.fitting.FitViews;
+import io.demodeck.review.fitting.RetentionAdvice;
+import io.demodeck.review.scheduler.FsrsParameters;
+import io.demodeck.web.Messages;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
+
 import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +57,35 @@ public class SettingsPage {
                        String dayRolloverHour) {
     }
 
+    /** One row of the parameter history, formatted for the page. */
+    public record HistoryRow(String from, String change, String parameters) {
+    }
+
+    /**
+     * The personal-parameters part of the page.
+     *
+     * @param notice applied, kept, restored, busy, nothing or null: what the last action did
+     */
+    public record ParametersSection(FitViews.Parameters parameters, List<HistoryRow> history, String notice,
+                                    long busySeconds) {
+    }
+
+    /** A fit as the fit page shows it: numbers formatted, the chart rendered. */
+    public record FitPage(FitViews.Fit fit, String currentLogLoss, String currentRmse, String fittedLogLoss,
+                          String fittedRmse, String currentVector, String fittedVector, String chart) {
+    }
+
+    /** The recommended retention, when the learner asked for it: the text and the workload chart. */
+    public record RetentionSection(String recommended, String minutes, String chart) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(Form form, Map<String, String> errors, boolean saved,
-                                                List<String> zones);
+                                                List<String> zones, ParametersSection params,
+                                                RetentionSection retention);
+
+        static native TemplateInstance fit(FitPage page);
     }
 
     static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
@@ -60,12 +100,153 @@ public class SettingsPage {
     @Inject
     Ui ui;
 
+    @Inject
+    FitService fits;
+
+    @Inject
+    RetentionAdvice retentionAdvice;
+
     @GET
-    public TemplateInstance show(@QueryParam("saved") boolean saved) {
+    public TemplateInstance show(@QueryParam("saved") boolean saved, @QueryParam("notice") String notice,
+                                 @QueryParam("retryAfter") long retryAfter, @QueryParam("retention") String retention) {
         StudySettings s = settings.get(user.id());
         Form form = new Form(ui.lang(), Double.toString(s.desiredRetention()), Integer.toString(s.newCardsPerDay()),
                 s.timeZone(), Integer.toString(s.dayRolloverHour()));
-        return Templates.settings(form, Map.of(), saved, ZONES);
+        return Templates.settings(form, Map.of(), saved, ZONES, section(notice, retryAfter),
+                "compute".equals(retention) ? retention() : null);
+    }
+
+    /** Simulated on request only (a second or so for a large collection), never on every visit. */
+    private RetentionSection retention() {
+        RetentionAdvice.Advice advice = retentionAdvice.advise(user.id());
+        Messages msg = MessageBundles.get(Messages.class, Localized.Literal.of(ui.lang()));
+        String value = String.format(Locale.ROOT, "%.2f", advice.recommended().retention());
+        String minutes = String.format(Locale.ROOT, "%.0f", advice.recommended().minutesPerDay());
+        String chart = ParameterCharts.workload(advice.points(), advice.recommended(), msg.retention_chart_title(),
+                msg.retention_chart_desc(), msg.retention_point(value, minutes), msg.retention_chart_x());
+        return new RetentionSection(value, minutes, chart);
+    }
+
+    private ParametersSection section(String notice, long retryAfter) {
+        FitViews.Parameters p = fits.parameters(user.id());
+        Messages msg = MessageBundles.get(Messages.class, Localized.Literal.of(ui.lang()));
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", ui.locale())
+                .withZone(ZoneId.of(settings.get(user.id()).timeZone()));
+        List<HistoryRow> rows = p.history().stream().map(c -> new HistoryRow(when.format(c.from()),
+                switch (c.source()) {
+                    case "fit" -> msg.params_source_fit();
+                    case "restore" -> msg.params_source_restore();
+                    default -> msg.params_source_settings();
+                }, c.parameters() == null ? msg.params_vector_defaults() : vector(c.parameters()))).toList();
+        String known = notice != null && List.of("applied", "kept", "restored", "busy", "nothing").contains(notice)
+                ? notice : null;
+        return new ParametersSection(p, rows, known, Math.max(1, retryAfter));
+    }
+
+    static String vector(List<Double> w) {
+        return w.stream().map(v -> String.format(Locale.ROOT, "%.4f", v)).collect(Collectors.joining(", "));
+    }
+
+    // ---- personal parameters: post/redirect/get around FitService ----------------------------------------------
+
+    @POST
+    @Path("parameters/optimize")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response optimize() {
+        try {
+            FitViews.Fit fit = fits.start(user.id());
+            return Response.seeOther(URI.create("/settings/parameters/" + fit.id())).build();
+        } catch (FitProblem e) {
+            if (e.kind() == FitProblem.Kind.BUSY) {
+                return Response.seeOther(URI.create("/settings?notice=busy&retryAfter=" + e.retryAfterSeconds()))
+                        .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+            }
+            throw e;
+        }
+    }
+
+    @GET
+    @Path("parameters/{id}")
+    public TemplateInstance fit(@PathParam("id") String id) {
+        FitViews.Fit fit = fitOrNotFound(id);
+        Messages msg = MessageBundles.get(Messages.class, Localized.Literal.of(ui.lang()));
+        String chart = null;
+        if (fit.done() && fit.fittedParameters() != null) {
+            chart = ParameterCharts.forgettingCurves(parameters(fit.currentParameters()),
+                    parameters(fit.fittedParameters()), new ParameterCharts.Labels(msg.fit_chart_title(),
+                            msg.fit_chart_desc(), msg.fit_current(), msg.fit_fitted(), msg.fit_chart_after_good(),
+                            msg.fit_chart_after_again(), msg.fit_chart_days()));
+        }
+        return Templates.fit(new FitPage(fit,
+                fit.current() == null ? null : metric(fit.current().logLoss()),
+                fit.current() == null ? null : metric(fit.current().rmseBins()),
+                fit.fitted() == null ? null : metric(fit.fitted().logLoss()),
+                fit.fitted() == null ? null : metric(fit.fitted().rmseBins()),
+                vector(fit.currentParameters()), fit.fittedParameters() == null ? null : vector(fit.fittedParameters()),
+                chart));
+    }
+
+    /** For the progress bar's script: {"status":"running","percent":42}. */
+    @GET
+    @Path("parameters/{id}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> progress(@PathParam("id") String id) {
+        FitViews.Fit fit = fitOrNotFound(id);
+        return Map.of("status", fit.status(), "percent", fit.percent());
+    }
+
+    @POST
+    @Path("parameters/{id}/apply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response apply(@PathParam("id") String id) {
+        FitViews.Fit fit = fitOrNotFound(id);
+        try {
+            fits.apply(user.id(), fit.id());
+        } catch (FitProblem e) {
+            return Response.seeOther(URI.create("/settings/parameters/" + fit.id())).build();
+        }
+        return Response.seeOther(URI.create("/settings?notice=applied#parameters")).build();
+    }
+
+    @POST
+    @Path("parameters/{id}/keep")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response keep(@PathParam("id") String id) {
+        FitViews.Fit fit = fitOrNotFound(id);
+        try {
+            fits.keep(user.id(), fit.id());
+        } catch (FitProblem e) {
+            return Response.seeOther(URI.create("/settings/parameters/" + fit.id())).build();
+        }
+        return Response.seeOther(URI.create("/settings?notice=kept#parameters")).build();
+    }
+
+    @POST
+    @Path("parameters/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restore() {
+        try {
+            fits.restorePrevious(user.id());
+        } catch (FitProblem e) {
+            return Response.seeOther(URI.create("/settings?notice=nothing#parameters")).build();
+        }
+        return Response.seeOther(URI.create("/settings?notice=restored#parameters")).build();
+    }
+
+    private FitViews.Fit fitOrNotFound(String id) {
+        try {
+            return fits.view(user.id(), UUID.fromString(id));
+        } catch (IllegalArgumentException | FitProblem e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private static FsrsParameters parameters(List<Double> w) {
+        return FsrsParameters.of(w.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static String metric(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     @POST
@@ -94,7 +275,8 @@ public class SettingsPage {
     }
 
     private Response refused(Form form, String field, String message) {
-        return Response.status(422).entity(Templates.settings(form, Map.of(field, message), false, ZONES)).build();
+        return Response.status(422).entity(Templates.settings(form, Map.of(field, message), false, ZONES,
+                section(null, 0), null)).build();
     }
 
     private static double parseDouble(String value, String field) {

@@ -556,4 +556,173 @@ public interface Messages {
     // demos: claims checked on this machine
     @Message("Claims checked on this machine")
     String demo_claims();
+    // ---- Personal FSRS parameters (issue 20: optimizer) ----
+
+    @Message("Personal FSRS parameters")
+    String params_title();
+
+    @Message("DemoDeck schedules your cards with FSRS. It can fit FSRS's 21 parameters to your own answers, so that intervals follow how you remember.")
+    String params_intro();
+
+    @Message("You use the default parameters.")
+    String params_using_defaults();
+
+    @Message("You use parameters of your own.")
+    String params_using_own();
+
+    @Message("Answers in your log: {n}.")
+    String params_answers(long n);
+
+    @Message("{n} new answers since your last fit: a new fit may schedule you better.")
+    String params_suggest(long n);
+
+    @Message("Optimize my parameters")
+    String params_optimize();
+
+    @Message("Restore the previous parameters")
+    String params_restore();
+
+    @Message("Which parameters were used when")
+    String params_history();
+
+    @Message("From")
+    String params_history_from();
+
+    @Message("Change")
+    String params_history_change();
+
+    @Message("Parameters")
+    String params_history_vector();
+
+    @Message("a fit applied")
+    String params_source_fit();
+
+    @Message("the previous ones restored")
+    String params_source_restore();
+
+    @Message("set in the settings")
+    String params_source_settings();
+
+    @Message("the defaults")
+    String params_vector_defaults();
+
+    @Message("The optimizer is busy with other learners' fits. Try again in {seconds} seconds.")
+    String params_busy(long seconds);
+
+    @Message("Your fitted parameters are in use. Cards keep their due dates; the next intervals follow the new parameters.")
+    String params_applied();
+
+    @Message("You kept your parameters.")
+    String params_kept();
+
+    @Message("The previous parameters are back.")
+    String params_restored();
+
+    @Message("There are no previous parameters to restore.")
+    String params_nothing_to_restore();
+
+    @Message("Fitting your parameters")
+    String fit_title();
+
+    @Message("Fitting your parameters to your answers…")
+    String fit_running();
+
+    @Message("Progress")
+    String fit_progress();
+
+    @Message("Refresh")
+    String fit_refresh();
+
+    @Message("The fit failed: {error}")
+    String fit_failed(String error);
+
+    @Message("{answers} answers read, {items} of them predicted in training.")
+    String fit_items(int answers, int items);
+
+    @Message("Too few answers to fit: at least 8 reviews on later days are needed. The default parameters stay.")
+    String fit_kind_defaults();
+
+    @Message("Fewer than 64 usable answers: only the four initial stabilities were fitted.")
+    String fit_kind_pretrained();
+
+    @Message("How well each predicts your later answers")
+    String fit_comparison();
+
+    @Message("Judged on answers held out in time: each was predicted by parameters fitted only on the answers before it. Lower is better.")
+    String fit_comparison_hint();
+
+    @Message("Parameters")
+    String fit_col_parameters();
+
+    @Message("Log loss")
+    String fit_col_log_loss();
+
+    @Message("RMSE (bins)")
+    String fit_col_rmse();
+
+    @Message("Current")
+    String fit_current();
+
+    @Message("Fitted")
+    String fit_fitted();
+
+    @Message("Too few answers to compare on held-out answers.")
+    String fit_no_comparison();
+
+    @Message("The fitted parameters predict your answers better. Applying them changes only future intervals.")
+    String fit_recommended();
+
+    @Message("The fitted parameters predicted your later answers no better than your current ones, so your current parameters stay.")
+    String fit_not_better();
+
+    @Message("Apply")
+    String fit_apply();
+
+    @Message("Keep mine")
+    String fit_keep();
+
+    @Message("You applied this fit.")
+    String fit_was_applied();
+
+    @Message("You kept your parameters.")
+    String fit_was_kept();
+
+    @Message("Forgetting curves")
+    String fit_chart_title();
+
+    @Message("Chance to recall a card over the days after a first answer Good (solid lines) and Again (dashed), with the current parameters (grey) and the fitted ones (blue).")
+    String fit_chart_desc();
+
+    @Message("after Good")
+    String fit_chart_after_good();
+
+    @Message("after Again")
+    String fit_chart_after_again();
+
+    @Message("days")
+    String fit_chart_days();
+
+    @Message("Parameter values")
+    String fit_vectors();
+
+    @Message("Back to the settings")
+    String fit_back();
+
+    @Message("Compute my recommended retention")
+    String retention_compute();
+
+    @Message("Recommended desired retention: {value}. It needs the least review time per remembered card in a simulated year of your cards (about {minutes} minutes of reviews a day).")
+    String retention_recommended(String value, String minutes);
+
+    @Message("Workload by desired retention")
+    String retention_chart_title();
+
+    @Message("Minutes of reviews per day over a simulated year of your cards for each desired retention from 70% to 95%; the dot marks the recommended one.")
+    String retention_chart_desc();
+
+    @Message("Recommended {value}: about {minutes} minutes a day")
+    String retention_point(String value, String minutes);
+
+    @Message("desired retention")
+    String retention_chart_x();
 }

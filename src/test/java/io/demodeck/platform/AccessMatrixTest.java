@@ -338,6 +338,12 @@ class AccessMatrixTest {
         c.put("POST /settings", who -> form(who, "/settings", "language", "en", "desiredRetention", "0.9",
                 "newCardsPerDay", "20", "timeZone", "UTC", "dayRolloverHour", "4"));
         c.put("GET /stats", who -> page(who, "/stats"));
+        c.put("POST /settings/parameters/optimize", who -> form(who, "/settings/parameters/optimize"));
+        c.put("GET /settings/parameters/{id}", who -> page(who, "/settings/parameters/" + fitPageOf(who)));
+        c.put("GET /settings/parameters/{id}/progress", who -> page(who, "/settings/parameters/" + fitPageOf(who) + "/progress"));
+        c.put("POST /settings/parameters/{id}/apply", who -> form(who, "/settings/parameters/" + fitPageOf(who) + "/apply"));
+        c.put("POST /settings/parameters/{id}/keep", who -> form(who, "/settings/parameters/" + fitPageOf(who) + "/keep"));
+        c.put("POST /settings/parameters/restore", who -> form(who, "/settings/parameters/restore"));
 
         c.put("GET /import", who -> page(who, "/import"));
         c.put("POST /import/preview", who -> {
@@ -374,6 +380,16 @@ class AccessMatrixTest {
                  "fsrsParameters":null}""").put("/api/v1/me/settings"));
         c.put("GET /api/v1/me/stats", who -> who.api().get().get("/api/v1/me/stats"));
         c.put("GET /api/v1/me/reviews.csv", who -> who.api().get().get("/api/v1/me/reviews.csv"));
+        c.put("GET /api/v1/me/parameters", who -> who.api().get().get("/api/v1/me/parameters"));
+        c.put("POST /api/v1/me/parameters/optimize", who -> who.api().get().post("/api/v1/me/parameters/optimize"));
+        c.put("GET /api/v1/me/parameters/optimize/{id}", who -> who.api().get().get(
+                "/api/v1/me/parameters/optimize/" + fitOf(who)));
+        // a fit of the principal's own (409 when it is not done or not better: past the role check)
+        c.put("POST /api/v1/me/parameters/optimize/{id}/apply", who -> who.api().get().post(
+                "/api/v1/me/parameters/optimize/" + fitOf(who) + "/apply"));
+        c.put("POST /api/v1/me/parameters/optimize/{id}/keep", who -> who.api().get().post(
+                "/api/v1/me/parameters/optimize/" + fitOf(who) + "/keep"));
+        c.put("POST /api/v1/me/parameters/restore", who -> who.api().get().post("/api/v1/me/parameters/restore"));
 
         c.put("POST /api/v1/imports", who -> who.api().get()
                 .multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift")).post("/api/v1/imports"));
@@ -383,13 +399,27 @@ class AccessMatrixTest {
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
                 "/q/openapi.yml", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
-                "/js/study.js")) {
+                "/js/study.js", "/js/fit-progress.js")) {
             c.put("GET " + path, who -> page(who, path));
         }
         c.put("GET /q/health/group/*", who -> page(who, "/q/health/group/demodeck"));
         c.put("GET /q/swagger-ui/*", who -> page(who, "/q/swagger-ui/index.html"));
         c.put("GET /q/health-ui/*", who -> page(who, "/q/health-ui/index.html"));
         return c;
+    }
+
+    /** A fit of the principal's own (started here), or a random id for a principal without a token. */
+    private static String fitOf(Principal who) {
+        Response started = who.api().get().post("/api/v1/me/parameters/optimize");
+        return started.statusCode() == 202 ? started.jsonPath().getString("id") : UUID.randomUUID().toString();
+    }
+
+    /** A fit of the signed-in principal's own started from the settings page, or a random id when signed out. */
+    private static String fitPageOf(Principal who) {
+        Response started = form(who, "/settings/parameters/optimize");
+        String location = started.header("Location");
+        return location != null && location.contains("/settings/parameters/")
+                ? location.substring(location.lastIndexOf('/') + 1) : UUID.randomUUID().toString();
     }
 
     private static Response page(Principal who, String path) {
