@@ -27,7 +27,9 @@ public class CurrentUser {
             if (identity.isAnonymous()) {
                 throw new UnauthorizedException();
             }
-            id = identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
+            Long fromSession = identity.getAttribute(SessionAuthentication.USER_ID);
+            id = fromSession != null ? fromSession
+                    : identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
                     ? userIdClaim(token)
                     : User.findByUsername(identity.getPrincipal().getName()).map(u -> u.id).orElseThrow(UnauthorizedException::new);
         }
@@ -37,6 +39,11 @@ public class CurrentUser {
     private static long userIdClaim(JsonWebToken token) {
         Object value = token.getClaim(USER_ID_CLAIM);
         return value instanceof JsonNumber number ? number.longValue() : ((Number) value).longValue();
+    }
+
+    /** The browser session of this request, or null (API requests, anonymous visitors). */
+    public Long sessionId() {
+        return identity.isAnonymous() ? null : identity.getAttribute(SessionAuthentication.SESSION_ID);
     }
 
     public String username() {
