@@ -70,6 +70,9 @@ public class Sessions {
         Instant expires = now.plus(length);
         String agent = userAgent == null ? null
                 : userAgent.length() > USER_AGENT_LENGTH ? userAgent.substring(0, USER_AGENT_LENGTH) : userAgent;
+        // the account's sessions that ended more than a month ago are only clutter now
+        update("delete from user_session where user_id = ? and coalesce(ended_at, expires_at) < now() - interval '30 days'",
+                userId);
         update("insert into user_session (user_id, token_hash, created_at, last_seen_at, expires_at, remember, user_agent) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", userId, hash(token), Timestamp.from(now), Timestamp.from(now),
                 Timestamp.from(expires), remember, agent);

@@ -70,6 +70,8 @@ public class AdminUsersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPage.class)))
     @APIResponse(responseCode = "422", description = "page below 0 or size outside 1-100",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an admin's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public UserPage list(@QueryParam("q") @Parameter(description = "part of the name") String q,
                          @QueryParam("page") @DefaultValue("0") int page,
                          @QueryParam("size") @DefaultValue("50") int size) {
@@ -91,6 +93,8 @@ public class AdminUsersResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "role is not learner, instructor or admin",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an admin's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public AdminUser setRole(@PathParam("id") long id, RoleRequest body) {
         Role role = body == null ? null : Role.named(body.role());
         if (role == null) {
@@ -110,6 +114,8 @@ public class AdminUsersResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "409", description = "Your own account, or the last admin",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an admin's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public AdminUser disable(@PathParam("id") long id) {
         return AdminUser.of(admin.setDisabled(currentUser.id(), id, true));
     }
@@ -121,6 +127,8 @@ public class AdminUsersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminUser.class)))
     @APIResponse(responseCode = "404", description = "No such account",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an admin's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public AdminUser enable(@PathParam("id") long id) {
         return AdminUser.of(admin.setDisabled(currentUser.id(), id, false));
     }
@@ -130,6 +138,8 @@ public class AdminUsersResource {
     @Operation(summary = "Changes made to accounts", description = "Who changed which account how and when, newest first.")
     @APIResponse(responseCode = "200", description = "The changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountChange[].class)))
+    @APIResponse(responseCode = "403", description = "The token is not an admin's",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public List<AccountChange> changes(@QueryParam("user") @Parameter(description = "only this account's (its id)") Long user,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
         return admin.changes(user, limit).stream().map(c -> new AccountChange(c.actor(), c.target(), c.action(),
