@@ -32,11 +32,12 @@ public class SignInGuard {
 
     SignInGuard(@ConfigProperty(name = "demodeck.login.attempts-per-minute", defaultValue = "10") int formPerAddress,
                 @ConfigProperty(name = "demodeck.login.free-failures", defaultValue = "5") int freeSignInFailures,
+                @ConfigProperty(name = "demodeck.login.first-delay", defaultValue = "PT1S") Duration firstSignInDelay,
                 @ConfigProperty(name = "demodeck.register.per-address-per-minute", defaultValue = "30") int registrations,
                 @ConfigProperty(name = "demodeck.register.free-failures", defaultValue = "5") int freeRegistrationFailures) {
         this.formSignInsPerAddress = new RateLimiter(formPerAddress, Duration.ofMinutes(1));
         this.registrationsPerAddress = new RateLimiter(registrations, Duration.ofMinutes(1));
-        this.signInFailures = new Backoff(freeSignInFailures, Duration.ofSeconds(1), Duration.ofMinutes(15),
+        this.signInFailures = new Backoff(freeSignInFailures, firstSignInDelay, Duration.ofMinutes(15),
                 Duration.ofHours(1), 100_000, Clock.systemUTC());
         this.registrationFailures = new Backoff(freeRegistrationFailures, Duration.ofSeconds(2), Duration.ofMinutes(10),
                 Duration.ofHours(1), 100_000, Clock.systemUTC());
