@@ -67,9 +67,11 @@ public class DemoFlood {
         HttpResponse<String> tokens = send(api, post("/api/v1/auth/token", "application/json",
                 "{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}"));
         token = field(tokens.body(), "\"accessToken\":\"([^\"]+)\"");
-        HttpResponse<String> login = send(browser, post("/j_security_check", "application/x-www-form-urlencoded",
-                "j_username=" + USER + "&j_password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)));
-        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+        String loginCsrf = field(send(browser, get("/login")).body(), "name=\"csrf-token\" value=\"([^\"]+)\"");
+        HttpResponse<String> login = send(browser, post("/login", "application/x-www-form-urlencoded",
+                "csrf-token=" + URLEncoder.encode(loginCsrf, StandardCharsets.UTF_8) + "&username=" + USER + "&password="
+                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)));
+        if (login.statusCode() != 303 || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("form sign-in failed: " + login.statusCode() + " " + login.headers().map());
         }
         csrf = field(send(browser, get("/demos/" + DEMO)).body(), "name=\"csrf-token\" value=\"([^\"]+)\"");

@@ -6,9 +6,8 @@ import io.demodeck.web.LanguageResource;
 import io.demodeck.web.Ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -26,14 +27,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Sign-in, registration and sign-out pages. The sign-in form posts to Quarkus' {@code /j_security_check}. */
+/**
+ * Sign-in, registration and sign-out pages. Signing in is a form of this resource (so the CSRF filter checks
+ * it like every other form) that starts a server-side session ({@link Sessions}).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, String registered);
+        static native TemplateInstance login(String error, String username);
 
         static native TemplateInstance register(String username, String language, Map<String, String> errors);
     }
@@ -42,15 +46,50 @@ public class AccountPages {
     AccountService accounts;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SignInGuard guard;
 
     @Inject
     Ui ui;
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("registered") String registered) {
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("registered") String registered) {
         return Templates.login(error, registered);
+    }
+
+    /** Post/redirect/get: home with a session cookie, or back to the form with the reason. */
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RunOnVirtualThread
+    public Response signIn(@RestForm String username, @RestForm String password, @RestForm boolean remember,
+                           @Context HttpServerRequest request) {
+        String address = SignInGuard.clientAddress(request);
+        guard.checkFormSignIn(address);
+        String name = username == null ? "" : username.strip();
+        guard.checkSignIn(name, address);
+        var user = accounts.authenticate(name, password);
+        if (user.isEmpty()) {
+            guard.signInFailed(name, address);
+            return Response.seeOther(URI.create("/login?error=true")).build();
+        }
+        guard.signInSucceeded(name, address);
+        if (user.get().disabled()) {
+            return Response.seeOther(URI.create("/login?error=disabled")).build();
+        }
+        Sessions.Started session = sessions.start(user.get().id, remember, request.getHeader("User-Agent"));
+        var cookie = new NewCookie.Builder(SessionAuthentication.COOKIE).value(session.token()).path("/")
+                .httpOnly(true).secure("https".equals(request.scheme())).sameSite(NewCookie.SameSite.LAX);
+        if (remember) {
+            cookie.maxAge((int) session.lifetime().toSeconds()); // a persistent cookie; otherwise it ends with the browser
+        }
+        return Response.seeOther(URI.create("/")).cookie(cookie.build()).build();
     }
 
     @GET
@@ -64,7 +103,10 @@ public class AccountPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RunOnVirtualThread
     public Response register(@RestForm String username, @RestForm String password,
-                             @RestForm("password_confirm") String passwordConfirm, @RestForm String language) {
+                             @RestForm("password_confirm") String passwordConfirm, @RestForm String language,
+                             @Context HttpServerRequest request) {
+        String address = SignInGuard.clientAddress(request);
+        guard.checkRegistration(address);
         String name = username == null ? "" : username.strip();
         AccountService.NewAccount account;
         try {
@@ -76,6 +118,7 @@ public class AccountPages {
             if (e.status() != 422) {
                 throw e;
             }
+            guard.registrationFailed(address);
             Map<String, String> errors = e.fieldErrors().stream()
                     .collect(Collectors.toMap(ApiProblem.FieldError::field, ApiProblem.FieldError::message, (a, b) -> a));
             return Response.status(422).entity(Templates.register(name, language, errors)).build();
@@ -86,13 +129,20 @@ public class AccountPages {
                 .cookie(LanguageResource.cookie(account.language())).build();
     }
 
+    /** Ends this session on the server (the cookie is worthless afterwards, wherever a copy of it is). */
     @POST
     @Path("logout")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @RunOnVirtualThread
     public Response logout() {
-        if (!identity.isAnonymous()) {
-            FormAuthenticationMechanism.logout(identity);
+        Long session = currentUser.sessionId();
+        if (session != null) {
+            sessions.end(currentUser.id(), session);
         }
-        return Response.seeOther(URI.create("/")).build();
+        return Response.seeOther(URI.create("/")).cookie(expired()).build();
+    }
+
+    static NewCookie expired() {
+        return new NewCookie.Builder(SessionAuthentication.COOKIE).value("").path("/").httpOnly(true).maxAge(0).build();
     }
 }

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
 public class AccountService {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD = 72; // bcrypt ignores bytes past 72
+    /**
+     * Compared with the password of a name that has no account, so that an unknown name costs the same bcrypt
+     * work as a known one and the answer's timing does not tell which names exist.
+     */
+    private static final class Dummy {
+        static final String HASH = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString());
+    }
 
     public record NewAccount(long id, String username, String roles, String language) {
     }
@@ -59,10 +64,24 @@ public class AccountService {
         return username == null ? Optional.empty() : User.findByUsername(username);
     }
 
-    /** Checks a password against the stored bcrypt hash (for token logins; form login uses security-jpa). */
+    /**
+     * The account whose password this is (disabled or not: callers refuse disabled ones with their own answer).
+     * An unknown name is checked against a dummy hash, so both answers take the same time.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> authenticate(String username, String password) {
-        return find(username).filter(u -> password != null && BcryptUtil.matches(password, u.passwordHash));
+        Optional<User> user = find(username);
+        String candidate = password == null ? "" : password;
+        if (user.isEmpty()) {
+            BcryptUtil.matches(candidate, Dummy.HASH);
+            return Optional.empty();
+        }
+        return BcryptUtil.matches(candidate, user.get().passwordHash) ? user : Optional.empty();
+    }
+
+    /** Warms the dummy hash up at start, so the first unknown name does not pay for making it. */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        Dummy.HASH.length();
     }
 
     static List<ApiProblem.FieldError> validate(String username, String password, String language) {
@@ -71,8 +90,9 @@ public class AccountService {
             errors.add(new ApiProblem.FieldError("username",
                     "3 to 64 characters: Latin letters, digits, '.', '_' or '-'"));
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            errors.add(new ApiProblem.FieldError("password", "8 to 72 characters"));
+        String passwordProblem = PasswordPolicy.problem(password, username);
+        if (passwordProblem != null) {
+            errors.add(new ApiProblem.FieldError("password", passwordProblem));
         }
         if (language != null && !language.isBlank() && !Languages.isSupported(language)) {
             errors.add(new ApiProblem.FieldError("language", "one of " + Languages.SUPPORTED));

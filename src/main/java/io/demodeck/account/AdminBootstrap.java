@@ -1,5 +1,6 @@
 package io.demodeck.account;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,7 +13,9 @@ import java.util.Optional;
 
 /**
  * The first admin comes from configuration ({@code DEMODECK_ADMIN_USERNAME} / {@code DEMODECK_ADMIN_PASSWORD})
- * at first start. An existing account of that name is promoted, never overwritten.
+ * at first start. An existing account of that name (compared ignoring case) is promoted only when the
+ * configured password is its password: otherwise anyone who registered the name first would become admin
+ * with a password of their own, so the app refuses to start instead.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -27,27 +30,38 @@ public class AdminBootstrap {
     Optional<String> password;
 
     void onStart(@Observes StartupEvent event) {
-        if (username.isEmpty() || password.isEmpty()) {
-            return;
+        if (username.isPresent() && password.isPresent()) {
+            bootstrap(username.get(), password.get());
         }
+    }
+
+    /** @throws IllegalStateException when the settings are invalid or name someone else's account */
+    void bootstrap(String name, String secret) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Optional<User> existing = User.findByUsername(username.get());
+            Optional<User> existing = User.findByUsername(name);
             if (existing.isPresent()) {
-                if (!existing.get().hasRole(Role.ADMIN)) {
-                    existing.get().roles = Role.column(Role.ADMIN);
-                    Log.infof("Promoted %s to admin (demodeck.admin.username)", username.get());
+                User user = existing.get();
+                if (user.hasRole(Role.ADMIN)) {
+                    return;
                 }
+                if (!BcryptUtil.matches(secret, user.passwordHash)) {
+                    throw new IllegalStateException("demodeck.admin.username names the existing account '"
+                            + user.username + "', whose password is not demodeck.admin.password: refusing to make it "
+                            + "an admin. Choose another admin name, or set the password that account signs in with.");
+                }
+                user.roles = Role.column(Role.ADMIN);
+                Log.infof("Promoted %s to admin (demodeck.admin.username; the configured password is its own)", name);
                 return;
             }
-            if (!AccountService.validate(username.get(), password.get(), null).isEmpty()) {
-                throw new IllegalStateException("demodeck.admin.username / password are invalid: "
-                        + AccountService.validate(username.get(), password.get(), null));
+            var invalid = AccountService.validate(name, secret, null);
+            if (!invalid.isEmpty()) {
+                throw new IllegalStateException("demodeck.admin.username / password are invalid: " + invalid);
             }
             try {
-                accounts.create(username.get(), password.get(), Role.ADMIN, null);
-                Log.infof("Created the first admin account %s", username.get());
+                accounts.create(name, secret, Role.ADMIN, null);
+                Log.infof("Created the first admin account %s", name);
             } catch (io.demodeck.platform.ApiException taken) {
-                Log.infof("Admin %s was created by another replica", username.get());
+                Log.infof("Admin %s was created by another replica", name);
             }
         });
     }

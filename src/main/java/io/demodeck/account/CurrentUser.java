@@ -31,7 +31,9 @@ public class CurrentUser {
             if (identity.isAnonymous()) {
                 throw new UnauthorizedException();
             }
-            id = identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
+            Long fromSession = identity.getAttribute(SessionAuthentication.USER_ID);
+            id = fromSession != null ? fromSession
+                    : identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
                     ? userIdClaim(token)
                     : User.findByUsername(identity.getPrincipal().getName()).map(u -> u.id).orElseThrow(UnauthorizedException::new);
         }
@@ -48,6 +50,11 @@ public class CurrentUser {
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         }
         return userId;
+    }
+
+    /** The browser session of this request, or null (API requests, anonymous visitors). */
+    public Long sessionId() {
+        return identity.isAnonymous() ? null : identity.getAttribute(SessionAuthentication.SESSION_ID);
     }
 
     public String username() {

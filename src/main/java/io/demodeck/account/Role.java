@@ -24,6 +24,16 @@ public enum Role {
                 .map(Role::roleName).collect(Collectors.joining(","));
     }
 
+    /** The highest role in a roles column (learner when none). */
+    public static Role highest(String column) {
+        return parse(column).stream().max(Enum::compareTo).orElse(LEARNER);
+    }
+
+    /** The role named {@code name} (learner, instructor, admin), or null. */
+    public static Role named(String name) {
+        return Arrays.stream(values()).filter(r -> r.roleName().equals(name)).findFirst().orElse(null);
+    }
+
     public static Set<Role> parse(String column) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (column != null) {

@@ -46,11 +46,23 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Set while the account is disabled: it cannot sign in or use tokens. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    /** Access tokens issued under an older generation no longer work (see AuthGenerations). */
+    @Column(name = "auth_generation", nullable = false)
+    public int authGeneration;
+
     public static Optional<User> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username).firstResultOptional();
     }
 
     public boolean hasRole(Role role) {
         return Role.parse(roles).contains(role);
+    }
+
+    public boolean disabled() {
+        return disabledAt != null;
     }
 }

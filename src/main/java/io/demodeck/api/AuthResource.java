@@ -2,6 +2,7 @@ package io.demodeck.api;
 
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
+import io.demodeck.account.SignInGuard;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.platform.BodyLimit;
@@ -38,7 +39,8 @@ public class AuthResource {
 
     public record RegisterRequest(
             @Schema(examples = "anna.k", description = "3-64 characters: Latin letters, digits, '.', '_', '-'") String username,
-            @Schema(examples = "correct horse battery", description = "8-72 characters") String password,
+            @Schema(examples = "correct horse battery", description = "at least 10 characters, at most 72 bytes of "
+                    + "UTF-8, not only spaces, not a common password") String password,
             @Schema(examples = "en", description = "ru or en; ru when absent") String language) {
     }
 
@@ -62,6 +64,9 @@ public class AuthResource {
     @Inject
     AuthThrottle throttle;
 
+    @Inject
+    SignInGuard guard;
+
     @POST
     @Path("register")
     @Operation(summary = "Create a learner account",
@@ -75,13 +80,21 @@ public class AuthResource {
                             {"type":"https://demodeck.dev/problems/validation","title":"Validation failed","status":422,
                              "detail":"One or more fields are invalid","instance":"/api/v1/auth/register",
                              "errors":[{"field":"username","message":"this username is taken"}]}""")))
-    @APIResponse(responseCode = "429", description = "Too many auth requests from this address; see Retry-After",
+    @APIResponse(responseCode = "429", description = "Too many auth requests or registrations from this address "
+            + "(the registration page shares the budget), or too many failed registrations; see Retry-After",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response register(RegisterRequest body, @Context HttpServerRequest request) {
         throttle.checkAddress(request);
+        String address = SignInGuard.clientAddress(request);
+        guard.checkRegistration(address);
         RegisterRequest r = body == null ? new RegisterRequest(null, null, null) : body;
-        AccountService.NewAccount created = accounts.register(r.username() == null ? null : r.username().strip(),
-                r.password(), r.language());
+        AccountService.NewAccount created;
+        try {
+            created = accounts.register(r.username() == null ? null : r.username().strip(), r.password(), r.language());
+        } catch (ApiException e) {
+            guard.registrationFailed(address);
+            throw e;
+        }
         List<String> roles = Role.parse(created.roles()).stream().map(Role::roleName).toList();
         return Response.status(Response.Status.CREATED).entity(new Account(created.id(), created.username(), roles, created.language())).build();
     }
@@ -99,8 +112,10 @@ public class AuthResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "username or password missing",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "429", description = "Too many attempts from this address or for this account; "
-            + "see Retry-After",
+    @APIResponse(responseCode = "403", description = "The account is disabled",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "429", description = "Too many attempts from this address, or too many wrong "
+            + "passwords for this account from this address (growing delays); see Retry-After",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public TokenService.Tokens token(TokenRequest body, @Context HttpServerRequest request) {
         throttle.checkAddress(request);
@@ -114,11 +129,19 @@ public class AuthResource {
         if (!missing.isEmpty()) {
             throw ApiException.validation(missing);
         }
-        throttle.checkAccount(body.username().strip());
-        return accounts.authenticate(body.username().strip(), body.password())
-                .map(tokens::signIn)
-                .orElseThrow(() -> new ApiException(401, "invalid-credentials", "Unauthorized",
-                        "Wrong username or password"));
+        String username = body.username().strip();
+        String address = SignInGuard.clientAddress(request);
+        guard.checkSignIn(username, address);
+        var user = accounts.authenticate(username, body.password());
+        if (user.isEmpty()) {
+            guard.signInFailed(username, address);
+            throw new ApiException(401, "invalid-credentials", "Unauthorized", "Wrong username or password");
+        }
+        guard.signInSucceeded(username, address);
+        if (user.get().disabled()) {
+            throw disabled();
+        }
+        return tokens.signIn(user.get());
     }
 
     @POST
@@ -143,7 +166,8 @@ public class AuthResource {
     @Path("logout")
     @Operation(summary = "Sign out",
             description = "Revokes the refresh token and every token of the same sign-in. Access tokens already "
-                    + "issued stay valid until they expire (at most 15 minutes); the app should drop them.")
+                    + "issued stay valid until they expire (at most 15 minutes); the app should drop them. (Ending an "
+                    + "app's sign-in from the account page, or a password change, stops its access token at once.)")
     @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
     @APIResponse(responseCode = "422", description = "refreshToken missing",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
@@ -153,6 +177,10 @@ public class AuthResource {
         throttle.checkAddress(request);
         tokens.signOut(requireToken(body));
         return Response.noContent().build();
+    }
+
+    static ApiException disabled() {
+        return new ApiException(403, "account-disabled", "Forbidden", "This account is disabled; ask an admin");
     }
 
     private static String requireToken(RefreshRequest body) {

@@ -32,10 +32,13 @@ import java.util.stream.Collectors;
 public class TokenService {
 
     public static final String ISSUER = "demodeck";
+    /** The account's auth generation the token was issued under (see {@link io.demodeck.account.AuthGenerations}). */
+    public static final String GENERATION_CLAIM = "gen";
     private static final int REFRESH_TOKEN_BYTES = 32;
 
     @Inject
     SigningKeys keys;
+
 
     @ConfigProperty(name = "demodeck.api.access-token-ttl", defaultValue = "PT15M")
     Duration accessTokenTtl;
@@ -72,6 +75,9 @@ public class TokenService {
         if (user == null || !presented.expiresAt.isAfter(now)) {
             throw invalid();
         }
+        if (user.disabled()) {
+            throw AuthResource.disabled();
+        }
         return issue(user, presented.familyId, now);
     }
 
@@ -83,9 +89,13 @@ public class TokenService {
 
     /** @param userId the account's id, carried as claim {@value CurrentUser#USER_ID_CLAIM} so requests need no lookup; may be null */
     String accessToken(Long userId, String username, Set<String> groups, Instant issuedAt, Duration ttl) {
+        return accessToken(userId, 0, username, groups, issuedAt, ttl);
+    }
+
+    String accessToken(Long userId, int generation, String username, Set<String> groups, Instant issuedAt, Duration ttl) {
         var claims = Jwt.issuer(ISSUER).upn(username).subject(username).groups(groups);
         if (userId != null) {
-            claims.claim(CurrentUser.USER_ID_CLAIM, userId);
+            claims.claim(CurrentUser.USER_ID_CLAIM, userId).claim(GENERATION_CLAIM, generation);
         }
         return keys.sign(claims.issuedAt(issuedAt).expiresAt(issuedAt.plus(ttl)));
     }
@@ -102,7 +112,7 @@ public class TokenService {
         row.expiresAt = now.plus(refreshTokenTtl);
         row.persist();
         Set<String> groups = Role.parse(user.roles).stream().map(Role::roleName).collect(Collectors.toSet());
-        return new Tokens(accessToken(user.id, user.username, groups, now, accessTokenTtl), "Bearer",
+        return new Tokens(accessToken(user.id, user.authGeneration, user.username, groups, now, accessTokenTtl), "Bearer",
                 accessTokenTtl.toSeconds(), refreshToken, row.expiresAt);
     }
 

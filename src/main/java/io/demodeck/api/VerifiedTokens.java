@@ -1,5 +1,7 @@
 package io.demodeck.api;
 
+import io.demodeck.account.AuthGenerations;
+import io.demodeck.account.CurrentUser;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -8,6 +10,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.PrivateKey;
@@ -23,6 +26,9 @@ import javax.crypto.SecretKey;
  * share of a cheap request. A remembered token is handed out again only while it has not expired, and only for the
  * exact same string (any change to header, claims or signature is a new token and is verified). Bounded: at most
  * {@value #MAX_TOKENS} tokens (about 2 KB each); when full, expired ones go, and if that is not enough, all.
+ * <p>
+ * Every token, remembered or fresh, must also be of its account's current auth generation
+ * ({@link AuthGenerations}, held in memory): a demoted, disabled or signed-out account's tokens stop at once.
  */
 @Alternative
 @Priority(1)
@@ -34,25 +40,50 @@ public class VerifiedTokens implements JWTParser {
     @Inject
     JWTAuthContextInfo authContext;
 
+    @Inject
+    AuthGenerations generations;
+
     private volatile JWTParser parser;
-    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A verified token with its account id and auth generation read once (no id: a token minted in tests). */
+    private record Verified(JsonWebToken token, long expiresAt, Long userId, int generation) {
+        static Verified of(JsonWebToken token) {
+            Long generation = number(token.getClaim(TokenService.GENERATION_CLAIM));
+            return new Verified(token, token.getExpirationTime(), number(token.getClaim(CurrentUser.USER_ID_CLAIM)),
+                    generation == null ? 0 : generation.intValue());
+        }
+
+        private static Long number(Object claim) {
+            return claim instanceof JsonNumber n ? Long.valueOf(n.longValue())
+                    : claim instanceof Number n ? Long.valueOf(n.longValue()) : null;
+        }
+    }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = Instant.now().getEpochSecond();
-        JsonWebToken known = verified.get(token);
-        if (known != null && known.getExpirationTime() > now) {
-            return known;
+        Verified known = verified.get(token);
+        if (known != null && known.expiresAt() > now) {
+            return current(token, known);
         }
-        JsonWebToken fresh = parser().parse(token);
+        Verified fresh = Verified.of(parser().parse(token));
         if (verified.size() >= MAX_TOKENS) {
-            verified.values().removeIf(t -> t.getExpirationTime() <= now);
+            verified.values().removeIf(t -> t.expiresAt() <= now);
             if (verified.size() >= MAX_TOKENS) {
                 verified.clear();
             }
         }
         verified.put(token, fresh);
-        return fresh;
+        return current(token, fresh);
+    }
+
+    private JsonWebToken current(String raw, Verified token) throws ParseException {
+        if (token.userId() != null && generations != null && !generations.isCurrent(token.userId(), token.generation())) {
+            verified.remove(raw);
+            throw new ParseException("The token was revoked (the account's roles, password or status changed)");
+        }
+        return token.token();
     }
 
     /** The verifying parser, on this app's key and issuer (replaceable in tests). */

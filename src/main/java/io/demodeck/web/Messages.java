@@ -163,7 +163,7 @@ public interface Messages {
     @Message("3 to 64 characters: Latin letters, digits, dot, underscore or dash.")
     String register_username_hint();
 
-    @Message("8 to 72 characters.")
+    @Message("At least 10 characters (at most 72 bytes); not a common password.")
     String register_password_hint();
 
     @Message("Already registered?")
@@ -725,4 +725,182 @@ public interface Messages {
 
     @Message("desired retention")
     String retention_chart_x();
+    // --- accounts: sign-in sessions, the user's account page, the admins' account list ---
+
+    @Message("This account is disabled. Ask an admin to enable it.")
+    String login_disabled();
+
+    @Message("Stay signed in (14 days)")
+    String login_remember();
+
+    @Message("Account")
+    String nav_account();
+
+    @Message("Accounts")
+    String nav_admin();
+
+    @Message("learner")
+    String role_learner();
+
+    @Message("instructor")
+    String role_instructor();
+
+    @Message("admin")
+    String role_admin();
+
+    @Message("Your account")
+    String account_title();
+
+    @Message("Browser sessions")
+    String account_sessions_title();
+
+    @Message("this browser")
+    String account_session_current();
+
+    @Message("signed in")
+    String account_session_created();
+
+    @Message("last seen")
+    String account_session_last_seen();
+
+    @Message("ends")
+    String account_session_expires();
+
+    @Message("Sign out")
+    String account_session_end();
+
+    @Message("App sign-ins")
+    String account_apps_title();
+
+    @Message("App (API)")
+    String account_app();
+
+    @Message("last refreshed")
+    String account_app_last_used();
+
+    @Message("No app is signed in.")
+    String account_apps_none();
+
+    @Message("Sign out everywhere else")
+    String account_end_others();
+
+    @Message("Signed out.")
+    String account_ended();
+
+    @Message("Every other session and app sign-in has ended.")
+    String account_others_ended();
+
+    @Message("Change password")
+    String account_password_title();
+
+    @Message("Current password")
+    String account_current_password();
+
+    @Message("New password")
+    String account_new_password();
+
+    @Message("New password again")
+    String account_new_password_confirm();
+
+    @Message("Change password")
+    String account_password_save();
+
+    @Message("Password changed. Every other session and app sign-in has ended.")
+    String account_password_changed();
+
+    @Message("Accounts")
+    String admin_users_title();
+
+    @Message("Search by name")
+    String admin_search();
+
+    @Message("Search")
+    String admin_search_button();
+
+    @Message("Name")
+    String admin_col_name();
+
+    @Message("Role")
+    String admin_col_role();
+
+    @Message("Status")
+    String admin_col_status();
+
+    @Message("Created")
+    String admin_col_created();
+
+    @Message("active")
+    String admin_status_active();
+
+    @Message("disabled")
+    String admin_status_disabled();
+
+    @Message("you")
+    String admin_you();
+
+    @Message("Save role")
+    String admin_save_role();
+
+    @Message("Disable")
+    String admin_disable();
+
+    @Message("Enable")
+    String admin_enable();
+
+    @Message("Pages")
+    String admin_pages();
+
+    @Message("Previous")
+    String admin_prev();
+
+    @Message("Next")
+    String admin_next();
+
+    @Message("Latest changes")
+    String admin_changes_title();
+
+    @Message("No changes yet.")
+    String admin_changes_none();
+
+    @Message("When")
+    String admin_col_when();
+
+    @Message("Who")
+    String admin_col_who();
+
+    @Message("Account")
+    String admin_col_whom();
+
+    @Message("What")
+    String admin_col_what();
+
+    @Message("role:")
+    String admin_action_role();
+
+    @Message("disabled")
+    String admin_action_disable();
+
+    @Message("enabled")
+    String admin_action_enable();
+
+    @Message("Role saved; the account's tokens were renewed.")
+    String admin_done_role();
+
+    @Message("Account disabled: its sessions and tokens have ended.")
+    String admin_done_disabled();
+
+    @Message("Account enabled.")
+    String admin_done_enabled();
+
+    @Message("Not changed:")
+    String admin_refused();
+
+    @Message("Role of {name}")
+    String admin_role_of(String name);
+
+    @Message("{total} accounts found")
+    String admin_total(long total);
+
+    @Message("Page {page} of {pages}")
+    String admin_page(int page, int pages);
 }

@@ -56,6 +56,10 @@ public class Ui {
         return identity.hasRole("instructor") || identity.hasRole("admin");
     }
 
+    public boolean admin() {
+        return identity.hasRole("admin");
+    }
+
     /**
      * Whether this response can carry forms: the CSRF filter ran and left a token. It did not when the request
      * was refused before reaching the page (a 403 from the security layer), and then the layout leaves out the

@@ -30,7 +30,7 @@ class AccountPagesTest {
                 .cookie("lang", "en");
         browser.open("/login?registered=" + name).then().body(containsString("value=\"" + name + "\""));
 
-        browser.signIn(name, "correct horse").then().statusCode(302).header("Location", containsString("/"));
+        browser.signIn(name, "correct horse").then().statusCode(303).header("Location", containsString("/"));
         browser.open("/").then().statusCode(200).body(containsString(name)).body(containsString("action=\"/logout\""));
 
         browser.submit("/logout").then().statusCode(303);
@@ -45,7 +45,7 @@ class AccountPagesTest {
                 .then().statusCode(422)
                 .body(containsString("aria-invalid=\"true\""))
                 .body(containsString("3 to 64 characters: Latin letters, digits"))
-                .body(containsString("8 to 72 characters"));
+                .body(containsString("at least 10 characters"));
 
         String name = newName();
         browser.registerAndSignIn(name, "password-one");
@@ -62,7 +62,7 @@ class AccountPagesTest {
         Browser browser = new Browser();
         String name = browser.registerAndSignIn(newName(), "the right one");
         Browser stranger = new Browser();
-        stranger.signIn(name, "the wrong one").then().statusCode(302).header("Location", containsString("/login?error=true"));
+        stranger.signIn(name, "the wrong one").then().statusCode(303).header("Location", containsString("/login?error=true"));
         stranger.open("/login?error=true").then().body(containsString("Неверное имя пользователя или пароль"));
         browser.open("/login?error=true").then().body(containsString("Wrong username or password"));
     }

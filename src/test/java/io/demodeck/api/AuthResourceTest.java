@@ -63,7 +63,7 @@ class AuthResourceTest {
                 .post("/api/v1/auth/register").then().statusCode(422).contentType(PROBLEM)
                 .body("type", containsString("/problems/validation"))
                 .body("errors.field", hasItems("username", "password", "language"))
-                .body("errors.find { it.field == 'password' }.message", equalTo("8 to 72 characters"));
+                .body("errors.find { it.field == 'password' }.message", equalTo("at least 10 characters"));
         var existing = ApiClient.signUp();
         given().contentType(ContentType.JSON)
                 .body(Map.of("username", existing.username().toUpperCase(), "password", ApiClient.PASSWORD))

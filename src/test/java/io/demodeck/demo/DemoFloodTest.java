@@ -214,11 +214,11 @@ class DemoFloodTest {
 
         static PageSession of(String username, URI target) {
             Response login = new Browser().signIn(username, ApiClient.PASSWORD);
-            String credential = login.getCookie("quarkus-credential");
-            Response page = given().cookie("quarkus-credential", credential).get("/demos/" + DEMO);
+            String credential = login.getCookie(io.demodeck.account.SessionAuthentication.COOKIE);
+            Response page = given().cookie(io.demodeck.account.SessionAuthentication.COOKIE, credential).get("/demos/" + DEMO);
             Matcher field = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
             assertTrue(field.find(), "the demo page carries a CSRF token");
-            return new PageSession("quarkus-credential=" + credential + "; csrf-token=" + page.getCookie("csrf-token"),
+            return new PageSession(io.demodeck.account.SessionAuthentication.COOKIE + "=" + credential + "; csrf-token=" + page.getCookie("csrf-token"),
                     field.group(1), target);
         }
 

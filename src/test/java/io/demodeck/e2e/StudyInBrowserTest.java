@@ -375,11 +375,11 @@ class StudyInBrowserTest {
         find("#f-password_confirm").sendKeys(PASSWORD);
         find("#f-password_confirm").sendKeys(Keys.ENTER);
         browser.waitFor(ExpectedConditions.urlContains("/login?registered="));
-        assertEquals(name, find("#f-j_username").getAttribute("value"), "the new name is prefilled");
+        assertEquals(name, find("#f-username").getAttribute("value"), "the new name is prefilled");
     }
 
     private void signIn(String name) {
-        find("#f-j_password").sendKeys(PASSWORD, Keys.ENTER);
+        find("#f-password").sendKeys(PASSWORD, Keys.ENTER);
         browser.waitFor(d -> browser.path().equals("/"));
         assertTrue(find(".site-nav").getText().contains(name), "signed in as " + name);
         signedInAs = name;

@@ -2,6 +2,8 @@ package io.demodeck.platform;
 
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
+import io.demodeck.account.SessionAuthentication;
+import io.demodeck.account.User;
 import io.demodeck.api.ApiClient;
 import io.demodeck.demo.DemoService;
 import io.demodeck.demo.RunGate;
@@ -96,6 +98,8 @@ class AccessMatrixTest {
     private List<Row> matrix;
     private Map<String, Principal> principals;
     private String spareLearner;
+    /** The account admins change in the rows that set roles and disable. */
+    private long targetId;
     private long questionId;
     private String questionExternalId;
     private long importId;
@@ -122,10 +126,10 @@ class AccessMatrixTest {
         static Principal signedIn(String username) {
             Browser browser = new Browser();
             Response login = browser.signIn(username, PASSWORD);
-            assertEquals(302, login.statusCode(), "sign-in of " + username);
+            assertEquals(303, login.statusCode(), "sign-in of " + username);
             assertEquals("/", URI.create(login.header("Location")).getPath(), "sign-in of " + username);
             String token = ApiClient.signIn(username).accessToken();
-            return new Principal(username, browser, login.getCookie("quarkus-credential"),
+            return new Principal(username, browser, login.getCookie(SessionAuthentication.COOKIE),
                     () -> given().redirects().follow(false).header("Authorization", "Bearer " + token));
         }
 
@@ -159,6 +163,7 @@ class AccessMatrixTest {
         // the account an anonymous visitor signs in with where a row takes credentials
         spareLearner = "am-spare-" + suffix;
         accounts.create(spareLearner, PASSWORD, Role.LEARNER, "en");
+        targetId = accounts.create("am-target-" + suffix, PASSWORD, Role.LEARNER, "en").id();
 
         Principal learner = principals.get("learner");
         var first = learner.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=1&lang=en")
@@ -252,7 +257,7 @@ class AccessMatrixTest {
         assertEquals(List.of(), failures);
 
         // spellings of the same API path must not slip past the cookie guard either
-        String cookie = "quarkus-credential=" + principals.get("admin").credentialCookie();
+        String cookie = SessionAuthentication.COOKIE + "=" + principals.get("admin").credentialCookie();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String path : List.of("/api/v1/me/settings", "//api/v1/me/settings", "/api//v1/me/settings",
                 "/%61pi/v1/me/settings", "/api/v1/me/%73ettings", "/x/../api/v1/me/settings", "/./api/v1/me/settings",
@@ -316,7 +321,7 @@ class AccessMatrixTest {
 
         c.put("GET /login", who -> page(who, "/login"));
         // a separate browser: signing in again must not disturb the principal's own session
-        c.put("POST /j_security_check", who -> new Browser().signIn(login(who), PASSWORD));
+        c.put("POST /login", who -> new Browser().signIn(login(who), PASSWORD));
         c.put("GET /register", who -> page(who, "/register"));
         c.put("POST /register", who -> form(who, "/register", "username", "am-new-" + UUID.randomUUID().toString().substring(0, 8),
                 "password", PASSWORD, "password_confirm", PASSWORD, "language", "en"));
@@ -328,6 +333,26 @@ class AccessMatrixTest {
             session.open("/register");
             return session.submit("/logout");
         });
+
+        c.put("GET /account", who -> page(who, "/account"));
+        // a wrong current password: refused with 422 after the role check, and nothing changes
+        c.put("POST /account/password", who -> form(who, "/account/password", "current_password", "not-the-password",
+                "new_password", "a-new-password-1", "new_password_confirm", "a-new-password-1"));
+        c.put("POST /account/sessions/{id}/end", who -> form(who, "/account/sessions/0/end"));
+        // ends every other session and token: done by a fresh account of the same role, not the principal itself
+        c.put("POST /account/sessions/end-others", who -> form(disposable(who), "/account/sessions/end-others"));
+        c.put("POST /account/apps/{id}/end", who -> form(who, "/account/apps/" + UUID.randomUUID() + "/end"));
+
+        c.put("GET /admin/users", who -> page(who, "/admin/users?q=am-"));
+        c.put("POST /admin/users/{id}/role", who -> form(who, "/admin/users/" + targetId + "/role", "role", "learner"));
+        c.put("POST /admin/users/{id}/disable", who -> form(who, "/admin/users/" + targetId + "/disable"));
+        c.put("POST /admin/users/{id}/enable", who -> form(who, "/admin/users/" + targetId + "/enable"));
+        c.put("GET /api/v1/admin/users", who -> who.api().get().get("/api/v1/admin/users?q=am-"));
+        c.put("PUT /api/v1/admin/users/{id}/role", who -> json(who, Map.of("role", "learner"))
+                .put("/api/v1/admin/users/" + targetId + "/role"));
+        c.put("POST /api/v1/admin/users/{id}/disable", who -> who.api().get().post("/api/v1/admin/users/" + targetId + "/disable"));
+        c.put("POST /api/v1/admin/users/{id}/enable", who -> who.api().get().post("/api/v1/admin/users/" + targetId + "/enable"));
+        c.put("GET /api/v1/admin/users/changes", who -> who.api().get().get("/api/v1/admin/users/changes"));
 
         c.put("GET /study/{deck}", who -> page(who, "/study/" + DECK));
         c.put("GET /study/{deck}/answer", who -> page(who, "/study/" + DECK + "/answer?question=" + questionId));
@@ -434,6 +459,18 @@ class AccessMatrixTest {
 
     private static RequestSpecification json(Principal who, Object body) {
         return who.api().get().contentType(ContentType.JSON).body(body);
+    }
+
+    /** A new account with the principal's role, signed in, for rows whose request would end the principal's sessions. */
+    private Principal disposable(Principal who) {
+        if (who.username() == null) {
+            return who;
+        }
+        Role role = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Role.highest(User.findByUsername(who.username()).orElseThrow().roles));
+        String name = "am-d-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, PASSWORD, role, "en");
+        return Principal.signedIn(name);
     }
 
     /** The account a row that takes credentials signs in with: the principal's own, or a spare one when anonymous. */

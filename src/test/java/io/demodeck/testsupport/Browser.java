@@ -1,9 +1,14 @@
 package io.demodeck.testsupport;
 
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +23,30 @@ public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private final CookieFilter cookies = new CookieFilter();
     private String csrf;
+    private RestAssuredConfig config;
 
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false);
+        RequestSpecification spec = given().filter(cookies).redirects().follow(false);
+        return config == null ? spec : spec.config(config);
+    }
+
+    /**
+     * This browser's requests leave from another loopback address (127.0.0.2, ...), so that tests can play
+     * clients at different addresses.
+     */
+    public Browser from(String loopbackAddress) {
+        config = fromAddress(loopbackAddress);
+        return this;
+    }
+
+    /** A REST Assured configuration whose connections leave from the given local address. */
+    public static RestAssuredConfig fromAddress(String localAddress) {
+        try {
+            return RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.route.local-address", InetAddress.getByName(localAddress)));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(localAddress, e);
+        }
     }
 
     /** GET a page and remember its CSRF token. */
@@ -63,10 +89,15 @@ public final class Browser {
         return username;
     }
 
+    /** Signs in through the sign-in form (with its CSRF token); a success is a 303 to / with the session cookie. */
     public Response signIn(String username, String password) {
         open("/login");
-        return request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check");
+        return submit("/login", "username", username, "password", password);
+    }
+
+    /** The same, ticking "stay signed in". */
+    public Response signInRemembered(String username, String password) {
+        open("/login");
+        return submit("/login", "username", username, "password", password, "remember", "true");
     }
 }
