@@ -38,7 +38,7 @@ public class DeckExports {
         });
     }
 
-    public Optional<Exported> export(String deckExternalId, ExportFormat format) {
+    public Optional<Exported> export(String deckExternalId, ExportFormat format, ExportOptions options) {
         return read(deckExternalId).map(stored -> format.export(stored.content(), new MediaSource() {
             @Override
             public List<String> names() {
@@ -49,7 +49,7 @@ public class DeckExports {
             public void forEach(Each each) throws java.io.IOException {
                 mediaStore.forEach(stored.content().externalId(), stored.media(), each);
             }
-        }));
+        }, options));
     }
 
     private static QuestionContent content(Question q) {

@@ -243,7 +243,7 @@ public final class GiftParser implements ImportParser {
                 return;
             }
             // an empty left side is a distractor: an extra answer on the right
-            opts.add(new DeckAssembler.Opt(format(left), format(right), left.isEmpty() ? 0 : 1, null));
+            opts.add(new DeckAssembler.Opt(plain(left), plain(right), left.isEmpty() ? 0 : 1, null));
         }
         if (opts.stream().filter(o -> o.fraction() > 0).count() < 2) {
             log.skip(line, what + "a matching question needs at least 2 pairs '=left -> right'");
@@ -289,7 +289,7 @@ public final class GiftParser implements ImportParser {
                 log.skip(line, what + "an empty accepted answer after '='");
                 return;
             }
-            opts.add(new DeckAssembler.Opt(format(tf[0]), null, weight != null ? weight : 1,
+            opts.add(new DeckAssembler.Opt(plain(tf[0]), null, weight != null ? weight : 1,
                     tf[1] == null ? null : format(tf[1])));
         }
         if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
@@ -301,8 +301,8 @@ public final class GiftParser implements ImportParser {
 
     private void numerical(String id, List<String> tags, String prompt, String general, String a, int line, String what,
                            DeckAssembler deck, ImportLog log) {
-        String body = a.strip();
-        List<String> pieces = body.startsWith("=") || body.startsWith("~") ? pieces(body, "=~") : List.of("=" + body);
+        // like Moodle: "{#3:2~#wrong}" is the answer 3:2 and then a wrong-answer feedback, with or without a leading '='
+        List<String> pieces = pieces(a.strip(), "=~");
         List<DeckAssembler.Opt> opts = new ArrayList<>();
         double[] best = null;
         double bestFraction = 0;
@@ -447,6 +447,22 @@ public final class GiftParser implements ImportParser {
         return sb.toString();
     }
 
+    /**
+     * A text that is shown and compared as written (an accepted answer, a side of a pair): escapes restored, HTML
+     * reduced to its visible text, no Markdown.
+     */
+    private static String plain(String protectedText) {
+        String s = protectedText.strip();
+        Matcher m = FORMAT.matcher(s);
+        String fmt = "moodle";
+        if (m.find()) {
+            fmt = m.group(1).toLowerCase(Locale.ROOT);
+            s = s.substring(m.end());
+        }
+        s = restore(s.replaceAll("(?<![ \\t])[ \\t]*\\n[ \\t]*", " ")).strip();
+        return fmt.equals("html") || fmt.equals("moodle") ? HtmlText.toPlain(s) : s;
+    }
+
     /** Restores escapes and applies the text's format tag; HTML (allowed in the default moodle format) is cleaned. */
     private static String format(String protectedText) {
         String s = protectedText.strip();
@@ -461,7 +477,8 @@ public final class GiftParser implements ImportParser {
         s = s.replaceAll("(?<![ \\t])[ \\t]*\\n[ \\t]*", " ");
         s = restore(s).strip();
         return switch (fmt) {
-            case "plain" -> s;
+            case "plain" -> HtmlText.plainToMarkdown(s);
+            case "markdown" -> s;
             default -> HtmlText.toMarkdown(s, HtmlText.noImages());
         };
     }

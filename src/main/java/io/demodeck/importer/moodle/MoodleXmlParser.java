@@ -166,7 +166,7 @@ public final class MoodleXmlParser implements ImportParser {
         }
 
         private void multichoice(String id, List<String> tags, String prompt, String general, int line) {
-            List<DeckAssembler.Opt> opts = answers(line);
+            List<DeckAssembler.Opt> opts = answers(line, false);
             if (opts == null) {
                 return;
             }
@@ -221,7 +221,7 @@ public final class MoodleXmlParser implements ImportParser {
         }
 
         private void shortAnswer(String id, List<String> tags, String prompt, String general, int line) {
-            List<DeckAssembler.Opt> opts = answers(line);
+            List<DeckAssembler.Opt> opts = answers(line, true);
             if (opts == null) {
                 return;
             }
@@ -276,7 +276,7 @@ public final class MoodleXmlParser implements ImportParser {
         private void matching(String id, List<String> tags, String prompt, String general, int line) {
             List<DeckAssembler.Opt> opts = new ArrayList<>();
             for (XmlTree.Node sub : node.all("subquestion")) {
-                String left = text(sub);
+                String left = plainText(sub);
                 XmlTree.Node answer = sub.child("answer");
                 String right = answer == null ? null : answer.textOf("text") != null
                         ? answer.textOf("text").strip() : answer.text.toString().strip();
@@ -285,7 +285,7 @@ public final class MoodleXmlParser implements ImportParser {
                     return;
                 }
                 boolean distractor = left == null || left.isBlank();
-                opts.add(new DeckAssembler.Opt(distractor ? "" : left, HtmlText.toMarkdown(right, HtmlText.noImages()),
+                opts.add(new DeckAssembler.Opt(distractor ? "" : left, HtmlText.toPlain(right),
                         distractor ? 0 : 1, null));
             }
             if (opts.stream().filter(o -> o.fraction() > 0).count() < 2) {
@@ -296,7 +296,7 @@ public final class MoodleXmlParser implements ImportParser {
         }
 
         /** The {@code <answer>}s with fraction, text and feedback; null after reporting a broken one. */
-        private List<DeckAssembler.Opt> answers(int line) {
+        private List<DeckAssembler.Opt> answers(int line, boolean plain) {
             List<DeckAssembler.Opt> opts = new ArrayList<>();
             for (XmlTree.Node a : node.all("answer")) {
                 double fraction = fraction(a);
@@ -304,7 +304,8 @@ public final class MoodleXmlParser implements ImportParser {
                     log.skip(a.line, where + ": fraction '" + a.attr("fraction") + "' must be a number from -100 to 100");
                     return null;
                 }
-                String t = text(a);
+                // accepted answers are compared with what a learner types: text, not Markdown
+                String t = plain ? plainText(a) : text(a);
                 if (t == null || t.isBlank()) {
                     log.skip(a.line, where + ": an <answer> has no text");
                     return null;
@@ -325,6 +326,12 @@ public final class MoodleXmlParser implements ImportParser {
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
+        }
+
+        /** A text element shown and compared as written: its visible text. */
+        private static String plainText(XmlTree.Node element) {
+            XmlTree.Node t = element == null ? null : element.child("text");
+            return t == null ? null : HtmlText.toPlain(t.text.toString());
         }
 
         /** A text element: its files stored as media, @@PLUGINFILE@@ links pointed at them, HTML made safe Markdown. */
@@ -378,7 +385,12 @@ public final class MoodleXmlParser implements ImportParser {
                 }
                 return url;
             };
-            return HtmlText.toMarkdown(raw, images);
+            String format = element.attr("format") == null ? "" : element.attr("format").strip().toLowerCase(Locale.ROOT);
+            return switch (format) {
+                case "markdown" -> raw.strip();
+                case "plain_text" -> HtmlText.plainToMarkdown(raw);
+                default -> HtmlText.toMarkdown(raw, images);
+            };
         }
     }
 
