@@ -39,6 +39,11 @@ final class ContentHash {
                     field(sb, Double.toString(o.fraction()));
                     field(sb, o.feedback());
                 });
+        if (q.title() != null) {
+            // only when there is one: the hashes of questions without a title stay what they were
+            field(sb, "title");
+            field(sb, q.title());
+        }
         return BankMarkdownParser.sha256(sb.toString());
     }
 

@@ -13,17 +13,32 @@ import java.util.Map;
  * @param texts          per language
  * @param options        choices, accepted answers or matching pairs, each tagged with its language
  * @param line           where the question starts in its file (1-based), for error reports
+ * @param title          the name the source gives it (GIFT ::name::, Moodle &lt;name&gt;), shown to instructors; or null
  */
 public record QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
                               String source, String originalLanguage, Boolean correctBoolean,
                               Double correctMin, Double correctMax, Map<String, Text> texts,
-                              List<Option> options, int line) {
+                              List<Option> options, int line, String title) {
 
     public QuestionContent {
         tags = List.copyOf(tags);
         demoIds = List.copyOf(demoIds);
         texts = Map.copyOf(texts);
         options = List.copyOf(options);
+    }
+
+    /** A question without a title of its own (the bank's questions). */
+    public QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
+                           String source, String originalLanguage, Boolean correctBoolean,
+                           Double correctMin, Double correctMax, Map<String, Text> texts,
+                           List<Option> options, int line) {
+        this(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean, correctMin, correctMax, texts,
+                options, line, null);
+    }
+
+    public QuestionContent withTitle(String newTitle) {
+        return new QuestionContent(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean,
+                correctMin, correctMax, texts, options, line, newTitle);
     }
 
     /**

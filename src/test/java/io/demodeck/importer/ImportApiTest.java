@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -291,5 +292,34 @@ class ImportApiTest {
         org.junit.jupiter.api.Assertions.assertTrue(m.find(), json);
         given().get("/decks/api-media/media/" + m.group(1)).then().statusCode(200).contentType("image/png")
                 .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void theQuestionsApiShowsTitlesAndOnlyFullCreditChoicesAsRight() {
+        given().multiPart("file", "fidelity.gift", bytes("gift/fidelity.gift")).multiPart("deck", "api-fidelity")
+                .multiPart("language", "en").multiPart("dryRun", "false")
+                .post("/api/v1/imports").then().statusCode(200);
+        Response page = given().get("/api/v1/decks/api-fidelity/questions");
+        page.then().statusCode(200);
+        List<Boolean> right = page.path("items.find { it.title == 'Partial credit' }.choices.right");
+        List<Float> credit = page.path("items.find { it.title == 'Partial credit' }.choices.credit");
+        assertEquals(List.of(true, false, false), right, page.asString());
+        assertEquals(List.of(1.0f, 0.5f, 0.0f), credit);
+        assertEquals("Q5", page.path("items[0].title"));
+        String html = given().get("/api/v1/decks/api-fidelity/questions").path("items.find { it.title == 'Hash choice' }.choices[0].html");
+        assertEquals("#", html, "an escaped \\# is a character, not a heading");
+    }
+
+    @Test
+    void theAnkiCsvExportIsSpreadsheetSafeUnlessTurnedOff() {
+        given().multiPart("file", "sheet.txt", utf8("=1+1\tformula\n")).multiPart("format", "quizlet")
+                .multiPart("deck", "api-sheet").multiPart("dryRun", "false").post("/api/v1/imports").then().statusCode(200);
+        String safe = given().queryParam("format", "anki-csv").get("/api/v1/decks/api-sheet/export").asString();
+        String raw = given().queryParam("format", "anki-csv").queryParam("spreadsheetSafe", "false")
+                .get("/api/v1/decks/api-sheet/export").asString();
+        assertTrue(safe.contains("\t'=1+1\t"), safe);
+        assertTrue(raw.contains("\t=1+1\t"), raw);
+        given().queryParam("format", "anki-csv").queryParam("spreadsheetSafe", "maybe")
+                .get("/api/v1/decks/api-sheet/export").then().statusCode(422);
     }
 }

@@ -60,6 +60,6 @@ public class DeckExports {
                 .map(o -> new QuestionContent.Option(o.lang, o.position, o.text, o.matchText, o.fraction, o.feedback))
                 .toList();
         return new QuestionContent(q.externalId, q.type, q.tags, q.demoIds, q.source, q.originalLanguage,
-                q.correctBoolean, q.correctMin, q.correctMax, texts, options, 0);
+                q.correctBoolean, q.correctMin, q.correctMax, texts, options, 0, q.title);
     }
 }

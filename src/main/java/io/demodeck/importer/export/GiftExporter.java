@@ -39,6 +39,9 @@ final class GiftExporter {
                 q.tags().forEach(tag -> sb.append(" [tag:").append(tag.replace("]", "")).append(']'));
                 sb.append('\n');
             }
+            if (q.title() != null) {
+                sb.append("::").append(escape(q.title())).append("::");
+            }
             sb.append("[markdown]").append(escape(t.prompt()));
             List<QuestionContent.Option> options = q.options().stream().filter(o -> o.lang().equals(lang)).toList();
             String general = t.generalFeedback() != null ? t.generalFeedback() : t.answer();

@@ -130,14 +130,14 @@ public final class JsonImportParser implements ImportParser {
             List<QuestionContent.Option> options = q.options().stream().map(o -> new QuestionContent.Option(o.lang(),
                     o.position(), link.apply(o.text()), link.apply(o.matchText()), o.fraction(), link.apply(o.feedback()))).toList();
             return new QuestionContent(q.externalId(), q.type(), q.tags(), q.demoIds(), q.source(), q.originalLanguage(),
-                    q.correctBoolean(), q.correctMin(), q.correctMax(), qt, options, q.line());
+                    q.correctBoolean(), q.correctMin(), q.correctMax(), qt, options, q.line(), q.title());
         }).toList();
         return new DeckContent(deck.externalId(), deck.originalLanguage(), deck.source(), texts, questions);
     }
 
     private static QuestionContent withoutLine(QuestionContent q) {
         return q == null ? null : new QuestionContent(q.externalId(), q.type(), q.tags(), q.demoIds(), q.source(),
-                q.originalLanguage(), q.correctBoolean(), q.correctMin(), q.correctMax(), q.texts(), q.options(), 0);
+                q.originalLanguage(), q.correctBoolean(), q.correctMin(), q.correctMax(), q.texts(), q.options(), 0, q.title());
     }
 
     /** What is wrong, in the file's terms: the JSON path and the kind of value expected, no Java types. */

@@ -148,4 +148,19 @@ class AnkiTextParserTest {
                 () -> parse(utf8("front\t" + field + "\n"), "x.txt"));
         assertEquals(field.replace("[", "\\["), text(result.deck().questions().get(0)).answer(), "kept as text");
     }
+
+    @Test
+    void rowsThatDoNotFitAreNamedWithTheirLine() {
+        ParsedImport result = parse(utf8("front one\tback one\nfront two\tback two\t\t\nfront one\tanother back\n"
+                + "lonely front\t\n"), "x.txt");
+        assertEquals(List.of("front one", "front two"), result.deck().questions().stream().map(q -> text(q).prompt()).toList(),
+                "no extra card for the duplicate, no empty card");
+        assertEquals(2, result.skipped());
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 2 && !p.isError() && p.message().contains("padded")),
+                result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 3 && !p.isError()
+                && p.message().contains("duplicate first field") && p.message().contains("line 1")), result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 4 && !p.isError() && p.message().contains("back is empty")),
+                result.problems()::toString);
+    }
 }

@@ -193,4 +193,12 @@ class RoundTripTest {
                                 o.matchText(), Math.round(o.fraction() * 1e9) / 1e9, o.feedback())).toList(), 0))
                 .toList());
     }
+
+    @Test
+    void giftWritesTheTitleBackAsItsName() {
+        DeckContent deck = imported(ImportFormat.GIFT, bytes("gift/fidelity.gift"));
+        String gift = text(ExportFormat.GIFT.export(deck, NO_MEDIA));
+        assertTrue(gift.contains("::Q5::"), gift);
+        roundTrip(deck, ExportFormat.GIFT, ImportFormat.GIFT);
+    }
 }

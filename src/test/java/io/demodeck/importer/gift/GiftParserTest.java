@@ -219,4 +219,18 @@ class GiftParserTest {
         assertEquals("#", io.demodeck.platform.MarkdownRenderer.inlineHtml(chosen.options().get(0).text()));
         assertEquals("# or //", Jsoup.parse(io.demodeck.platform.MarkdownRenderer.toHtml(text(chosen).generalFeedback())).text());
     }
+
+    @Test
+    void theNameIsTheTitleAndTheCategoryTheSameTagPathAsInMoodleXml() {
+        ParsedImport gift = parse(bytes("gift/fidelity.gift"));
+        QuestionContent q = byPrompt(gift.deck(), "number from 1 to 5");
+        assertEquals("Q5", q.title());
+        assertEquals("Grant tomb", byPrompt(gift.deck(), "Grant is buried").title());
+        ParsedImport moodle = new io.demodeck.importer.moodle.MoodleXmlParser().parse(utf8("""
+                <quiz><question type="category"><category><text>$course$/top/History/US presidents</text></category></question>
+                <question type="essay"><name><text>E</text></name><questiontext><text>Why?</text></questiontext></question></quiz>
+                """), "m.xml", new ImportOptions(null, "en", null, null));
+        assertEquals(List.of("history::us-presidents"), moodle.deck().questions().get(0).tags());
+        assertEquals(moodle.deck().questions().get(0).tags(), q.tags(), "the same category, the same tag");
+    }
 }
