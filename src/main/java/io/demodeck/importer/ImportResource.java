@@ -107,10 +107,12 @@ public class ImportResource {
 
     @GET
     @Path("decks/{deck}/export")
-    @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text or JSON",
-            description = "JSON is lossless and carries the deck's media files (base64); the text formats keep the "
-                    + "questions' links to them. What the chosen format cannot carry (media files included) is counted "
-                    + "in the X-Export-Warnings header")
+    @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text, Moodle XML or JSON",
+            description = "format: markdown (default), gift, anki-csv, moodle-xml, json. JSON is lossless and carries "
+                    + "the deck's media files (base64); Moodle XML (for a Moodle question bank: categories from a::b "
+                    + "tags, idnumbers, tags) embeds the files its questions show (base64); the other text formats keep "
+                    + "the questions' links to them. What the chosen format cannot carry (media files included) is "
+                    + "counted in the X-Export-Warnings header")
     @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name")
     @APIResponse(responseCode = "404", description = "no such deck")
     @APIResponse(responseCode = "422", description = "unknown format")

@@ -16,6 +16,7 @@ public enum ExportFormat {
     MARKDOWN("markdown", "md", "text/markdown", (deck, media, out, options) -> MarkdownExporter.write(deck, media, out)),
     GIFT("gift", "gift.txt", "text/plain", (deck, media, out, options) -> GiftExporter.write(deck, media, out)),
     ANKI_CSV("anki-csv", "txt", "text/tab-separated-values", AnkiCsvExporter::write),
+    MOODLE_XML("moodle-xml", "xml", "application/xml", null),
     JSON("json", "json", "application/json", null);
 
     /** Writes a deck as text and returns what the format could not carry. */
@@ -51,6 +52,18 @@ public enum ExportFormat {
     public Exported export(DeckContent deck, MediaSource media, ExportOptions options) {
         if (this == JSON) {
             return new Exported(extension, mediaType, List.of(), out -> JsonExporter.write(deck, media, out));
+        }
+        if (this == MOODLE_XML) {
+            // the files the questions show are embedded: read once while the XML is written into memory
+            StringWriter xml = new StringWriter();
+            List<String> warnings;
+            try {
+                warnings = MoodleXmlExporter.write(deck, media, xml);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+            return new Exported(extension, mediaType, warnings, out -> out.write(body));
         }
         StringWriter written = new StringWriter();
         List<String> warnings;

@@ -357,8 +357,10 @@ public final class MoodleXmlParser implements ImportParser {
                     continue;
                 }
                 // files of different questions often share a name (image.png): the content hash keeps them apart
-                String stored = BankMarkdownParser.sha256(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-"
-                        + MediaFile.storedName(name);
+                String prefix = BankMarkdownParser.sha256(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-";
+                // a file DemoDeck exported carries its prefix already: the name stays the same
+                String stored = MediaFile.storedName(name).startsWith(prefix) ? MediaFile.storedName(name)
+                        : prefix + MediaFile.storedName(name);
                 if (!media.containsKey(stored)) {
                     mediaBytes[0] += bytes.length;
                     media.put(stored, new MediaFile(stored, MediaFile.contentTypeOf(name), bytes));
