@@ -2,6 +2,7 @@ package io.demodeck.bank;
 
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.platform.MarkdownRenderer;
+import io.demodeck.quiz.AnswerChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,7 +36,7 @@ public class BankQueries {
             Localized<Question.Text> text = pick(q.texts, lang, q.originalLanguage);
             return new BankViews.QuestionSummary(q.id, q.externalId, q.type,
                     MarkdownRenderer.inlineHtml(text.value().prompt), List.copyOf(q.tags), List.copyOf(q.demoIds),
-                    text.fallback());
+                    text.fallback(), q.title);
         }).toList();
     }
 
@@ -124,7 +125,8 @@ public class BankQueries {
         String shownLang = localized.lang();
         List<Question.Option> options = q.options.stream().filter(o -> o.lang.equals(shownLang)).toList();
         List<BankViews.Choice> choices = q.type == QuestionType.SINGLE_CHOICE || q.type == QuestionType.MULTIPLE_CHOICE
-                ? options.stream().map(o -> new BankViews.Choice(MarkdownRenderer.inlineHtml(o.text), o.fraction > 0)).toList()
+                ? options.stream().map(o -> new BankViews.Choice(MarkdownRenderer.inlineHtml(o.text),
+                        AnswerChecker.isRight(q.type, o.fraction), o.fraction)).toList()
                 : List.of();
         List<String> accepted = q.type == QuestionType.SHORT_ANSWER
                 ? options.stream().filter(o -> o.fraction > 0).map(o -> o.text).toList() : List.of();
@@ -140,7 +142,7 @@ public class BankQueries {
                 choices, accepted, pairs, q.correctBoolean, q.correctMin, q.correctMax, demos,
                 List.copyOf(q.tags), q.source, localized.fallback(), followUps(q, lang, followUpsById),
                 q.wrongAnswers(shownLang).stream().map(w -> new BankViews.WrongAnswer(MarkdownRenderer.inlineHtml(w.claim),
-                        MarkdownRenderer.inlineHtml(w.why))).toList());
+                        MarkdownRenderer.inlineHtml(w.why))).toList(), q.title);
     }
 
     /** A follow-up that has left the deck (retired) is not linked. */

@@ -13,8 +13,9 @@ public final class BankViews {
                               boolean fallback) {
     }
 
+    /** @param title the source's name for the question (GIFT ::name::, Moodle name), or null */
     public record QuestionSummary(long id, String externalId, QuestionType type, String promptHtml,
-                                  List<String> tags, List<String> demoIds, boolean fallback) {
+                                  List<String> tags, List<String> demoIds, boolean fallback, String title) {
     }
 
     public record QuestionDetail(DeckSummary deck, long id, String externalId, QuestionType type, String lang,
@@ -22,7 +23,8 @@ public final class BankViews {
                                  String accurateNoteHtml, String generalFeedbackHtml, List<Choice> choices,
                                  List<String> accepted, List<Pair> pairs, Boolean correctBoolean, Double correctMin,
                                  Double correctMax, List<DemoRef> demos, List<String> tags, String source,
-                                 boolean fallback, List<FollowUp> followUps, List<WrongAnswer> wrongAnswers) {
+                                 boolean fallback, List<FollowUp> followUps, List<WrongAnswer> wrongAnswers,
+                                 String title) {
 
         public boolean hasRange() {
             return correctMin != null && correctMax != null && !correctMin.equals(correctMax);
@@ -46,7 +48,12 @@ public final class BankViews {
         }
     }
 
-    public record Choice(String html, boolean right) {
+    /**
+     * @param right  the choice is a right answer: worth 100 % in a single-choice question, any credit in a
+     *               multiple-choice one
+     * @param credit its share of the credit, -1..1 (GIFT/Moodle weights)
+     */
+    public record Choice(String html, boolean right, double credit) {
     }
 
     public record Pair(String left, String right) {

@@ -49,6 +49,11 @@ final class ContentHash {
             field(sb, "follow-ups");
             field(sb, String.join(",", q.followUps()));
         }
+        if (q.title() != null) {
+            // only when there is one: the hashes of questions without a title stay what they were
+            field(sb, "title");
+            field(sb, q.title());
+        }
         return BankMarkdownParser.sha256(sb.toString());
     }
 

@@ -130,7 +130,7 @@ public class DeckWriter {
     private record NewQuestion(QuestionContent content, String hash, int position) {
     }
 
-    /** Rows per multi-row INSERT: 15 parameters each stays far below PostgreSQL's 32767. */
+    /** Rows per multi-row INSERT: 16 parameters each stays far below PostgreSQL's 32767. */
     private static final int CHUNK = 500;
 
     /**
@@ -150,7 +150,7 @@ public class DeckWriter {
                 Map<String, Long> ids = new HashMap<>();
                 String sql = "insert into question (deck_id, external_id, type, position, tags, demo_ids, source, "
                         + "original_language, correct_boolean, correct_min, correct_max, content_hash, retired, created_at, "
-                        + "updated_at, follow_ups) values " + rows(chunk.size(), 16) + " returning id, external_id";
+                        + "updated_at, follow_ups, title) values " + rows(chunk.size(), 17) + " returning id, external_id";
                 try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
                     int i = 1;
                     for (NewQuestion n : chunk) {
@@ -171,6 +171,7 @@ public class DeckWriter {
                         ps.setTimestamp(i++, ts);
                         ps.setTimestamp(i++, ts);
                         ps.setArray(i++, connection.createArrayOf("text", qc.followUps().toArray()));
+                        ps.setString(i++, qc.title());
                     }
                     try (java.sql.ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -283,6 +284,7 @@ public class DeckWriter {
         q.correctBoolean = qc.correctBoolean();
         q.correctMin = qc.correctMin();
         q.correctMax = qc.correctMax();
+        q.title = qc.title();
         q.contentHash = hash;
         q.retired = false;
         q.updatedAt = now;

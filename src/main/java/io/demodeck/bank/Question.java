@@ -73,6 +73,9 @@ public class Question extends PanacheEntityBase {
     @Column(name = "correct_max")
     public Double correctMax;
 
+    /** The source's name for the question (GIFT ::name::, Moodle &lt;name&gt;), or null. */
+    public String title;
+
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 

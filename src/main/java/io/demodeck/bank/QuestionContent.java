@@ -16,11 +16,12 @@ import java.util.Map;
  * @param options        choices, accepted answers or matching pairs, each tagged with its language
  * @param line           where the question starts in its file (1-based), for error reports
  * @param followUps      stable ids of the questions (same deck) an interviewer would ask next, in order
+ * @param title          the name the source gives it (GIFT ::name::, Moodle &lt;name&gt;), shown to instructors; or null
  */
 public record QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
                               String source, String originalLanguage, Boolean correctBoolean,
                               Double correctMin, Double correctMax, Map<String, Text> texts,
-                              List<Option> options, int line, List<String> followUps) {
+                              List<Option> options, int line, List<String> followUps, String title) {
 
     @JsonCreator
     public QuestionContent {
@@ -32,19 +33,42 @@ public record QuestionContent(String externalId, QuestionType type, List<String>
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
     }
 
-    /** A question without follow-ups (the formats other than DemoDeck's own have none). */
+    /** A question without follow-ups or a title. */
     public QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
                            String source, String originalLanguage, Boolean correctBoolean,
                            Double correctMin, Double correctMax, Map<String, Text> texts,
                            List<Option> options, int line) {
         this(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean, correctMin, correctMax, texts,
-                options, line, List.of());
+                options, line, List.of(), null);
+    }
+
+    /** A question with follow-ups and no title (DemoDeck's own formats). */
+    public QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
+                           String source, String originalLanguage, Boolean correctBoolean,
+                           Double correctMin, Double correctMax, Map<String, Text> texts,
+                           List<Option> options, int line, List<String> followUps) {
+        this(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean, correctMin, correctMax, texts,
+                options, line, followUps, null);
+    }
+
+    /** A question with a title and no follow-ups (the formats other than DemoDeck's own). */
+    public QuestionContent(String externalId, QuestionType type, List<String> tags, List<String> demoIds,
+                           String source, String originalLanguage, Boolean correctBoolean,
+                           Double correctMin, Double correctMax, Map<String, Text> texts,
+                           List<Option> options, int line, String title) {
+        this(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean, correctMin, correctMax, texts,
+                options, line, List.of(), title);
     }
 
     /** The same question reported at another line (0: no line of the file at hand). */
     public QuestionContent withLine(int newLine) {
         return new QuestionContent(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean, correctMin,
-                correctMax, texts, options, newLine, followUps);
+                correctMax, texts, options, newLine, followUps, title);
+    }
+
+    public QuestionContent withTitle(String newTitle) {
+        return new QuestionContent(externalId, type, tags, demoIds, source, originalLanguage, correctBoolean,
+                correctMin, correctMax, texts, options, line, followUps, newTitle);
     }
 
     /**

@@ -56,6 +56,14 @@ public final class DeckAssembler {
     public String add(String explicitId, QuestionType type, List<String> tags, String prompt, String answer,
              String generalFeedback, Boolean correctBoolean, Double min, Double max, List<Opt> options, int line,
              String ref) {
+        return add(explicitId, type, tags, prompt, answer, generalFeedback, correctBoolean, min, max, options, line, ref,
+                null);
+    }
+
+    /** @param title the source's name for the question (GIFT ::name::, Moodle &lt;name&gt;), or null */
+    public String add(String explicitId, QuestionType type, List<String> tags, String prompt, String answer,
+             String generalFeedback, Boolean correctBoolean, Double min, Double max, List<Opt> options, int line,
+             String ref, String title) {
         String id;
         if (explicitId != null && !explicitId.isBlank()) {
             id = ImportText.stableId(explicitId);
@@ -83,7 +91,7 @@ public final class DeckAssembler {
         }
         var text = new QuestionContent.Text(prompt, blankToNull(answer), List.of(), null, blankToNull(generalFeedback));
         questions.add(new QuestionContent(id, type, normalizeTags(tags), List.of(), null, language, correctBoolean,
-                min, max, Map.of(language, text), opts, line));
+                min, max, Map.of(language, text), opts, line, questionTitle(title)));
         return id;
     }
 
@@ -96,6 +104,15 @@ public final class DeckAssembler {
             }
         }
         return result;
+    }
+
+    /** One line, at most what the column holds. */
+    private static String questionTitle(String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        String t = title.strip().replaceAll("\\s+", " ");
+        return t.length() > 255 ? t.substring(0, 254) + "…" : t;
     }
 
     private static String blankToNull(String s) {

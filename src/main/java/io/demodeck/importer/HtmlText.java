@@ -9,6 +9,7 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,10 @@ public final class HtmlText {
     /** Deeper elements are flattened by the parser and rendered as plain text: no real text nests this deep. */
     private static final int MAX_DEPTH = 64;
     private static final String BASE_URI = "http://local.invalid/";
-    private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]])");
+    private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]#<>|]|&(?=#?[A-Za-z0-9]{1,32};))");
+    private static final Pattern LEADING_BLANKS = Pattern.compile("^[ \\t]++", Pattern.MULTILINE);
+    /** What opens a block at the start of a line: a list item, a setext underline, a heading, a quote. */
+    private static final Pattern LINE_START = Pattern.compile("^([ \\t]*+)(\\d{1,9})([.)])|^([ \\t]*+)([-+=])", Pattern.MULTILINE);
 
     /** Basic formatting, lists, code, and images whose source is resolved to our own media URLs. */
     private static final Safelist SAFE = Safelist.basic()
@@ -39,12 +43,60 @@ public final class HtmlText {
         return text != null && LOOKS_LIKE_HTML.matcher(text).find();
     }
 
-    /** Text that may be HTML; plain text passes through unchanged. */
-    public static String toMarkdown(String text, UnaryOperator<String> imageSource) {
+    /**
+     * The visible text of what may be HTML, for fields shown and compared as text (accepted answers, matching
+     * pairs): entities decoded, tags dropped.
+     */
+    public static String toPlain(String text) {
         if (text == null || !looksLikeHtml(text)) {
             return text == null ? null : text.strip();
         }
+        return org.jsoup.Jsoup.parse(text).text().replace('\u00a0', ' ').strip();
+    }
+
+    /** Text that may be HTML; plain text is escaped so that it shows as written. */
+    public static String toMarkdown(String text, UnaryOperator<String> imageSource) {
+        if (text == null || !looksLikeHtml(text)) {
+            return text == null ? null : plainToMarkdown(text);
+        }
         return htmlToMarkdown(text, imageSource);
+    }
+
+    /**
+     * Plain text as Markdown that renders to the same visible text: every character Markdown gives a meaning
+     * ({@code \ ` * _ [ ] # < > |}, and {@code &} before an entity) is escaped, and so is whatever would open a block at the start of a
+     * line (a list item {@code 1.} {@code -} {@code +}, a setext underline {@code =}).
+     */
+    public static String plainToMarkdown(String text) {
+        if (text == null) {
+            return null;
+        }
+        return escapeText(text.strip(), true);
+    }
+
+    /** A piece of plain text inside Markdown, blanks kept; {@code atLineStart} when it begins a line. */
+    public static String escapePlain(String text, boolean atLineStart) {
+        return escapeText(text, atLineStart);
+    }
+
+    private static String escapeText(String text, boolean atLineStart) {
+        String escaped = MD_SPECIAL.matcher(text).replaceAll("\\\\$1");
+        // text that continues a line keeps its first line as it is; every other line starts a line
+        int firstBreak = escaped.indexOf('\n');
+        String head = atLineStart ? "" : firstBreak < 0 ? escaped : escaped.substring(0, firstBreak);
+        // blanks that start a line would make an indented code block, where escapes show; HTML does not show them
+        String rest = LEADING_BLANKS.matcher(escaped.substring(head.length())).replaceAll("");
+        Matcher m = LINE_START.matcher(rest);
+        StringBuilder sb = new StringBuilder(escaped.length() + 8).append(head);
+        while (m.find()) {
+            if (m.group(2) != null) {
+                m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + "\\" + m.group(3)));
+            } else {
+                m.appendReplacement(sb, Matcher.quoteReplacement(m.group(4) + "\\" + m.group(5)));
+            }
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /**
@@ -66,16 +118,25 @@ public final class HtmlText {
     private static void render(Node node, StringBuilder sb, UnaryOperator<String> imageSource, int depth) {
         if (depth > MAX_DEPTH && node instanceof Element deep) {
             // recursion and the re-copying of nested formatting stay bounded
-            sb.append(MD_SPECIAL.matcher(deep.wholeText().replace('\u00a0', ' ')).replaceAll("\\\\$1"));
+            sb.append(escapeText(deep.wholeText().replace('\u00a0', ' '), atLineStart(sb)));
             return;
         }
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode t) {
-                sb.append(MD_SPECIAL.matcher(t.getWholeText().replace('\u00a0', ' ')).replaceAll("\\\\$1"));
+                sb.append(escapeText(t.getWholeText().replace('\u00a0', ' '), atLineStart(sb)));
             } else if (child instanceof Element e) {
                 element(e, sb, imageSource, depth);
             }
         }
+    }
+
+    private static boolean atLineStart(StringBuilder sb) {
+        int n = sb.length();
+        int i = n - 1;
+        while (i >= 0 && (sb.charAt(i) == ' ' || sb.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || sb.charAt(i) == '\n';
     }
 
     private static void element(Element e, StringBuilder sb, UnaryOperator<String> imageSource, int depth) {

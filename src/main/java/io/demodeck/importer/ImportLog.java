@@ -45,6 +45,12 @@ public final class ImportLog {
         skipped++;
     }
 
+    /** A row the format's own importer would not make a card of: a warning, and left out. */
+    public void leaveOut(int line, String message) {
+        warning(line, message + "; the row is left out");
+        skipped++;
+    }
+
     private void add(ImportProblem p) {
         int kept = p.isError() ? errors++ : warnings++;
         if (kept < MAX_PROBLEMS) {

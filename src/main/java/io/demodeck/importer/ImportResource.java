@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import io.demodeck.importer.export.DeckExports;
 import io.demodeck.importer.export.ExportFormat;
+import io.demodeck.importer.export.ExportOptions;
 import io.demodeck.importer.export.Exported;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.ApiProblem;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -105,17 +107,23 @@ public class ImportResource {
 
     @GET
     @Path("decks/{deck}/export")
-    @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text or JSON",
-            description = "JSON is lossless and carries the deck's media files (base64); the text formats keep the "
-                    + "questions' links to them. What the chosen format cannot carry (media files included) is counted "
-                    + "in the X-Export-Warnings header")
+    @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text, Moodle XML or JSON",
+            description = "format: markdown (default), gift, anki-csv, moodle-xml, json. JSON is lossless and carries "
+                    + "the deck's media files (base64); Moodle XML (for a Moodle question bank: categories from a::b "
+                    + "tags, idnumbers, tags) embeds the files its questions show (base64); the other text formats keep "
+                    + "the questions' links to them. What the chosen format cannot carry (media files included) is "
+                    + "counted in the X-Export-Warnings header")
     @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name")
     @APIResponse(responseCode = "404", description = "no such deck")
     @APIResponse(responseCode = "422", description = "unknown format")
-    public Response export(@PathParam("deck") String deck, @QueryParam("format") String format) {
+    public Response export(@PathParam("deck") String deck, @QueryParam("format") String format,
+                           @Parameter(description = "anki-csv only: a cell starting with = + - @ (a spreadsheet "
+                                   + "formula) gets a leading apostrophe; true (the default) or false")
+                           @QueryParam("spreadsheetSafe") String spreadsheetSafe) {
         ExportFormat f = ExportFormat.fromId(format == null ? "markdown" : format).orElseThrow(() ->
-                ApiException.validation("format", "one of markdown, gift, anki-csv, json"));
-        Exported exported = exports.export(deck, f).orElseThrow(() -> ApiException.notFound("Deck " + deck));
+                ApiException.validation("format", "one of " + ExportFormat.ids()));
+        ExportOptions options = new ExportOptions(parseFlag("spreadsheetSafe", spreadsheetSafe));
+        Exported exported = exports.export(deck, f, options).orElseThrow(() -> ApiException.notFound("Deck " + deck));
         String fileName = MediaFile.storedName(deck) + "." + exported.extension();
         StreamingOutput body = exported.body()::writeTo;
         return Response.ok(body, exported.mediaType() + "; charset=utf-8")

@@ -9,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -113,5 +114,20 @@ public final class ImportText {
     public static String abbreviate(String s) {
         String one = s.strip().replaceAll("\\s+", " ");
         return one.length() > 60 ? one.substring(0, 57) + "…" : one;
+    }
+
+    /**
+     * A Moodle category path ({@code $course$/top/a/b}, as GIFT's {@code $CATEGORY:} and Moodle XML write it) as its
+     * segments, without the context prefix and "top"; GIFT and Moodle XML make the same tag of it: {@code a::b}.
+     */
+    public static List<String> categoryPath(String path) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String p : path.strip().split("/")) {
+            String s = p.strip();
+            if (!s.isEmpty() && !s.matches("\\$(course|cat\\d*|module|system)\\$") && !s.equalsIgnoreCase("top")) {
+                parts.add(s);
+            }
+        }
+        return parts;
     }
 }

@@ -24,14 +24,27 @@ public final class AnswerChecker {
         };
     }
 
+    /**
+     * Whether a choice is a right answer: in a single-choice question only one worth 100 % (one worth 50 % earns
+     * half the credit but is not right); in a multiple-choice question any with credit.
+     */
+    public static boolean isRight(io.demodeck.bank.QuestionType type, double fraction) {
+        return type == io.demodeck.bank.QuestionType.SINGLE_CHOICE ? fraction >= FULL_CREDIT : fraction > 0;
+    }
+
+    /** Weights written as percentages come back as 0.99999…: "100 %" with a rounding margin. */
+    private static final double FULL_CREDIT = 0.999;
+
     private static QuizResult choices(QuizKey key, Set<Integer> selected) {
         List<Double> fractions = key.choiceFractions();
-        Set<Integer> right = IntStream.range(0, fractions.size()).filter(i -> fractions.get(i) > 0)
+        Set<Integer> right = IntStream.range(0, fractions.size()).filter(i -> isRight(key.type(), fractions.get(i)))
                 .boxed().collect(Collectors.toSet());
         Set<Integer> valid = new HashSet<>(selected);
         valid.removeIf(i -> i < 0 || i >= fractions.size());
         double score = valid.stream().mapToDouble(fractions::get).sum();
-        return new QuizResult(!valid.isEmpty() && valid.equals(right), Math.max(0, Math.min(1, score)), null, List.of());
+        boolean correct = key.type() == io.demodeck.bank.QuestionType.SINGLE_CHOICE
+                ? valid.size() == 1 && right.containsAll(valid) : !valid.isEmpty() && valid.equals(right);
+        return new QuizResult(correct, Math.max(0, Math.min(1, score)), null, List.of());
     }
 
     private static QuizResult shortAnswer(QuizKey key, String typed) {

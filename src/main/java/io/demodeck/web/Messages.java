@@ -903,4 +903,10 @@ public interface Messages {
 
     @Message("Page {page} of {pages}")
     String admin_page(int page, int pages);
+    // importer: question titles, deck ids, cloze questions
+    @Message("Title in the source")
+    String importer_question_title();
+
+    @Message("A deck id has 1 to 100 characters: lower-case Latin letters a-z, digits 0-9 and '-', starting with a letter or a digit. Suggested from the file's name; left empty, it is made from it.")
+    String importer_deck_rules();
 }

@@ -2,7 +2,11 @@ package io.demodeck.importer;
 
 import org.junit.jupiter.api.Test;
 
+import io.demodeck.platform.MarkdownRenderer;
+import org.jsoup.Jsoup;
+
 import java.time.Duration;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -11,8 +15,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HtmlTextTest {
 
     @Test
-    void plainTextIsLeftAlone() {
-        assertEquals("a < b and 2*3", HtmlText.toMarkdown("a < b and 2*3", HtmlText.noImages()));
+    void plainTextIsEscapedToShowAsWritten() {
+        assertEquals("a \\< b and 2\\*3", HtmlText.toMarkdown("a < b and 2*3", HtmlText.noImages()));
+        assertEquals("\\#", HtmlText.toMarkdown("#", HtmlText.noImages()), "a lone # is not an empty heading");
+        assertEquals("1\\. first\n\\- second\n\\+ third", HtmlText.plainToMarkdown("1. first\n- second\n+ third"));
+    }
+
+    /** Characters that mean something in Markdown, at every position, with line breaks and blanks between them. */
+    private static final String ALPHABET = "#*_[]<>|\\`!&;-+=.)1234567890 aZяё\t\n~:()\"'{}%$^/";
+
+    @Test
+    void anyPlainStringRendersToTheSameVisibleText() {
+        SplittableRandom random = new SplittableRandom(20261205L);
+        for (int n = 0; n < 5000; n++) {
+            int length = 1 + random.nextInt(40);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                sb.append(random.nextInt(8) == 0 ? "&amp;" : String.valueOf(ALPHABET.charAt(random.nextInt(ALPHABET.length()))));
+            }
+            String plain = sb.toString();
+            String html = MarkdownRenderer.toHtml(HtmlText.plainToMarkdown(plain));
+            assertEquals(visible(plain), visible(Jsoup.parse(html).text()),
+                    () -> "case " + " '" + plain.replace("\n", "\\n") + "' rendered as " + html);
+        }
+    }
+
+    private static String visible(String s) {
+        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
     }
 
     @Test

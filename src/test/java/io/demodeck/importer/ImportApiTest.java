@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -68,7 +69,7 @@ class ImportApiTest {
                 .when().post("/api/v1/imports")
                 .then().statusCode(200).body("outcome", equalTo("applied")).body("counts.created", equalTo(5))
                 .body("counts.skipped", equalTo(1)).body("problems.line", hasItem(13));
-        for (String format : new String[] {"json", "anki-csv", "gift"}) {
+        for (String format : new String[] {"json", "anki-csv", "gift", "moodle-xml"}) {
             Response export = given().queryParam("format", format).get("/api/v1/decks/api-anki/export");
             export.then().statusCode(200).header("Content-Disposition", startsWith("attachment; filename=\"api-anki."));
             String target = "api-anki-from-" + format;
@@ -78,7 +79,8 @@ class ImportApiTest {
                     .then().statusCode(200).body("counts.created", equalTo(5));
             String original = given().queryParam("format", "anki-csv").get("/api/v1/decks/api-anki/export").asString();
             String copy = given().queryParam("format", "anki-csv").get("/api/v1/decks/" + target + "/export").asString();
-            if (!format.equals("gift")) {
+            // GIFT and Moodle XML have no flashcards: they come back as essays
+            if (!format.equals("gift") && !format.equals("moodle-xml")) {
                 assertEquals(original.replaceAll("(?m)^#deck:.*$", ""), copy.replaceAll("(?m)^#deck:.*$", ""), format);
             }
         }
@@ -291,5 +293,34 @@ class ImportApiTest {
         org.junit.jupiter.api.Assertions.assertTrue(m.find(), json);
         given().get("/decks/api-media/media/" + m.group(1)).then().statusCode(200).contentType("image/png")
                 .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void theQuestionsApiShowsTitlesAndOnlyFullCreditChoicesAsRight() {
+        given().multiPart("file", "fidelity.gift", bytes("gift/fidelity.gift")).multiPart("deck", "api-fidelity")
+                .multiPart("language", "en").multiPart("dryRun", "false")
+                .post("/api/v1/imports").then().statusCode(200);
+        Response page = given().get("/api/v1/decks/api-fidelity/questions");
+        page.then().statusCode(200);
+        List<Boolean> right = page.path("items.find { it.title == 'Partial credit' }.choices.right");
+        List<Float> credit = page.path("items.find { it.title == 'Partial credit' }.choices.credit");
+        assertEquals(List.of(true, false, false), right, page.asString());
+        assertEquals(List.of(1.0f, 0.5f, 0.0f), credit);
+        assertEquals("Q5", page.path("items[0].title"));
+        String html = given().get("/api/v1/decks/api-fidelity/questions").path("items.find { it.title == 'Hash choice' }.choices[0].html");
+        assertEquals("#", html, "an escaped \\# is a character, not a heading");
+    }
+
+    @Test
+    void theAnkiCsvExportIsSpreadsheetSafeUnlessTurnedOff() {
+        given().multiPart("file", "sheet.txt", utf8("=1+1\tformula\n")).multiPart("format", "quizlet")
+                .multiPart("deck", "api-sheet").multiPart("dryRun", "false").post("/api/v1/imports").then().statusCode(200);
+        String safe = given().queryParam("format", "anki-csv").get("/api/v1/decks/api-sheet/export").asString();
+        String raw = given().queryParam("format", "anki-csv").queryParam("spreadsheetSafe", "false")
+                .get("/api/v1/decks/api-sheet/export").asString();
+        assertTrue(safe.contains("\t'=1+1\t"), safe);
+        assertTrue(raw.contains("\t=1+1\t"), raw);
+        given().queryParam("format", "anki-csv").queryParam("spreadsheetSafe", "maybe")
+                .get("/api/v1/decks/api-sheet/export").then().statusCode(422);
     }
 }

@@ -101,4 +101,16 @@ class AnswerCheckerTest {
                 List.of("собственное адресное пространство", "нужен IPC для обмена", "создаётся системным вызовом"));
         assertEquals(List.of(true, false, false), hits);
     }
+
+    @Test
+    void aSingleChoiceWithPartialCreditIsRightOnlyForTheFullAnswer() {
+        QuizKey single = new QuizKey(QuestionType.SINGLE_CHOICE, List.of(1.0, 0.5, 0.0), null, null, null, null, null);
+        assertTrue(AnswerChecker.check(single, picked(0)).correct());
+        QuizResult half = AnswerChecker.check(single, picked(1));
+        assertFalse(half.correct(), "half the credit is not the right answer");
+        assertEquals(0.5, half.score());
+        assertTrue(AnswerChecker.isRight(QuestionType.SINGLE_CHOICE, 1.0));
+        assertFalse(AnswerChecker.isRight(QuestionType.SINGLE_CHOICE, 0.5));
+        assertTrue(AnswerChecker.isRight(QuestionType.MULTIPLE_CHOICE, 0.5));
+    }
 }

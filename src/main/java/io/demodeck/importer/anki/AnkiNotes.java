@@ -64,12 +64,12 @@ final class AnkiNotes {
         return add(deck, log, kind, guid, fields, tags, media, line, ref, true);
     }
 
-    /** @param html false when the fields are plain text (#html:false): they are stored as written */
+    /** @param html false when the fields are plain text (#html:false): they show as written */
     static Map<Integer, String> add(DeckAssembler deck, ImportLog log, Kind kind, String guid, List<String> fields,
                                     List<String> tags, UnaryOperator<String> media, int line, String ref, boolean html) {
         // encode first, so the suffixes of reverse and cloze cards stay readable
         guid = guid == null || guid.isBlank() ? null : io.demodeck.importer.ImportText.stableId(guid);
-        List<String> f = fields.stream().map(v -> html ? text(v, media) : v.strip()).toList();
+        List<String> f = fields.stream().map(v -> html ? text(v, media) : HtmlText.plainToMarkdown(v)).toList();
         String front = f.isEmpty() ? "" : f.get(0);
         String back = f.size() > 1 ? f.get(1) : "";
         if (kind == Kind.CLOZE) {
@@ -159,7 +159,13 @@ final class AnkiNotes {
      */
     static String text(String field, UnaryOperator<String> media) {
         if (media == null) {
-            return field.replace("<b>", "**").replace("</b>", "**").strip();
+            // the revealed deletion's <b> is ours, the rest is text as written
+            String[] parts = field.strip().split("</?b>", -1);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                sb.append(i > 0 ? "**" : "").append(HtmlText.escapePlain(parts[i], i == 0));
+            }
+            return sb.toString().strip();
         }
         List<String> sounds = new ArrayList<>();
         Matcher s = SOUND.matcher(field);

@@ -126,13 +126,16 @@ public final class AnkiTextParser implements ImportParser {
             fieldColumns = orderByLabels(fieldColumns, columns);
         }
         Set<String> decks = new LinkedHashSet<>();
-        boolean warnedWidth = false;
+        Map<String, Integer> firstFields = new HashMap<>();
         for (CsvRecords.Row row : rows) {
             List<String> values = new ArrayList<>(row.fields());
-            if (values.size() > width && !warnedWidth) {
+            if (values.size() > width) {
+                boolean padding = values.subList(width, values.size()).stream().allMatch(String::isBlank);
                 log.warning(row.line(), "this row has " + values.size() + " fields but the first has " + width
-                        + ": the extra fields are ignored (Anki does the same)");
-                warnedWidth = true;
+                        + (padding ? ": it is padded with empty fields, which are ignored" : ": the extra fields are ignored (Anki does the same)"));
+            } else if (values.size() < width) {
+                log.warning(row.line(), "this row has " + values.size() + " fields but the first has " + width
+                        + ": the missing ones are empty");
             }
             while (values.size() < width) {
                 values.add("");
@@ -159,6 +162,21 @@ public final class AnkiTextParser implements ImportParser {
             boolean cloze = rowType != null ? rowType.toLowerCase(Locale.ROOT).contains("cloze")
                     : !fields.isEmpty() && AnkiNotes.hasCloze(fields.get(0));
             AnkiNotes.Kind kind = AnkiNotes.kindOf(rowType, 1, cloze);
+            String first = fields.isEmpty() ? "" : fields.get(0).strip();
+            // like Anki: without a GUID the first field identifies the note, so a second row with it is a duplicate
+            if (guid == null || guid.isEmpty()) {
+                Integer earlier = first.isEmpty() ? null : firstFields.putIfAbsent(first, row.line());
+                if (earlier != null) {
+                    log.leaveOut(row.line(), "duplicate first field '" + ImportText.abbreviate(first)
+                            + "': the same as on line " + earlier);
+                    continue;
+                }
+            }
+            if (kind != AnkiNotes.Kind.CLOZE && !first.isEmpty() && fields.size() >= 2
+                    && fields.subList(1, fields.size()).stream().allMatch(String::isBlank)) {
+                log.leaveOut(row.line(), "the back is empty: the card would have no answer");
+                continue;
+            }
             AnkiNotes.add(deck, log, kind, guid == null || guid.isEmpty() ? null : guid, fields, tags,
                     name -> null, row.line(), null, !Boolean.FALSE.equals(html));
         }

@@ -4,6 +4,8 @@ import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 
+import io.demodeck.platform.MarkdownRenderer;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -11,19 +13,21 @@ import java.util.List;
 
 /**
  * Anki "Notes in Plain Text": tab-separated, RFC 4180 quoting, {@code #} headers and a GUID column, so Anki (and
- * DemoDeck) update the same notes on a second import. Quiz questions become Basic notes whose back lists the right
- * answers.
+ * DemoDeck) update the same notes on a second import. Fields are the questions' Markdown rendered to HTML
+ * ({@code #html:true}), as Anki shows them. Quiz questions become Basic notes whose back lists the right answers.
+ * Spreadsheet-safe (the default): a cell a spreadsheet would run as a formula starts with an apostrophe.
  */
 final class AnkiCsvExporter {
 
     private AnkiCsvExporter() {
     }
 
-    static List<String> write(DeckContent deck, List<String> media, Writer out) throws IOException {
+    static List<String> write(DeckContent deck, List<String> media, Writer out, ExportOptions exportOptions) throws IOException {
+        boolean safe = !Boolean.FALSE.equals(exportOptions.spreadsheetSafe());
         List<String> warnings = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         DeckContent.Text title = deck.texts().getOrDefault(deck.originalLanguage(), deck.texts().values().iterator().next());
-        sb.append("#separator:tab\n#html:false\n");
+        sb.append("#separator:tab\n#html:true\n");
         sb.append("#deck:").append(title.title().replaceAll("[\\r\\n]+", " ")).append('\n');
         sb.append("#guid column:1\n#notetype column:2\n#tags column:3\n");
         sb.append("#columns:GUID\tNotetype\tTags\tFront\tBack\n");
@@ -61,17 +65,29 @@ final class AnkiCsvExporter {
             if (back.isBlank()) {
                 back = "—";
             }
-            sb.append(field(q.externalId())).append('\t').append("Basic").append('\t')
-                    .append(field(String.join(" ", q.tags()))).append('\t')
-                    .append(field(front)).append('\t').append(field(back)).append('\n');
+            sb.append(field(q.externalId(), safe)).append('\t').append("Basic").append('\t')
+                    .append(field(String.join(" ", q.tags()), safe)).append('\t')
+                    .append(field(html(front), safe)).append('\t').append(field(html(back), safe)).append('\n');
         }
         out.append(sb);
         TextMedia.warn(media, warnings);
         return warnings;
     }
 
-    private static String field(String value) {
+    private static String html(String markdown) {
+        return MarkdownRenderer.inlineHtml(markdown);
+    }
+
+    /** A formula in a spreadsheet starts with one of these (OWASP "CSV injection"). */
+    static boolean looksLikeFormula(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
+    }
+
+    private static String field(String value, boolean spreadsheetSafe) {
         String v = value.strip();
+        if (spreadsheetSafe && looksLikeFormula(v)) {
+            v = "'" + v;
+        }
         if (v.indexOf('\t') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
             return v;
         }

@@ -38,7 +38,7 @@ public class DeckExports {
         });
     }
 
-    public Optional<Exported> export(String deckExternalId, ExportFormat format) {
+    public Optional<Exported> export(String deckExternalId, ExportFormat format, ExportOptions options) {
         return read(deckExternalId).map(stored -> format.export(stored.content(), new MediaSource() {
             @Override
             public List<String> names() {
@@ -49,7 +49,7 @@ public class DeckExports {
             public void forEach(Each each) throws java.io.IOException {
                 mediaStore.forEach(stored.content().externalId(), stored.media(), each);
             }
-        }));
+        }, options));
     }
 
     private static QuestionContent content(Question q) {
@@ -61,6 +61,6 @@ public class DeckExports {
                 .map(o -> new QuestionContent.Option(o.lang, o.position, o.text, o.matchText, o.fraction, o.feedback))
                 .toList();
         return new QuestionContent(q.externalId, q.type, q.tags, q.demoIds, q.source, q.originalLanguage,
-                q.correctBoolean, q.correctMin, q.correctMax, texts, options, 0, q.followUps);
+                q.correctBoolean, q.correctMin, q.correctMax, texts, options, 0, q.followUps, q.title);
     }
 }

@@ -13,14 +13,15 @@ import java.util.Optional;
 
 /** The export formats; each one reads back with the importer of the same name. */
 public enum ExportFormat {
-    MARKDOWN("markdown", "md", "text/markdown", MarkdownExporter::write),
-    GIFT("gift", "gift.txt", "text/plain", GiftExporter::write),
+    MARKDOWN("markdown", "md", "text/markdown", (deck, media, out, options) -> MarkdownExporter.write(deck, media, out)),
+    GIFT("gift", "gift.txt", "text/plain", (deck, media, out, options) -> GiftExporter.write(deck, media, out)),
     ANKI_CSV("anki-csv", "txt", "text/tab-separated-values", AnkiCsvExporter::write),
+    MOODLE_XML("moodle-xml", "xml", "application/xml", null),
     JSON("json", "json", "application/json", null);
 
     /** Writes a deck as text and returns what the format could not carry. */
     interface TextWriter {
-        List<String> write(DeckContent deck, List<String> media, Writer out) throws IOException;
+        List<String> write(DeckContent deck, List<String> media, Writer out, ExportOptions options) throws IOException;
     }
 
     private final String id;
@@ -45,18 +46,39 @@ public enum ExportFormat {
      * once into memory first (about the size of the deck, which is in memory already).
      */
     public Exported export(DeckContent deck, MediaSource media) {
+        return export(deck, media, ExportOptions.defaults());
+    }
+
+    public Exported export(DeckContent deck, MediaSource media, ExportOptions options) {
         if (this == JSON) {
             return new Exported(extension, mediaType, List.of(), out -> JsonExporter.write(deck, media, out));
+        }
+        if (this == MOODLE_XML) {
+            // the files the questions show are embedded: read once while the XML is written into memory
+            StringWriter xml = new StringWriter();
+            List<String> warnings;
+            try {
+                warnings = MoodleXmlExporter.write(deck, media, xml);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+            return new Exported(extension, mediaType, warnings, out -> out.write(body));
         }
         StringWriter written = new StringWriter();
         List<String> warnings;
         try {
-            warnings = text.write(deck, media.names(), written);
+            warnings = text.write(deck, media.names(), written, options);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         byte[] body = written.toString().getBytes(StandardCharsets.UTF_8);
         return new Exported(extension, mediaType, warnings, out -> out.write(body));
+    }
+
+    /** The format names, as the API lists them. */
+    public static String ids() {
+        return String.join(", ", Arrays.stream(values()).map(ExportFormat::id).toList());
     }
 
     public static Optional<ExportFormat> fromId(String id) {

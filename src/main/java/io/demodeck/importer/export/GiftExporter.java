@@ -39,6 +39,9 @@ final class GiftExporter {
                 q.tags().forEach(tag -> sb.append(" [tag:").append(tag.replace("]", "")).append(']'));
                 sb.append('\n');
             }
+            if (q.title() != null) {
+                sb.append("::").append(escape(q.title())).append("::");
+            }
             sb.append("[markdown]").append(escape(t.prompt()));
             List<QuestionContent.Option> options = q.options().stream().filter(o -> o.lang().equals(lang)).toList();
             String general = t.generalFeedback() != null ? t.generalFeedback() : t.answer();
@@ -74,8 +77,9 @@ final class GiftExporter {
                 case TRUE_FALSE -> {
                     boolean value = Boolean.TRUE.equals(q.correctBoolean());
                     sb.append(" {").append(value ? "TRUE" : "FALSE");
-                    String trueFb = options.stream().filter(o -> o.text().equals("true")).map(QuestionContent.Option::feedback).findFirst().orElse(null);
-                    String falseFb = options.stream().filter(o -> o.text().equals("false")).map(QuestionContent.Option::feedback).findFirst().orElse(null);
+                    // an option without feedback is common: findFirst() would throw on its null
+                    String trueFb = feedbackOf(options, "true");
+                    String falseFb = feedbackOf(options, "false");
                     String wrong = value ? falseFb : trueFb;
                     String right = value ? trueFb : falseFb;
                     if (wrong != null || right != null) {
@@ -134,6 +138,11 @@ final class GiftExporter {
         out.append(sb);
         TextMedia.warn(media, warnings);
         return warnings;
+    }
+
+    private static String feedbackOf(List<QuestionContent.Option> options, String text) {
+        return options.stream().filter(o -> o.text().equals(text)).findFirst().map(QuestionContent.Option::feedback)
+                .orElse(null);
     }
 
     private static void option(StringBuilder sb, QuestionContent.Option o) {

@@ -36,6 +36,9 @@ public final class GiftParser implements ImportParser {
     private static final Pattern NUM_RANGE = Pattern.compile("(" + NUMBER + ")\\s*\\.\\.\\s*(" + NUMBER + ")");
     private static final Pattern NUM_TOLERANCE = Pattern.compile("(" + NUMBER + ")\\s*(?::\\s*(" + NUMBER + "))?");
 
+    /** The ::name:: of the question being read: its title. */
+    private String title;
+
     @Override
     public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {
         ImportLog log = new ImportLog();
@@ -85,17 +88,14 @@ public final class GiftParser implements ImportParser {
     }
 
     private static String lastSegment(String category) {
-        String c = category.replaceFirst("^\\$(course|cat\\d*|module|system)\\$/?", "").replaceFirst("(?i)^top/?", "");
-        int slash = c.lastIndexOf('/');
-        return slash < 0 ? c : c.substring(slash + 1);
+        List<String> path = ImportText.categoryPath(category);
+        return path.isEmpty() ? null : path.get(path.size() - 1);
     }
 
+    /** The same tag as Moodle XML makes of the category: {@code a::b::c}. */
     private static List<String> categoryTags(String category) {
-        if (category == null) {
-            return List.of();
-        }
-        String c = category.replaceFirst("^\\$(course|cat\\d*|module|system)\\$/?", "").replaceFirst("(?i)^top/?", "").strip();
-        return c.isEmpty() ? List.of() : List.of(c.replace("/", "::"));
+        List<String> path = category == null ? List.of() : ImportText.categoryPath(category);
+        return path.isEmpty() ? List.of() : List.of(String.join("::", path));
     }
 
     private void question(String raw, int line, List<String> comments, String category,
@@ -123,6 +123,7 @@ public final class GiftParser implements ImportParser {
             name = text.substring(2, end).strip();
             text = text.substring(end + 2).strip();
         }
+        title = name == null ? null : restore(name).strip();
         int open = text.indexOf('{');
         int close = open < 0 ? -1 : text.indexOf('}', open);
         if (open < 0 && text.indexOf('}') >= 0) {
@@ -144,7 +145,7 @@ public final class GiftParser implements ImportParser {
         String ref = name != null ? "'" + restore(name) + "'" : null;
         if (open < 0) {
             String prompt = format(text);
-            deck.add(id, QuestionType.DESCRIPTION, tags, prompt, null, null, null, null, null, List.of(), line, null);
+            deck.add(id, QuestionType.DESCRIPTION, tags, prompt, null, null, null, null, null, List.of(), line, null, title);
             return;
         }
         String before = text.substring(0, open).strip();
@@ -166,7 +167,7 @@ public final class GiftParser implements ImportParser {
         String a = answers.strip();
         String what = ref != null ? "question " + ref + ": " : "";
         if (a.isEmpty()) {
-            deck.add(id, QuestionType.ESSAY, tags, prompt, null, general, null, null, null, List.of(), line, null);
+            deck.add(id, QuestionType.ESSAY, tags, prompt, null, general, null, null, null, List.of(), line, null, title);
         } else if (a.startsWith("#")) {
             numerical(id, tags, prompt, general, a.substring(1), line, what, deck, log);
         } else if (a.contains("~")) {
@@ -217,7 +218,7 @@ public final class GiftParser implements ImportParser {
         }
         // Moodle: without an '=' answer the question has checkboxes
         QuestionType type = anyEquals ? QuestionType.SINGLE_CHOICE : QuestionType.MULTIPLE_CHOICE;
-        deck.add(id, type, tags, prompt, null, general, null, null, null, opts, line, null);
+        deck.add(id, type, tags, prompt, null, general, null, null, null, opts, line, null, title);
     }
 
     /** A piece of the answer block, escapes restored, short enough for a message. */
@@ -243,13 +244,13 @@ public final class GiftParser implements ImportParser {
                 return;
             }
             // an empty left side is a distractor: an extra answer on the right
-            opts.add(new DeckAssembler.Opt(format(left), format(right), left.isEmpty() ? 0 : 1, null));
+            opts.add(new DeckAssembler.Opt(plain(left), plain(right), left.isEmpty() ? 0 : 1, null));
         }
         if (opts.stream().filter(o -> o.fraction() > 0).count() < 2) {
             log.skip(line, what + "a matching question needs at least 2 pairs '=left -> right'");
             return;
         }
-        deck.add(id, QuestionType.MATCHING, tags, prompt, null, general, null, null, null, opts, line, null);
+        deck.add(id, QuestionType.MATCHING, tags, prompt, null, general, null, null, null, opts, line, null, title);
     }
 
     private void trueFalse(String id, List<String> tags, String prompt, String general, String a, int line,
@@ -266,7 +267,7 @@ public final class GiftParser implements ImportParser {
             opts.add(new DeckAssembler.Opt("true", null, value ? 1 : 0, blank(trueFb)));
             opts.add(new DeckAssembler.Opt("false", null, value ? 0 : 1, blank(falseFb)));
         }
-        deck.add(id, QuestionType.TRUE_FALSE, tags, prompt, null, general, value, null, null, opts, line, null);
+        deck.add(id, QuestionType.TRUE_FALSE, tags, prompt, null, general, value, null, null, opts, line, null, title);
     }
 
     private static String blank(String s) {
@@ -289,20 +290,20 @@ public final class GiftParser implements ImportParser {
                 log.skip(line, what + "an empty accepted answer after '='");
                 return;
             }
-            opts.add(new DeckAssembler.Opt(format(tf[0]), null, weight != null ? weight : 1,
+            opts.add(new DeckAssembler.Opt(plain(tf[0]), null, weight != null ? weight : 1,
                     tf[1] == null ? null : format(tf[1])));
         }
         if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
             log.skip(line, what + "a short-answer question needs at least one accepted answer '=…'");
             return;
         }
-        deck.add(id, QuestionType.SHORT_ANSWER, tags, prompt, null, general, null, null, null, opts, line, null);
+        deck.add(id, QuestionType.SHORT_ANSWER, tags, prompt, null, general, null, null, null, opts, line, null, title);
     }
 
     private void numerical(String id, List<String> tags, String prompt, String general, String a, int line, String what,
                            DeckAssembler deck, ImportLog log) {
-        String body = a.strip();
-        List<String> pieces = body.startsWith("=") || body.startsWith("~") ? pieces(body, "=~") : List.of("=" + body);
+        // like Moodle: "{#3:2~#wrong}" is the answer 3:2 and then a wrong-answer feedback, with or without a leading '='
+        List<String> pieces = pieces(a.strip(), "=~");
         List<DeckAssembler.Opt> opts = new ArrayList<>();
         double[] best = null;
         double bestFraction = 0;
@@ -337,7 +338,7 @@ public final class GiftParser implements ImportParser {
         // one exact answer without feedback needs no options: the bounds say everything
         List<DeckAssembler.Opt> kept = opts.size() == 1 && opts.get(0).feedback() == null
                 && opts.get(0).fraction() == 1 ? List.of() : opts;
-        deck.add(id, QuestionType.NUMERICAL, tags, prompt, null, general, null, best[0], best[1], kept, line, null);
+        deck.add(id, QuestionType.NUMERICAL, tags, prompt, null, general, null, best[0], best[1], kept, line, null, title);
     }
 
     static double[] bounds(String value) {
@@ -447,6 +448,22 @@ public final class GiftParser implements ImportParser {
         return sb.toString();
     }
 
+    /**
+     * A text that is shown and compared as written (an accepted answer, a side of a pair): escapes restored, HTML
+     * reduced to its visible text, no Markdown.
+     */
+    private static String plain(String protectedText) {
+        String s = protectedText.strip();
+        Matcher m = FORMAT.matcher(s);
+        String fmt = "moodle";
+        if (m.find()) {
+            fmt = m.group(1).toLowerCase(Locale.ROOT);
+            s = s.substring(m.end());
+        }
+        s = restore(s.replaceAll("(?<![ \\t])[ \\t]*\\n[ \\t]*", " ")).strip();
+        return fmt.equals("html") || fmt.equals("moodle") ? HtmlText.toPlain(s) : s;
+    }
+
     /** Restores escapes and applies the text's format tag; HTML (allowed in the default moodle format) is cleaned. */
     private static String format(String protectedText) {
         String s = protectedText.strip();
@@ -461,7 +478,8 @@ public final class GiftParser implements ImportParser {
         s = s.replaceAll("(?<![ \\t])[ \\t]*\\n[ \\t]*", " ");
         s = restore(s).strip();
         return switch (fmt) {
-            case "plain" -> s;
+            case "plain" -> HtmlText.plainToMarkdown(s);
+            case "markdown" -> s;
             default -> HtmlText.toMarkdown(s, HtmlText.noImages());
         };
     }

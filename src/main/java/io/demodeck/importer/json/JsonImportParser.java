@@ -132,7 +132,7 @@ public final class JsonImportParser implements ImportParser {
             List<QuestionContent.Option> options = q.options().stream().map(o -> new QuestionContent.Option(o.lang(),
                     o.position(), link.apply(o.text()), link.apply(o.matchText()), o.fraction(), link.apply(o.feedback()))).toList();
             return new QuestionContent(q.externalId(), q.type(), q.tags(), q.demoIds(), q.source(), q.originalLanguage(),
-                    q.correctBoolean(), q.correctMin(), q.correctMax(), qt, options, q.line(), q.followUps());
+                    q.correctBoolean(), q.correctMin(), q.correctMax(), qt, options, q.line(), q.followUps(), q.title());
         }).toList();
         return new DeckContent(deck.externalId(), deck.originalLanguage(), deck.source(), texts, questions);
     }

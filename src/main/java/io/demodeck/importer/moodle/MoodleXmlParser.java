@@ -68,7 +68,7 @@ public final class MoodleXmlParser implements ImportParser {
             if (type.equals("category")) {
                 String path = node.textOf("category");
                 if (path != null) {
-                    category = categoryPath(path);
+                    category = ImportText.categoryPath(path);
                     if (!category.isEmpty()) {
                         deck.title(category.get(category.size() - 1));
                     }
@@ -78,17 +78,6 @@ public final class MoodleXmlParser implements ImportParser {
             new Question(node, type, category, deck, log, deckId, media, mediaBytes).read();
         }
         return deck.build(new ArrayList<>(media.values()), root.line);
-    }
-
-    static List<String> categoryPath(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.strip().split("/")) {
-            String s = p.strip();
-            if (!s.isEmpty() && !s.matches("\\$(course|cat\\d*|module|system)\\$") && !s.equalsIgnoreCase("top")) {
-                parts.add(s);
-            }
-        }
-        return parts;
     }
 
     /** One {@code <question>}: reported by its line and name. */
@@ -102,6 +91,7 @@ public final class MoodleXmlParser implements ImportParser {
         private final Map<String, MediaFile> media;
         private final long[] mediaBytes;
         private final String where;
+        private final String title;
 
         Question(XmlTree.Node node, String type, List<String> category, DeckAssembler deck, ImportLog log,
                  String deckId, Map<String, MediaFile> media, long[] mediaBytes) {
@@ -114,6 +104,7 @@ public final class MoodleXmlParser implements ImportParser {
             this.media = media;
             this.mediaBytes = mediaBytes;
             String name = node.textOf("name");
+            this.title = name == null || name.isBlank() ? null : HtmlText.toPlain(name);
             this.where = name == null || name.isBlank() ? type + " question" : type + " question '" + name.strip() + "'";
         }
 
@@ -153,9 +144,9 @@ public final class MoodleXmlParser implements ImportParser {
             String id = idnumber == null || idnumber.isBlank() ? null : idnumber.strip();
             switch (type) {
                 case "description" -> deck.add(id, QuestionType.DESCRIPTION, tags, prompt, null, general, null, null,
-                        null, List.of(), line, null);
+                        null, List.of(), line, null, title);
                 case "essay" -> deck.add(id, QuestionType.ESSAY, tags, prompt, text(node.child("graderinfo")), general,
-                        null, null, null, List.of(), line, null);
+                        null, null, null, List.of(), line, null, title);
                 case "multichoice" -> multichoice(id, tags, prompt, general, line);
                 case "truefalse" -> trueFalse(id, tags, prompt, general, line);
                 case "shortanswer" -> shortAnswer(id, tags, prompt, general, line);
@@ -166,7 +157,7 @@ public final class MoodleXmlParser implements ImportParser {
         }
 
         private void multichoice(String id, List<String> tags, String prompt, String general, int line) {
-            List<DeckAssembler.Opt> opts = answers(line);
+            List<DeckAssembler.Opt> opts = answers(line, false);
             if (opts == null) {
                 return;
             }
@@ -186,7 +177,7 @@ public final class MoodleXmlParser implements ImportParser {
                 return;
             }
             deck.add(id, isSingle ? QuestionType.SINGLE_CHOICE : QuestionType.MULTIPLE_CHOICE, tags, prompt, null,
-                    general, null, null, null, opts, line, null);
+                    general, null, null, null, opts, line, null, title);
         }
 
         private void trueFalse(String id, List<String> tags, String prompt, String general, int line) {
@@ -217,11 +208,11 @@ public final class MoodleXmlParser implements ImportParser {
             List<DeckAssembler.Opt> opts = trueFb == null && falseFb == null ? List.of() : List.of(
                     new DeckAssembler.Opt("true", null, value ? 1 : 0, trueFb),
                     new DeckAssembler.Opt("false", null, value ? 0 : 1, falseFb));
-            deck.add(id, QuestionType.TRUE_FALSE, tags, prompt, null, general, value, null, null, opts, line, null);
+            deck.add(id, QuestionType.TRUE_FALSE, tags, prompt, null, general, value, null, null, opts, line, null, title);
         }
 
         private void shortAnswer(String id, List<String> tags, String prompt, String general, int line) {
-            List<DeckAssembler.Opt> opts = answers(line);
+            List<DeckAssembler.Opt> opts = answers(line, true);
             if (opts == null) {
                 return;
             }
@@ -229,7 +220,7 @@ public final class MoodleXmlParser implements ImportParser {
                 log.skip(line, where + " has no accepted answer (fraction above 0)");
                 return;
             }
-            deck.add(id, QuestionType.SHORT_ANSWER, tags, prompt, null, general, null, null, null, opts, line, null);
+            deck.add(id, QuestionType.SHORT_ANSWER, tags, prompt, null, general, null, null, null, opts, line, null, title);
         }
 
         private void numerical(String id, List<String> tags, String prompt, String general, int line) {
@@ -270,13 +261,13 @@ public final class MoodleXmlParser implements ImportParser {
             }
             List<DeckAssembler.Opt> kept = opts.size() == 1 && opts.get(0).feedback() == null
                     && opts.get(0).fraction() == 1 ? List.of() : opts;
-            deck.add(id, QuestionType.NUMERICAL, tags, prompt, null, general, null, best[0], best[1], kept, line, null);
+            deck.add(id, QuestionType.NUMERICAL, tags, prompt, null, general, null, best[0], best[1], kept, line, null, title);
         }
 
         private void matching(String id, List<String> tags, String prompt, String general, int line) {
             List<DeckAssembler.Opt> opts = new ArrayList<>();
             for (XmlTree.Node sub : node.all("subquestion")) {
-                String left = text(sub);
+                String left = plainText(sub);
                 XmlTree.Node answer = sub.child("answer");
                 String right = answer == null ? null : answer.textOf("text") != null
                         ? answer.textOf("text").strip() : answer.text.toString().strip();
@@ -285,18 +276,18 @@ public final class MoodleXmlParser implements ImportParser {
                     return;
                 }
                 boolean distractor = left == null || left.isBlank();
-                opts.add(new DeckAssembler.Opt(distractor ? "" : left, HtmlText.toMarkdown(right, HtmlText.noImages()),
+                opts.add(new DeckAssembler.Opt(distractor ? "" : left, HtmlText.toPlain(right),
                         distractor ? 0 : 1, null));
             }
             if (opts.stream().filter(o -> o.fraction() > 0).count() < 2) {
                 log.skip(line, where + " needs at least 2 <subquestion> pairs");
                 return;
             }
-            deck.add(id, QuestionType.MATCHING, tags, prompt, null, general, null, null, null, opts, line, null);
+            deck.add(id, QuestionType.MATCHING, tags, prompt, null, general, null, null, null, opts, line, null, title);
         }
 
         /** The {@code <answer>}s with fraction, text and feedback; null after reporting a broken one. */
-        private List<DeckAssembler.Opt> answers(int line) {
+        private List<DeckAssembler.Opt> answers(int line, boolean plain) {
             List<DeckAssembler.Opt> opts = new ArrayList<>();
             for (XmlTree.Node a : node.all("answer")) {
                 double fraction = fraction(a);
@@ -304,7 +295,8 @@ public final class MoodleXmlParser implements ImportParser {
                     log.skip(a.line, where + ": fraction '" + a.attr("fraction") + "' must be a number from -100 to 100");
                     return null;
                 }
-                String t = text(a);
+                // accepted answers are compared with what a learner types: text, not Markdown
+                String t = plain ? plainText(a) : text(a);
                 if (t == null || t.isBlank()) {
                     log.skip(a.line, where + ": an <answer> has no text");
                     return null;
@@ -325,6 +317,12 @@ public final class MoodleXmlParser implements ImportParser {
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
+        }
+
+        /** A text element shown and compared as written: its visible text. */
+        private static String plainText(XmlTree.Node element) {
+            XmlTree.Node t = element == null ? null : element.child("text");
+            return t == null ? null : HtmlText.toPlain(t.text.toString());
         }
 
         /** A text element: its files stored as media, @@PLUGINFILE@@ links pointed at them, HTML made safe Markdown. */
@@ -359,8 +357,10 @@ public final class MoodleXmlParser implements ImportParser {
                     continue;
                 }
                 // files of different questions often share a name (image.png): the content hash keeps them apart
-                String stored = BankMarkdownParser.sha256(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-"
-                        + MediaFile.storedName(name);
+                String prefix = BankMarkdownParser.sha256(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-";
+                // a file DemoDeck exported carries its prefix already: the name stays the same
+                String stored = MediaFile.storedName(name).startsWith(prefix) ? MediaFile.storedName(name)
+                        : prefix + MediaFile.storedName(name);
                 if (!media.containsKey(stored)) {
                     mediaBytes[0] += bytes.length;
                     media.put(stored, new MediaFile(stored, MediaFile.contentTypeOf(name), bytes));
@@ -378,7 +378,12 @@ public final class MoodleXmlParser implements ImportParser {
                 }
                 return url;
             };
-            return HtmlText.toMarkdown(raw, images);
+            String format = element.attr("format") == null ? "" : element.attr("format").strip().toLowerCase(Locale.ROOT);
+            return switch (format) {
+                case "markdown" -> raw.strip();
+                case "plain_text" -> HtmlText.plainToMarkdown(raw);
+                default -> HtmlText.toMarkdown(raw, images);
+            };
         }
     }
 

@@ -2,6 +2,7 @@ package io.demodeck.importer.quizlet;
 
 import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.DeckAssembler;
+import io.demodeck.importer.HtmlText;
 import io.demodeck.importer.ImportLog;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportParser;
@@ -57,7 +58,8 @@ public final class QuizletParser implements ImportParser {
                 log.skip(rowLine, "the term or the definition is empty");
                 continue;
             }
-            deck.add(null, QuestionType.FLASHCARD, List.of(), t, d, null, null, null, null, List.of(), rowLine, null);
+            // Quizlet's export is plain text: a '#' or '*' in it is a character, not Markdown
+            deck.add(null, QuestionType.FLASHCARD, List.of(), HtmlText.plainToMarkdown(t), HtmlText.plainToMarkdown(d), null, null, null, null, List.of(), rowLine, null);
         }
         return deck.build(List.of(), ImportText.lineCount(text));
     }

@@ -46,9 +46,9 @@ class AnkiTextParserTest {
         assertEquals(List.of("imported", "vocab", "animal", "pet"), qs.get(1).tags());
 
         assertEquals("guid3-c1", qs.get(3).externalId());
-        assertEquals("The [...] of France is Paris.\nSecond line", text(qs.get(3)).prompt());
+        assertEquals("The \\[...\\] of France is Paris.\nSecond line", text(qs.get(3)).prompt());
         assertEquals("The **capital** of France is Paris.\nSecond line\n\nExtra info", text(qs.get(3)).answer());
-        assertEquals("The capital of France is [city].\nSecond line", text(qs.get(4)).prompt(), "a hint replaces [...]");
+        assertEquals("The capital of France is \\[city\\].\nSecond line", text(qs.get(4)).prompt(), "a hint replaces [...]");
         assertEquals(11, qs.get(4).line());
 
         assertEquals(1, result.skipped());
@@ -75,10 +75,11 @@ class AnkiTextParserTest {
     }
 
     @Test
-    void plainTextFieldsAreStoredAsWritten() {
+    void plainTextFieldsShowAsWritten() {
         ParsedImport result = parse(utf8("#html:false\na < b\t**kept**\n"), "x.txt");
-        assertEquals("a < b", text(result.deck().questions().get(0)).prompt());
-        assertEquals("**kept**", text(result.deck().questions().get(0)).answer());
+        assertEquals("a \\< b", text(result.deck().questions().get(0)).prompt());
+        assertEquals("<p>**kept**</p>", io.demodeck.platform.MarkdownRenderer.toHtml(text(result.deck().questions().get(0)).answer()).strip(),
+                "plain text is not Markdown: the stars show");
     }
 
     @Test
@@ -145,6 +146,21 @@ class AnkiTextParserTest {
         String field = "[sound:".repeat(60_000);
         ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> parse(utf8("front\t" + field + "\n"), "x.txt"));
-        assertEquals(field, text(result.deck().questions().get(0)).answer());
+        assertEquals(field.replace("[", "\\["), text(result.deck().questions().get(0)).answer(), "kept as text");
+    }
+
+    @Test
+    void rowsThatDoNotFitAreNamedWithTheirLine() {
+        ParsedImport result = parse(utf8("front one\tback one\nfront two\tback two\t\t\nfront one\tanother back\n"
+                + "lonely front\t\n"), "x.txt");
+        assertEquals(List.of("front one", "front two"), result.deck().questions().stream().map(q -> text(q).prompt()).toList(),
+                "no extra card for the duplicate, no empty card");
+        assertEquals(2, result.skipped());
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 2 && !p.isError() && p.message().contains("padded")),
+                result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 3 && !p.isError()
+                && p.message().contains("duplicate first field") && p.message().contains("line 1")), result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 4 && !p.isError() && p.message().contains("back is empty")),
+                result.problems()::toString);
     }
 }

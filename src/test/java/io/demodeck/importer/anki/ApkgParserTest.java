@@ -45,7 +45,7 @@ class ApkgParserTest {
         assertEquals("to speak ![](/decks/spanish/media/foo.jpg)", text(deck.questions().get(0)).answer());
         assertEquals(List.of("verbs", "ar"), deck.questions().get(0).tags());
         assertEquals("to eat", text(deck.questions().get(2)).prompt());
-        assertEquals("Yo [...] y tú comes.", text(deck.questions().get(3)).prompt());
+        assertEquals("Yo \\[...\\] y tú comes.", text(deck.questions().get(3)).prompt());
         assertEquals("Yo hablo y tú **comes**.\n\nPresent tense", text(deck.questions().get(4)).answer());
         assertEquals(1, result.media().size());
         assertArrayEquals(ApkgFixtures.JPEG, result.media().get(0).data());

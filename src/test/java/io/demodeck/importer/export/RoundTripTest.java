@@ -168,6 +168,15 @@ class RoundTripTest {
 
     /** GIFT writes a flashcard as an essay whose general feedback is the answer: the documented loss. */
     private static DeckContent expectedAfter(DeckContent deck, ExportFormat out) {
+        if (out == ExportFormat.MOODLE_XML) {
+            // a flashcard is an essay whose grader information is the answer; every question gets a name
+            return new DeckContent(deck.externalId(), deck.originalLanguage(), deck.source(), deck.texts(),
+                    deck.questions().stream().map(q -> new QuestionContent(q.externalId(),
+                            q.type() == QuestionType.FLASHCARD ? QuestionType.ESSAY : q.type(), q.tags(), q.demoIds(),
+                            q.source(), q.originalLanguage(), q.correctBoolean(), q.correctMin(), q.correctMax(), q.texts(),
+                            q.type() == QuestionType.NUMERICAL ? q.options().stream().map(RoundTripTest::asMoodleNumber).toList()
+                                    : q.options(), 0, MoodleXmlExporter.nameOf(q))).toList());
+        }
         if (out != ExportFormat.GIFT) {
             return deck;
         }
@@ -180,8 +189,15 @@ class RoundTripTest {
                             q.type() == QuestionType.DESCRIPTION ? null : general);
                     return new QuestionContent(q.externalId(), type, q.tags(), q.demoIds(), q.source(),
                             q.originalLanguage(), q.correctBoolean(), q.correctMin(), q.correctMax(),
-                            Map.of(q.originalLanguage(), text), q.options(), 0);
+                            Map.of(q.originalLanguage(), text), q.options(), 0, q.title());
                 }).toList());
+    }
+
+    /** Moodle writes a number and a tolerance: "1..5" comes back as "3:2", "1822:0" as "1822". */
+    private static QuestionContent.Option asMoodleNumber(QuestionContent.Option o) {
+        String[] v = MoodleXmlExporter.numberAndTolerance(o.text());
+        String text = v[1] == null || Double.parseDouble(v[1]) == 0 ? v[0] : v[0] + ":" + v[1];
+        return new QuestionContent.Option(o.lang(), o.position(), text, o.matchText(), o.fraction(), o.feedback());
     }
 
     /** Source lines differ between files and weights are compared to 1e-9. */
@@ -190,7 +206,44 @@ class RoundTripTest {
                 .map(q -> new QuestionContent(q.externalId(), q.type(), q.tags(), q.demoIds(), q.source(),
                         q.originalLanguage(), q.correctBoolean(), q.correctMin(), q.correctMax(), q.texts(),
                         q.options().stream().map(o -> new QuestionContent.Option(o.lang(), o.position(), o.text(),
-                                o.matchText(), Math.round(o.fraction() * 1e9) / 1e9, o.feedback())).toList(), 0))
+                                o.matchText(), Math.round(o.fraction() * 1e9) / 1e9, o.feedback())).toList(), 0, q.title()))
                 .toList());
+    }
+
+    @Test
+    void giftWritesTheTitleBackAsItsName() {
+        DeckContent deck = imported(ImportFormat.GIFT, bytes("gift/fidelity.gift"));
+        String gift = text(ExportFormat.GIFT.export(deck, NO_MEDIA));
+        assertTrue(gift.contains("::Q5::"), gift);
+        roundTrip(deck, ExportFormat.GIFT, ImportFormat.GIFT);
+    }
+
+    @Test
+    void moodleXmlRoundTripsEveryType() {
+        // moodle/all-types.xml with its files: moodleXmlCarriesCategoriesIdnumbersTagsAndEmbeddedFiles
+        for (DeckContent deck : List.of(imported(ImportFormat.GIFT, bytes("gift/all-types.gift")),
+                imported(ImportFormat.GIFT, bytes("gift/fidelity.gift")),
+                imported(ImportFormat.ANKI_TEXT, bytes("anki/notes.txt")))) {
+            roundTrip(deck, ExportFormat.MOODLE_XML, ImportFormat.MOODLE_XML);
+        }
+    }
+
+    @Test
+    void moodleXmlCarriesCategoriesIdnumbersTagsAndEmbeddedFiles() {
+        ParsedImport original = ImportFormat.MOODLE_XML.parser().parse(bytes("moodle/all-types.xml"), "fixture", EN);
+        assertFalse(original.media().isEmpty(), "the fixture has files");
+        Exported xml = ExportFormat.MOODLE_XML.export(original.deck(), MediaSource.of(original.media()));
+        String content = text(xml);
+        assertTrue(content.contains("<question type=\"category\">"), content);
+        assertTrue(content.contains("<idnumber>"), content);
+        assertTrue(content.contains("encoding=\"base64\""), content);
+        ParsedImport back = ImportFormat.MOODLE_XML.parser().parse(content.getBytes(StandardCharsets.UTF_8), "export", EN);
+        assertEquals(original.media().stream().map(io.demodeck.importer.MediaFile::name).toList(),
+                back.media().stream().map(io.demodeck.importer.MediaFile::name).toList(), "the same files under the same names");
+        for (int i = 0; i < original.media().size(); i++) {
+            assertArrayEquals(original.media().get(i).data(), back.media().get(i).data());
+        }
+        assertEquals(normalize(expectedAfter(original.deck(), ExportFormat.MOODLE_XML)).questions().toString(),
+                normalize(back.deck()).questions().toString());
     }
 }

@@ -107,7 +107,11 @@ public final class FuzzCorpus {
                 seed("gift/all-types.gift", "all-types.gift", none),
                 seed("gift/broken.gift", "broken.gift", none),
                 new Seed(Fixtures.written(ExportFormat.GIFT.export(moodle, NO_MEDIA)), "moodle.gift", none)));
-        seeds.put(ImportFormat.MOODLE_XML, List.of(seed("moodle/all-types.xml", "all-types.xml", none)));
+        seeds.put(ImportFormat.MOODLE_XML, List.of(seed("moodle/all-types.xml", "all-types.xml", none),
+                // DemoDeck's own Moodle XML export, its files embedded
+                new Seed(Fixtures.written(ExportFormat.MOODLE_XML.export(moodle, MediaSource.of(moodleFile.media()))),
+                        "moodle-export.xml", none),
+                new Seed(Fixtures.written(ExportFormat.MOODLE_XML.export(gift, NO_MEDIA)), "gift.xml", none)));
         seeds.put(ImportFormat.ANKI_TEXT, List.of(
                 seed("anki/notes.txt", "notes.txt", none),
                 seed("anki/guess.csv", "guess.csv", none),

@@ -6,6 +6,7 @@ import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportProblem;
 import io.demodeck.importer.ParsedImport;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -104,11 +105,12 @@ class GiftParserTest {
         assertEquals("This is a **description**, not a question.", text(description).prompt());
 
         QuestionContent missingWord = byPrompt(deck, "Moodle costs");
-        assertEquals("Moodle costs _____ to download.", text(missingWord).prompt());
+        assertEquals("Moodle costs \\_\\_\\_\\_\\_ to download.", text(missingWord).prompt());
         assertEquals(QuestionType.SINGLE_CHOICE, missingWord.type());
 
         QuestionContent escapes = byPrompt(deck, "brace");
-        assertEquals("A {brace}, a colon: an equals = tilde ~ hash # backslash \\ line\nbreak?", text(escapes).prompt());
+        assertEquals("A {brace}, a colon: an equals = tilde ~ hash \\# backslash \\\\ line\nbreak?", text(escapes).prompt(),
+                "escapes restored, then the Markdown characters escaped to show as written");
         assertEquals("yes: really", escapes.options().get(0).text());
     }
 
@@ -192,5 +194,43 @@ class GiftParserTest {
         ParsedImport result = parser.parse(utf8("// only a comment\n$CATEGORY: a/b\n"), "x.gift", ImportOptions.defaults());
         assertTrue(result.rejected());
         assertEquals(3, result.problems().get(0).line());
+    }
+
+    @Test
+    void aNumericalAnswerWithoutEqualsIsStillSplitAtTheWrongAnswerFeedback() {
+        ParsedImport result = parse(bytes("gift/fidelity.gift"));
+        assertEquals(0, result.skipped(), result.problems()::toString);
+        QuestionContent q = byPrompt(result.deck(), "number from 1 to 5");
+        assertEquals(QuestionType.NUMERICAL, q.type());
+        assertEquals(1.0, q.correctMin(), "3:2 is 3 plus or minus 2");
+        assertEquals(5.0, q.correctMax());
+        QuestionContent.Option wrong = q.options().stream().filter(o -> o.text().equals("*")).findFirst().orElseThrow();
+        assertEquals("Completely wrong", wrong.feedback());
+        assertEquals(0.0, wrong.fraction());
+    }
+
+    @Test
+    void anEscapedHashAnswerShowsAsAHashNotAHeading() {
+        ParsedImport result = parse(bytes("gift/fidelity.gift"));
+        QuestionContent typed = byPrompt(result.deck(), "comment in a shell");
+        assertEquals(QuestionType.SHORT_ANSWER, typed.type());
+        assertEquals("#", typed.options().get(0).text(), "an accepted answer is text, compared with what is typed");
+        QuestionContent chosen = byPrompt(result.deck(), "Pick the comment character");
+        assertEquals("#", io.demodeck.platform.MarkdownRenderer.inlineHtml(chosen.options().get(0).text()));
+        assertEquals("# or //", Jsoup.parse(io.demodeck.platform.MarkdownRenderer.toHtml(text(chosen).generalFeedback())).text());
+    }
+
+    @Test
+    void theNameIsTheTitleAndTheCategoryTheSameTagPathAsInMoodleXml() {
+        ParsedImport gift = parse(bytes("gift/fidelity.gift"));
+        QuestionContent q = byPrompt(gift.deck(), "number from 1 to 5");
+        assertEquals("Q5", q.title());
+        assertEquals("Grant tomb", byPrompt(gift.deck(), "Grant is buried").title());
+        ParsedImport moodle = new io.demodeck.importer.moodle.MoodleXmlParser().parse(utf8("""
+                <quiz><question type="category"><category><text>$course$/top/History/US presidents</text></category></question>
+                <question type="essay"><name><text>E</text></name><questiontext><text>Why?</text></questiontext></question></quiz>
+                """), "m.xml", new ImportOptions(null, "en", null, null));
+        assertEquals(List.of("history::us-presidents"), moodle.deck().questions().get(0).tags());
+        assertEquals(moodle.deck().questions().get(0).tags(), q.tags(), "the same category, the same tag");
     }
 }
