@@ -92,7 +92,7 @@ class FollowUpsAndWrongAnswersTest {
     @Test
     void aJsonExportImportsBackWithFollowUpsAndWrongAnswers(@TempDir Path dir) throws IOException {
         loadSample(dir);
-        Exported json = exports.export("next", ExportFormat.JSON).orElseThrow();
+        Exported json = exports.export("next", ExportFormat.JSON, io.demodeck.importer.export.ExportOptions.defaults()).orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         json.body().writeTo(out);
         ParsedImport back = new JsonImportParser().parse(out.toByteArray(), "next.json",
