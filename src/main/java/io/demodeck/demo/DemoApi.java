@@ -94,6 +94,7 @@ public class DemoApi {
     @Operation(summary = "Where my demo run stands", description = "Runs wait in a fair line (one per client); "
             + "state is running, waiting (with a 1-based position) or none.")
     @APIResponse(responseCode = "200", description = "The caller's position in the line")
+    @APIResponse(responseCode = "406", description = "The Accept header does not allow JSON")
     public RunGate.Position queue() {
         return demos.position(DemoClients.key(security, request));
     }

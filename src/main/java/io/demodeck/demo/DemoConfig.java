@@ -16,7 +16,7 @@ public interface DemoConfig {
     int maxWaiting();
 
     /** How long a run may wait in line before it gives up with 429. */
-    @WithDefault("120")
+    @WithDefault("25")
     int maxWaitSeconds();
 
     /** Fresh (uncached) runs a client may start per minute. */

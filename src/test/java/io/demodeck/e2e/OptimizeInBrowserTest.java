@@ -60,8 +60,8 @@ class OptimizeInBrowserTest {
 
         browser.step("sign-in", () -> {
             browser.open("/login");
-            browser.find("#f-j_username").sendKeys(learner.username());
-            browser.find("#f-j_password").sendKeys(ApiClient.PASSWORD, Keys.ENTER);
+            browser.find("#f-username").sendKeys(learner.username());
+            browser.find("#f-password").sendKeys(ApiClient.PASSWORD, Keys.ENTER);
             browser.waitFor(d -> browser.path().equals("/"));
         });
 
