@@ -96,15 +96,7 @@ public final class CHelper implements AutoCloseable {
     }
 
     private Optional<Path> compiler() {
-        for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
-            if (!dir.isBlank()) {
-                Path candidate = Path.of(dir, command);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+        return GoToolchain.onPath(pathVariable, command);
     }
 
     private boolean build(Path gcc) {

@@ -141,6 +141,11 @@ public final class GoToolchain implements AutoCloseable {
     }
 
     Optional<Path> locate(String name) {
+        return onPath(pathVariable, name);
+    }
+
+    /** An executable by absolute path, or the first of that name in the folders of a PATH value. */
+    static Optional<Path> onPath(String pathVariable, String name) {
         Path direct = Path.of(name);
         if (direct.isAbsolute()) {
             return Files.isExecutable(direct) ? Optional.of(direct) : Optional.empty();

@@ -69,8 +69,10 @@ class ReviewConcurrencyTest {
         List<Runnable> tasks = new ArrayList<>();
         Map<UUID, List<GradeResult>> results = new ConcurrentHashMap<>();
         AtomicInteger clientRetries = new AtomicInteger();
+        int gradeSubmissions = 0;
         for (Answer a : answers) {
             int copies = 1 + random.nextInt(3); // the same answer sent up to three times
+            gradeSubmissions += copies;
             for (int c = 0; c < copies; c++) {
                 tasks.add(() -> results.computeIfAbsent(a.clientId(), k -> new CopyOnWriteArrayList<>())
                         .add(gradeLikeAClient(a, user, clientRetries)));
@@ -112,7 +114,9 @@ class ReviewConcurrencyTest {
         assertEquals(questions.size(), replay.cards());
         System.out.printf("concurrency test: %d submissions, %d client resends after conflicts%n", tasks.size(),
                 clientRetries.get());
-        assertTrue(tasks.size() > DISTINCT_ANSWERS);
+        // the test sent duplicates, and every copy of every answer got a result
+        assertTrue(gradeSubmissions > DISTINCT_ANSWERS, "some answers were sent more than once");
+        assertEquals(gradeSubmissions, results.values().stream().mapToInt(List::size).sum());
     }
 
     /** A client resends the same answer (same id) when the server reports a conflict. */
