@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.testsupport.Slow;
 import io.demodeck.bank.BankFiles;
 import io.demodeck.bank.BankLoader;
 import io.demodeck.testsupport.Browser;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The JSON API and the HTML pages of the demos, end to end through the running app. */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
+@Slow
 class DemoApiTest {
 
     @Inject

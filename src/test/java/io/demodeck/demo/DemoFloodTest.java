@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.testsupport.Slow;
 import io.demodeck.api.ApiClient;
 import io.demodeck.demo.child.DemoChild;
 import io.demodeck.testsupport.Browser;
@@ -50,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(DemoFloodTest.Flood.class)
 @WithTestResource(EmbeddedPostgresResource.class)
+@Slow
 class DemoFloodTest {
 
     /**

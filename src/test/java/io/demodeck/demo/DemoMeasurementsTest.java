@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.testsupport.Slow;
 import io.demodeck.demo.DemoMeasurements.Setting;
 import io.demodeck.demo.child.DemoChild;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it) and is skipped with a message elsewhere.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class DemoMeasurementsTest {
 
     /** The demos with a Go counterpart. */

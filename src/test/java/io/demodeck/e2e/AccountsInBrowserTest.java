@@ -1,5 +1,6 @@
 package io.demodeck.e2e;
 
+import io.demodeck.testsupport.Slow;
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.testsupport.Browser;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
+@Slow
 class AccountsInBrowserTest {
 
     static final String PASSWORD = "accounts-in-browser-1";

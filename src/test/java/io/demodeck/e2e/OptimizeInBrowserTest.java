@@ -1,5 +1,6 @@
 package io.demodeck.e2e;
 
+import io.demodeck.testsupport.Slow;
 import io.agroal.api.AgroalDataSource;
 import io.demodeck.api.ApiClient;
 import io.demodeck.review.fitting.FitLogs;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
+@Slow
 class OptimizeInBrowserTest {
 
     static BrowserSession browser;

@@ -1,5 +1,6 @@
 package io.demodeck.e2e;
 
+import io.demodeck.testsupport.Slow;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Slow
 class StudyInBrowserTest {
 
     static final String DECK = "goroutines-threads-processes";

@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.testsupport.Slow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.demodeck.account.AccountService;
@@ -58,6 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class ImportFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_201L);
