@@ -57,6 +57,15 @@ public class CurrentUser {
         return identity.isAnonymous() ? null : identity.getAttribute(SessionAuthentication.SESSION_ID);
     }
 
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    /** Whether the account holds {@code role} (roles imply the ones below them: an admin is an instructor). */
+    public boolean hasRole(Role role) {
+        return !identity.isAnonymous() && identity.hasRole(role.roleName());
+    }
+
     public String username() {
         return identity.isAnonymous() ? null : identity.getPrincipal().getName();
     }

@@ -43,6 +43,18 @@ public class Deck extends PanacheEntityBase {
     @Column(name = "created_by")
     public Long createdBy;
 
+    /** The owning instructor; null for the system's decks (questions/). */
+    @Column(name = "owner_id")
+    public Long ownerId;
+
+    /** {@code private}, {@code class} or {@code public}: see {@link io.demodeck.deck.DeckAccess}. */
+    @Column(nullable = false)
+    public String visibility;
+
+    /** Set while archived: hidden from learners, history kept, restorable. */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -35,6 +35,9 @@ public class DeckWriter {
             deck.externalId = content.externalId();
             deck.origin = origin;
             deck.createdBy = userId;
+            // the bank's decks are public and the system's; an upload starts as its uploader's private deck
+            deck.ownerId = "bank".equals(origin) ? null : userId;
+            deck.visibility = "bank".equals(origin) ? "public" : "private";
             deck.createdAt = now;
         }
         Map<String, Deck.Text> texts = new HashMap<>();
