@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.demodeck.review.ReviewConflictException;
+import io.demodeck.review.ReviewIdReusedException;
+import io.demodeck.review.UnknownQuestionException;
 import io.demodeck.web.ErrorPage;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
@@ -34,6 +37,26 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return respond(uri, e.status(), e.kind(), e.title(), e.getMessage(), e.fieldErrors(), e.headers());
+    }
+
+    // the review engine's domain exceptions: a page and the API answer the same status
+
+    /** A card that changed under every retry of a grade or undo (other devices answering at the same moment). */
+    @ServerExceptionMapper
+    public Response reviewConflict(ReviewConflictException e, UriInfo uri) {
+        return respond(uri, 409, "conflict", "Conflict", "The card was changed elsewhere at the same moment (another "
+                + "device or tab); try again", List.of(), Map.of("Retry-After", "1"));
+    }
+
+    /** A client review id already used for an answer to another question: a client bug, named in the message. */
+    @ServerExceptionMapper
+    public Response reviewIdReused(ReviewIdReusedException e, UriInfo uri) {
+        return respond(uri, 409, "conflict", "Conflict", e.getMessage(), List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownQuestion(UnknownQuestionException e, UriInfo uri) {
+        return respond(uri, 404, "not-found", "Not Found", e.getMessage(), List.of(), Map.of());
     }
 
     @ServerExceptionMapper

@@ -1,9 +1,9 @@
 package io.demodeck.review;
 
 import io.demodeck.review.scheduler.CardState;
-import io.demodeck.review.scheduler.State;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -11,10 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -42,26 +39,9 @@ public class Card extends PanacheEntityBase {
     @Column(name = "deck_id", nullable = false)
     public long deckId;
 
-    @Column(nullable = false)
-    public short state;
-
-    public Short step;
-
-    public Double stability;
-
-    public Double difficulty;
-
-    @Column(nullable = false)
-    public Instant due;
-
-    @Column(name = "last_review")
-    public Instant lastReview;
-
-    @Column(nullable = false)
-    public int reps;
-
-    @Column(nullable = false)
-    public int lapses;
+    /** The FSRS state: {@code state, step, stability, difficulty, due, last_review, reps, lapses}. */
+    @Embedded
+    public StoredState fsrs;
 
     @Column(nullable = false)
     public boolean suspended;
@@ -81,32 +61,20 @@ public class Card extends PanacheEntityBase {
         return find("userId = ?1 and questionId = ?2", userId, questionId).firstResultOptional();
     }
 
-    /**
-     * Creates the card for (user, question) unless it exists. ON CONFLICT makes two first answers
-     * racing each other harmless: both end up with the same row. Does nothing for an unknown question.
-     */
-    static void insertIfMissing(long userId, long questionId, Instant now) {
-        getEntityManager().unwrap(org.hibernate.Session.class)
-                .doWork(connection -> insertMissing(connection, userId, new Long[]{questionId}, now));
-    }
-
-    /** {@link #insertIfMissing} on a plain connection, for any number of questions: the new cards are due {@code now}. */
-    static void insertMissing(Connection connection, long userId, Long[] questionIds, Instant now) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                insert into card (user_id, question_id, deck_id, state, due, updated_at)
-                select ?, q.id, q.deck_id, 0, ?, ? from question q where q.id = any(?)
-                on conflict (user_id, question_id) do nothing""")) {
-            Timestamp at = Timestamp.from(now);
-            ps.setLong(1, userId);
-            ps.setTimestamp(2, at);
-            ps.setTimestamp(3, at);
-            ps.setArray(4, connection.createArrayOf("bigint", questionIds));
-            ps.executeUpdate();
+    /** The learner's card for a question, created (due {@code now}) if they never opened it. */
+    static Card findOrCreate(long userId, long questionId, Instant now) {
+        Optional<Card> card = findByUserAndQuestion(userId, questionId);
+        if (card.isPresent()) {
+            return card.get();
         }
+        getEntityManager().unwrap(org.hibernate.Session.class)
+                .doWork(connection -> CardStore.insertMissing(connection, userId, new Long[]{questionId}, now));
+        return findByUserAndQuestion(userId, questionId)
+                .orElseThrow(() -> new UnknownQuestionException("no question " + questionId));
     }
 
     /**
-     * {@link #insertIfMissing} for many questions in one statement: each new card is due at the given instant
+     * {@link CardStore#insertMissing} for many questions in one statement: each new card is due at the given instant
      * (its first answer), as the single-answer path creates it.
      */
     static void insertAllMissing(long userId, Map<Long, Instant> dueByQuestion) {
@@ -142,19 +110,11 @@ public class Card extends PanacheEntityBase {
     static final int IN_LIST_CHUNK = 1000;
 
     CardState toState() {
-        return new CardState(State.fromCode(state), step == null ? null : (int) step, stability, difficulty, due,
-                lastReview, reps, lapses);
+        return fsrs.toCardState();
     }
 
     void apply(CardState s, Instant now) {
-        state = (short) s.state().code();
-        step = s.step() == null ? null : s.step().shortValue();
-        stability = s.stability();
-        difficulty = s.difficulty();
-        due = s.due();
-        lastReview = s.lastReview();
-        reps = s.reps();
-        lapses = s.lapses();
+        fsrs = StoredState.of(s);
         updatedAt = now;
     }
 }

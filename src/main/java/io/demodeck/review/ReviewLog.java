@@ -5,7 +5,9 @@ import io.demodeck.review.scheduler.Outcome;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.review.scheduler.State;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -56,25 +58,22 @@ public class ReviewLog extends PanacheEntityBase {
     @Column(name = "duration_ms", nullable = false)
     public int durationMs;
 
-    @Column(name = "state_before", nullable = false)
-    public short stateBefore;
-    @Column(name = "step_before")
-    public Short stepBefore;
-    @Column(name = "stability_before")
-    public Double stabilityBefore;
-    @Column(name = "difficulty_before")
-    public Double difficultyBefore;
-    @Column(name = "due_before", nullable = false)
-    public Instant dueBefore;
-    @Column(name = "last_review_before")
-    public Instant lastReviewBefore;
-    @Column(name = "reps_before", nullable = false)
-    public int repsBefore;
-    @Column(name = "lapses_before", nullable = false)
-    public int lapsesBefore;
+    /** The card's state before this answer ({@code state_before} … {@code lapses_before}). */
+    @Embedded
+    @AttributeOverride(name = "state", column = @Column(name = "state_before", nullable = false))
+    @AttributeOverride(name = "step", column = @Column(name = "step_before"))
+    @AttributeOverride(name = "stability", column = @Column(name = "stability_before"))
+    @AttributeOverride(name = "difficulty", column = @Column(name = "difficulty_before"))
+    @AttributeOverride(name = "due", column = @Column(name = "due_before", nullable = false))
+    @AttributeOverride(name = "lastReview", column = @Column(name = "last_review_before"))
+    @AttributeOverride(name = "reps", column = @Column(name = "reps_before", nullable = false))
+    @AttributeOverride(name = "lapses", column = @Column(name = "lapses_before", nullable = false))
+    public StoredState before;
 
     public Double retrievability;
 
+    // the part of the after state the answer decides: its last review, reps and lapses follow from the answer and
+    // the before state (see after())
     @Column(name = "state_after", nullable = false)
     public short stateAfter;
     @Column(name = "step_after")
@@ -171,14 +170,14 @@ public class ReviewLog extends PanacheEntityBase {
                     ps.setShort(i++, r.rating);
                     ps.setObject(i++, utc(r.reviewedAt));
                     ps.setInt(i++, r.durationMs);
-                    ps.setShort(i++, r.stateBefore);
-                    ps.setObject(i++, r.stepBefore, Types.SMALLINT);
-                    ps.setObject(i++, r.stabilityBefore, Types.DOUBLE);
-                    ps.setObject(i++, r.difficultyBefore, Types.DOUBLE);
-                    ps.setObject(i++, utc(r.dueBefore));
-                    ps.setObject(i++, utc(r.lastReviewBefore), Types.TIMESTAMP_WITH_TIMEZONE);
-                    ps.setInt(i++, r.repsBefore);
-                    ps.setInt(i++, r.lapsesBefore);
+                    ps.setShort(i++, r.before.state());
+                    ps.setObject(i++, r.before.step(), Types.SMALLINT);
+                    ps.setObject(i++, r.before.stability(), Types.DOUBLE);
+                    ps.setObject(i++, r.before.difficulty(), Types.DOUBLE);
+                    ps.setObject(i++, utc(r.before.due()));
+                    ps.setObject(i++, utc(r.before.lastReview()), Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setInt(i++, r.before.reps());
+                    ps.setInt(i++, r.before.lapses());
                     ps.setObject(i++, r.retrievability, Types.DOUBLE);
                     ps.setShort(i++, r.stateAfter);
                     ps.setObject(i++, r.stepAfter, Types.SMALLINT);
@@ -210,14 +209,7 @@ public class ReviewLog extends PanacheEntityBase {
     /** Stores what this answer did to a card that was in state {@code before}. */
     void record(CardState before, Outcome outcome) {
         CardState after = outcome.after();
-        stateBefore = (short) before.state().code();
-        stepBefore = before.step() == null ? null : before.step().shortValue();
-        stabilityBefore = before.stability();
-        difficultyBefore = before.difficulty();
-        dueBefore = before.due();
-        lastReviewBefore = before.lastReview();
-        repsBefore = before.reps();
-        lapsesBefore = before.lapses();
+        this.before = StoredState.of(before);
         retrievability = outcome.retrievability();
         stateAfter = (short) after.state().code();
         stepAfter = after.step() == null ? null : after.step().shortValue();
@@ -229,13 +221,12 @@ public class ReviewLog extends PanacheEntityBase {
     }
 
     CardState before() {
-        return new CardState(State.fromCode(stateBefore), stepBefore == null ? null : (int) stepBefore, stabilityBefore,
-                difficultyBefore, dueBefore, lastReviewBefore, repsBefore, lapsesBefore);
+        return before.toCardState();
     }
 
     CardState after() {
-        boolean lapse = stateBefore == State.REVIEW.code() && rating == Rating.AGAIN.grade();
+        boolean lapse = before.state() == State.REVIEW.code() && rating == Rating.AGAIN.grade();
         return new CardState(State.fromCode(stateAfter), stepAfter == null ? null : (int) stepAfter, stabilityAfter,
-                difficultyAfter, dueAfter, reviewedAt, repsBefore + 1, lapsesBefore + (lapse ? 1 : 0));
+                difficultyAfter, dueAfter, reviewedAt, before.reps() + 1, before.lapses() + (lapse ? 1 : 0));
     }
 }

@@ -22,7 +22,16 @@ import java.sql.Timestamp;
  */
 public final class StudyQueueSql {
 
-    static final int KIND_COUNTS = 3;
+    /** The {@code kind} column of {@link #DUE} and {@link #NEXT}: the constant's ordinal is the code. */
+    enum Kind {
+        LEARNING, REVIEW, NEW, COUNTS;
+
+        private static final Kind[] BY_CODE = values();
+
+        static Kind of(int code) {
+            return BY_CODE[code];
+        }
+    }
 
     /** Columns: kind, card id, question id, state, step, stability, difficulty, due, last review, reps, lapses, learning, review, new. */
     public static final String DUE = """

@@ -53,24 +53,28 @@ public class StudySettingsService {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from user_settings s where s.user_id = ?")) {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? read(rs, 1) : StudySettings.defaults();
+                return rs.next() ? read(rs) : StudySettings.defaults();
             }
         }
     }
 
-    /** The {@code user_settings} columns {@link #read} takes, for queries that join the row as {@code s}. */
+    /**
+     * The {@code user_settings} columns {@link #read} takes, for queries that join the row as {@code s}; their names
+     * must not repeat another column of the query ({@code user_id} is read to tell a missing row).
+     */
     static final String COLUMNS = "s.user_id, s.desired_retention, s.new_cards_per_day, s.time_zone, s.day_rollover_hour, "
             + "s.learning_steps_seconds, s.relearning_steps_seconds, s.maximum_interval_days, s.fsrs_parameters";
 
-    /** The settings in {@link #COLUMNS} from {@code first} on; the defaults when the row was not there (null user_id). */
-    static StudySettings read(ResultSet rs, int first) throws SQLException {
-        rs.getLong(first);
+    /** The settings in {@link #COLUMNS}, read by column name; the defaults when the row was not there (null user_id). */
+    static StudySettings read(ResultSet rs) throws SQLException {
+        rs.getLong("user_id");
         if (rs.wasNull()) {
             return StudySettings.defaults();
         }
-        Array params = rs.getArray(first + 8);
-        return new StudySettings(rs.getDouble(first + 1), rs.getInt(first + 2), rs.getString(first + 3), rs.getShort(first + 4),
-                integers(rs.getArray(first + 5)), integers(rs.getArray(first + 6)), rs.getInt(first + 7),
+        Array params = rs.getArray("fsrs_parameters");
+        return new StudySettings(rs.getDouble("desired_retention"), rs.getInt("new_cards_per_day"),
+                rs.getString("time_zone"), rs.getShort("day_rollover_hour"), integers(rs.getArray("learning_steps_seconds")),
+                integers(rs.getArray("relearning_steps_seconds")), rs.getInt("maximum_interval_days"),
                 params == null ? null : List.of((Double[]) params.getArray()));
     }
 
