@@ -19,6 +19,9 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    KnownAccounts knownAccounts;
+
     /** The access-token claim with the account's id (tokens are signed by the app, so it can be trusted). */
     public static final String USER_ID_CLAIM = "uid";
 
@@ -34,21 +37,29 @@ public class CurrentUser {
             Long fromSession = identity.getAttribute(SessionAuthentication.USER_ID);
             id = fromSession != null ? fromSession
                     : identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(USER_ID_CLAIM)
-                    ? userIdClaim(token)
+                    ? existingAccount(token)
                     : User.findByUsername(identity.getPrincipal().getName()).map(u -> u.id).orElseThrow(UnauthorizedException::new);
         }
         return id;
     }
 
-    /** The claim's account, which must still exist: a token outlives an account deleted meanwhile. */
-    private static long userIdClaim(JsonWebToken token) {
+    /**
+     * The claim's account, which must still exist: a token outlives an account deleted meanwhile (else a 500 from a
+     * foreign key on the first write). Checked once per account and token lifetime, not per request
+     * ({@link KnownAccounts}).
+     */
+    private long existingAccount(JsonWebToken token) {
         Object value = token.getClaim(USER_ID_CLAIM);
         long userId = value instanceof JsonNumber number ? number.longValue() : ((Number) value).longValue();
-        if (User.count("id", userId) == 0) { // else a 500 from a foreign key on the first write
+        if (knownAccounts.exists(userId)) {
+            return userId;
+        }
+        if (User.count("id", userId) == 0) {
             throw new ApiException(401, "unauthorized", "Unauthorized",
                     "The account this access token was issued to no longer exists", List.of(),
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         }
+        knownAccounts.found(userId);
         return userId;
     }
 

@@ -2,12 +2,19 @@ package io.demodeck.api;
 
 import io.demodeck.account.AuthGenerations;
 import io.demodeck.account.CurrentUser;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -16,16 +23,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import javax.crypto.SecretKey;
 
 /**
  * The access-token parser smallrye-jwt uses, remembering tokens it has verified. A mobile app sends the same token with
  * every request for its 15 minutes; checking its RS256 signature again each time costs about 35 µs of CPU, a large
  * share of a cheap request. A remembered token is handed out again only while it has not expired, and only for the
- * exact same string (any change to header, claims or signature is a new token and is verified). Bounded: at most
- * {@value #MAX_TOKENS} tokens (about 2 KB each); when full, expired ones go, and if that is not enough, all.
+ * exact same string (any change to header, claims or signature is a new token and is verified). A Caffeine cache:
+ * each entry expires with its token's {@code exp}, at most {@value #MAX_TOKENS} tokens (about 2 KB each, the least
+ * used go first when full), hit and miss counts on /q/metrics.
  * <p>
  * Every token, remembered or fresh, must also be of its account's current auth generation
  * ({@link AuthGenerations}, held in memory): a demoted, disabled or signed-out account's tokens stop at once.
@@ -44,7 +51,13 @@ public class VerifiedTokens implements JWTParser {
     AuthGenerations generations;
 
     private volatile JWTParser parser;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(MAX_TOKENS)
+            .executor(Runnable::run) // evictions happen in the request that overfills, so the bound is exact
+            .expireAfter(Expiry.<String, Verified>creating((raw, token) ->
+                    Duration.ofSeconds(Math.max(0, token.expiresAt() - Instant.now().getEpochSecond()))))
+            .recordStats()
+            .build();
 
     /** A verified token with its account id and auth generation read once (no id: a token minted in tests). */
     private record Verified(JsonWebToken token, long expiresAt, Long userId, int generation) {
@@ -63,24 +76,23 @@ public class VerifiedTokens implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = Instant.now().getEpochSecond();
-        Verified known = verified.get(token);
+        Verified known = verified.getIfPresent(token);
         if (known != null && known.expiresAt() > now) {
             return current(token, known);
         }
         Verified fresh = Verified.of(parser().parse(token));
-        if (verified.size() >= MAX_TOKENS) {
-            verified.values().removeIf(t -> t.expiresAt() <= now);
-            if (verified.size() >= MAX_TOKENS) {
-                verified.clear();
-            }
-        }
         verified.put(token, fresh);
         return current(token, fresh);
     }
 
+    /** Hits, misses and evictions on /q/metrics (cache="verified-tokens"). */
+    void bindMetrics(@Observes StartupEvent event, MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, verified, "verified-tokens");
+    }
+
     private JsonWebToken current(String raw, Verified token) throws ParseException {
         if (token.userId() != null && generations != null && !generations.isCurrent(token.userId(), token.generation())) {
-            verified.remove(raw);
+            verified.invalidate(raw);
             throw new ParseException("The token was revoked (the account's roles, password or status changed)");
         }
         return token.token();
@@ -98,7 +110,7 @@ public class VerifiedTokens implements JWTParser {
 
     void useParser(JWTParser verifying) {
         parser = verifying;
-        verified.clear();
+        verified.invalidateAll();
     }
 
     // Everything else is passed through: the app only parses with its own configuration.

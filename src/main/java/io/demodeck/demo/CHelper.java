@@ -23,6 +23,10 @@ public final class CHelper implements AutoCloseable {
             "Компилятора C (gcc) на этом сервере нет: демонстрация fork недоступна",
             "No C compiler (gcc) on this server: the fork demo is not available");
 
+    public static final Text PREPARING = new Text(
+            "Программа на C готовится (собирается один раз в фоне); запустите демо ещё раз через минуту",
+            "The C program is being prepared (built once in the background); run the demo again in a minute");
+
     /** The helper's two modes: a real fork, and the control run with clone(CLONE_VM). */
     public enum Mode {
         FORK("fork"), CLONE_VM("clone-vm");

@@ -1013,10 +1013,7 @@ public final class DemoMeasurements {
         // clone(CLONE_VM), the flag threads are made with: the "child" shares the parent's memory
         Optional<Map<String, String>> run = c.run(breaking ? CHelper.Mode.CLONE_VM : CHelper.Mode.FORK);
         if (run.isEmpty()) {
-            Text why = c.status() == GoToolchain.Status.PREPARING
-                    ? new Text("Программа на C готовится (собирается один раз в фоне); запустите демо ещё раз через минуту",
-                    "The C program is being prepared (built once in the background); run the demo again in a minute")
-                    : CHelper.ABSENT;
+            Text why = c.status() == GoToolchain.Status.PREPARING ? CHelper.PREPARING : CHelper.ABSENT;
             return new Measured(false, List.of(), List.of(), why, List.of(), List.of(), null);
         }
         Map<String, String> o = run.get();

@@ -52,6 +52,12 @@ public record DemoResult(String demoId, Text title, String preset, Map<String, I
     public record GoComparison(boolean available, Text note, List<Row> rows) {
     }
 
+    /** Measured while the Go or C side was still being built: incomplete, and worth measuring again soon. */
+    public boolean waitingForAHelperBuild() {
+        return goComparison != null && GoToolchain.PREPARING.equals(goComparison.note())
+                || !available && CHelper.PREPARING.equals(proof);
+    }
+
     public DemoResult fromCache() {
         return new DemoResult(demoId, title, preset, sizes, available, rows, ratios, proof, claims, environment,
                 measuredAt, durationMs, true, goComparison);

@@ -1,6 +1,8 @@
 package io.demodeck.demo;
 
 import io.demodeck.platform.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -25,6 +27,9 @@ public class DemoService {
     @Inject
     DemoConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     private ChildJvm child;
     private GoToolchain go;
     private CHelper c;
@@ -44,6 +49,7 @@ public class DemoService {
         gate = new RunGate(slots, config.maxWaiting(), Duration.ofSeconds(config.maxWaitSeconds()), config.runsPerMinute(),
                 Clock.systemUTC());
         cache = new ResultCache(Duration.ofSeconds(config.cacheSeconds()), Clock.systemUTC());
+        CaffeineCacheMetrics.monitor(registry, cache.cache(), "demo-results");
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -62,21 +68,33 @@ public class DemoService {
         c.prepareInBackground();
         var cached = cache.get(demo, preset);
         if (cached.isPresent()) {
+            count(demo, "cached");
             return cached.get();
         }
         try (RunGate.Permit ignored = gate.enter(client)) {
             var again = cache.get(demo, preset); // someone ahead in line may have measured it meanwhile
             if (again.isPresent()) {
+                count(demo, "cached");
                 return again.get();
             }
             DemoResult result = measurements.measure(demo, preset);
             cache.put(demo, preset, result);
+            count(demo, "measured");
             return result;
+        } catch (ApiException refused) {
+            count(demo, "refused");
+            throw refused;
         } catch (ChildJvm.DemoFailure e) {
+            count(demo, "failed");
             Log.warnf("Demo %s/%s failed: %s", demo.id(), preset.id(), e.getMessage());
             throw new ApiException(503, "demo-failed", "Service Unavailable", "The demo could not be measured: "
                     + e.getMessage(), List.of(), Map.of("Retry-After", "10"));
         }
+    }
+
+    /** demodeck.demo.runs on /q/metrics: per demo, measured, cached, refused (busy line, rate) or failed. */
+    private void count(DemoCatalog demo, String outcome) {
+        registry.counter("demodeck.demo.runs", "demo", demo.id(), "outcome", outcome).increment();
     }
 
     /** Where a client stands in the line of demo runs. */

@@ -1,45 +1,51 @@
 package io.demodeck.demo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
-/** The last result per (demo, preset), reused for a short time; at most 27 entries by construction. */
+/**
+ * The last result per (demo, preset), reused for a short time; at most one entry per demo and preset. A result
+ * measured while the Go or C side was still being built is not kept: the next run, a minute later, has both sides.
+ */
 public final class ResultCache {
 
     private record Key(DemoCatalog demo, Preset preset) {
     }
 
-    private record Entry(DemoResult result, Instant storedAt) {
-    }
-
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final Duration ttl;
-    private final Clock clock;
+    private final Cache<Key, DemoResult> entries;
+    private final boolean enabled;
 
     public ResultCache(Duration ttl, Clock clock) {
-        this.ttl = ttl;
-        this.clock = clock;
+        this.enabled = !ttl.isZero();
+        this.entries = Caffeine.newBuilder()
+                .maximumSize((long) DemoCatalog.values().length * Preset.values().length)
+                .expireAfterWrite(ttl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .recordStats()
+                .build();
     }
 
     /** A fresh-enough result, marked as coming from the cache. */
     public Optional<DemoResult> get(DemoCatalog demo, Preset preset) {
-        if (ttl.isZero()) {
+        if (!enabled) {
             return Optional.empty();
         }
-        Entry e = entries.get(new Key(demo, preset));
-        if (e == null || !clock.instant().isBefore(e.storedAt().plus(ttl))) {
-            return Optional.empty();
-        }
-        return Optional.of(e.result().fromCache());
+        return Optional.ofNullable(entries.getIfPresent(new Key(demo, preset))).map(DemoResult::fromCache);
     }
 
     public void put(DemoCatalog demo, Preset preset, DemoResult result) {
-        if (!ttl.isZero()) {
-            entries.put(new Key(demo, preset), new Entry(result, clock.instant()));
+        if (enabled && !result.waitingForAHelperBuild()) {
+            entries.put(new Key(demo, preset), result);
         }
+    }
+
+    /** For the metrics registry: hits, misses, evictions. */
+    Cache<?, ?> cache() {
+        return entries;
     }
 }

@@ -10,6 +10,7 @@ import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.SyncReport;
 import io.demodeck.platform.ApiException;
 import io.demodeck.platform.OversizeBodies;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,9 @@ public class ImportService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "demodeck.import.max-bytes", defaultValue = "20971520")
     long maxBytes;
 
@@ -81,7 +85,7 @@ public class ImportService {
             return record(request, report(p, false, "rejected", null, null, null));
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            ImportReport applied = QuarkusTransaction.requiringNew().call(() -> {
                 SyncReport sync = writer.write(p.parsed.deck(), "import", request.userId());
                 long written = System.nanoTime();
                 mediaStore.upsert(sync.deckId(), p.parsed.media());
@@ -98,6 +102,8 @@ public class ImportService {
                         history == null ? 0 : history.carriedOver(), (System.nanoTime() - historyDone) / 1_000_000);
                 return saved;
             });
+            count(applied);
+            return applied;
         } catch (RuntimeException e) {
             // the transaction rolled back: nothing of the file is stored; the audit row says why
             Log.warnf(e, "import of %s failed and was rolled back", request.fileName());
@@ -187,7 +193,15 @@ public class ImportService {
 
     private ImportReport record(ImportRequest request, ImportReport report) {
         ImportReport named = withFileName(report, request.fileName());
-        return QuarkusTransaction.requiringNew().call(() -> named.withId(persist(request, named)));
+        ImportReport recorded = QuarkusTransaction.requiringNew().call(() -> named.withId(persist(request, named)));
+        count(recorded);
+        return recorded;
+    }
+
+    /** demodeck.imports on /q/metrics: per format and outcome (previewed, applied, rejected). */
+    private void count(ImportReport report) {
+        registry.counter("demodeck.imports", "format", String.valueOf(report.format()), "outcome", report.outcome())
+                .increment();
     }
 
     private long persist(ImportRequest request, ImportReport named) {

@@ -11,6 +11,7 @@ import io.demodeck.web.ErrorPage;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,6 +34,9 @@ public class ErrorMappers {
 
     @jakarta.inject.Inject
     OversizeBodies oversize;
+
+    @jakarta.inject.Inject
+    CurrentVertxRequest request;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -162,8 +166,10 @@ public class ErrorMappers {
         return incident(e, uri);
     }
 
-    private static Response incident(Exception e, UriInfo uri) {
-        String incident = UUID.randomUUID().toString();
+    /** A 500: the incident number is the request's id, the same as in the access log line and the log record. */
+    private Response incident(Exception e, UriInfo uri) {
+        String requestId = RequestIds.of(request.getCurrent());
+        String incident = requestId != null ? requestId : UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", incident, uri.getPath());
         return respond(uri, 500, "internal", "Internal Server Error",
                 "Something went wrong on our side (incident " + incident + ")", List.of(), Map.of());

@@ -169,6 +169,27 @@ class DemoRulesTest {
     }
 
     @Test
+    void aResultMeasuredWhileTheGoOrCSideWasBeingBuiltIsNotKept() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+        ResultCache cache = new ResultCache(Duration.ofSeconds(60), clock);
+        DemoResult base = sample();
+        DemoResult goBuilding = new DemoResult(base.demoId(), base.title(), base.preset(), base.sizes(), true, base.rows(),
+                base.ratios(), base.proof(), base.claims(), base.environment(), base.measuredAt(), base.durationMs(), false,
+                new DemoResult.GoComparison(false, GoToolchain.PREPARING, List.of()));
+        DemoResult cBuilding = new DemoResult("fork-cow", base.title(), base.preset(), base.sizes(), false, List.of(),
+                List.of(), CHelper.PREPARING, List.of(), base.environment(), base.measuredAt(), 1, false, null);
+        DemoResult goAbsent = new DemoResult(base.demoId(), base.title(), base.preset(), base.sizes(), true, base.rows(),
+                base.ratios(), base.proof(), base.claims(), base.environment(), base.measuredAt(), base.durationMs(), false,
+                new DemoResult.GoComparison(false, GoToolchain.ABSENT, List.of()));
+        cache.put(DemoCatalog.ISOLATION, Preset.SMALL, goBuilding);
+        cache.put(DemoCatalog.FORK_COW, Preset.SMALL, cBuilding);
+        cache.put(DemoCatalog.ISOLATION, Preset.MEDIUM, goAbsent);
+        assertTrue(cache.get(DemoCatalog.ISOLATION, Preset.SMALL).isEmpty(), "measured again once Go is built");
+        assertTrue(cache.get(DemoCatalog.FORK_COW, Preset.SMALL).isEmpty(), "measured again once the C program is built");
+        assertTrue(cache.get(DemoCatalog.ISOLATION, Preset.MEDIUM).isPresent(), "no Go on this server: that will not change");
+    }
+
+    @Test
     void withoutAGoToolchainThereIsNoGoProgram() {
         GoToolchain go = new GoToolchain("demodeck-no-such-go-command", System.getenv("PATH"), Duration.ofSeconds(5));
         assertEquals(GoToolchain.Status.ABSENT, go.status());

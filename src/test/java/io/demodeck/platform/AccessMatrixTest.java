@@ -423,13 +423,14 @@ class AccessMatrixTest {
 
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
-                "/q/openapi.yml", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
+                "/q/openapi.yml", "/q/metrics", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
                 "/js/study.js", "/js/fit-progress.js")) {
             c.put("GET " + path, who -> page(who, path));
         }
         c.put("GET /q/health/group/*", who -> page(who, "/q/health/group/demodeck"));
         c.put("GET /q/swagger-ui/*", who -> page(who, "/q/swagger-ui/index.html"));
         c.put("GET /q/health-ui/*", who -> page(who, "/q/health-ui/index.html"));
+        c.put("GET /q/metrics/*", who -> page(who, "/q/metrics/anything"));
         return c;
     }
 
