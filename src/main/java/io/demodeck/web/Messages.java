@@ -909,28 +909,4 @@ public interface Messages {
 
     @Message("A deck id has 1 to 100 characters: lower-case Latin letters a-z, digits 0-9 and '-', starting with a letter or a digit. Suggested from the file's name; left empty, it is made from it.")
     String importer_deck_rules();
-    // cloze questions (issue 17): gaps to fill on the study page
-    @Message("Cloze (fill in the gaps)")
-    String type_CLOZE();
-
-    @Message("Fill in the gaps")
-    String cloze_instruction();
-
-    @Message("Gap {number}")
-    String cloze_gap_label(int number);
-
-    @Message("right")
-    String cloze_right();
-
-    @Message("partly right")
-    String cloze_partly();
-
-    @Message("wrong")
-    String cloze_wrong();
-
-    @Message("Gaps right: {right} of {total}.")
-    String cloze_summary(long right, int total);
-
-    @Message("All gaps right suggests Good, some right Hard, none right Again.")
-    String cloze_rating_rule();
 }

@@ -29,8 +29,8 @@ public record ClozeResult(List<GapResult> gaps, double score) {
         return gaps.stream().allMatch(GapResult::right);
     }
 
-    public long rightCount() {
-        return gaps.stream().filter(GapResult::right).count();
+    public int rightCount() {
+        return (int) gaps.stream().filter(GapResult::right).count();
     }
 
     public GapResult gap(int number) {
