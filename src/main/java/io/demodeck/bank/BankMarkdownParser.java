@@ -329,7 +329,7 @@ public final class BankMarkdownParser {
             }
             if (type == null || type == QuestionType.DESCRIPTION) {
                 problem(metaLines.get("type"), "unknown type '" + typeName + "' (expected flashcard, single_choice, "
-                        + "multiple_choice, true_false, short_answer, numerical, matching, essay)");
+                        + "multiple_choice, true_false, short_answer, numerical, matching, essay, cloze)");
                 return null;
             }
             if (sections.isEmpty()) {
@@ -414,6 +414,13 @@ public final class BankMarkdownParser {
                 Section note = parts.get("accurate answer adds");
                 Section wrong = parts.get("common wrong answers");
                 List<QuestionContent.WrongAnswer> wrongAnswers = wrong == null ? List.of() : wrongAnswers(wrong);
+                if (type == QuestionType.CLOZE && prompt != null) {
+                    try {
+                        io.demodeck.quiz.cloze.ClozeParser.parse(prompt.body);
+                    } catch (io.demodeck.quiz.cloze.ClozeException e) {
+                        problem(prompt.line, "the cloze prompt of '" + id + "' in " + lang + ": " + e.getMessage());
+                    }
+                }
                 if (prompt != null && answer != null) {
                     texts.put(lang, new QuestionContent.Text(prompt.body, answer.body, keyPoints,
                             note == null ? null : note.body, null, wrongAnswers));

@@ -35,7 +35,8 @@ public class BankQueries {
         return Question.listActiveByDeck(deckId).stream().map(q -> {
             Localized<Question.Text> text = pick(q.texts, lang, q.originalLanguage);
             return new BankViews.QuestionSummary(q.id, q.externalId, q.type,
-                    MarkdownRenderer.inlineHtml(text.value().prompt), List.copyOf(q.tags), List.copyOf(q.demoIds),
+                    q.type == QuestionType.CLOZE ? ClozeViews.blanksInline(text.value().prompt)
+                            : MarkdownRenderer.inlineHtml(text.value().prompt), List.copyOf(q.tags), List.copyOf(q.demoIds),
                     text.fallback(), q.title);
         }).toList();
     }
@@ -135,21 +136,24 @@ public class BankQueries {
         List<BankViews.DemoRef> demos = q.demoIds.stream().map(id -> DemoCatalog.byId(id)
                 .map(d -> new BankViews.DemoRef(id, d.title(lang), true))
                 .orElse(new BankViews.DemoRef(id, id, false))).toList();
+        io.demodeck.quiz.cloze.ClozeView cloze = q.type == QuestionType.CLOZE ? ClozeViews.view(t.prompt, q.id) : null;
         return new BankViews.QuestionDetail(deck, q.id, q.externalId, q.type, shownLang,
-                MarkdownRenderer.toHtml(t.prompt), MarkdownRenderer.toHtml(t.answer),
+                q.type == QuestionType.CLOZE ? ClozeViews.blanks(t.prompt) : MarkdownRenderer.toHtml(t.prompt),
+                MarkdownRenderer.toHtml(t.answer),
                 t.keyPoints.stream().map(MarkdownRenderer::inlineHtml).toList(),
                 MarkdownRenderer.toHtml(t.accurateNote), MarkdownRenderer.toHtml(t.generalFeedback),
                 choices, accepted, pairs, q.correctBoolean, q.correctMin, q.correctMax, demos,
                 List.copyOf(q.tags), q.source, localized.fallback(), followUps(q, lang, followUpsById),
                 q.wrongAnswers(shownLang).stream().map(w -> new BankViews.WrongAnswer(MarkdownRenderer.inlineHtml(w.claim),
-                        MarkdownRenderer.inlineHtml(w.why))).toList(), q.title);
+                        MarkdownRenderer.inlineHtml(w.why))).toList(), q.title, cloze);
     }
 
     /** A follow-up that has left the deck (retired) is not linked. */
     private static List<BankViews.FollowUp> followUps(Question q, String lang, Map<String, Question> byExternalId) {
         return q.followUps.stream().map(byExternalId::get).filter(java.util.Objects::nonNull)
-                .map(f -> new BankViews.FollowUp(f.externalId,
-                        MarkdownRenderer.inlineHtml(pick(f.texts, lang, f.originalLanguage).value().prompt)))
+                .map(f -> new BankViews.FollowUp(f.externalId, f.type == QuestionType.CLOZE
+                        ? ClozeViews.blanksInline(pick(f.texts, lang, f.originalLanguage).value().prompt)
+                        : MarkdownRenderer.inlineHtml(pick(f.texts, lang, f.originalLanguage).value().prompt)))
                 .toList();
     }
 

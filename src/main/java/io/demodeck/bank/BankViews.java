@@ -24,7 +24,20 @@ public final class BankViews {
                                  List<String> accepted, List<Pair> pairs, Boolean correctBoolean, Double correctMin,
                                  Double correctMax, List<DemoRef> demos, List<String> tags, String source,
                                  boolean fallback, List<FollowUp> followUps, List<WrongAnswer> wrongAnswers,
-                                 String title) {
+                                 String title, io.demodeck.quiz.cloze.ClozeView cloze) {
+
+        /** A question that is no cloze. */
+        public QuestionDetail(DeckSummary deck, long id, String externalId, QuestionType type, String lang,
+                              String promptHtml, String answerHtml, List<String> keyPointsHtml,
+                              String accurateNoteHtml, String generalFeedbackHtml, List<Choice> choices,
+                              List<String> accepted, List<Pair> pairs, Boolean correctBoolean, Double correctMin,
+                              Double correctMax, List<DemoRef> demos, List<String> tags, String source,
+                              boolean fallback, List<FollowUp> followUps, List<WrongAnswer> wrongAnswers,
+                              String title) {
+            this(deck, id, externalId, type, lang, promptHtml, answerHtml, keyPointsHtml, accurateNoteHtml,
+                    generalFeedbackHtml, choices, accepted, pairs, correctBoolean, correctMin, correctMax, demos, tags,
+                    source, fallback, followUps, wrongAnswers, title, null);
+        }
 
         public boolean hasRange() {
             return correctMin != null && correctMax != null && !correctMin.equals(correctMax);

@@ -15,7 +15,9 @@ public enum QuestionType {
     MATCHING(true),
     ESSAY(false),
     /** Text without a question (GIFT/Moodle "description"); shown, never scheduled. */
-    DESCRIPTION(false);
+    DESCRIPTION(false),
+    /** Moodle's cloze ("embedded answers"): the prompt holds the text with its gaps, the key is read from it. */
+    CLOZE(true);
 
     private final boolean autoGraded;
 

@@ -22,6 +22,8 @@ public final class QuizKeys {
                     null, null, null);
             case TRUE_FALSE -> new QuizKey(q.type, null, null, null, q.correctBoolean, null, null);
             case NUMERICAL -> new QuizKey(q.type, null, null, null, null, q.correctMin, q.correctMax);
+            case CLOZE -> new QuizKey(q.type, null, null, null, null, null, null,
+                    io.demodeck.quiz.cloze.ClozeParser.parse(q.texts.get(shown).prompt));
             default -> throw new IllegalArgumentException(q.type + " is not a quiz question");
         };
     }

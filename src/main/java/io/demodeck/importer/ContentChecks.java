@@ -124,6 +124,16 @@ final class ContentChecks {
         if (q.originalLanguage() == null || !q.texts().containsKey(q.originalLanguage())) {
             return "the question's original language has no text";
         }
+        if (q.type() == io.demodeck.bank.QuestionType.CLOZE) {
+            // the grading key is read from the prompt: one that does not parse could never be answered
+            for (var e : q.texts().entrySet()) {
+                try {
+                    io.demodeck.quiz.cloze.ClozeParser.parse(e.getValue().prompt());
+                } catch (io.demodeck.quiz.cloze.ClozeException ex) {
+                    return "the cloze text in '" + e.getKey() + "': " + ex.getMessage();
+                }
+            }
+        }
         Set<String> positions = new HashSet<>();
         for (QuestionContent.Option o : q.options()) {
             if (o == null || o.text() == null || o.lang() == null || !q.texts().containsKey(o.lang())) {

@@ -20,6 +20,7 @@ public final class AnswerChecker {
             case SHORT_ANSWER -> shortAnswer(key, response.text());
             case NUMERICAL -> numerical(key, response.text());
             case MATCHING -> matching(key, response.matches());
+            case CLOZE -> cloze(key, response.gaps());
             default -> throw new IllegalArgumentException(key.type() + " questions are not graded automatically");
         };
     }
@@ -90,6 +91,12 @@ public final class AnswerChecker {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Gap by gap; the question is right when every gap is (ClozeResult#suggestedGrade gives the rating). */
+    private static QuizResult cloze(QuizKey key, List<List<String>> gaps) {
+        io.demodeck.quiz.cloze.ClozeResult result = io.demodeck.quiz.cloze.ClozeGrader.grade(key.cloze(), gaps);
+        return new QuizResult(result.allRight(), result.score(), null, List.of(), result);
     }
 
     private static QuizResult matching(QuizKey key, List<Integer> matches) {

@@ -11,6 +11,7 @@ import io.demodeck.quiz.KeyPointMatcher;
 import io.demodeck.quiz.QuizKey;
 import io.demodeck.quiz.QuizResponse;
 import io.demodeck.quiz.QuizResult;
+import io.demodeck.quiz.cloze.ClozeForm;
 import io.demodeck.review.ReviewIdReusedException;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;
@@ -112,7 +113,8 @@ public class StudyPages {
     public TemplateInstance answer(@PathParam("deck") String deckId, @QueryParam("question") long questionId,
                                    @QueryParam("rid") String clientReviewId, @QueryParam("typed") String typed,
                                    @QueryParam("choice") List<Integer> choices, @QueryParam("truth") String truth,
-                                   @QueryParam("match") List<Integer> matches, @QueryParam("undo") boolean undoable) {
+                                   @QueryParam("match") List<Integer> matches, @QueryParam("undo") boolean undoable,
+                                   @QueryParam("gap") List<String> gaps, @QueryParam("gapChoice") List<String> gapChoices) {
         BankViews.DeckSummary deck = deck(deckId);
         BankViews.QuestionDetail q = question(deck, questionId);
         String text = typed == null ? null : typed.length() > MAX_TYPED ? typed.substring(0, MAX_TYPED) : typed;
@@ -120,11 +122,12 @@ public class StudyPages {
         if (q.type().autoGraded()) {
             QuizKey key = bank.quizKey(q.id(), ui.lang()).orElseThrow(NotFoundException::new);
             Boolean truthValue = truth == null ? null : Boolean.valueOf(truth);
+            List<List<String>> gapAnswers = key.cloze() == null ? List.of() : ClozeForm.responses(key.cloze(), gaps, gapChoices);
             QuizResult result = AnswerChecker.check(key,
-                    new QuizResponse(new HashSet<>(choices), text, matches, truthValue));
+                    new QuizResponse(new HashSet<>(choices), text, matches, truthValue, gapAnswers));
             // matching selects post the pair index of the chosen right-hand side, as AnswerChecker expects
             feedback = new StudyViews.Feedback(true, result.correct(), text, result.diff(), result.expected(),
-                    List.copyOf(choices), truthValue, List.of());
+                    List.copyOf(choices), truthValue, List.of(), result.cloze());
         } else {
             List<Boolean> hits = text == null || text.isBlank() ? List.of()
                     : KeyPointMatcher.hits(text, q.keyPointsHtml().stream().map(StudyPages::plainText).toList());
@@ -188,7 +191,9 @@ public class StudyPages {
     private StudyViews.Card card(BankViews.DeckSummary deck, BankViews.QuestionDetail q, ReviewService.QueueCounts counts,
                                  Map<Rating, ReviewService.PreviewOption> preview, boolean revealed, String rid,
                                  StudyViews.Feedback feedback, boolean undoable) {
-        int suggested = feedback != null && feedback.graded() && !feedback.correct() ? 1 : 3;
+        // a cloze suggests Good, Hard or Again by how many gaps are right (ClozeResult#suggestedGrade)
+        int suggested = feedback != null && feedback.cloze() != null ? feedback.cloze().suggestedGrade()
+                : feedback != null && feedback.graded() && !feedback.correct() ? 1 : 3;
         List<StudyViews.GradeButton> buttons = new ArrayList<>();
         for (Rating r : Rating.values()) {
             Duration interval = preview.get(r).interval();

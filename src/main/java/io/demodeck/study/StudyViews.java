@@ -43,9 +43,16 @@ public final class StudyViews {
      *
      * @param graded        a quiz question was graded automatically
      * @param keyPointHits  flashcards: which key points the typed answer mentions
+     * @param cloze         cloze: every gap's result, else null
      */
     public record Feedback(boolean graded, boolean correct, String typed, List<CharDiff.Segment> diff, String expected,
-                           List<Integer> selected, Boolean truth, List<Boolean> keyPointHits) {
+                           List<Integer> selected, Boolean truth, List<Boolean> keyPointHits,
+                           io.demodeck.quiz.cloze.ClozeResult cloze) {
+
+        public Feedback(boolean graded, boolean correct, String typed, List<CharDiff.Segment> diff, String expected,
+                        List<Integer> selected, Boolean truth, List<Boolean> keyPointHits) {
+            this(graded, correct, typed, diff, expected, selected, truth, keyPointHits, null);
+        }
 
         public boolean typedSomething() {
             return typed != null && !typed.isBlank();

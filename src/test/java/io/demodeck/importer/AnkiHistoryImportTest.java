@@ -55,7 +55,7 @@ class AnkiHistoryImportTest {
                     new Object[] {3, T0.plus(Duration.ofDays(10).plusMinutes(10))},
                     new Object[] {2, T0.plus(Duration.ofDays(15))}, new Object[] {4, T0.plus(Duration.ofDays(20))}),
             "x-7123575d78-reverse", List.<Object[]>of(new Object[] {4, T0.plus(Duration.ofMinutes(60))}),
-            "cl0ze-c2", List.<Object[]>of(new Object[] {2, T0.plus(Duration.ofMinutes(5))}));
+            "cl0ze", List.<Object[]>of(new Object[] {2, T0.plus(Duration.ofMinutes(5))}));
 
     @Test
     void theUploadersCardsHoldExactlyTheMappedLogAndReplayIt() throws Exception {

@@ -4,6 +4,8 @@ import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.DeckAssembler;
 import io.demodeck.importer.HtmlText;
 import io.demodeck.importer.ImportLog;
+import io.demodeck.quiz.cloze.Cloze;
+import io.demodeck.quiz.cloze.ClozeWriter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns an Anki note (text file row or package note) into flashcards: Basic, reversed and cloze note types. */
+/** Turns an Anki note (text file row or package note) into questions: Basic and reversed notes into flashcards, cloze notes into cloze questions. */
 final class AnkiNotes {
 
     enum Kind { BASIC, REVERSED, OPTIONAL_REVERSED, CLOZE }
@@ -105,53 +107,72 @@ final class AnkiNotes {
         }
     }
 
+    /**
+     * A cloze note becomes one cloze question: every deletion ({{c1::answer::hint}}) a short-answer gap, the hint
+     * shown after it in brackets. Anki makes one card per cN; here the note is learnt as one question, and the review
+     * history of each of its cards is carried over to it.
+     */
     private static Map<Integer, String> cloze(DeckAssembler deck, ImportLog log, String guid, List<String> fields,
                                               List<String> tags, UnaryOperator<String> media, int line, String ref) {
         String raw = fields.isEmpty() ? "" : fields.get(0);
         TreeSet<Integer> ordinals = new TreeSet<>();
+        List<String[]> deletions = new ArrayList<>();
         Matcher m = CLOZE.matcher(raw);
+        StringBuilder marked = new StringBuilder();
         while (m.find()) {
             ordinals.add(Integer.parseInt(m.group(1)));
+            deletions.add(new String[] {m.group(2), m.group(3)});
+            m.appendReplacement(marked, Matcher.quoteReplacement(GAP_OPEN + String.valueOf(deletions.size() - 1) + GAP_CLOSE));
         }
+        m.appendTail(marked);
         if (ordinals.isEmpty()) {
             skip(log, line, ref, "a cloze note without a deletion: mark one as {{c1::text}}");
             return Map.of();
         }
-        Map<Integer, String> made = new HashMap<>();
-        String extra = fields.size() > 1 ? text(fields.get(1), media) : "";
-        for (int ord : ordinals) {
-            String prompt = text(replaceCloze(raw, ord, true), media);
-            String answer = text(replaceCloze(raw, ord, false), media);
-            if (!extra.isBlank()) {
-                answer = answer + "\n\n" + extra;
+        String text = text(marked.toString(), media);
+        Matcher p = GAP_MARK.matcher(text);
+        StringBuilder prompt = new StringBuilder();
+        boolean[] placed = new boolean[deletions.size()];
+        int from = 0;
+        while (p.find()) {
+            int index = Integer.parseInt(p.group(1));
+            if (index >= deletions.size() || placed[index]) {
+                continue;
             }
-            String id = guid == null ? null : ordinals.size() == 1 && ord == 1 ? guid : guid + "-c" + ord;
-            // Anki numbers a cloze note's cards from 0: deletion cN is card ordinal N-1
-            putIfMade(made, ord - 1, deck.add(id, QuestionType.FLASHCARD, tags, prompt, answer, null, null, null, null,
-                    List.of(), line, ref));
+            placed[index] = true;
+            String answer = media == null ? deletions.get(index)[0].strip() : HtmlText.toPlain(deletions.get(index)[0]);
+            if (answer == null || answer.isBlank()) {
+                skip(log, line, ref, "cloze deletion " + (index + 1) + " is empty");
+                return Map.of();
+            }
+            String hint = deletions.get(index)[1];
+            hint = hint == null ? null : media == null ? hint.strip() : HtmlText.toPlain(hint);
+            prompt.append(text, from, p.start()).append(ClozeWriter.gap(new Cloze.Gap(index + 1, 1, Cloze.Kind.SHORT_ANSWER,
+                    false, Cloze.Layout.INLINE, false, List.of(new Cloze.Answer(answer, 1, null))), java.util.function.Function.identity()));
+            if (hint != null && !hint.isBlank()) {
+                prompt.append(" (").append(HtmlText.escapePlain(hint, false)).append(')');
+            }
+            from = p.end();
         }
+        prompt.append(text.substring(from));
+        for (int i = 0; i < placed.length; i++) {
+            if (!placed[i]) {
+                skip(log, line, ref, "cloze deletion " + (i + 1) + " sits inside markup that is removed on import");
+                return Map.of();
+            }
+        }
+        String extra = fields.size() > 1 ? text(fields.get(1), media) : "";
+        Map<Integer, String> made = new HashMap<>();
+        String id = deck.add(guid, QuestionType.CLOZE, tags, prompt.toString().strip(), extra.isBlank() ? null : extra,
+                null, null, null, null, List.of(), line, ref);
+        // Anki numbers a cloze note's cards from 0: deletion cN is card ordinal N-1; every one is this question
+        ordinals.forEach(ord -> putIfMade(made, ord - 1, id));
         return made;
     }
 
-    /** The card for one deletion: that deletion hidden (or revealed in bold), the others shown as plain text. */
-    private static String replaceCloze(String raw, int ord, boolean hide) {
-        Matcher m = CLOZE.matcher(raw);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            int n = Integer.parseInt(m.group(1));
-            String replacement;
-            if (n != ord) {
-                replacement = m.group(2);
-            } else if (hide) {
-                replacement = m.group(3) != null ? "[" + m.group(3) + "]" : "[...]";
-            } else {
-                replacement = "<b>" + m.group(2) + "</b>";
-            }
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
+    private static final char GAP_OPEN = '\uE050';
+    private static final char GAP_CLOSE = '\uE051';
+    private static final Pattern GAP_MARK = Pattern.compile(GAP_OPEN + "(\\d{1,6})" + GAP_CLOSE);
 
     /**
      * A field's HTML as Markdown; [sound:x] becomes a link to the stored file. A null {@code media} means

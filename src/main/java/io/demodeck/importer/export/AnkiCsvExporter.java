@@ -39,6 +39,16 @@ final class AnkiCsvExporter {
             List<QuestionContent.Option> options = q.options().stream().filter(o -> o.lang().equals(lang)).toList();
             String front = t.prompt();
             String back = t.answer() != null ? t.answer() : t.generalFeedback() != null ? t.generalFeedback() : "";
+            if (q.type() == QuestionType.CLOZE) {
+                // a Cloze note: its text with {{c1::…}} deletions, the notes as its Back Extra
+                sb.append(field(q.externalId(), safe)).append('\t').append("Cloze").append('\t')
+                        .append(field(String.join(" ", q.tags()), safe)).append('\t')
+                        .append(field(io.demodeck.quiz.cloze.ClozeWriter.ankiClozeText(t.prompt()), safe)).append('\t')
+                        .append(field(back.isBlank() ? "" : html(back), safe)).append('\n');
+                warnings.add(q.externalId() + ": a cloze question becomes a Cloze note; its choices are the hints of the "
+                        + "deletions, weights and feedback are left out");
+                continue;
+            }
             if (q.type() != QuestionType.FLASHCARD) {
                 warnings.add(q.externalId() + ": a " + q.type().fileName() + " question becomes a Basic note");
                 StringBuilder choices = new StringBuilder();

@@ -42,9 +42,19 @@ final class GiftExporter {
             if (q.title() != null) {
                 sb.append("::").append(escape(q.title())).append("::");
             }
-            sb.append("[markdown]").append(escape(t.prompt()));
+            io.demodeck.quiz.cloze.Cloze cloze = q.type() == QuestionType.CLOZE
+                    ? io.demodeck.quiz.cloze.ClozeParser.parse(t.prompt()) : null;
+            // GIFT has no gaps: a cloze is written as an essay, blanks in its text, its answers as general feedback
+            sb.append("[markdown]").append(escape(cloze == null ? t.prompt()
+                    : io.demodeck.quiz.cloze.ClozeWriter.blanksMarkdown(cloze)));
             List<QuestionContent.Option> options = q.options().stream().filter(o -> o.lang().equals(lang)).toList();
             String general = t.generalFeedback() != null ? t.generalFeedback() : t.answer();
+            if (cloze != null) {
+                warnings.add(q.externalId() + ": GIFT has no cloze questions; written as an essay with numbered blanks,"
+                        + " the answers of the gaps as general feedback");
+                String answers = io.demodeck.quiz.cloze.ClozeWriter.answersMarkdown(cloze);
+                general = general == null ? answers : answers + "\n\n" + general;
+            }
             if (t.generalFeedback() != null && t.answer() != null || !t.keyPoints().isEmpty() || t.accurateNote() != null) {
                 warnings.add(q.externalId() + ": key points, notes and a second answer text have no place in GIFT");
             }
@@ -55,7 +65,7 @@ final class GiftExporter {
                         warnings.add(q.externalId() + ": a description has no general feedback in GIFT");
                     }
                 }
-                case FLASHCARD, ESSAY -> {
+                case FLASHCARD, ESSAY, CLOZE -> {
                     if (q.type() == QuestionType.FLASHCARD) {
                         warnings.add(q.externalId() + ": a flashcard is written as an essay with its answer as general feedback");
                     }

@@ -5,6 +5,9 @@ import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.MediaFile;
 import io.demodeck.platform.MarkdownRenderer;
+import io.demodeck.quiz.cloze.Cloze;
+import io.demodeck.quiz.cloze.ClozeParser;
+import io.demodeck.quiz.cloze.ClozeWriter;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -71,7 +74,8 @@ final class MoodleXmlExporter {
             return q.title();
         }
         String prompt = q.texts().get(q.originalLanguage()).prompt();
-        String plain = org.jsoup.Jsoup.parse(MarkdownRenderer.toHtml(prompt)).text().strip();
+        String plain = q.type() == QuestionType.CLOZE ? ClozeWriter.blanksPlain(ClozeParser.parse(prompt))
+                : org.jsoup.Jsoup.parse(MarkdownRenderer.toHtml(prompt)).text().strip();
         if (plain.isEmpty()) {
             plain = q.externalId();
         }
@@ -96,10 +100,15 @@ final class MoodleXmlExporter {
             case SHORT_ANSWER -> "shortanswer";
             case NUMERICAL -> "numerical";
             case MATCHING -> "matching";
+            case CLOZE -> "cloze";
         };
         sb.append("  <question type=\"").append(type).append("\">\n");
         sb.append("    <name><text>").append(xml(nameOf(q))).append("</text></name>\n");
-        html(sb, "questiontext", t.prompt(), files, "    ");
+        if (q.type() == QuestionType.CLOZE) {
+            clozeText(sb, t.prompt(), files);
+        } else {
+            html(sb, "questiontext", t.prompt(), files, "    ");
+        }
         String general = t.generalFeedback();
         if (q.type() != QuestionType.FLASHCARD && q.type() != QuestionType.ESSAY && t.answer() != null) {
             warnings.add(q.externalId() + ": the answer text is written as general feedback");
@@ -157,7 +166,7 @@ final class MoodleXmlExporter {
                             .append("</text></answer>\n    </subquestion>\n");
                 }
             }
-            case DESCRIPTION -> {
+            case DESCRIPTION, CLOZE -> {
             }
         }
         List<String> tags = q.tags().stream().filter(tag -> !tag.equals(categoryOf(q))).toList();
@@ -221,6 +230,20 @@ final class MoodleXmlExporter {
                 .append(xml(html.strip())).append("</text>\n");
         embed(sb, markdown, files, indent + "  ");
         sb.append(indent).append("</").append(element).append(">\n");
+    }
+
+    /** A cloze's text: its Markdown as HTML, each gap in Moodle's syntax with its texts HTML-escaped, as Moodle reads them. */
+    private static void clozeText(StringBuilder sb, String prompt, Map<String, MediaFile> files) {
+        Cloze cloze = ClozeParser.parse(prompt);
+        String html = withPluginFiles(ClozeWriter.html(cloze, g -> ClozeWriter.gap(g, MoodleXmlExporter::escapeHtml)),
+                new LinkedHashSet<>());
+        sb.append("    <questiontext format=\"html\">\n      <text>").append(xml(html.strip())).append("</text>\n");
+        embed(sb, prompt, files, "      ");
+        sb.append("    </questiontext>\n");
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void embed(StringBuilder sb, String markdown, Map<String, MediaFile> files, String indent) {

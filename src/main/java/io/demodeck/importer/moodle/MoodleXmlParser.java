@@ -10,6 +10,10 @@ import io.demodeck.importer.ImportParser;
 import io.demodeck.importer.ImportText;
 import io.demodeck.importer.MediaFile;
 import io.demodeck.importer.ParsedImport;
+import io.demodeck.quiz.cloze.Cloze;
+import io.demodeck.quiz.cloze.ClozeException;
+import io.demodeck.quiz.cloze.ClozeParser;
+import io.demodeck.quiz.cloze.ClozeWriter;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -25,8 +29,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Moodle XML ({@code qformat_xml}): nested categories, idnumber, tags, the core question types, CDATA, and
- * base64 {@code <file>}s, which are stored as media and linked from the text. Cloze (multianswer) and calculated
- * questions are reported one by one and left out; so is any unknown type.
+ * base64 {@code <file>}s, which are stored as media and linked from the text; cloze (multianswer) questions with
+ * their gaps. Calculated questions are reported one by one and left out; so is any unknown type.
  */
 public final class MoodleXmlParser implements ImportParser {
 
@@ -127,9 +131,7 @@ public final class MoodleXmlParser implements ImportParser {
                 }
             }
             if (type.equals("cloze") || type.equals("multianswer")) {
-                boolean hasSub = prompt != null && prompt.matches("(?s).*\\{\\d*:[A-Za-z_]+:.*}.*");
-                log.skip(line, where + ": cloze (multianswer) questions are not supported yet"
-                        + (hasSub ? "; split it into separate questions" : " and this one has no {1:TYPE:…} sub-question"));
+                cloze(idnumber == null || idnumber.isBlank() ? null : idnumber.strip(), tags, general, line);
                 return;
             }
             if (type.startsWith("calculated") || type.equals("randomsamatch") || type.equals("random")
@@ -154,6 +156,61 @@ public final class MoodleXmlParser implements ImportParser {
                 case "matching", "match" -> matching(id, tags, prompt, general, line);
                 default -> log.skip(line, "unknown question type '" + type + "'");
             }
+        }
+
+        /**
+         * A cloze: its gaps are read from the questiontext as Moodle reads them (answers and feedback as text), the
+         * text around them is converted as any text, and each gap is written back in its place in Moodle's syntax.
+         */
+        private void cloze(String id, List<String> tags, String general, int line) {
+            XmlTree.Node questionText = node.child("questiontext");
+            XmlTree.Node t = questionText == null ? null : questionText.child("text");
+            String raw = t == null ? null : t.text.toString();
+            if (raw == null || raw.isBlank()) {
+                log.skip(line, where + " has no <questiontext>");
+                return;
+            }
+            String format = questionText.attr("format") == null ? "" : questionText.attr("format").strip().toLowerCase(Locale.ROOT);
+            boolean html = !format.equals("markdown") && !format.equals("plain_text");
+            Cloze cloze;
+            try {
+                cloze = ClozeParser.parse(raw, html, html ? HtmlText::toPlain : UnaryOperator.identity());
+            } catch (ClozeException e) {
+                log.skip(line, where + ": " + e.getMessage());
+                return;
+            }
+            List<Cloze.Gap> gaps = cloze.gaps();
+            StringBuilder marked = new StringBuilder();
+            for (Cloze.Part part : cloze.parts()) {
+                switch (part) {
+                    case Cloze.Text text -> marked.append(text.markdown());
+                    case Cloze.Gap gap -> marked.append(GAP_OPEN).append(gaps.indexOf(gap)).append(GAP_CLOSE);
+                }
+            }
+            String converted = text(questionText, marked.toString());
+            java.util.regex.Matcher m = GAP_MARK.matcher(converted);
+            StringBuilder stored = new StringBuilder();
+            boolean[] placed = new boolean[gaps.size()];
+            int from = 0;
+            while (m.find()) {
+                int index = Integer.parseInt(m.group(1));
+                if (index < gaps.size() && !placed[index]) {
+                    placed[index] = true;
+                    stored.append(literalBraces(converted.substring(from, m.start())))
+                            .append(ClozeWriter.gap(gaps.get(index), java.util.function.Function.identity()));
+                    from = m.end();
+                }
+            }
+            stored.append(literalBraces(converted.substring(from)));
+            for (int i = 0; i < placed.length; i++) {
+                if (!placed[i]) {
+                    log.skip(line, where + ": gap " + (i + 1) + " sits inside markup that is removed on import (a script, "
+                            + "a style or an attribute)");
+                    return;
+                }
+            }
+            deck.add(id, QuestionType.CLOZE, tags, stored.toString().strip(), null, general, null, null, null, List.of(),
+                    line, null, title);
         }
 
         private void multichoice(String id, List<String> tags, String prompt, String general, int line) {
@@ -331,7 +388,11 @@ public final class MoodleXmlParser implements ImportParser {
                 return null;
             }
             XmlTree.Node t = element.child("text");
-            String raw = t == null ? null : t.text.toString();
+            return text(element, t == null ? null : t.text.toString());
+        }
+
+        /** @param raw the element's text as it is to be converted (a cloze's, with its gaps marked) */
+        private String text(XmlTree.Node element, String raw) {
             if (raw == null) {
                 return null;
             }
@@ -385,6 +446,16 @@ public final class MoodleXmlParser implements ImportParser {
                 default -> HtmlText.toMarkdown(raw, images);
             };
         }
+    }
+
+    private static final char GAP_OPEN = '\uE040';
+    private static final char GAP_CLOSE = '\uE041';
+    private static final java.util.regex.Pattern GAP_MARK = java.util.regex.Pattern.compile(GAP_OPEN + "(\\d{1,4})" + GAP_CLOSE);
+    /** A '{' that would read as the start of a gap ({2:…) in text that was none, e.g. written as the entity &#123;. */
+    private static final java.util.regex.Pattern GAP_LIKE = java.util.regex.Pattern.compile("(?<!\\\\)\\{(?=\\d{0,4}:)");
+
+    private static String literalBraces(String markdown) {
+        return GAP_LIKE.matcher(markdown).replaceAll("\\\\{");
     }
 
     static String mediaUrl(String deckId, String name) {

@@ -32,7 +32,7 @@ class AnkiTextParserTest {
         DeckContent deck = result.deck();
         assertEquals("Languages / French", deck.texts().get("en").title());
         List<QuestionContent> qs = deck.questions();
-        assertEquals(5, qs.size(), qs::toString);
+        assertEquals(4, qs.size(), qs::toString);
 
         assertEquals("abc123", qs.get(0).externalId(), "the GUID column is the stable id");
         assertEquals("bonjour", text(qs.get(0)).prompt());
@@ -45,11 +45,13 @@ class AnkiTextParserTest {
         assertEquals("cat", text(qs.get(2)).prompt(), "the reverse card asks the back");
         assertEquals(List.of("imported", "vocab", "animal", "pet"), qs.get(1).tags());
 
-        assertEquals("guid3-c1", qs.get(3).externalId());
-        assertEquals("The \\[...\\] of France is Paris.\nSecond line", text(qs.get(3)).prompt());
-        assertEquals("The **capital** of France is Paris.\nSecond line\n\nExtra info", text(qs.get(3)).answer());
-        assertEquals("The capital of France is \\[city\\].\nSecond line", text(qs.get(4)).prompt(), "a hint replaces [...]");
-        assertEquals(11, qs.get(4).line());
+        // a cloze note with c1 and c2 is one cloze question with two short-answer gaps, the hint after its gap
+        assertEquals("guid3", qs.get(3).externalId());
+        assertEquals(io.demodeck.bank.QuestionType.CLOZE, qs.get(3).type());
+        assertEquals("The {1:SHORTANSWER:=capital} of France is {1:SHORTANSWER:=Paris} (city).\nSecond line",
+                text(qs.get(3)).prompt());
+        assertEquals("Extra info", text(qs.get(3)).answer());
+        assertEquals(11, qs.get(3).line());
 
         assertEquals(1, result.skipped());
         assertEquals(13, result.problems().get(0).line(), "the quoted field spans two lines; the next record starts after it");

@@ -2,6 +2,7 @@ package io.demodeck.importer.anki;
 
 import com.github.luben.zstd.Zstd;
 import io.demodeck.bank.DeckContent;
+import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportedHistory;
 import io.demodeck.importer.ParsedImport;
@@ -39,14 +40,15 @@ class ApkgParserTest {
         assertFalse(result.rejected(), result.problems()::toString);
         DeckContent deck = result.deck();
         assertEquals("Spanish::Verbs", deck.texts().get("en").title());
-        assertEquals(List.of("Abc_12", "x-7123575d78", "x-7123575d78-reverse", "cl0ze-c1", "cl0ze-c2"),
+        assertEquals(List.of("Abc_12", "x-7123575d78", "x-7123575d78-reverse", "cl0ze"),
                 deck.questions().stream().map(q -> q.externalId()).toList());
         assertEquals("hablar", text(deck.questions().get(0)).prompt());
         assertEquals("to speak ![](/decks/spanish/media/foo.jpg)", text(deck.questions().get(0)).answer());
         assertEquals(List.of("verbs", "ar"), deck.questions().get(0).tags());
         assertEquals("to eat", text(deck.questions().get(2)).prompt());
-        assertEquals("Yo \\[...\\] y tú comes.", text(deck.questions().get(3)).prompt());
-        assertEquals("Yo hablo y tú **comes**.\n\nPresent tense", text(deck.questions().get(4)).answer());
+        assertEquals(QuestionType.CLOZE, deck.questions().get(3).type(), "a cloze note is one cloze question");
+        assertEquals("Yo {1:SHORTANSWER:=hablo} y tú {1:SHORTANSWER:=comes}.", text(deck.questions().get(3)).prompt());
+        assertEquals("Present tense", text(deck.questions().get(3)).answer());
         assertEquals(1, result.media().size());
         assertArrayEquals(ApkgFixtures.JPEG, result.media().get(0).data());
         assertEquals("image/jpeg", result.media().get(0).contentType());
@@ -73,7 +75,7 @@ class ApkgParserTest {
             long day = 86_400_000;
             assertEquals(List.of(
                             List.of("Abc_12", 3, t0, 8000),
-                            List.of("cl0ze-c2", 2, t0 + 5 * minute, 9000),
+                            List.of("cl0ze", 2, t0 + 5 * minute, 9000),
                             List.of("Abc_12", 3, t0 + 10 * minute, 5000),
                             List.of("x-7123575d78-reverse", 4, t0 + 60 * minute, 2000),
                             List.of("Abc_12", 3, t0 + 3 * day, 4000),
@@ -113,7 +115,7 @@ class ApkgParserTest {
         ParsedImport result = parse(ApkgFixtures.legacy(ApkgFixtures.NOTES, huge), "spanish.apkg");
         assertFalse(result.rejected(), result.problems()::toString);
         assertEquals(0, result.history().entries());
-        assertEquals(5, result.deck().questions().size(), "the questions come in all the same");
+        assertEquals(4, result.deck().questions().size(), "the questions come in all the same");
         assertWarning(result, "revlog", "more than the " + ApkgParser.MAX_HISTORY_ENTRIES);
         assertTrue(result.problems().stream().noneMatch(p -> p.message().contains("has no review log")),
                 "a log left out for its length is not reported as missing: " + result.problems());

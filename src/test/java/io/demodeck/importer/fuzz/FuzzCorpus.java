@@ -108,6 +108,7 @@ public final class FuzzCorpus {
                 seed("gift/broken.gift", "broken.gift", none),
                 new Seed(Fixtures.written(ExportFormat.GIFT.export(moodle, NO_MEDIA)), "moodle.gift", none)));
         seeds.put(ImportFormat.MOODLE_XML, List.of(seed("moodle/all-types.xml", "all-types.xml", none),
+                seed("moodle/cloze.xml", "cloze.xml", none), // cloze questions, good and broken
                 // DemoDeck's own Moodle XML export, its files embedded
                 new Seed(Fixtures.written(ExportFormat.MOODLE_XML.export(moodle, MediaSource.of(moodleFile.media()))),
                         "moodle-export.xml", none),

@@ -33,7 +33,7 @@ class MoodleXmlParserTest {
         assertFalse(result.rejected(), result.problems()::toString);
         DeckContent deck = result.deck();
         assertEquals("Kappa", deck.texts().get("en").title());
-        assertEquals(8, deck.questions().size());
+        assertEquals(9, deck.questions().size());
 
         QuestionContent mc = deck.questions().get(0);
         assertEquals("cap-1", mc.externalId(), "idnumber is the stable id");
@@ -70,12 +70,13 @@ class MoodleXmlParserTest {
         assertEquals("Look for structure.", text(byPrompt(deck, "Discuss")).answer());
         assertEquals(QuestionType.DESCRIPTION, byPrompt(deck, "Read this first").type());
 
-        // cloze, calculated, a plugin type and a broken multichoice: each reported with its line, none dropped silently
-        assertEquals(4, result.skipped());
+        assertEquals(QuestionType.CLOZE, byPrompt(deck, "{1:SHORTANSWER:=Berlin}").type(), "a cloze is read with its gap");
+        // calculated, a plugin type and a broken multichoice: each reported with its line, none dropped silently
+        assertEquals(3, result.skipped());
         List<ImportProblem> errors = result.problems().stream().filter(ImportProblem::isError).toList();
-        assertEquals(4, errors.size(), errors::toString);
-        assertTrue(errors.get(0).message().contains("cloze") && errors.get(0).line() > 0, errors::toString);
-        assertTrue(errors.get(2).message().contains("unknown question type 'ddmarker'"), errors::toString);
+        assertEquals(3, errors.size(), errors::toString);
+        assertTrue(errors.get(0).message().contains("calculated") && errors.get(0).line() > 0, errors::toString);
+        assertTrue(errors.get(1).message().contains("unknown question type 'ddmarker'"), errors::toString);
     }
 
     @Test
