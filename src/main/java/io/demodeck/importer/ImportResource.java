@@ -107,10 +107,12 @@ public class ImportResource {
 
     @GET
     @Path("decks/{deck}/export")
-    @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text, Moodle XML or JSON",
-            description = "format: markdown (default), gift, anki-csv, moodle-xml, json. JSON is lossless and carries "
+    @Operation(summary = "Export a deck as DemoDeck Markdown, GIFT, Anki text, Moodle XML, JSON or an Anki package",
+            description = "format: markdown (default), gift, anki-csv, moodle-xml, json, apkg. JSON is lossless and carries "
                     + "the deck's media files (base64); Moodle XML (for a Moodle question bank: categories from a::b "
-                    + "tags, idnumbers, tags) embeds the files its questions show (base64); the other text formats keep "
+                    + "tags, idnumbers, tags) embeds the files its questions show (base64); apkg is an Anki package "
+                    + "(Anki 2.1.50+) with the files its notes show, whose notes a later export updates in Anki; the "
+                    + "learner's own progress goes with GET /api/v1/decks/{deck}/anki-progress; the other text formats keep "
                     + "the questions' links to them. What the chosen format cannot carry (media files included) is "
                     + "counted in the X-Export-Warnings header")
     @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name")
@@ -126,7 +128,7 @@ public class ImportResource {
         Exported exported = exports.export(deck, f, options).orElseThrow(() -> ApiException.notFound("Deck " + deck));
         String fileName = MediaFile.storedName(deck) + "." + exported.extension();
         StreamingOutput body = exported.body()::writeTo;
-        return Response.ok(body, exported.mediaType() + "; charset=utf-8")
+        return Response.ok(body, f.binary() ? exported.mediaType() : exported.mediaType() + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("X-Export-Warnings", exported.warnings().size())
                 .build();

@@ -909,4 +909,11 @@ public interface Messages {
 
     @Message("A deck id has 1 to 100 characters: lower-case Latin letters a-z, digits 0-9 and '-', starting with a letter or a digit. Suggested from the file's name; left empty, it is made from it.")
     String importer_deck_rules();
+
+    // apkg: Anki packages out, with the learner's own progress
+    @Message("Download for Anki, with my progress")
+    String apkg_progress_download();
+
+    @Message("An .apkg for Anki 2.1.50 or later: this deck's questions as notes, your cards' states and your answers. Importing a later download into Anki updates these notes instead of adding copies.")
+    String apkg_progress_hint();
 }

@@ -420,6 +420,8 @@ class AccessMatrixTest {
                 .multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift")).post("/api/v1/imports"));
         c.put("GET /api/v1/imports/{id}", who -> who.api().get().get("/api/v1/imports/" + importId));
         c.put("GET /api/v1/decks/{deck}/export", who -> who.api().get().get("/api/v1/decks/" + DECK + "/export?format=json"));
+        c.put("GET /api/v1/me/decks/{deck}/progress.apkg", who -> who.api().get().get("/api/v1/me/decks/" + DECK + "/progress.apkg"));
+        c.put("GET /decks/{deck}/progress.apkg", who -> page(who, "/decks/" + DECK + "/progress.apkg"));
 
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",

@@ -147,7 +147,9 @@ public final class ApkgParser implements ImportParser {
             try (ResultSet rs = st.executeQuery("select id, guid, mid, tags, flds from notes order by id")) {
                 while (rs.next()) {
                     String flds = rs.getString(5) == null ? "" : rs.getString(5);
-                    notes.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), flds});
+                    // a note DemoDeck exported comes back as the question it was made from
+                    notes.add(new Object[] {rs.getLong(1), DemoDeckGuid.questionId(rs.getString(2)), rs.getLong(3),
+                            rs.getString(4), flds});
                     if (sample.length() < 100_000) {
                         sample.append(flds).append('\n');
                     }
@@ -202,6 +204,9 @@ public final class ApkgParser implements ImportParser {
             }
             if (usedDecks.size() == 1) {
                 deck.title(usedDecks.iterator().next());
+            } else if (usedDecks.stream().map(ApkgParser::topLevel).distinct().count() == 1) {
+                // subdecks of one deck (a DemoDeck export files categories so): the deck's name
+                deck.title(topLevel(usedDecks.iterator().next()));
             }
             ImportedHistory history = null;
             long historySize = options.keepsHistory() ? historySize(st) : 0;
@@ -223,6 +228,11 @@ public final class ApkgParser implements ImportParser {
             }
             return deck.build(new ArrayList<>(stored.values()), "notes", history);
         }
+    }
+
+    private static String topLevel(String deckName) {
+        int sep = deckName.indexOf("::");
+        return sep < 0 ? deckName : deckName.substring(0, sep);
     }
 
     /** Entries in the package's review log (0 without one). */

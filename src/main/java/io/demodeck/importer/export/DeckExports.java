@@ -4,6 +4,7 @@ import io.demodeck.bank.Deck;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;
+import io.demodeck.deck.DeckAccess;
 import io.demodeck.importer.MediaStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,13 @@ public class DeckExports {
     @Inject
     MediaStore mediaStore;
 
-    private record Stored(DeckContent content, List<String> media) {
+    @Inject
+    LearnerProgress progress;
+
+    @Inject
+    DeckAccess access;
+
+    private record Stored(long id, DeckContent content, List<String> media) {
     }
 
     @Transactional
@@ -33,13 +40,27 @@ public class DeckExports {
             Map<String, DeckContent.Text> texts = new LinkedHashMap<>();
             deck.texts.forEach((lang, t) -> texts.put(lang, new DeckContent.Text(t.title, t.description)));
             List<QuestionContent> questions = Question.listActiveByDeck(deck.id).stream().map(DeckExports::content).toList();
-            return new Stored(new DeckContent(deck.externalId, deck.originalLanguage, deck.source, texts, questions),
+            return new Stored(deck.id, new DeckContent(deck.externalId, deck.originalLanguage, deck.source, texts, questions),
                     mediaStore.names(deck.id));
         });
     }
 
     public Optional<Exported> export(String deckExternalId, ExportFormat format, ExportOptions options) {
-        return read(deckExternalId).map(stored -> format.export(stored.content(), new MediaSource() {
+        return read(deckExternalId).map(stored -> format.export(stored.content(), media(stored), options));
+    }
+
+    /**
+     * An Anki package of a deck the learner may see, with their own card states and review log; empty when there
+     * is no such deck or they may not see it (the same answer, so a private deck's id is no hint).
+     */
+    public Optional<Exported> ankiWithProgress(String deckExternalId, DeckAccess.Viewer learner) {
+        return read(deckExternalId).filter(stored -> access.canView(learner, stored.id()))
+                .map(stored -> ExportFormat.APKG.export(stored.content(), media(stored),
+                        ExportOptions.defaults().withProgress(progress.of(learner.userId(), stored.id()))));
+    }
+
+    private MediaSource media(Stored stored) {
+        return new MediaSource() {
             @Override
             public List<String> names() {
                 return stored.media();
@@ -49,7 +70,7 @@ public class DeckExports {
             public void forEach(Each each) throws java.io.IOException {
                 mediaStore.forEach(stored.content().externalId(), stored.media(), each);
             }
-        }, options));
+        };
     }
 
     private static QuestionContent content(Question q) {

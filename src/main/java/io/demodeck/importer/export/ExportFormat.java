@@ -17,7 +17,9 @@ public enum ExportFormat {
     GIFT("gift", "gift.txt", "text/plain", (deck, media, out, options) -> GiftExporter.write(deck, media, out)),
     ANKI_CSV("anki-csv", "txt", "text/tab-separated-values", AnkiCsvExporter::write),
     MOODLE_XML("moodle-xml", "xml", "application/xml", null),
-    JSON("json", "json", "application/json", null);
+    JSON("json", "json", "application/json", null),
+    /** Anki 2.1.50+: a legacy schema-11 collection with the media it shows, optionally a learner's progress. */
+    APKG("apkg", "apkg", "application/apkg", null);
 
     /** Writes a deck as text and returns what the format could not carry. */
     interface TextWriter {
@@ -40,6 +42,11 @@ public enum ExportFormat {
         return id;
     }
 
+    /** A binary file: served without a charset. */
+    public boolean binary() {
+        return this == APKG;
+    }
+
     /**
      * The export of a deck with its stored files. JSON carries them (base64) and is streamed; the text formats keep
      * the links and count each file in the warnings, which the response header says, so a text export is written
@@ -52,6 +59,9 @@ public enum ExportFormat {
     public Exported export(DeckContent deck, MediaSource media, ExportOptions options) {
         if (this == JSON) {
             return new Exported(extension, mediaType, List.of(), out -> JsonExporter.write(deck, media, out));
+        }
+        if (this == APKG) {
+            return new ApkgExporter().export(deck, media, options.progress());
         }
         if (this == MOODLE_XML) {
             // the files the questions show are embedded: read once while the XML is written into memory

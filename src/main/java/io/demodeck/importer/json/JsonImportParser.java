@@ -72,7 +72,21 @@ public final class JsonImportParser implements ImportParser {
         String deckId = options.deck() != null ? options.deck()
                 : deck.externalId() != null ? deck.externalId() : ImportText.deckIdFromFileName(fileName);
         // "line" in an export is no line of this file: problems name the question by its position instead
-        List<QuestionContent> questions = deck.questions().stream().map(JsonImportParser::withoutLine).toList();
+        List<QuestionContent> questions = new java.util.ArrayList<>();
+        for (int i = 0; i < deck.questions().size(); i++) {
+            QuestionContent q = deck.questions().get(i);
+            if (q.originalLanguage() == null || !q.texts().containsKey(q.originalLanguage())) {
+                // every page and export shows a question in its original language
+                log.skip("deck.questions[" + i + "]", "the question has no text in its original language '"
+                        + q.originalLanguage() + "'");
+                continue;
+            }
+            questions.add(withoutLine(q));
+        }
+        if (questions.isEmpty()) {
+            log.error("deck.questions", "no question has a text in its original language");
+            return ParsedImport.rejected(log);
+        }
         deck = new DeckContent(deckId, deck.originalLanguage(), deck.source(), deck.texts(), questions);
         if (deck.externalId() != null && json.deck().externalId() != null && !deckId.equals(json.deck().externalId())) {
             deck = retarget(deck, mediaPath(json.deck().externalId()), mediaPath(deckId));

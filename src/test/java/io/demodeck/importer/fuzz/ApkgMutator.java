@@ -55,7 +55,9 @@ final class ApkgMutator {
     Mutator.Mutation mutate(byte[] seed, SplittableRandom r) {
         Map<String, byte[]> entries = entries(seed);
         boolean modern = entries.containsKey("collection.anki21b");
-        String collectionName = modern ? "collection.anki21b" : "collection.anki21";
+        // DemoDeck's own packages are schema 11 in collection.anki2, as Anki's older ones
+        String collectionName = modern ? "collection.anki21b"
+                : entries.containsKey("collection.anki21") ? "collection.anki21" : "collection.anki2";
         // the bombs cost a few hundred milliseconds each: one input in 400 of each kind
         int roll = r.nextInt(400);
         int kind = roll >= 398 ? roll - 360 : roll * 38 / 398;

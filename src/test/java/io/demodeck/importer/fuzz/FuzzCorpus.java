@@ -138,7 +138,10 @@ public final class FuzzCorpus {
                     new Seed(ApkgFixtures.legacy(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "legacy.apkg", none),
                     new Seed(ApkgFixtures.modern(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "modern.apkg", none),
                     new Seed(ApkgFixtures.modern(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "whole.colpkg",
-                            new ImportOptions(null, null, null, null, false))));
+                            new ImportOptions(null, null, null, null, false)),
+                    // DemoDeck's own Anki package, its files in the media map
+                    new Seed(Fixtures.written(ExportFormat.APKG.export(moodle, MediaSource.of(moodleFile.media()))),
+                            "demodeck.apkg", none)));
         } catch (Exception e) {
             throw new IllegalStateException("the Anki fixtures are built in memory", e);
         }
