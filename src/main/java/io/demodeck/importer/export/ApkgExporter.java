@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.cloze.ClozeWriter;
 import io.demodeck.importer.anki.DemoDeckGuid;
 import io.demodeck.platform.MarkdownRenderer;
 import org.sqlite.SQLiteConfig;
@@ -78,11 +79,15 @@ final class ApkgExporter {
     }
 
     /**
-     * The one place a cloze question becomes an Anki Cloze note: its text with each gap as {@code {{cN::answer}}}.
-     * Null (a Basic note) for every type there is today; the CLOZE question type maps its gaps here.
+     * The one place a cloze question becomes an Anki Cloze note: its text with each gap as {@code {{c1::answer}}}
+     * (one card: the question is learnt as a whole). Null, a Basic note, for every other type.
      */
     static String clozeText(QuestionContent question) {
-        return null;
+        if (question.type() != QuestionType.CLOZE) {
+            return null;
+        }
+        QuestionContent.Text text = question.texts().get(question.originalLanguage());
+        return text == null ? null : ClozeWriter.ankiClozeText(text.prompt());
     }
 
     /** A note before it is written: fields are HTML, Anki's way. */
