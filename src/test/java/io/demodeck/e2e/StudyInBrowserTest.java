@@ -241,8 +241,9 @@ class StudyInBrowserTest {
 
         browser.step("single-choice-and-demo", () -> {
             browser.open(STUDY + "?question=" + questionId("data-race-counter"));
-            tabTo("input[type=radio][name=choice][value='1']"); // the second choice as written, the right one
-            browser.press(Keys.SPACE);
+            // the options are shuffled: the key of the position where the right one (second as written) is shown
+            List<String> shown = browser.findAll("input[name=choice]").stream().map(e -> e.getAttribute("value")).toList();
+            browser.press(String.valueOf(shown.indexOf("1") + 1));
             assertTrue(find("input[name=choice][value='1']").isSelected());
             tabTo("[data-action='reveal']");
             browser.pressAndWaitForNewPage(Keys.ENTER);
