@@ -12,18 +12,24 @@ public final class QuizKeys {
 
     public static QuizKey of(Question q, String lang) {
         String shown = BankQueries.pick(q.texts, lang, q.originalLanguage).lang();
+        String prompt = q.texts.get(shown).prompt;
         List<Question.Option> options = q.options.stream().filter(o -> o.lang.equals(shown)).toList();
+        List<String> feedback = options.stream().map(o -> o.feedback).toList();
         return switch (q.type) {
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> new QuizKey(q.type, options.stream().map(o -> o.fraction).toList(),
-                    null, null, null, null, null);
-            case SHORT_ANSWER -> new QuizKey(q.type, null,
-                    options.stream().filter(o -> o.fraction > 0).map(o -> o.text).toList(), null, null, null, null);
+                    null, null, null, null, null, feedback, null, prompt);
+            case SHORT_ANSWER -> {
+                List<Question.Option> accepted = options.stream().filter(o -> o.fraction > 0).toList();
+                yield new QuizKey(q.type, null, accepted.stream().map(o -> o.text).toList(), null, null, null, null,
+                        null, accepted.stream().map(o -> o.feedback).toList(), prompt);
+            }
             case MATCHING -> new QuizKey(q.type, null, null, options.stream().map(o -> o.matchText).toList(),
-                    null, null, null);
-            case TRUE_FALSE -> new QuizKey(q.type, null, null, null, q.correctBoolean, null, null);
-            case NUMERICAL -> new QuizKey(q.type, null, null, null, null, q.correctMin, q.correctMax);
-            case CLOZE -> new QuizKey(q.type, null, null, null, null, null, null,
-                    io.demodeck.quiz.cloze.ClozeParser.parse(q.texts.get(shown).prompt));
+                    null, null, null, null, null, prompt);
+            // true/false: the feedback of "true" first, then of "false" (as GIFT and Moodle give them)
+            case TRUE_FALSE -> new QuizKey(q.type, null, null, null, q.correctBoolean, null, null, feedback, null, prompt);
+            case NUMERICAL -> new QuizKey(q.type, null, null, null, null, q.correctMin, q.correctMax, null, null, prompt);
+            case CLOZE -> new QuizKey(q.type, null, null, null, null, null, null, null, null, prompt,
+                    io.demodeck.quiz.cloze.ClozeParser.parse(prompt));
             default -> throw new IllegalArgumentException(q.type + " is not a quiz question");
         };
     }

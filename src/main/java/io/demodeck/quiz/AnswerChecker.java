@@ -1,5 +1,7 @@
 package io.demodeck.quiz;
 
+import io.demodeck.quiz.QuizResult.Verdict;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,15 +50,42 @@ public final class AnswerChecker {
         return new QuizResult(correct, Math.max(0, Math.min(1, score)), null, List.of());
     }
 
+    /**
+     * Compares with every accepted answer: an exact match (after {@link TextNormalizer}) is right; otherwise the
+     * closest accepted answer is the one shown, and right "with a typo" when within {@link Typos}' tolerance.
+     */
     private static QuizResult shortAnswer(QuizKey key, String typed) {
         String normalized = TextNormalizer.normalize(typed);
-        for (String accepted : key.accepted()) {
-            if (matches(normalized, accepted)) {
-                return new QuizResult(true, 1, accepted, CharDiff.of(typed, accepted));
+        List<String> accepted = key.accepted();
+        for (int i = 0; i < accepted.size(); i++) {
+            if (matches(normalized, accepted.get(i))) {
+                return new QuizResult(Verdict.RIGHT, 1, accepted.get(i), WordDiff.of(typed, accepted.get(i)),
+                        key.acceptedFeedback(i), null);
             }
         }
-        String closest = key.accepted().isEmpty() ? "" : key.accepted().getFirst();
-        return new QuizResult(false, 0, closest, CharDiff.of(typed, closest));
+        if (accepted.isEmpty()) {
+            return QuizResult.of(false);
+        }
+        int closest = 0;
+        int best = Integer.MAX_VALUE;
+        for (int i = 0; i < accepted.size(); i++) {
+            int d = Typos.distance(normalized, TextNormalizer.normalize(accepted.get(i).replace('*', ' ')));
+            if (d < best) {
+                best = d;
+                closest = i;
+            }
+        }
+        String expected = accepted.get(closest);
+        boolean typo = !normalized.isEmpty() && !expected.contains("*")
+                && Typos.isTypo(normalized, TextNormalizer.normalize(expected));
+        return new QuizResult(typo ? Verdict.RIGHT_WITH_TYPO : Verdict.WRONG, typo ? 1 : 0, expected,
+                WordDiff.of(typed, expected), typo ? key.acceptedFeedback(closest) : null, null);
+    }
+
+    /** "I don't know": wrong, with the first accepted answer to show. */
+    public static QuizResult noAnswer(QuizKey key) {
+        String expected = key.accepted().isEmpty() ? null : key.accepted().getFirst();
+        return new QuizResult(false, 0, expected, List.of());
     }
 
     /** Compares normalised texts; a '*' in the accepted answer matches anything (Moodle's wildcard). */
@@ -73,30 +102,21 @@ public final class AnswerChecker {
     }
 
     private static QuizResult numerical(QuizKey key, String typed) {
-        Double value = parseNumber(typed);
-        boolean right = value != null && key.correctMin() != null && key.correctMax() != null
+        NumberAnswer answer = NumberAnswer.read(typed, key.prompt());
+        if (!answer.readable()) {
+            return new QuizResult(Verdict.NOT_A_NUMBER, 0, null, List.of(), null, answer.unknownUnit());
+        }
+        double value = answer.value();
+        boolean right = key.correctMin() != null && key.correctMax() != null
                 && value >= key.correctMin() - 1e-9 && value <= key.correctMax() + 1e-9;
         return QuizResult.of(right);
-    }
-
-    /** Accepts "2", "2.5", "2,5" (a decimal comma, as Russian writes it) and "1 024". */
-    static Double parseNumber(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        String t = typed.strip().replace('\u00a0', ' ').replace(" ", "").replace(',', '.');
-        try {
-            double d = Double.parseDouble(t);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Gap by gap; the question is right when every gap is (ClozeResult#suggestedGrade gives the rating). */
     private static QuizResult cloze(QuizKey key, List<List<String>> gaps) {
         io.demodeck.quiz.cloze.ClozeResult result = io.demodeck.quiz.cloze.ClozeGrader.grade(key.cloze(), gaps);
-        return new QuizResult(result.allRight(), result.score(), null, List.of(), result);
+        return new QuizResult(result.allRight() ? QuizResult.Verdict.RIGHT : QuizResult.Verdict.WRONG, result.score(),
+                null, List.of(), null, null, result);
     }
 
     private static QuizResult matching(QuizKey key, List<Integer> matches) {

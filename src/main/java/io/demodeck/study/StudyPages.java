@@ -4,14 +4,15 @@ import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.bank.QuestionType;
 import io.demodeck.platform.ApiException;
 import io.demodeck.quiz.AnswerChecker;
-import io.demodeck.quiz.KeyPointMatcher;
+import io.demodeck.quiz.OptionOrder;
 import io.demodeck.quiz.QuizKey;
 import io.demodeck.quiz.QuizResponse;
 import io.demodeck.quiz.QuizResult;
 import io.demodeck.quiz.cloze.ClozeForm;
+import io.demodeck.quiz.QuizView;
+import io.demodeck.quiz.QuizViews;
 import io.demodeck.review.ReviewIdReusedException;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;
@@ -41,16 +42,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
- * The study page: one card at a time, keyboard first. Showing and checking an answer are GETs (nothing
- * changes); grading and undo are POSTs with a CSRF token, answered with a redirect (post/redirect/get). With
+ * The study page: one card at a time, keyboard first. Showing a card is a GET; checking an answer is a POST
+ * answered with the page (it changes nothing, but the typed answer must not be in an address); grading and undo
+ * are POSTs with a CSRF token, answered with a redirect (post/redirect/get). With
  * JavaScript, js/study.js sends the grade with {@value #NEXT_CARD_HEADER} and gets the next card in the same
  * response: one request per answer instead of two.
  */
@@ -94,7 +95,8 @@ public class StudyPages {
         long uid = user.id();
         if (questionId != null) {
             BankViews.QuestionDetail q = question(deck, questionId);
-            return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(), null, undoable));
+            return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(),
+                    QuizViews.question(q, showingSeed(uid, q.id())), undoable));
         }
         // the next card with its four outcomes and the day's counts, in two statements
         ReviewService.StudyBatch batch = reviews.nextCards(uid, deck.externalId(), now, 1).orElseThrow(NotFoundException::new);
@@ -103,42 +105,46 @@ public class StudyPages {
         }
         ReviewService.NextCard next = batch.cards().getFirst();
         BankViews.QuestionDetail q = question(deck, next.card().questionId());
-        return Templates.card(card(deck, q, batch.counts(), next.outcomes(), false, UUID.randomUUID().toString(), null,
-                undoable));
+        long seed = OptionOrder.seed(uid, q.id(), next.card().reps());
+        return Templates.card(card(deck, q, batch.counts(), next.outcomes(), false, UUID.randomUUID().toString(),
+                QuizViews.question(q, seed), undoable));
     }
 
-    /** Show the answer (flashcards) or check it (quiz questions). Changes nothing, hence a GET. */
-    @GET
+    /**
+     * Show the answer (flashcards) or check it (quiz questions). It changes nothing, but it is a POST so that the
+     * typed answer stays out of addresses, the history and access logs; the page is the response.
+     */
+    @POST
     @Path("answer")
-    public TemplateInstance answer(@PathParam("deck") String deckId, @QueryParam("question") long questionId,
-                                   @QueryParam("rid") String clientReviewId, @QueryParam("typed") String typed,
-                                   @QueryParam("choice") List<Integer> choices, @QueryParam("truth") String truth,
-                                   @QueryParam("match") List<Integer> matches, @QueryParam("undo") boolean undoable,
-                                   @QueryParam("gap") List<String> gaps, @QueryParam("gapChoice") List<String> gapChoices) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance answer(@PathParam("deck") String deckId, @RestForm long question, @RestForm String rid,
+                                   @RestForm String typed, @RestForm List<Integer> choice, @RestForm String truth,
+                                   @RestForm List<Integer> match, @RestForm boolean undo, @RestForm boolean skip,
+                                   @RestForm List<String> gap, @RestForm List<String> gapChoice) {
         BankViews.DeckSummary deck = deck(deckId);
-        BankViews.QuestionDetail q = question(deck, questionId);
+        BankViews.QuestionDetail q = question(deck, question);
+        long uid = user.id();
         String text = typed == null ? null : typed.length() > MAX_TYPED ? typed.substring(0, MAX_TYPED) : typed;
-        StudyViews.Feedback feedback;
+        String reviewId = validUuid(rid) ? rid : UUID.randomUUID().toString();
+        long seed = showingSeed(uid, q.id());
+        QuizView quiz;
         if (q.type().autoGraded()) {
             QuizKey key = bank.quizKey(q.id(), ui.lang()).orElseThrow(NotFoundException::new);
-            Boolean truthValue = truth == null ? null : Boolean.valueOf(truth);
-            List<List<String>> gapAnswers = key.cloze() == null ? List.of() : ClozeForm.responses(key.cloze(), gaps, gapChoices);
-            QuizResult result = AnswerChecker.check(key,
-                    new QuizResponse(new HashSet<>(choices), text, matches, truthValue, gapAnswers));
-            // matching selects post the pair index of the chosen right-hand side, as AnswerChecker expects
-            feedback = new StudyViews.Feedback(true, result.correct(), text, result.diff(), result.expected(),
-                    List.copyOf(choices), truthValue, List.of(), result.cloze());
+            // choices and matching selects post written positions, whatever order they were shown in
+            List<List<String>> gapAnswers = key.cloze() == null ? List.of()
+                    : ClozeForm.responses(key.cloze(), gap == null ? List.of() : gap, gapChoice == null ? List.of() : gapChoice);
+            QuizResponse response = new QuizResponse(choice == null ? Set.of() : new HashSet<>(choice), text,
+                    match == null ? List.of() : match, truth == null ? null : Boolean.valueOf(truth), gapAnswers);
+            QuizResult result = skip ? AnswerChecker.noAnswer(key) : AnswerChecker.check(key, response);
+            if (result.verdict() == QuizResult.Verdict.NOT_A_NUMBER) {
+                return Templates.card(card(uid, deck, q, Instant.now(), false, reviewId,
+                        QuizViews.retry(q, seed, text, result.unknownUnit()), undo));
+            }
+            quiz = QuizViews.checked(q, key, seed, response, result);
         } else {
-            List<Boolean> hits = text == null || text.isBlank() ? List.of()
-                    : KeyPointMatcher.hits(text, q.keyPointsHtml().stream().map(StudyPages::plainText).toList());
-            feedback = new StudyViews.Feedback(false, false, text, List.of(), null, List.of(), null, hits);
+            quiz = QuizViews.revealed(q, text);
         }
-        String rid = validUuid(clientReviewId) ? clientReviewId : UUID.randomUUID().toString();
-        StudyViews.Card card = card(user.id(), deck, q, Instant.now(), true, rid, feedback, undoable);
-        if (q.type() == QuestionType.MATCHING) {
-            card = withMatchRows(card, matches);
-        }
-        return Templates.card(card);
+        return Templates.card(card(uid, deck, q, Instant.now(), true, reviewId, quiz, undo));
     }
 
     @POST
@@ -183,17 +189,18 @@ public class StudyPages {
     // ---------------------------------------------------------------------------------------------
 
     private StudyViews.Card card(long uid, BankViews.DeckSummary deck, BankViews.QuestionDetail q, Instant now,
-                                 boolean revealed, String rid, StudyViews.Feedback feedback, boolean undoable) {
+                                 boolean revealed, String rid, QuizView quiz, boolean undoable) {
         return card(deck, q, reviews.counts(uid, deck.id(), now), reviews.preview(uid, q.id(), now), revealed, rid,
-                feedback, undoable);
+                quiz, undoable);
     }
 
     private StudyViews.Card card(BankViews.DeckSummary deck, BankViews.QuestionDetail q, ReviewService.QueueCounts counts,
                                  Map<Rating, ReviewService.PreviewOption> preview, boolean revealed, String rid,
-                                 StudyViews.Feedback feedback, boolean undoable) {
+                                 QuizView quiz, boolean undoable) {
+        boolean wrong = quiz.checked() != null && quiz.checked().graded() && !quiz.checked().correct();
         // a cloze suggests Good, Hard or Again by how many gaps are right (ClozeResult#suggestedGrade)
-        int suggested = feedback != null && feedback.cloze() != null ? feedback.cloze().suggestedGrade()
-                : feedback != null && feedback.graded() && !feedback.correct() ? 1 : 3;
+        int suggested = quiz.checked() != null && quiz.checked().cloze() != null ? quiz.checked().cloze().suggestedGrade()
+                : wrong ? 1 : 3;
         List<StudyViews.GradeButton> buttons = new ArrayList<>();
         for (Rating r : Rating.values()) {
             Duration interval = preview.get(r).interval();
@@ -202,27 +209,14 @@ public class StudyPages {
                     label + ", " + nextReviewWord() + " " + IntervalText.longForm(interval, ui.lang()),
                     r.grade() == suggested));
         }
-        // each distinct right-hand side once, alphabetically, valued by the first pair that has it
-        List<StudyViews.MatchOption> matchOptions = IntStream.range(0, q.pairs().size())
-                .filter(i -> IntStream.range(0, i).noneMatch(j -> q.pairs().get(j).right().equals(q.pairs().get(i).right())))
-                .mapToObj(i -> new StudyViews.MatchOption(i, q.pairs().get(i).right()))
-                .sorted(Comparator.comparing(StudyViews.MatchOption::text)).toList();
-        List<StudyViews.MatchRow> rows = IntStream.range(0, q.pairs().size())
-                .mapToObj(i -> new StudyViews.MatchRow(i, q.pairs().get(i).left(), -1, false)).toList();
         return new StudyViews.Card(deck, q, new StudyViews.Counts(counts.newCards(), counts.learning(), counts.review()),
-                revealed, rid, buttons, feedback, undoable, rows, matchOptions);
+                revealed, rid, buttons, quiz, undoable);
     }
 
-    /** The matching rows with what the learner picked; option values are indexes into the sorted option list. */
-    private static StudyViews.Card withMatchRows(StudyViews.Card card, List<Integer> picked) {
-        var pairs = card.q().pairs();
-        List<StudyViews.MatchRow> rows = IntStream.range(0, pairs.size()).mapToObj(i -> {
-            int chosen = i < picked.size() ? picked.get(i) : -1;
-            boolean right = chosen >= 0 && chosen < pairs.size() && pairs.get(chosen).right().equals(pairs.get(i).right());
-            return new StudyViews.MatchRow(i, pairs.get(i).left(), chosen, right);
-        }).toList();
-        return new StudyViews.Card(card.deck(), card.q(), card.counts(), card.revealed(), card.clientReviewId(),
-                card.buttons(), card.feedback(), card.undoable(), rows, card.matchOptions());
+    /** The same for every request of one showing of the card (a reload, the check): new once it is answered. */
+    private long showingSeed(long uid, long questionId) {
+        return OptionOrder.seed(uid, questionId,
+                reviews.card(uid, questionId).map(ReviewService.CardView::reps).orElse(0));
     }
 
     private String label(Rating r) {
@@ -241,10 +235,6 @@ public class StudyPages {
 
     private Messages messages() {
         return MessageBundles.get(Messages.class, Localized.Literal.of(ui.lang()));
-    }
-
-    private static String plainText(String html) {
-        return html.replaceAll("<[^>]+>", " ");
     }
 
     private BankViews.DeckSummary deck(String deckId) {

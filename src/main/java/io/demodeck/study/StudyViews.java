@@ -1,7 +1,7 @@
 package io.demodeck.study;
 
 import io.demodeck.bank.BankViews;
-import io.demodeck.quiz.CharDiff;
+import io.demodeck.quiz.QuizView;
 
 import java.util.List;
 
@@ -16,15 +16,11 @@ public final class StudyViews {
      *
      * @param revealed       the answer side (after Show answer / Check)
      * @param clientReviewId idempotency key of the grade form: a double submit grades once
+     * @param quiz           the answer fields in the order shown, and after the check the verdict and feedback
      * @param undoable       a grade was just given in this deck, so "Undo" is offered
      */
     public record Card(BankViews.DeckSummary deck, BankViews.QuestionDetail q, Counts counts, boolean revealed,
-                       String clientReviewId, List<GradeButton> buttons, Feedback feedback, boolean undoable,
-                       List<MatchRow> matchRows, List<MatchOption> matchOptions) {
-    }
-
-    /** A right-hand side to pick in a matching question; {@code value} is the pair it belongs to. */
-    public record MatchOption(int value, String text) {
+                       String clientReviewId, List<GradeButton> buttons, QuizView quiz, boolean undoable) {
     }
 
     public record Counts(int newCards, int learning, int review) {
@@ -32,39 +28,6 @@ public final class StudyViews {
 
     /** @param suggested the button Space/Enter presses: Good, or Again after a wrong quiz answer */
     public record GradeButton(int rating, String label, String interval, String accessibleName, boolean suggested) {
-    }
-
-    /** A left-hand item of a matching question and the right-hand side picked for it (-1 = none). */
-    public record MatchRow(int index, String left, int chosen, boolean right) {
-    }
-
-    /**
-     * The learner's answer, checked.
-     *
-     * @param graded        a quiz question was graded automatically
-     * @param keyPointHits  flashcards: which key points the typed answer mentions
-     * @param cloze         cloze: every gap's result, else null
-     */
-    public record Feedback(boolean graded, boolean correct, String typed, List<CharDiff.Segment> diff, String expected,
-                           List<Integer> selected, Boolean truth, List<Boolean> keyPointHits,
-                           io.demodeck.quiz.cloze.ClozeResult cloze) {
-
-        public Feedback(boolean graded, boolean correct, String typed, List<CharDiff.Segment> diff, String expected,
-                        List<Integer> selected, Boolean truth, List<Boolean> keyPointHits) {
-            this(graded, correct, typed, diff, expected, selected, truth, keyPointHits, null);
-        }
-
-        public boolean typedSomething() {
-            return typed != null && !typed.isBlank();
-        }
-
-        public boolean selectedChoice(int index) {
-            return selected != null && selected.contains(index);
-        }
-
-        public boolean hit(int index) {
-            return keyPointHits != null && index < keyPointHits.size() && keyPointHits.get(index);
-        }
     }
 
     /** The end of today's queue: when the next card of the deck comes back, if any. */

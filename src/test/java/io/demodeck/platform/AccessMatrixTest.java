@@ -101,6 +101,7 @@ class AccessMatrixTest {
     /** The account admins change in the rows that set roles and disable. */
     private long targetId;
     private long questionId;
+    private long quizQuestionId;
     private String questionExternalId;
     private long importId;
     private String mediaName;
@@ -170,6 +171,8 @@ class AccessMatrixTest {
                 .then().statusCode(200).extract().jsonPath();
         questionId = first.getLong("items[0].id");
         questionExternalId = first.getString("items[0].externalId");
+        quizQuestionId = learner.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=100&lang=en").then()
+                .statusCode(200).extract().jsonPath().getLong("items.find { it.type.toLowerCase() == 'short_answer' }.id");
         for (String column : List.of("learner", "instructor", "admin")) {
             principals.get(column).api().get().contentType(ContentType.JSON).body(review())
                     .post("/api/v1/reviews").then().statusCode(200); // so each has a card for questionId
@@ -355,7 +358,10 @@ class AccessMatrixTest {
         c.put("GET /api/v1/admin/users/changes", who -> who.api().get().get("/api/v1/admin/users/changes"));
 
         c.put("GET /study/{deck}", who -> page(who, "/study/" + DECK));
-        c.put("GET /study/{deck}/answer", who -> page(who, "/study/" + DECK + "/answer?question=" + questionId));
+        c.put("POST /study/{deck}/answer", who -> form(who, "/study/" + DECK + "/answer", "question", questionId,
+                "rid", UUID.randomUUID().toString()));
+        c.put("POST /api/v1/questions/{questionId}/check", who -> json(who, Map.of("text", "clone"))
+                .post("/api/v1/questions/" + quizQuestionId + "/check"));
         c.put("POST /study/{deck}/grade", who -> form(who, "/study/" + DECK + "/grade", "question", questionId,
                 "rating", 3, "rid", UUID.randomUUID().toString()));
         c.put("POST /study/{deck}/undo", who -> form(who, "/study/" + DECK + "/undo"));
@@ -426,7 +432,7 @@ class AccessMatrixTest {
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
                 "/q/openapi.yml", "/q/metrics", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
-                "/js/study.js", "/js/fit-progress.js")) {
+                "/js/study.js", "/js/quiz.js", "/js/fit-progress.js")) {
             c.put("GET " + path, who -> page(who, path));
         }
         c.put("GET /q/health/group/*", who -> page(who, "/q/health/group/demodeck"));

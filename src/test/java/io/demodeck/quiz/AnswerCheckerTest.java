@@ -36,13 +36,59 @@ class AnswerCheckerTest {
     }
 
     @Test
-    void aWrongShortAnswerComesWithADiffAgainstTheExpectedOne() {
+    void aWrongShortAnswerComesWithAWordDiffAgainstTheExpectedOne() {
         QuizKey key = new QuizKey(QuestionType.SHORT_ANSWER, null, List.of("clone"), null, null, null, null);
         QuizResult result = AnswerChecker.check(key, text("clome"));
-        assertFalse(result.correct());
+        assertFalse(result.correct(), "five letters tolerate no typo");
         assertEquals("clone", result.expected());
-        assertEquals(List.of(new CharDiff.Segment(CharDiff.Kind.GOOD, "clo"), new CharDiff.Segment(CharDiff.Kind.MISSED, "n"),
-                new CharDiff.Segment(CharDiff.Kind.BAD, "m"), new CharDiff.Segment(CharDiff.Kind.GOOD, "e")), result.diff());
+        assertEquals(List.of(new WordDiff.Segment(WordDiff.Kind.BAD, "clome"), new WordDiff.Segment(WordDiff.Kind.MISSED, "clone")),
+                result.diff(), "the whole wrong word struck, the right one beside it");
+    }
+
+    @Test
+    void theClosestAcceptedAnswerIsTheOneComparedWith() {
+        QuizKey key = new QuizKey(QuestionType.SHORT_ANSWER, null,
+                List.of("clone", "virtual thread", "goroutine scheduler"), null, null, null, null);
+        QuizResult result = AnswerChecker.check(key, text("goroutine schedule"));
+        assertEquals("goroutine scheduler", result.expected(), "not the first accepted answer");
+        assertEquals(QuizResult.Verdict.RIGHT_WITH_TYPO, result.verdict());
+        QuizResult wrong = AnswerChecker.check(key, text("virtual process"));
+        assertEquals("virtual thread", wrong.expected());
+        assertEquals(QuizResult.Verdict.WRONG, wrong.verdict());
+        assertEquals(List.of(new WordDiff.Segment(WordDiff.Kind.GOOD, "virtual"), new WordDiff.Segment(WordDiff.Kind.BAD, "process"),
+                new WordDiff.Segment(WordDiff.Kind.MISSED, "thread")), wrong.diff());
+    }
+
+    @Test
+    void oneTypoPerSixCharactersIsAcceptedAsATypo() {
+        // accepted answers of 5, 6, 7, 12 and 13 characters, each with one edit more than it tolerates and with as many as it does
+        assertTypos("fiber", 0);
+        assertTypos("thread", 1);
+        assertTypos("process", 1);
+        assertTypos("preemptively", 2);
+        assertTypos("cooperatively", 2);
+        QuizKey key = new QuizKey(QuestionType.SHORT_ANSWER, null, List.of("thread"), null, null, null, null);
+        assertEquals(QuizResult.Verdict.RIGHT_WITH_TYPO, AnswerChecker.check(key, text("thraed")).verdict(),
+                "two neighbours swapped are one typo (Damerau)");
+        QuizKey numbered = new QuizKey(QuestionType.SHORT_ANSWER, null, List.of("clone3"), null, null, null, null);
+        assertEquals(QuizResult.Verdict.WRONG, AnswerChecker.check(numbered, text("clone2")).verdict(), "a wrong digit is no typo");
+        QuizKey wildcard = new QuizKey(QuestionType.SHORT_ANSWER, null, List.of("*thread*"), null, null, null, null);
+        assertFalse(AnswerChecker.check(wildcard, text("a thraed")).correct(), "wildcard answers match as written");
+    }
+
+    /** {@code allowed} edits (replacing letters from the start) are a typo; one more is wrong. */
+    private static void assertTypos(String accepted, int allowed) {
+        assertEquals(accepted.length() / 6, allowed, accepted);
+        QuizKey key = new QuizKey(QuestionType.SHORT_ANSWER, null, List.of(accepted), null, null, null, null);
+        assertEquals(QuizResult.Verdict.RIGHT, AnswerChecker.check(key, text(accepted.toUpperCase())).verdict());
+        for (int edits = 1; edits <= allowed + 1; edits++) {
+            String typed = "x".repeat(edits) + accepted.substring(edits);
+            assertEquals(edits, Typos.distance(typed, accepted));
+            QuizResult result = AnswerChecker.check(key, text(typed));
+            assertEquals(edits <= allowed ? QuizResult.Verdict.RIGHT_WITH_TYPO : QuizResult.Verdict.WRONG, result.verdict(),
+                    accepted.length() + " characters, " + edits + " typo(s): " + typed);
+            assertEquals(edits <= allowed, result.correct());
+        }
     }
 
     @Test
@@ -59,9 +105,43 @@ class AnswerCheckerTest {
         assertTrue(AnswerChecker.check(key, text("2,5")).correct());
         assertTrue(AnswerChecker.check(key, text("1.5")).correct());
         assertFalse(AnswerChecker.check(key, text("2.6")).correct());
-        assertFalse(AnswerChecker.check(key, text("two")).correct());
         QuizKey big = new QuizKey(QuestionType.NUMERICAL, null, null, null, null, 1024.0, 1024.0);
         assertTrue(AnswerChecker.check(big, text("1 024")).correct());
+    }
+
+    @Test
+    void aNumberMayCarryTheUnitTheQuestionNamesAndAnythingElseAsksForANumber() {
+        QuizKey kib = new QuizKey(QuestionType.NUMERICAL, null, null, null, null, 2.0, 2.0, null, null,
+                "What is the initial stack size of a new goroutine? Answer in KiB.");
+        assertEquals(QuizResult.Verdict.RIGHT, AnswerChecker.check(kib, text("2 KiB")).verdict());
+        assertEquals(QuizResult.Verdict.RIGHT, AnswerChecker.check(kib, text("2kib")).verdict());
+        assertEquals(QuizResult.Verdict.WRONG, AnswerChecker.check(kib, text("4 KiB")).verdict());
+        QuizResult otherUnit = AnswerChecker.check(kib, text("2 MB"));
+        assertEquals(QuizResult.Verdict.NOT_A_NUMBER, otherUnit.verdict(), "a unit the question does not name is not read as 2");
+        assertEquals("MB", otherUnit.unknownUnit());
+        assertEquals(QuizResult.Verdict.NOT_A_NUMBER, AnswerChecker.check(kib, text("two")).verdict());
+        assertEquals(QuizResult.Verdict.NOT_A_NUMBER, AnswerChecker.check(kib, text("  ")).verdict());
+        assertFalse(AnswerChecker.check(kib, text("two")).correct());
+
+        QuizKey plain = new QuizKey(QuestionType.NUMERICAL, null, null, null, null, 2.0, 2.0, null, null,
+                "How many threads does the program start?");
+        QuizResult withUnit = AnswerChecker.check(plain, text("2 KiB"));
+        assertEquals(QuizResult.Verdict.NOT_A_NUMBER, withUnit.verdict(), "this question names no unit");
+        assertEquals("KiB", withUnit.unknownUnit());
+        assertEquals(QuizResult.Verdict.RIGHT, AnswerChecker.check(plain, text("2")).verdict());
+        QuizKey percent = new QuizKey(QuestionType.NUMERICAL, null, null, null, null, 90.0, 90.0, null, null,
+                "Desired retention, in %?");
+        assertEquals(QuizResult.Verdict.RIGHT, AnswerChecker.check(percent, text("90 %")).verdict());
+        assertEquals(QuizResult.Verdict.RIGHT, AnswerChecker.check(percent, text("90%")).verdict());
+    }
+
+    @Test
+    void feedbackOfTheMatchedAnswerComesWithTheVerdict() {
+        QuizKey key = new QuizKey(QuestionType.SHORT_ANSWER, null, List.of("clone", "clone3"), null, null, null, null,
+                null, java.util.Arrays.asList(null, "The newer one, since Linux 5.3"), null);
+        assertEquals("The newer one, since Linux 5.3", AnswerChecker.check(key, text("clone3")).feedback());
+        assertEquals(null, AnswerChecker.check(key, text("clone")).feedback());
+        assertEquals(null, AnswerChecker.check(key, text("fork")).feedback());
     }
 
     @Test

@@ -55,7 +55,7 @@ class StudyPagesTest {
         long questionId = Long.parseLong(field(question, "question"));
         String rid = field(question, "rid");
 
-        String answer = b.open(DECK + "/answer?question=" + questionId + "&rid=" + rid).then().statusCode(200)
+        String answer = b.submit(DECK + "/answer", "question", questionId, "rid", rid).then().statusCode(200)
                 .body(containsString("data-state=\"answer\""))
                 .body(containsString("Good, next review in 10 minutes"))
                 .body(containsString("Again, next review in 1 minute"))
@@ -82,21 +82,26 @@ class StudyPagesTest {
         Browser b = learner();
         long clone = count("select q.id from question q join deck d on d.id = q.deck_id "
                 + "where d.external_id = 'goroutines-threads-processes' and q.external_id = 'linux-clone-syscall'");
-        Response wrong = b.request().cookie("lang", "en").get(DECK + "/answer?question=" + clone + "&rid="
-                + UUID.randomUUID() + "&typed=clome");
+        b.open(DECK + "?question=" + clone);
+        Response wrong = b.submit(DECK + "/answer", "question", clone, "rid", UUID.randomUUID(), "typed", "clome");
         wrong.then().statusCode(200).body(containsString("Not quite"))
-                .body(containsString("<span class=\"diff-GOOD\">clo</span>"))
+                .body(containsString("clome</del>"))
                 .body(containsString("I was right"))
                 .body(containsString("data-rating=\"1\" class=\"grade grade-1 suggested\""));
-        b.request().cookie("lang", "en").get(DECK + "/answer?question=" + clone + "&rid=" + UUID.randomUUID() + "&typed=CLONE3")
+        b.submit(DECK + "/answer", "question", clone, "rid", UUID.randomUUID(), "typed", "CLONE3")
                 .then().body(containsString("✓ Correct")).body(not(containsString("I was right")));
 
         long shared = count("select q.id from question q join deck d on d.id = q.deck_id "
                 + "where d.external_id = 'goroutines-threads-processes' and q.external_id = 'thread-shared-vs-private'");
-        b.request().cookie("lang", "en").get(DECK + "/answer?question=" + shared + "&rid=" + UUID.randomUUID()
-                + "&choice=0&choice=2&choice=4").then().body(containsString("✓ Correct"));
-        b.request().cookie("lang", "en").get(DECK + "/answer?question=" + shared + "&rid=" + UUID.randomUUID()
-                + "&choice=0").then().body(containsString("Not quite"));
+        b.request().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf(b, shared))
+                .formParam("question", shared).formParam("rid", UUID.randomUUID().toString())
+                .formParam("choice", 0, 2, 4).post(DECK + "/answer").then().body(containsString("✓ Correct"));
+        b.submit(DECK + "/answer", "question", shared, "rid", UUID.randomUUID(), "choice", 0)
+                .then().body(containsString("Not quite"));
+    }
+
+    private static String csrf(Browser b, long question) {
+        return field(b.open(DECK + "?question=" + question).asString(), "csrf-token");
     }
 
     @Test

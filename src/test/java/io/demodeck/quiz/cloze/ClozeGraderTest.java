@@ -79,7 +79,7 @@ class ClozeGraderTest {
 
     @Test
     void throughTheAnswerCheckerLikeEveryQuizType() {
-        QuizKey key = new QuizKey(QuestionType.CLOZE, null, null, null, null, null, null, PARIS);
+        QuizKey key = new QuizKey(QuestionType.CLOZE, null, null, null, null, null, null, null, null, null, PARIS);
         QuizResult result = AnswerChecker.check(key, new QuizResponse(null, null, null, null,
                 List.of(List.of("Paris"), List.of("2.5"), List.of("1"), List.of("1", "0"))));
         assertTrue(result.correct());
