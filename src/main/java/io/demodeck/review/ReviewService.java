@@ -194,8 +194,10 @@ public class ReviewService {
         int wanted = Math.max(limit, 0);
         List<QueueRow> items = new ArrayList<>(Math.min(wanted, 64));
         QueueCounts counts = new QueueCounts(0, 0, 0);
+        // study: today's new-card limit with the extra cards the learner asked for today (ExtraNewCards)
+        int newCardsToday = s.newCardsPerDay() + ExtraNewCards.forDay(c, userId, days.startOfDay(now));
         try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.DUE)) {
-            StudyQueueSql.bindDue(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
+            StudyQueueSql.bindDue(ps, userId, deckId, newCardsToday, Timestamp.from(days.startOfDay(now)),
                     Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), wanted);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -231,8 +233,10 @@ public class ReviewService {
         int wanted = Math.max(limit, 0);
         List<QueueRow> items = new ArrayList<>(Math.min(wanted, 64));
         int budgetLeft = 0;
+        // study: today's new-card limit with the extra cards the learner asked for today (ExtraNewCards)
+        int newCardsToday = s.newCardsPerDay() + ExtraNewCards.forDay(c, userId, days.startOfDay(now));
         try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEXT)) {
-            StudyQueueSql.bindNext(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
+            StudyQueueSql.bindNext(ps, userId, deckId, newCardsToday, Timestamp.from(days.startOfDay(now)),
                     Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), wanted);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
