@@ -37,7 +37,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String error, String username);
+        static native TemplateInstance login(String error, String username, String typed);
 
         static native TemplateInstance register(String username, String language, Map<String, String> errors);
     }
@@ -59,8 +59,9 @@ public class AccountPages {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("registered") String registered) {
-        return Templates.login(error, registered);
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("registered") String registered,
+                                  @QueryParam("username") String typed) {
+        return Templates.login(error, registered, typed);
     }
 
     /** Post/redirect/get: home with a session cookie, or back to the form with the reason. */
@@ -77,7 +78,9 @@ public class AccountPages {
         var user = accounts.authenticate(name, password);
         if (user.isEmpty()) {
             guard.signInFailed(name, address);
-            return Response.seeOther(URI.create("/login?error=true")).build();
+            // the form comes back with the name as typed: only the password needs typing again
+            return Response.seeOther(URI.create("/login?error=true&username="
+                    + URLEncoder.encode(name, StandardCharsets.UTF_8))).build();
         }
         guard.signInSucceeded(name, address);
         if (user.get().disabled()) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * Browser sessions, kept in table {@code user_session}. The cookie carries a random token; the table holds
  * its sha-256, so signing out (this session, another one, or all of them) ends it on every replica at once,
  * and a copied cookie is worth nothing after that. A session ends at an absolute time, never extended:
- * 14 days with "stay signed in", else 12 hours. Each page request looks the session and its account up with
+ * 30 days with "stay signed in", else 12 hours. Each page request looks the session and its account up with
  * one query (the lookup form login made anyway); a disabled account's sessions stop at once.
  */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class Sessions {
     @ConfigProperty(name = "demodeck.session.lifetime", defaultValue = "PT12H")
     Duration lifetime;
 
-    @ConfigProperty(name = "demodeck.session.remembered-lifetime", defaultValue = "P14D")
+    @ConfigProperty(name = "demodeck.session.remembered-lifetime", defaultValue = "P30D")
     Duration rememberedLifetime;
 
     private final SecureRandom random = new SecureRandom();

@@ -106,7 +106,9 @@ public class StudyQueue {
                            boolean withCounts) throws SQLException {
         StudyDays days = settings.schedulerFor(s).studyDays();
         int wanted = Math.max(limit, 0);
-        DueCards due = store.dueCards(c, userId, deckId, s.newCardsPerDay(), days.startOfDay(now), now,
+        // today's new-card limit, with the extra cards the learner asked for today (ExtraNewCards)
+        int newCardsToday = s.newCardsPerDay() + ExtraNewCards.forDay(c, userId, days.startOfDay(now));
+        DueCards due = store.dueCards(c, userId, deckId, newCardsToday, days.startOfDay(now), now,
                 days.startOfNextDay(now), wanted, withCounts);
         List<QueueCard> cards = due.cards();
         int newOnes = Math.min(wanted - cards.size(), due.newCardsLeft());

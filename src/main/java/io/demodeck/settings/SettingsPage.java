@@ -4,6 +4,7 @@ import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.account.User;
 import io.demodeck.review.InvalidSettingsException;
+import io.demodeck.review.LearnAhead;
 import io.demodeck.review.StudySettings;
 import io.demodeck.review.StudySettingsService;
 import io.demodeck.web.LanguageResource;
@@ -54,7 +55,7 @@ public class SettingsPage {
 
     /** What the form shows: the stored values, or what was typed when it was refused. */
     public record Form(String language, String desiredRetention, String newCardsPerDay, String timeZone,
-                       String dayRolloverHour) {
+                       String dayRolloverHour, String learnAheadMinutes) {
     }
 
     /** One row of the parameter history, formatted for the page. */
@@ -106,12 +107,15 @@ public class SettingsPage {
     @Inject
     RetentionAdvice retentionAdvice;
 
+    @Inject
+    LearnAhead learnAhead;
+
     @GET
     public TemplateInstance show(@QueryParam("saved") boolean saved, @QueryParam("notice") String notice,
                                  @QueryParam("retryAfter") long retryAfter, @QueryParam("retention") String retention) {
         StudySettings s = settings.get(user.id());
         Form form = new Form(ui.lang(), Double.toString(s.desiredRetention()), Integer.toString(s.newCardsPerDay()),
-                s.timeZone(), Integer.toString(s.dayRolloverHour()));
+                s.timeZone(), Integer.toString(s.dayRolloverHour()), Integer.toString(learnAhead.minutes(user.id())));
         return Templates.settings(form, Map.of(), saved, ZONES, section(notice, retryAfter),
                 "compute".equals(retention) ? retention() : null);
     }
@@ -253,8 +257,11 @@ public class SettingsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response save(@RestForm String language, @RestForm String desiredRetention, @RestForm String newCardsPerDay,
-                         @RestForm String timeZone, @RestForm String dayRolloverHour) {
-        Form form = new Form(language, desiredRetention, newCardsPerDay, timeZone, dayRolloverHour);
+                         @RestForm String timeZone, @RestForm String dayRolloverHour,
+                         @RestForm String learnAheadMinutes) {
+        // a form without the field (an older page) keeps the stored limit
+        Form form = new Form(language, desiredRetention, newCardsPerDay, timeZone, dayRolloverHour,
+                learnAheadMinutes == null ? Integer.toString(learnAhead.minutes(user.id())) : learnAheadMinutes);
         if (!Languages.isSupported(language)) {
             return refused(form, "language", "one of " + Languages.SUPPORTED);
         }
@@ -265,7 +272,13 @@ public class SettingsPage {
                     parseInt(newCardsPerDay, "newCardsPerDay"), timeZone == null ? null : timeZone.strip(),
                     parseInt(dayRolloverHour, "dayRolloverHour"), current.learningStepsSeconds(),
                     current.relearningStepsSeconds(), current.maximumIntervalDays(), current.fsrsParameters());
+            int aheadMinutes = parseInt(form.learnAheadMinutes(), "learnAheadMinutes");
+            if (aheadMinutes < 0 || aheadMinutes > LearnAhead.MAX_MINUTES) {
+                throw new InvalidSettingsException("learnAheadMinutes", "must be between 0 and " + LearnAhead.MAX_MINUTES
+                        + ", got " + aheadMinutes);
+            }
             settings.update(user.id(), wanted);
+            learnAhead.setMinutes(user.id(), aheadMinutes);
         } catch (InvalidSettingsException e) {
             return refused(form, e.field(), e.getMessage().substring(e.field().length() + 2));
         }

@@ -14,7 +14,9 @@ import io.demodeck.quiz.cloze.ClozeForm;
 import io.demodeck.quiz.QuizView;
 import io.demodeck.quiz.QuizViews;
 import io.demodeck.review.ReviewIdReusedException;
+import io.demodeck.review.ExtraNewCards;
 import io.demodeck.review.ReviewService;
+import io.demodeck.review.StudySettingsService;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.web.Messages;
 import io.demodeck.web.Ui;
@@ -67,9 +69,10 @@ public class StudyPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance card(StudyViews.Card card);
+        /** @param notice a line above the card, e.g. that the card the learner graded again was already answered */
+        static native TemplateInstance card(StudyViews.Card card, String notice);
 
-        static native TemplateInstance done(StudyViews.Done done);
+        static native TemplateInstance done(StudyViews.Done done, String notice);
     }
 
     @Inject
@@ -82,6 +85,21 @@ public class StudyPages {
     StudyProgress progress;
 
     @Inject
+    StudySession session;
+
+    @Inject
+    StudyClock clock;
+
+    @Inject
+    SessionSummary summaries;
+
+    @Inject
+    ExtraNewCards extraNewCards;
+
+    @Inject
+    StudySettingsService settings;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -89,25 +107,44 @@ public class StudyPages {
 
     @GET
     public TemplateInstance next(@PathParam("deck") String deckId, @QueryParam("question") Long questionId,
-                                 @QueryParam("undo") boolean undoable) {
+                                 @QueryParam("undo") boolean undoable, @QueryParam("already") boolean alreadyAnswered) {
+        String notice = alreadyAnswered ? StudyWords.messages(ui.lang()).already_answered() : null;
         BankViews.DeckSummary deck = deck(deckId);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         long uid = user.id();
         if (questionId != null) {
             BankViews.QuestionDetail q = question(deck, questionId);
             return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(),
-                    QuizViews.question(q, showingSeed(uid, q.id())), undoable));
+                    QuizViews.question(q, showingSeed(uid, q.id())), undoable), notice);
         }
-        // the next card with its four outcomes and the day's counts, in two statements
-        ReviewService.StudyBatch batch = reviews.nextCards(uid, deck.externalId(), now, 1).orElseThrow(NotFoundException::new);
-        if (batch.cards().isEmpty()) {
-            return Templates.done(new StudyViews.Done(deck, progress.nextDue(uid, deck.id(), now, ui.lang()), undoable));
-        }
-        ReviewService.NextCard next = batch.cards().getFirst();
-        BankViews.QuestionDetail q = question(deck, next.card().questionId());
-        long seed = OptionOrder.seed(uid, q.id(), next.card().reps());
-        return Templates.card(card(deck, q, batch.counts(), next.outcomes(), false, UUID.randomUUID().toString(),
-                QuizViews.question(q, seed), undoable));
+        // the next due card with its four outcomes and the day's counts in two statements; else learn ahead; else done
+        StudySession.Step step = session.next(uid, deck.externalId(), deck.id(), now).orElseThrow(NotFoundException::new);
+        return switch (step) {
+            case StudySession.Due due -> {
+                BankViews.QuestionDetail q = question(deck, due.card().card().questionId());
+                long seed = OptionOrder.seed(uid, q.id(), due.card().card().reps());
+                yield Templates.card(card(deck, q, due.batch().counts(), due.card().outcomes(), false,
+                        UUID.randomUUID().toString(), QuizViews.question(q, seed), undoable), notice);
+            }
+            case StudySession.Ahead ahead -> {
+                BankViews.QuestionDetail q = question(deck, ahead.questionId());
+                yield Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(),
+                        QuizViews.question(q, showingSeed(uid, q.id())), undoable), notice);
+            }
+            case StudySession.Done done -> Templates.done(done(uid, deck, now, done.nextCardAt(), undoable), notice);
+        };
+    }
+
+    private StudyViews.Done done(long uid, BankViews.DeckSummary deck, Instant now, Instant nextCardAt, boolean undoable) {
+        // rounded up: once the countdown is over the card is there
+        Long seconds = nextCardAt == null ? null
+                : Math.max(0, (Duration.between(now, nextCardAt).toNanos() + 999_999_999) / 1_000_000_000);
+        SessionSummary.Summary s = summaries.of(uid, deck.id(), now);
+        String lang = ui.lang();
+        return new StudyViews.Done(deck, progress.nextDue(uid, deck.id(), now, lang), undoable, seconds,
+                seconds == null ? null : IntervalText.longForm(Duration.ofSeconds(seconds), lang), s,
+                StudyWords.answers(lang, s.answers()), StudyWords.timeSpent(lang, s.timeSpent()),
+                StudyWords.cardsDueTomorrow(lang, s.dueTomorrow()), s.notStarted());
     }
 
     /**
@@ -137,14 +174,14 @@ public class StudyPages {
                     match == null ? List.of() : match, truth == null ? null : Boolean.valueOf(truth), gapAnswers);
             QuizResult result = skip ? AnswerChecker.noAnswer(key) : AnswerChecker.check(key, response);
             if (result.verdict() == QuizResult.Verdict.NOT_A_NUMBER) {
-                return Templates.card(card(uid, deck, q, Instant.now(), false, reviewId,
-                        QuizViews.retry(q, seed, text, result.unknownUnit()), undo));
+                return Templates.card(card(uid, deck, q, clock.now(), false, reviewId,
+                        QuizViews.retry(q, seed, text, result.unknownUnit()), undo), null);
             }
             quiz = QuizViews.checked(q, key, seed, response, result);
         } else {
             quiz = QuizViews.revealed(q, text);
         }
-        return Templates.card(card(uid, deck, q, Instant.now(), true, reviewId, quiz, undo));
+        return Templates.card(card(uid, deck, q, clock.now(), true, reviewId, quiz, undo), null);
     }
 
     @POST
@@ -162,17 +199,34 @@ public class StudyPages {
             throw ApiException.badRequest("the form is missing its review id; reload the page");
         }
         long duration = durationMs == null ? 0 : Math.max(0, Math.min(durationMs, Duration.ofHours(1).toMillis()));
+        boolean already;
         try {
-            reviews.grade(user.id(), question, Rating.fromGrade(rating), Instant.now(), duration, UUID.fromString(rid), "web");
+            already = reviews.grade(user.id(), question, Rating.fromGrade(rating), clock.now(), duration,
+                    UUID.fromString(rid), "web").replayed();
         } catch (ReviewIdReusedException e) {
             throw ApiException.badRequest("this answer's form was already used for another answer; reload the page");
         }
+        // a form graded before (the browser's Back, a double submit): nothing changes, the learner is told so
         URI nextCard = URI.create("/study/" + deck.externalId() + "?undo=true");
         if ("card".equals(nextCardInline)) {
             // the page the redirect would lead to, and its address for the browser's history
-            return Response.ok(next(deckId, null, true)).header("Content-Location", nextCard).build();
+            return Response.ok(next(deckId, null, true, already)).header("Content-Location", nextCard).build();
         }
-        return Response.seeOther(nextCard).build();
+        return Response.seeOther(already ? URI.create(nextCard + "&already=true") : nextCard).build();
+    }
+
+    /** "More new cards today" on the done page: raises today's new-card limit only, then goes on studying. */
+    @POST
+    @Path("more-new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response moreNew(@PathParam("deck") String deckId, @RestForm Integer count) {
+        BankViews.DeckSummary deck = deck(deckId);
+        if (count == null || count < 1 || count > ExtraNewCards.MAX_AT_ONCE) {
+            throw ApiException.badRequest("count: how many more new cards, 1 to " + ExtraNewCards.MAX_AT_ONCE);
+        }
+        long uid = user.id();
+        extraNewCards.add(uid, settings.schedulerFor(uid).studyDays().startOfDay(clock.now()), count);
+        return Response.seeOther(URI.create("/study/" + deck.externalId())).build();
     }
 
     @POST
@@ -181,8 +235,10 @@ public class StudyPages {
     public Response undo(@PathParam("deck") String deckId) {
         BankViews.DeckSummary deck = deck(deckId);
         var undone = reviews.undoLastInDeck(user.id(), deck.id());
+        // Undo again goes on back through the session's answers, one at a time
+        boolean more = summaries.of(user.id(), deck.id(), clock.now()).answers() > 0;
         String target = "/study/" + deck.externalId()
-                + undone.map(u -> "?question=" + u.card().questionId()).orElse("");
+                + undone.map(u -> "?question=" + u.card().questionId() + (more ? "&undo=true" : "")).orElse("");
         return Response.seeOther(URI.create(target)).build();
     }
 

@@ -30,7 +30,17 @@ public final class StudyViews {
     public record GradeButton(int rating, String label, String interval, String accessibleName, boolean suggested) {
     }
 
-    /** The end of today's queue: when the next card of the deck comes back, if any. */
-    public record Done(BankViews.DeckSummary deck, String nextDue, boolean undoable) {
+    /**
+     * The end of today's queue: when the next card of the deck comes back, if any.
+     *
+     * @param nextCardInSeconds when a learning card can be shown (its due time less the learn-ahead limit); null when
+     *                          none is learning: the page counts down and then shows it
+     * @param nextCardIn        the same spelled out ("in 5 minutes")
+     * @param session           this session's answers ({@code answers} spelled out), Again rate and time spent
+     * @param notStarted        questions of the deck the learner has not started: "more new cards today" is offered
+     */
+    public record Done(BankViews.DeckSummary deck, String nextDue, boolean undoable, Long nextCardInSeconds,
+                       String nextCardIn, SessionSummary.Summary session, String answers, String timeSpent,
+                       String dueTomorrow, int notStarted) {
     }
 }

@@ -730,7 +730,7 @@ public interface Messages {
     @Message("This account is disabled. Ask an admin to enable it.")
     String login_disabled();
 
-    @Message("Stay signed in (14 days)")
+    @Message("Stay signed in (30 days)")
     String login_remember();
 
     @Message("Account")

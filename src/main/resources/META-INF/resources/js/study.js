@@ -2,11 +2,13 @@
 // button or form, so the page works the same without this script. Keys typed into a field never act.
 // A grade goes out with fetch and its response is the next card, shown in place: one request per answer
 // (without JavaScript the form posts and follows the redirect to the next card).
+// The done page counts down to the next learning card and then shows it in place (without JavaScript, a reload).
 (function () {
   'use strict';
   if (!document.querySelector('[data-study]')) { return; }
   var shownAt = Date.now();
   var sending = false;
+  var countdown = null;
 
   function root() { return document.querySelector('[data-study]'); }
 
@@ -58,7 +60,41 @@
     }).finally(function () { sending = false; });
   }
 
+  function twoDigits(n) { return (n < 10 ? '0' : '') + n; }
+
+  // Counts down to the moment the server will show the next learning card, then asks for it. The server decides
+  // (its clock, the learn-ahead limit): if nothing is ready yet, its done page brings a fresh countdown.
+  function startCountdown() {
+    if (countdown) { clearInterval(countdown); countdown = null; }
+    var el = root().querySelector('[data-countdown]');
+    if (!el || !window.fetch || !window.DOMParser) { return; }
+    var endAt = Date.now() + Math.max(1, Number(el.getAttribute('data-countdown'))) * 1000;
+    var text = el.querySelector('.countdown');
+    function tick() {
+      var left = Math.max(0, Math.ceil((endAt - Date.now()) / 1000));
+      if (text) {
+        text.textContent = Math.floor(left / 3600) > 0
+          ? Math.floor(left / 3600) + ':' + twoDigits(Math.floor(left / 60) % 60) + ':' + twoDigits(left % 60)
+          : Math.floor(left / 60) + ':' + twoDigits(left % 60);
+      }
+      if (left > 0) { return; }
+      clearInterval(countdown); countdown = null;
+      var url = el.getAttribute('data-next');
+      fetch(url, { credentials: 'same-origin' }).then(function (response) {
+        if (!response.ok || response.redirected) { throw new Error('HTTP ' + response.status); }
+        return response.text();
+      }).then(function (html) {
+        showNext(html, url);
+      }).catch(function () {
+        location.assign(url); // e.g. signed out meanwhile: the plain page says what to do
+      });
+    }
+    tick();
+    countdown = setInterval(tick, 1000);
+  }
+
   function bind() {
+    startCountdown();
     // How long the learner looked at the card goes with the grade (capped: a card left open overnight is not 8 h).
     root().querySelectorAll('form[data-grade-form]').forEach(function (form) {
       form.addEventListener('submit', function (e) {

@@ -72,10 +72,10 @@ class SessionsTest {
         assertEquals(-1, brief.getDetailedCookie(SessionAuthentication.COOKIE).getMaxAge());
         Response remembered = new Browser().signInRemembered(name, PASSWORD);
         String rememberedCookie = signedIn(null, remembered);
-        assertEquals(Duration.ofDays(14).toSeconds(), remembered.getDetailedCookie(SessionAuthentication.COOKIE).getMaxAge());
+        assertEquals(Duration.ofDays(30).toSeconds(), remembered.getDetailedCookie(SessionAuthentication.COOKIE).getMaxAge());
 
         assertEquals(Duration.ofHours(12), lifetime(briefCookie));
-        assertEquals(Duration.ofDays(14), lifetime(rememberedCookie));
+        assertEquals(Duration.ofDays(30), lifetime(rememberedCookie));
 
         // using a session does not move its end
         Instant end = expiresAt(briefCookie);

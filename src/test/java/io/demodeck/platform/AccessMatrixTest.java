@@ -365,6 +365,7 @@ class AccessMatrixTest {
         c.put("POST /study/{deck}/grade", who -> form(who, "/study/" + DECK + "/grade", "question", questionId,
                 "rating", 3, "rid", UUID.randomUUID().toString()));
         c.put("POST /study/{deck}/undo", who -> form(who, "/study/" + DECK + "/undo"));
+        c.put("POST /study/{deck}/more-new", who -> form(who, "/study/" + DECK + "/more-new", "count", 1));
         c.put("GET /settings", who -> page(who, "/settings"));
         c.put("POST /settings", who -> form(who, "/settings", "language", "en", "desiredRetention", "0.9",
                 "newCardsPerDay", "20", "timeZone", "UTC", "dayRolloverHour", "4"));
