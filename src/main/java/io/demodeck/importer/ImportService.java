@@ -49,6 +49,9 @@ public class ImportService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.demodeck.deck.DeckAccess access;
+
     @ConfigProperty(name = "demodeck.import.max-bytes", defaultValue = "20971520")
     long maxBytes;
 
@@ -82,6 +85,9 @@ public class ImportService {
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                if (request.userId() != null) { // again inside the write's transaction: the deck may be new since
+                    access.requireImportInto(access.viewerOf(request.userId()), p.parsed.deck().externalId());
+                }
                 SyncReport sync = writer.write(p.parsed.deck(), "import", request.userId());
                 long written = System.nanoTime();
                 mediaStore.upsert(sync.deckId(), p.parsed.media());
@@ -98,6 +104,8 @@ public class ImportService {
                         history == null ? 0 : history.carriedOver(), (System.nanoTime() - historyDone) / 1_000_000);
                 return saved;
             });
+        } catch (ApiException e) {
+            throw e;
         } catch (RuntimeException e) {
             // the transaction rolled back: nothing of the file is stored; the audit row says why
             Log.warnf(e, "import of %s failed and was rolled back", request.fileName());
@@ -162,6 +170,11 @@ public class ImportService {
                         + "' belongs to the question bank (questions/ folder); import into another deck id"));
                 parsed = new ParsedImport(null, problems, parsed.skipped(), List.of());
             }
+        }
+        if (!parsed.rejected() && request.userId() != null) {
+            // another instructor's deck id: refused naming the owner, never taken over (409 problem / error page)
+            String target = parsed.deck().externalId();
+            QuarkusTransaction.requiringNew().run(() -> access.requireImportInto(access.viewerOf(request.userId()), target));
         }
         String deckId = parsed.deck() != null ? parsed.deck().externalId()
                 : options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(request.fileName());
