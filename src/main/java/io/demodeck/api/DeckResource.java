@@ -57,9 +57,12 @@ public class DeckResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.demodeck.account.CurrentUser user;
+
     @GET
     @Path("decks")
-    @Operation(summary = "List decks", description = "Every deck with its title and description in the chosen "
+    @Operation(summary = "List decks", description = "Every deck the caller may see and that concerns them (their own, co-edited, their classes', public) with its title and description in the chosen "
             + "language (?lang=, else Accept-Language; `fallback` is true when the text is in the deck's original "
             + "language instead) and its number of active questions.")
     @APIResponse(responseCode = "200", description = "The decks",
@@ -70,7 +73,7 @@ public class DeckResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public List<BankViews.DeckSummary> decks(@QueryParam("lang") @Parameter(description = "ru or en") String lang,
                                              @Context HttpHeaders headers) {
-        return bank.decks(ApiLanguage.pick(lang, headers));
+        return bank.decks(io.demodeck.deck.DeckAccess.Viewer.of(user), ApiLanguage.pick(lang, headers));
     }
 
     @GET
@@ -87,7 +90,7 @@ public class DeckResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "404", description = "No such deck",
+    @APIResponse(responseCode = "404", description = "No such deck, or one the caller may not see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "limit out of range or unsupported lang",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
@@ -100,7 +103,7 @@ public class DeckResource {
         if (size < 1 || size > MAX_PAGE) {
             throw ApiException.validation("limit", "1 to " + MAX_PAGE);
         }
-        List<BankViews.QuestionDetail> all = bank.questionDetails(deck, ApiLanguage.pick(lang, headers))
+        List<BankViews.QuestionDetail> all = bank.questionDetails(io.demodeck.deck.DeckAccess.Viewer.of(user), deck, ApiLanguage.pick(lang, headers))
                 .orElseThrow(() -> ApiException.notFound("Deck " + deck));
         int from = cursor == null || cursor.isBlank() ? 0 : positionAfter(all, cursor);
         int to = Math.min(all.size(), from + size);

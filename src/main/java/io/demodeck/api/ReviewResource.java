@@ -105,7 +105,7 @@ public class ReviewResource {
             throw ApiException.validation("next", "0 to " + MAX_NEXT);
         }
         String language = size == 0 ? null : ApiLanguage.pick(lang, headers);
-        if (size > 0 && deck != null && bank.deck(deck, language).isEmpty()) {
+        if (size > 0 && deck != null && bank.visibleDeck(io.demodeck.deck.DeckAccess.Viewer.of(user), deck, language).isEmpty()) {
             throw ApiException.notFound("Deck " + deck);
         }
         List<ReviewSync.Review> answers = batch == null ? null : batch.reviews();

@@ -63,14 +63,26 @@ public class ReviewSync {
     @Inject
     ReviewService reviews;
 
+    @Inject
+    io.demodeck.deck.DeckAccess access;
+
+    @Inject
+    io.demodeck.account.CurrentUser user;
+
     public List<Result> apply(long userId, List<Review> batch) {
         List<Valid> answers = validate(batch, Instant.now());
         Map<Integer, Result> results = new HashMap<>();
         Map<Integer, Long> cardOf = new HashMap<>(); // a resent client id answers with the card it was first applied to
         // each card's state after its last applied answer of the batch is its state after the whole batch
         Map<Long, ApiCard> cards = new HashMap<>();
+        // a question of a deck the learner may not see (private, archived) is answered as a missing one
+        java.util.Set<Long> hidden = access.hiddenQuestions(io.demodeck.deck.DeckAccess.Viewer.of(user),
+                answers.stream().map(Valid::questionId).toList());
         answers.stream().sorted(Comparator.comparing(Valid::reviewedAt).thenComparing(Valid::index)).forEach(a -> {
             try {
+                if (hidden.contains(a.questionId())) {
+                    throw new UnknownQuestionException("no question " + a.questionId());
+                }
                 ReviewService.GradeResult r = reviews.gradeInTimeOrder(userId, a.questionId(), a.rating(),
                         a.reviewedAt(), a.durationMs(), a.clientReviewId(), "api");
                 cardOf.put(a.index(), r.questionId());

@@ -58,6 +58,9 @@ public class StudyResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    io.demodeck.deck.DeckAccess access;
+
     @GET
     @Path("queue")
     @Operation(summary = "The next cards to study",
@@ -89,6 +92,7 @@ public class StudyResource {
             throw ApiException.validation("limit", "1 to " + MAX_LIMIT);
         }
         String language = ApiLanguage.pick(lang, headers);
+        access.requireView(io.demodeck.deck.DeckAccess.Viewer.of(user), deck);
         ReviewService.StudyBatch batch = reviews.nextCards(user.id(), deck, Instant.now(), size, counts == null || counts)
                 .orElseThrow(() -> ApiException.notFound("Deck " + deck));
         return queues.view(batch, language);

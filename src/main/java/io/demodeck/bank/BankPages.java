@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.deck.DeckAccess;
 import io.demodeck.web.Ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,21 +36,28 @@ public class BankPages {
     @Inject
     Ui ui;
 
+    @Inject
+    io.demodeck.account.CurrentUser user;
+
+    private DeckAccess.Viewer viewer() {
+        return DeckAccess.Viewer.of(user);
+    }
+
     @GET
     public TemplateInstance home() {
-        return Templates.home(queries.decks(ui.lang()));
+        return Templates.home(queries.decks(viewer(), ui.lang()));
     }
 
     @GET
     @Path("decks/{deck}")
     public TemplateInstance deck(@PathParam("deck") String deckId) {
-        BankViews.DeckSummary deck = queries.deck(deckId, ui.lang()).orElseThrow(NotFoundException::new);
+        BankViews.DeckSummary deck = queries.visibleDeck(viewer(), deckId, ui.lang()).orElseThrow(NotFoundException::new);
         return Templates.deck(deck, queries.questions(deck.id(), ui.lang()));
     }
 
     @GET
     @Path("decks/{deck}/questions/{question}")
     public TemplateInstance question(@PathParam("deck") String deckId, @PathParam("question") String questionId) {
-        return Templates.question(queries.question(deckId, questionId, ui.lang()).orElseThrow(NotFoundException::new));
+        return Templates.question(queries.question(viewer(), deckId, questionId, ui.lang()).orElseThrow(NotFoundException::new));
     }
 }

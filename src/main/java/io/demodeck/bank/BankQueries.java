@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.deck.DeckAccess;
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.platform.MarkdownRenderer;
 import io.demodeck.quiz.AnswerChecker;
@@ -23,12 +24,32 @@ public class BankQueries {
     @Inject
     RenderedDecks rendered;
 
-    public List<BankViews.DeckSummary> decks(String lang) {
-        return Deck.listInOrder().stream().map(d -> summary(d, lang)).toList();
+    @Inject
+    DeckAccess access;
+
+    /** The decks the viewer may see and that concern them ({@link DeckAccess#VISIBLE_TO_USER}), in a stable order. */
+    public List<BankViews.DeckSummary> decks(DeckAccess.Viewer viewer, String lang) {
+        var query = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("select d.id from deck d where "
+                + (viewer.userId() == null ? DeckAccess.VISIBLE_TO_ANONYMOUS : DeckAccess.VISIBLE_TO_USER));
+        if (viewer.userId() != null) {
+            query.setParameter("viewer", viewer.userId());
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> ids = ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Deck.<Deck>list("id in ?1 order by origin, externalId", ids).stream().map(d -> summary(d, lang)).toList();
     }
 
+    /** Any deck, whoever asks: for callers that checked access already (or need none, as the bank loader). */
     public Optional<BankViews.DeckSummary> deck(String externalId, String lang) {
         return Deck.findByExternalId(externalId).map(d -> summary(d, lang));
+    }
+
+    /** A deck the viewer may see; empty for a missing deck and for one they may not see alike. */
+    public Optional<BankViews.DeckSummary> visibleDeck(DeckAccess.Viewer viewer, String externalId, String lang) {
+        return Deck.findByExternalId(externalId).filter(d -> access.canView(viewer, d.id)).map(d -> summary(d, lang));
     }
 
     public List<BankViews.QuestionSummary> questions(long deckId, String lang) {
@@ -41,8 +62,9 @@ public class BankQueries {
         }).toList();
     }
 
-    public Optional<BankViews.QuestionDetail> question(String deckExternalId, String questionExternalId, String lang) {
-        Optional<Deck> deck = Deck.findByExternalId(deckExternalId);
+    public Optional<BankViews.QuestionDetail> question(DeckAccess.Viewer viewer, String deckExternalId,
+                                                       String questionExternalId, String lang) {
+        Optional<Deck> deck = Deck.findByExternalId(deckExternalId).filter(d -> access.canView(viewer, d.id));
         return deck.flatMap(d -> Question.findByExternalId(d.id, questionExternalId))
                 .filter(q -> !q.retired)
                 .map(q -> detail(summary(deck.get(), lang), q, lang, followUpsOf(List.of(q))));
@@ -65,8 +87,9 @@ public class BankQueries {
     }
 
     /** Every active question of a deck with its answer, in deck order (for clients that study offline). */
-    public Optional<List<BankViews.QuestionDetail>> questionDetails(String deckExternalId, String lang) {
-        return Deck.findByExternalId(deckExternalId).map(d -> {
+    public Optional<List<BankViews.QuestionDetail>> questionDetails(DeckAccess.Viewer viewer, String deckExternalId,
+                                                                    String lang) {
+        return Deck.findByExternalId(deckExternalId).filter(d -> access.canView(viewer, d.id)).map(d -> {
             BankViews.DeckSummary deck = summary(d, lang);
             List<Question> all = Question.listActiveByDeck(d.id);
             Map<String, Question> byExternalId = new HashMap<>();

@@ -6,7 +6,10 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.demodeck.platform.ApiException;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may see and change a deck: the rules of issue 14 in one place.
@@ -87,5 +90,112 @@ public class DeckAccess {
 
     public boolean canEdit(Viewer viewer, long deckId) {
         return level(viewer, deckId).compareTo(Level.EDIT) >= 0;
+    }
+
+    /** The viewer an account is, by its id (for services handed a user id rather than the request's user). */
+    public Viewer viewerOf(Long userId) {
+        if (userId == null) {
+            return Viewer.ANONYMOUS;
+        }
+        io.demodeck.account.User account = io.demodeck.account.User.findById(userId);
+        if (account == null) {
+            return Viewer.ANONYMOUS;
+        }
+        java.util.Set<Role> roles = Role.parse(account.roles);
+        return new Viewer(userId, roles.contains(Role.INSTRUCTOR) || roles.contains(Role.ADMIN), roles.contains(Role.ADMIN));
+    }
+
+    /** Who may see an import record: its uploader, the editors of its deck and admins. */
+    public boolean canSeeImport(Viewer viewer, Long uploaderId, Long deckId) {
+        if (viewer.userId() == null) {
+            return false;
+        }
+        return viewer.admin() || viewer.userId().equals(uploaderId) || deckId != null && canEdit(viewer, deckId);
+    }
+
+    /**
+     * Refuses to let {@code viewer} write into the existing deck {@code externalId} unless they may edit it; the
+     * refusal names the owner, so the importer knows whom to ask (never a silent takeover).
+     */
+    public void requireImportInto(Viewer viewer, String externalId) {
+        Optional<Long> id = idOf(externalId);
+        if (id.isEmpty() || canEdit(viewer, id.get())) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> owner = Panache.getEntityManager().createNativeQuery(
+                        "select coalesce(u.username, '') from deck d left join app_user u on u.id = d.owner_id where d.id = :d")
+                .setParameter("d", id.get()).getResultList();
+        String ownerName = owner.isEmpty() || owner.getFirst().isEmpty() ? "the system (question bank)" : owner.getFirst();
+        throw new ApiException(409, "deck-owned-by-another", "Deck belongs to someone else",
+                "The deck id '" + externalId + "' is taken: the deck belongs to " + ownerName + ". Only its owner, "
+                        + "its co-editors and admins may import into it; choose another deck id or ask " + ownerName
+                        + " to add you as a co-editor.");
+    }
+
+    /** The database id of the deck with this external id, whoever may see it. */
+    public Optional<Long> idOf(String externalId) {
+        if (externalId == null) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = Panache.getEntityManager().createNativeQuery("select id from deck where external_id = :e")
+                .setParameter("e", externalId).getResultList();
+        return ids.stream().findFirst().map(Number::longValue);
+    }
+
+    /** The viewer's level on the deck with this external id; NONE when there is no such deck. */
+    public Level level(Viewer viewer, String externalId) {
+        return idOf(externalId).map(id -> level(viewer, id)).orElse(Level.NONE);
+    }
+
+    /**
+     * The id of a deck the viewer may see. A deck they may not see answers exactly as a missing one (404), so
+     * private deck ids do not leak.
+     */
+    public long requireView(Viewer viewer, String externalId) {
+        Optional<Long> id = idOf(externalId);
+        if (id.isEmpty() || !canView(viewer, id.get())) {
+            throw ApiException.notFound("Deck " + externalId);
+        }
+        return id.get();
+    }
+
+    /** The id of a deck the viewer may edit: 404 when they may not even see it, 403 when they may only see it. */
+    public long requireEdit(Viewer viewer, String externalId) {
+        Optional<Long> id = idOf(externalId);
+        Level level = id.map(i -> level(viewer, i)).orElse(Level.NONE);
+        if (level == Level.NONE) {
+            throw ApiException.notFound("Deck " + externalId);
+        }
+        if (level.compareTo(Level.EDIT) < 0) {
+            throw notEditor(externalId);
+        }
+        return id.get();
+    }
+
+    /** Of these questions, those of decks the viewer may not see (unknown ids are left to the caller). */
+    public java.util.Set<Long> hiddenQuestions(Viewer viewer, java.util.Collection<Long> questionIds) {
+        if (questionIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                        "select q.id, q.deck_id from question q where q.id in (:ids)")
+                .setParameter("ids", java.util.Set.copyOf(questionIds)).getResultList();
+        java.util.Map<Long, Boolean> visibleDeck = new java.util.HashMap<>();
+        java.util.Set<Long> hidden = new java.util.HashSet<>();
+        for (Object[] row : rows) {
+            long deck = ((Number) row[1]).longValue();
+            if (!visibleDeck.computeIfAbsent(deck, d -> canView(viewer, d))) {
+                hidden.add(((Number) row[0]).longValue());
+            }
+        }
+        return hidden;
+    }
+
+    static ApiException notEditor(String externalId) {
+        return new ApiException(403, "not-deck-editor", "Forbidden",
+                "Only the owner, the co-editors and admins may change or export the deck '" + externalId + "'");
     }
 }

@@ -53,6 +53,9 @@ public class ImportResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    io.demodeck.deck.DeckAccess access;
+
     /** The audit record as the API shows it: never the entity itself. */
     public record ImportRecordView(long id, Long userId, Long deckId, String fileName, String fileSha256, String format,
                                    boolean dryRun, String outcome, int created, int updated, int unchanged, int skipped,
@@ -73,6 +76,7 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "no file in the request")
     @APIResponse(responseCode = "413", description = "the file is larger than demodeck.import.max-bytes, or the request "
             + "body larger than quarkus.http.limits.max-body-size; the problem names both limits")
+    @APIResponse(responseCode = "409", description = "the deck id belongs to another instructor's deck (the problem names the owner)")
     @APIResponse(responseCode = "422", description = "an invalid parameter, or nothing in the file can be imported")
     public ImportReport upload(@RestForm("file") FileUpload file, @RestForm String format, @RestForm String dryRun,
                                @RestForm String deck, @RestForm String language, @RestForm String termSeparator,
@@ -98,9 +102,14 @@ public class ImportResource {
     @Operation(summary = "An import's audit record with its full report",
             description = "Who imported which file when, whether it was a preview, the outcome, the counts and the full report.")
     @APIResponse(responseCode = "200", description = "the record")
-    @APIResponse(responseCode = "404", description = "no such import")
+    @APIResponse(responseCode = "404", description = "no such import, or one of another instructor's (records are "
+            + "shown to their uploader, the deck's editors and admins)")
     public ImportRecordView record(@PathParam("id") long id) {
-        ImportRecord r = imports.findRecord(id).orElseThrow(() -> ApiException.notFound("Import " + id));
+        ImportRecord r = imports.findRecord(id)
+                // the uploader's, the deck's editors' and admins' only; to anyone else it does not exist
+                .filter(rec -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        access.canSeeImport(io.demodeck.deck.DeckAccess.Viewer.of(user), rec.userId, rec.deckId)))
+                .orElseThrow(() -> ApiException.notFound("Import " + id));
         return new ImportRecordView(r.id, r.userId, r.deckId, r.fileName, r.fileSha256, r.format, r.dryRun, r.outcome,
                 r.created, r.updated, r.unchanged, r.skipped, r.createdAt, imports.readReport(r));
     }
@@ -116,7 +125,8 @@ public class ImportResource {
                     + "the questions' links to them. What the chosen format cannot carry (media files included) is "
                     + "counted in the X-Export-Warnings header")
     @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name")
-    @APIResponse(responseCode = "404", description = "no such deck")
+    @APIResponse(responseCode = "403", description = "the caller may see the deck but is not its owner, a co-editor or an admin")
+    @APIResponse(responseCode = "404", description = "no such deck, or one the caller may not see")
     @APIResponse(responseCode = "422", description = "unknown format")
     public Response export(@PathParam("deck") String deck, @QueryParam("format") String format,
                            @Parameter(description = "anki-csv only: a cell starting with = + - @ (a spreadsheet "
@@ -125,6 +135,8 @@ public class ImportResource {
         ExportFormat f = ExportFormat.fromId(format == null ? "markdown" : format).orElseThrow(() ->
                 ApiException.validation("format", "one of " + ExportFormat.ids()));
         ExportOptions options = new ExportOptions(parseFlag("spreadsheetSafe", spreadsheetSafe));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                access.requireEdit(io.demodeck.deck.DeckAccess.Viewer.of(user), deck)); // editors only
         Exported exported = exports.export(deck, f, options).orElseThrow(() -> ApiException.notFound("Deck " + deck));
         String fileName = MediaFile.storedName(deck) + "." + exported.extension();
         StreamingOutput body = exported.body()::writeTo;

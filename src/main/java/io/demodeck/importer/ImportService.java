@@ -53,6 +53,9 @@ public class ImportService {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    io.demodeck.deck.DeckAccess access;
+
     @ConfigProperty(name = "demodeck.import.max-bytes", defaultValue = "20971520")
     long maxBytes;
 
@@ -86,6 +89,9 @@ public class ImportService {
         }
         try {
             ImportReport applied = QuarkusTransaction.requiringNew().call(() -> {
+                if (request.userId() != null) { // again inside the write's transaction: the deck may be new since
+                    access.requireImportInto(access.viewerOf(request.userId()), p.parsed.deck().externalId());
+                }
                 SyncReport sync = writer.write(p.parsed.deck(), "import", request.userId());
                 long written = System.nanoTime();
                 mediaStore.upsert(sync.deckId(), p.parsed.media());
@@ -104,6 +110,8 @@ public class ImportService {
             });
             count(applied);
             return applied;
+        } catch (ApiException e) {
+            throw e;
         } catch (RuntimeException e) {
             // the transaction rolled back: nothing of the file is stored; the audit row says why
             Log.warnf(e, "import of %s failed and was rolled back", request.fileName());
@@ -168,6 +176,11 @@ public class ImportService {
                         + "' belongs to the question bank (questions/ folder); import into another deck id"));
                 parsed = new ParsedImport(null, problems, parsed.skipped(), List.of());
             }
+        }
+        if (!parsed.rejected() && request.userId() != null) {
+            // another instructor's deck id: refused naming the owner, never taken over (409 problem / error page)
+            String target = parsed.deck().externalId();
+            QuarkusTransaction.requiringNew().run(() -> access.requireImportInto(access.viewerOf(request.userId()), target));
         }
         String deckId = parsed.deck() != null ? parsed.deck().externalId()
                 : options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(request.fileName());

@@ -17,9 +17,16 @@ public class MediaResource {
     @Inject
     MediaStore media;
 
+    @Inject
+    io.demodeck.deck.DeckAccess access;
+
+    @Inject
+    io.demodeck.account.CurrentUser user;
+
     @GET
     @Transactional
     public Response get(@PathParam("deck") String deck, @PathParam("name") String name) {
+        access.requireView(io.demodeck.deck.DeckAccess.Viewer.of(user), deck); // a hidden deck's files are missing too
         MediaStore.StoredMedia m = media.find(deck, name).orElseThrow(NotFoundException::new);
         Response.ResponseBuilder r = Response.ok(m.data(), m.contentType())
                 .header("X-Content-Type-Options", "nosniff")

@@ -294,7 +294,9 @@ public class StudyPages {
     }
 
     private BankViews.DeckSummary deck(String deckId) {
-        return bank.deck(deckId, ui.lang()).orElseThrow(NotFoundException::new);
+        // a deck the learner may not see answers as a missing one
+        return bank.visibleDeck(io.demodeck.deck.DeckAccess.Viewer.of(user), deckId, ui.lang())
+                .orElseThrow(NotFoundException::new);
     }
 
     private BankViews.QuestionDetail question(BankViews.DeckSummary deck, long questionId) {

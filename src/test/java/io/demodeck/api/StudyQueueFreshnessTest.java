@@ -31,7 +31,7 @@ class StudyQueueFreshnessTest {
     private void write(String deck, String markdown) {
         DeckContent parsed = parser.parse(deck + ".md", markdown).deck();
         writer.write(new DeckContent(deck, parsed.originalLanguage(), parsed.source(), parsed.texts(), parsed.questions()),
-                "import", null);
+                "bank", null); // a public deck, as the learner below studies it
     }
 
     private static JsonPath queue(ApiClient client, String deck) {

@@ -41,6 +41,11 @@ class ImportApiTest {
                 .addHeader("Authorization", "Bearer " + token).build();
     }
 
+    private static void publish(String deck) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", deck));
+    }
+
     @org.junit.jupiter.api.AfterEach
     void signOut() {
         io.restassured.RestAssured.requestSpecification = null;
@@ -208,7 +213,9 @@ class ImportApiTest {
         org.junit.jupiter.api.Assertions.assertTrue(token.find(), page);
         instructor.submit("/import/apply", "token", token.group(1), "format", "gift", "deck", "web-import", "language", "en")
                 .then().statusCode(303).header("Location", containsString("/decks/web-import"));
-        given().get("/decks/web-import").then().statusCode(200).body(containsString("Fine question?"));
+        // the new deck is private to its uploader
+        given().get("/decks/web-import").then().statusCode(404);
+        instructor.request().get("/decks/web-import").then().statusCode(200).body(containsString("Fine question?"));
         instructor.submit("/import/apply", "token", "0".repeat(64), "deck", "web-import").then().statusCode(410);
     }
 
@@ -241,8 +248,9 @@ class ImportApiTest {
         org.junit.jupiter.api.Assertions.assertTrue(page.contains("name=\"keepHistory\" value=\"true\""), page);
         instructor.submit("/import/apply", "token", token.group(1), "format", "apkg", "deck", "web-history",
                 "keepHistory", "true").then().statusCode(303);
+        // another instructor cannot import into the deck the page created: it is refused, naming its owner
         given().multiPart("file", "spanish.apkg", pkg).multiPart("deck", "web-history").when().post("/api/v1/imports")
-                .then().statusCode(200).body("history.carriedOver", equalTo(9)).body("history.alreadyImported", equalTo(0));
+                .then().statusCode(409).body("detail", containsString(name));
         org.junit.jupiter.api.Assertions.assertEquals(9L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 ((Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
                         "select count(*) from review_log r join app_user u on u.id = r.user_id where u.username = ?1 "
@@ -272,6 +280,7 @@ class ImportApiTest {
         given().multiPart("file", "api-media-src.json", json).multiPart("dryRun", "false").multiPart("deck", "api-media-copy")
                 .when().post("/api/v1/imports").then().statusCode(200).body("mediaFiles", equalTo(1))
                 .body("counts.created", equalTo(5));
+        publish("api-media-copy"); // an imported deck is private; its files are served as its pages are
         byte[] served = given().get("/decks/api-media-copy/media/foo.jpg").then().statusCode(200)
                 .contentType("image/jpeg").extract().asByteArray();
         org.junit.jupiter.api.Assertions.assertArrayEquals(io.demodeck.importer.anki.ApkgFixtures.JPEG, served);
@@ -291,6 +300,7 @@ class ImportApiTest {
         String json = given().queryParam("format", "json").get("/api/v1/decks/api-media/export").asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("/decks/api-media/media/([^)\"]+)").matcher(json);
         org.junit.jupiter.api.Assertions.assertTrue(m.find(), json);
+        publish("api-media");
         given().get("/decks/api-media/media/" + m.group(1)).then().statusCode(200).contentType("image/png")
                 .header("X-Content-Type-Options", "nosniff");
     }

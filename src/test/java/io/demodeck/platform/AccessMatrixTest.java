@@ -188,6 +188,9 @@ class AccessMatrixTest {
         Matcher media = Pattern.compile("/decks/" + MEDIA_DECK + "/media/([^)\"]+)").matcher(export);
         assertTrue(media.find(), "the imported deck has a media file: " + export);
         mediaName = media.group(1);
+        // an import is its uploader's private deck; published, its media are everyone's (private: DeckVisibilityTest)
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", MEDIA_DECK));
     }
 
     @Test
