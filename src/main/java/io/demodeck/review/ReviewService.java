@@ -195,7 +195,7 @@ public class ReviewService {
         List<QueueRow> items = new ArrayList<>(Math.min(wanted, 64));
         QueueCounts counts = new QueueCounts(0, 0, 0);
         try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.DUE)) {
-            StudyQueueSql.bindDue(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
+            StudyQueueSql.bindDue(ps, userId, deckId, io.demodeck.classes.ClassLimits.newCardsPerDay(c, userId, deckId, s.newCardsPerDay()), Timestamp.from(days.startOfDay(now)),
                     Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), wanted);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -232,7 +232,7 @@ public class ReviewService {
         List<QueueRow> items = new ArrayList<>(Math.min(wanted, 64));
         int budgetLeft = 0;
         try (PreparedStatement ps = c.prepareStatement(StudyQueueSql.NEXT)) {
-            StudyQueueSql.bindNext(ps, userId, deckId, s.newCardsPerDay(), Timestamp.from(days.startOfDay(now)),
+            StudyQueueSql.bindNext(ps, userId, deckId, io.demodeck.classes.ClassLimits.newCardsPerDay(c, userId, deckId, s.newCardsPerDay()), Timestamp.from(days.startOfDay(now)),
                     Timestamp.from(now), Timestamp.from(days.startOfNextDay(now)), wanted);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -85,6 +85,9 @@ public class StudyPages {
     @Inject
     Ui ui;
 
+    @Inject
+    io.demodeck.classes.QuizAnswers quizAnswers;
+
     @GET
     public TemplateInstance next(@PathParam("deck") String deckId, @QueryParam("question") Long questionId,
                                  @QueryParam("undo") boolean undoable) {
@@ -120,8 +123,11 @@ public class StudyPages {
         if (q.type().autoGraded()) {
             QuizKey key = bank.quizKey(q.id(), ui.lang()).orElseThrow(NotFoundException::new);
             Boolean truthValue = truth == null ? null : Boolean.valueOf(truth);
-            QuizResult result = AnswerChecker.check(key,
-                    new QuizResponse(new HashSet<>(choices), text, matches, truthValue));
+            QuizResponse response = new QuizResponse(new HashSet<>(choices), text, matches, truthValue);
+            QuizResult result = AnswerChecker.check(key, response);
+            // kept for the class dashboard's item analysis; the form's review id makes a reload count once
+            quizAnswers.record(user.id(), q.id(), validUuid(clientReviewId) ? UUID.fromString(clientReviewId)
+                    : UUID.randomUUID(), result.correct(), response);
             // matching selects post the pair index of the chosen right-hand side, as AnswerChecker expects
             feedback = new StudyViews.Feedback(true, result.correct(), text, result.diff(), result.expected(),
                     List.copyOf(choices), truthValue, List.of());
