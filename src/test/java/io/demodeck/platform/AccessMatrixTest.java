@@ -105,6 +105,11 @@ class AccessMatrixTest {
     private String questionExternalId;
     private long importId;
     private String mediaName;
+    private long classId;
+    private long spareClassId;
+    private String inviteCode;
+    private String spareInviteCode;
+    private long spareInviteId;
 
     /** One line of the matrix: the expected outcome per principal column. */
     record Row(int line, String method, String path, Map<String, String> outcomes) {
@@ -191,6 +196,21 @@ class AccessMatrixTest {
         // an import is its uploader's private deck; published, its media are everyone's (private: DeckVisibilityTest)
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                 io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", MEDIA_DECK));
+
+        // classes: one owned by the instructor with an invite and the public deck, and a spare one to archive
+        classId = instructor.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-class"))
+                .post("/api/v1/classes").then().statusCode(201).extract().jsonPath().getLong("id");
+        spareClassId = instructor.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-spare"))
+                .post("/api/v1/classes").then().statusCode(201).extract().jsonPath().getLong("id");
+        inviteCode = instructor.api().get().contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/classes/" + classId + "/invites").then().statusCode(201).extract().jsonPath().getString("code");
+        spareInviteId = instructor.api().get().contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/classes/" + classId + "/invites").then().statusCode(201).extract().jsonPath().getLong("id");
+        instructor.api().get().contentType(ContentType.JSON).body("{}")
+                .put("/api/v1/classes/" + classId + "/decks/" + DECK).then().statusCode(200);
+        // the rows that only join use the spare class, so that no principal stays a member of the sample class
+        spareInviteCode = instructor.api().get().contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/classes/" + spareClassId + "/invites").then().statusCode(201).extract().jsonPath().getString("code");
     }
 
     @Test
@@ -432,6 +452,53 @@ class AccessMatrixTest {
         c.put("GET /api/v1/decks/{deck}/export", who -> who.api().get().get("/api/v1/decks/" + DECK + "/export?format=json"));
         c.put("GET /api/v1/me/decks/{deck}/progress.apkg", who -> who.api().get().get("/api/v1/me/decks/" + DECK + "/progress.apkg"));
         c.put("GET /decks/{deck}/progress.apkg", who -> page(who, "/decks/" + DECK + "/progress.apkg"));
+
+        // classes: the class is the instructor's; joining then leaving makes every signed-in principal a member first
+        String cls = "/classes/" + classId;
+        String api = "/api/v1/classes/" + classId;
+        c.put("GET /classes", who -> page(who, "/classes"));
+        c.put("POST /classes", who -> form(who, "/classes", "name", "am-created"));
+        c.put("GET /classes/{id}", who -> page(who, cls));
+        c.put("POST /classes/{id}", who -> form(who, cls, "name", "am-class"));
+        c.put("POST /classes/{id}/archive", who -> form(who, "/classes/" + spareClassId + "/archive"));
+        c.put("POST /classes/{id}/restore", who -> form(who, "/classes/" + spareClassId + "/restore"));
+        c.put("POST /classes/{id}/invites", who -> form(who, cls + "/invites", "expiresInDays", "7"));
+        c.put("POST /classes/{id}/invites/{invite}/revoke", who -> form(who, cls + "/invites/" + spareInviteId + "/revoke"));
+        c.put("POST /classes/{id}/decks", who -> form(who, cls + "/decks", "deck", DECK, "newCardsPerDay", ""));
+        c.put("POST /classes/{id}/decks/{deck}/remove", who -> {
+            form(who, cls + "/decks", "deck", DECK);
+            return form(who, cls + "/decks/" + DECK + "/remove");
+        });
+        c.put("POST /classes/{id}/leave", who -> {
+            form(who, "/join/" + inviteCode);
+            return form(who, cls + "/leave");
+        });
+        c.put("GET /classes/{id}/dashboard", who -> page(who, cls + "/dashboard"));
+        c.put("GET /classes/{id}/dashboard/learners.csv", who -> page(who, cls + "/dashboard/learners.csv"));
+        c.put("GET /classes/{id}/dashboard/questions.csv", who -> page(who, cls + "/dashboard/questions.csv"));
+        c.put("GET /join/{code}", who -> page(who, "/join/" + inviteCode));
+        c.put("POST /join/{code}", who -> form(who, "/join/" + spareInviteCode));
+        c.put("GET /api/v1/classes", who -> who.api().get().get("/api/v1/classes"));
+        c.put("POST /api/v1/classes", who -> json(who, Map.of("name", "am-api-created")).post("/api/v1/classes"));
+        c.put("GET /api/v1/classes/{id}", who -> who.api().get().get(api));
+        c.put("PUT /api/v1/classes/{id}", who -> json(who, Map.of("name", "am-class")).put(api));
+        c.put("POST /api/v1/classes/{id}/archive", who -> who.api().get().post("/api/v1/classes/" + spareClassId + "/archive"));
+        c.put("POST /api/v1/classes/{id}/restore", who -> who.api().get().post("/api/v1/classes/" + spareClassId + "/restore"));
+        c.put("POST /api/v1/classes/{id}/invites", who -> json(who, "{}").post(api + "/invites"));
+        c.put("DELETE /api/v1/classes/{id}/invites/{invite}", who -> who.api().get().delete(api + "/invites/" + spareInviteId));
+        c.put("PUT /api/v1/classes/{id}/decks/{deck}", who -> json(who, "{}").put(api + "/decks/" + DECK));
+        c.put("DELETE /api/v1/classes/{id}/decks/{deck}", who -> {
+            json(who, "{}").put(api + "/decks/" + DECK);
+            return who.api().get().delete(api + "/decks/" + DECK);
+        });
+        c.put("POST /api/v1/classes/join", who -> json(who, Map.of("code", spareInviteCode)).post("/api/v1/classes/join"));
+        c.put("DELETE /api/v1/classes/{id}/membership", who -> {
+            json(who, Map.of("code", inviteCode)).post("/api/v1/classes/join");
+            return who.api().get().delete(api + "/membership");
+        });
+        c.put("GET /api/v1/classes/{id}/dashboard", who -> who.api().get().get(api + "/dashboard"));
+        c.put("GET /api/v1/classes/{id}/dashboard/learners.csv", who -> who.api().get().get(api + "/dashboard/learners.csv"));
+        c.put("GET /api/v1/classes/{id}/dashboard/questions.csv", who -> who.api().get().get(api + "/dashboard/questions.csv"));
 
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",

@@ -1,0 +1,243 @@
+package io.demodeck.classes;
+
+import io.demodeck.bank.QuestionType;
+import io.demodeck.deck.DeckAccess.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the class knows: per learner and per question of the class's decks, for the class's instructor and admins.
+ * One set-based statement per table (learners, questions) and one for the wrong options, however large the class:
+ * no query per learner or per question. Only the class's decks count, as the join page promises.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ClassDashboard {
+
+    static final Duration RETENTION_WINDOW = Duration.ofDays(30);
+    /** Longer streaks show as this many days: the statement reads no further back. */
+    static final int STREAK_DAYS = 400;
+    static final int HARDEST = 10;
+    static final int WRONG_OPTIONS = 3;
+
+    /**
+     * @param retention true retention over the last 30 days: share of reviews of cards in review state not rated
+     *                  Again; null without such reviews
+     * @param streak    study days in a row (the learner's time zone and day rollover) up to today, or up to yesterday
+     *                  when nothing was studied yet today
+     */
+    public record LearnerRow(long userId, String username, long cardsStudied, long dueNow, Double retention,
+                             long retentionReviews, Instant lastActive, int streak) {
+    }
+
+    public record WrongOption(String text, long count) {
+    }
+
+    /**
+     * @param againRate       share of answers rated Again; null without answers
+     * @param firstTry        auto-graded questions: share of learners whose first checked answer was right; null for
+     *                        other types or without answers
+     * @param meanDifficulty  mean FSRS difficulty (1-10) of the learners' started cards; null when none started
+     */
+    public record QuestionRow(long questionId, String deck, String externalId, String label, QuestionType type,
+                              long answers, long agains, Double againRate, long firstTryLearners, Double firstTry,
+                              Double meanDifficulty, List<WrongOption> wrongOptions) {
+    }
+
+    public record Dashboard(ClassService.ClassSummary summary, List<ClassService.AssignedDeck> decks,
+                            List<LearnerRow> learners, List<QuestionRow> questions, List<QuestionRow> hardest,
+                            Instant computedAt) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ClassService classes;
+
+    public Dashboard of(Viewer viewer, long classId, String lang, Instant now) {
+        classes.requireAtLeast(viewer, classId, ClassService.Access.MANAGE);
+        ClassService.ClassDetail detail = classes.detail(viewer, classId, lang);
+        List<LearnerRow> learners = learners(classId, now);
+        List<QuestionRow> questions = questions(classId, lang);
+        List<QuestionRow> hardest = questions.stream().filter(q -> q.againRate() != null)
+                .sorted(Comparator.comparing(QuestionRow::againRate).reversed()
+                        .thenComparing(q -> q.meanDifficulty() == null ? 0 : -q.meanDifficulty())
+                        .thenComparing(q -> -q.answers()))
+                .limit(HARDEST).toList();
+        return new Dashboard(detail.summary(), detail.decks(), learners, questions, hardest, now);
+    }
+
+    static final String LEARNERS = """
+            with members as (
+                select m.user_id, u.username, coalesce(s.time_zone, 'UTC') as tz, coalesce(s.day_rollover_hour, 4) as roll
+                from class_member m join app_user u on u.id = m.user_id
+                left join user_settings s on s.user_id = m.user_id
+                where m.class_id = :class),
+            decks as (select deck_id from class_deck where class_id = :class),
+            cards as (
+                select c.user_id, count(*) filter (where c.state <> 0) as studied,
+                       count(*) filter (where c.state <> 0 and not c.suspended and c.due <= :now) as due,
+                       max(c.last_review) as last_active
+                from card c
+                where c.user_id in (select user_id from members) and c.deck_id in (select deck_id from decks)
+                group by c.user_id),
+            reviews as (
+                select r.user_id, ((r.reviewed_at at time zone m.tz) - make_interval(hours => m.roll))::date as day,
+                       r.reviewed_at, r.state_before, r.rating
+                from review_log r
+                join members m on m.user_id = r.user_id
+                join card c on c.id = r.card_id
+                where r.reviewed_at >= :streakSince and r.undone_at is null
+                  and c.deck_id in (select deck_id from decks)),
+            retention as (
+                select user_id, count(*) as n, count(*) filter (where rating > 1) as ok
+                from reviews where state_before = 2 and reviewed_at >= :retentionSince group by user_id),
+            days as (select distinct user_id, day from reviews),
+            islands as (
+                select user_id, max(day) as last_day, count(*) as len
+                from (select user_id, day, day - (row_number() over (partition by user_id order by day))::int as grp
+                      from days) d
+                group by user_id, grp),
+            streaks as (
+                select i.user_id, max(i.len) as streak
+                from islands i join members m on m.user_id = i.user_id
+                where i.last_day >= ((cast(:now as timestamptz) at time zone m.tz) - make_interval(hours => m.roll))::date - 1
+                group by i.user_id)
+            select m.user_id, m.username, coalesce(c.studied, 0), coalesce(c.due, 0), t.ok, coalesce(t.n, 0),
+                   c.last_active, coalesce(s.streak, 0)
+            from members m
+            left join cards c on c.user_id = m.user_id
+            left join retention t on t.user_id = m.user_id
+            left join streaks s on s.user_id = m.user_id
+            order by lower(m.username)""";
+
+    List<LearnerRow> learners(long classId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(LEARNERS).setParameter("class", classId)
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("streakSince", Timestamp.from(now.minus(Duration.ofDays(STREAK_DAYS + 1))))
+                .setParameter("retentionSince", Timestamp.from(now.minus(RETENTION_WINDOW))).getResultList();
+        List<LearnerRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long n = ((Number) r[5]).longValue();
+            Double retention = n == 0 ? null : ((Number) r[4]).doubleValue() / n;
+            out.add(new LearnerRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(), retention, n, ClassService.instant(r[6]), ((Number) r[7]).intValue()));
+        }
+        return out;
+    }
+
+    static final String QUESTIONS = """
+            with members as (select user_id from class_member where class_id = :class),
+            decks as (select deck_id from class_deck where class_id = :class),
+            qs as (
+                select q.id, d.external_id as deck, q.external_id, q.type, q.title, q.original_language, cd.assigned_at, q.position
+                from question q join deck d on d.id = q.deck_id join class_deck cd on cd.deck_id = d.id and cd.class_id = :class
+                where not q.retired and q.type <> 'DESCRIPTION'),
+            cards as (
+                select c.question_id, avg(c.difficulty) filter (where c.state <> 0) as difficulty
+                from card c
+                where c.user_id in (select user_id from members) and c.deck_id in (select deck_id from decks)
+                group by c.question_id),
+            answers as (
+                select c.question_id, count(*) as n, count(*) filter (where r.rating = 1) as agains
+                from review_log r join card c on c.id = r.card_id
+                where r.user_id in (select user_id from members) and c.deck_id in (select deck_id from decks)
+                  and r.undone_at is null
+                group by c.question_id),
+            firsts as (
+                select question_id, count(*) as learners, count(*) filter (where correct) as correct
+                from (select distinct on (a.question_id, a.user_id) a.question_id, a.correct
+                      from quiz_answer a
+                      where a.user_id in (select user_id from members) and a.question_id in (select id from qs)
+                      order by a.question_id, a.user_id, a.answered_at, a.id) f
+                group by question_id)
+            select qs.id, qs.deck, qs.external_id, qs.type,
+                   coalesce(qs.title, (select left(t.prompt, 300) from question_text t where t.question_id = qs.id
+                                       order by t.lang = :lang desc, t.lang = qs.original_language desc limit 1), qs.external_id),
+                   coalesce(a.n, 0), coalesce(a.agains, 0), coalesce(f.learners, 0), f.correct, c.difficulty
+            from qs
+            left join answers a on a.question_id = qs.id
+            left join cards c on c.question_id = qs.id
+            left join firsts f on f.question_id = qs.id
+            order by qs.assigned_at, qs.deck, qs.position, qs.id""";
+
+    /**
+     * The wrong options chosen most: choices that carry no credit (a chosen number is the choice's place on the study page,
+     * counted from 0 in position order), true/false values, typed answers.
+     */
+    static final String WRONG = """
+            with members as (select user_id from class_member where class_id = :class),
+            qs as (select q.id, q.original_language from question q join class_deck cd on cd.deck_id = q.deck_id
+                   where cd.class_id = :class and not q.retired and q.type <> 'DESCRIPTION'),
+            wrong as (
+                select a.question_id, a.chosen, a.truth, a.typed from quiz_answer a
+                where not a.correct and a.user_id in (select user_id from members) and a.question_id in (select id from qs)),
+            opts as (
+                select o.question_id, o.lang, o.text, o.fraction,
+                       (row_number() over (partition by o.question_id, o.lang order by o.position) - 1)::int as idx
+                from question_option o where o.question_id in (select distinct question_id from wrong)),
+            shown as (
+                select distinct on (o.question_id) o.question_id, o.lang from opts o join qs on qs.id = o.question_id
+                order by o.question_id, o.lang = :lang desc, o.lang = qs.original_language desc, o.lang),
+            labels as (
+                select w.question_id, o.text as label
+                from wrong w cross join lateral unnest(w.chosen) as p(pos)
+                join shown s on s.question_id = w.question_id
+                join opts o on o.question_id = w.question_id and o.lang = s.lang and o.idx = p.pos and o.fraction <= 0
+                union all
+                select question_id, case when truth then 'true' else 'false' end from wrong where truth is not null
+                union all
+                select question_id, lower(typed) from wrong where typed is not null and cardinality(chosen) = 0)
+            select question_id, label, count(*) from labels where label <> ''
+            group by question_id, label order by question_id, count(*) desc, label""";
+
+
+    List<QuestionRow> questions(long classId, String lang) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> wrongRows = em.createNativeQuery(WRONG).setParameter("class", classId).setParameter("lang", lang)
+                .getResultList();
+        Map<Long, List<WrongOption>> wrong = new HashMap<>();
+        for (Object[] r : wrongRows) {
+            List<WrongOption> options = wrong.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>());
+            if (options.size() < WRONG_OPTIONS) {
+                options.add(new WrongOption((String) r[1], ((Number) r[2]).longValue()));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(QUESTIONS).setParameter("class", classId).setParameter("lang", lang)
+                .getResultList();
+        List<QuestionRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            QuestionType type = QuestionType.valueOf((String) r[3]);
+            long answers = ((Number) r[5]).longValue();
+            long agains = ((Number) r[6]).longValue();
+            long learners = ((Number) r[7]).longValue();
+            Double firstTry = !type.autoGraded() || learners == 0 ? null : ((Number) r[8]).doubleValue() / learners;
+            out.add(new QuestionRow(id, (String) r[1], (String) r[2], label((String) r[4]), type, answers, agains,
+                    answers == 0 ? null : (double) agains / answers, type.autoGraded() ? learners : 0, firstTry,
+                    r[9] == null ? null : ((Number) r[9]).doubleValue(), wrong.getOrDefault(id, List.of())));
+        }
+        return out;
+    }
+
+    /** The first line of a title or prompt, without Markdown marks, at most 120 characters. */
+    static String label(String text) {
+        String line = text.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("")
+                .replaceAll("[*_`#>\\[\\]]", "").strip();
+        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
+    }
+}

@@ -1,0 +1,401 @@
+package io.demodeck.classes;
+
+import io.demodeck.deck.DeckAccess;
+import io.demodeck.deck.DeckAccess.Viewer;
+import io.demodeck.platform.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Classes (issue 14 "Classes and what the class knows"): an instructor creates a class, hands out invite codes and
+ * assigns decks; learners join by a code and may leave. Who may see a deck stays {@link DeckAccess}'s business;
+ * here only who may manage or see a class: its owner and admins manage it, its members see its name and decks.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ClassService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_EXPIRY_DAYS = 365;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What the viewer may do with a class. */
+    public enum Access { NONE, MEMBER, MANAGE }
+
+    public record ClassSummary(long id, String name, String description, boolean archived, String owner,
+                               long members, long decks) {
+    }
+
+    /** An invite: {@code active} when neither revoked nor expired. */
+    public record Invite(long id, String code, Instant createdAt, Instant expiresAt, Instant revokedAt, boolean active) {
+    }
+
+    /** A deck assigned to the class; {@code newCardsPerDay} null means the learners' own limits. */
+    public record AssignedDeck(long deckId, String externalId, String title, Integer newCardsPerDay) {
+    }
+
+    public record Member(long userId, String username, Instant joinedAt) {
+    }
+
+    /** A class as its viewer sees it: invites and members only for those who manage it. */
+    public record ClassDetail(ClassSummary summary, Access access, List<AssignedDeck> decks, List<Invite> invites,
+                              List<Member> members) {
+    }
+
+    public record Mine(List<ClassSummary> teaching, List<ClassSummary> learning) {
+    }
+
+    /** What an invite code leads to, for the join page. */
+    public enum InviteStatus { VALID, EXPIRED, REVOKED, CLASS_ARCHIVED, UNKNOWN }
+
+    public record Invitation(InviteStatus status, ClassSummary summary, List<AssignedDeck> decks, boolean alreadyMember) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DeckAccess deckAccess;
+
+    // --------------------------------------------------------------------------------------------- reading
+
+    public Access access(Viewer viewer, long classId) {
+        Object[] row = classRow(classId);
+        long owner = ((Number) row[0]).longValue();
+        if (viewer.userId() == null) {
+            return Access.NONE;
+        }
+        if (viewer.admin() || owner == viewer.userId()) {
+            return Access.MANAGE;
+        }
+        return isMember(classId, viewer.userId()) ? Access.MEMBER : Access.NONE;
+    }
+
+    /** The class for a viewer who may at least see it; 404 when there is none, 403 when it is not theirs. */
+    public ClassDetail detail(Viewer viewer, long classId, String lang) {
+        Access access = requireAtLeast(viewer, classId, Access.MEMBER);
+        boolean manage = access == Access.MANAGE;
+        return new ClassDetail(summary(classId), access, decks(classId, lang), manage ? invites(classId) : List.of(),
+                manage ? members(classId) : List.of());
+    }
+
+    /** Classes the viewer teaches (owns; admins see their own here too) and the ones they are a member of. */
+    public Mine mine(Viewer viewer) {
+        String base = """
+                select c.id, c.name, c.description, c.archived_at is not null, u.username,
+                       (select count(*) from class_member m where m.class_id = c.id),
+                       (select count(*) from class_deck cd where cd.class_id = c.id)
+                from study_class c join app_user u on u.id = c.owner_id
+                where %s order by c.archived_at is not null, lower(c.name), c.id""";
+        List<ClassSummary> teaching = summaries(base.formatted("c.owner_id = :p"), viewer.userId());
+        List<ClassSummary> learning = summaries(base.formatted(
+                "c.archived_at is null and exists (select 1 from class_member m where m.class_id = c.id and m.user_id = :p)"),
+                viewer.userId());
+        return new Mine(teaching, learning);
+    }
+
+    public Invitation invitation(Viewer viewer, String code, String lang) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select i.class_id, i.expires_at, i.revoked_at, c.archived_at from class_invite i
+                join study_class c on c.id = i.class_id where i.code = :code""")
+                .setParameter("code", code == null ? "" : code).getResultList();
+        if (rows.isEmpty()) {
+            return new Invitation(InviteStatus.UNKNOWN, null, List.of(), false);
+        }
+        Object[] row = rows.getFirst();
+        long classId = ((Number) row[0]).longValue();
+        InviteStatus status = row[2] != null ? InviteStatus.REVOKED
+                : row[3] != null ? InviteStatus.CLASS_ARCHIVED
+                : row[1] != null && !instant(row[1]).isAfter(Instant.now()) ? InviteStatus.EXPIRED
+                : InviteStatus.VALID;
+        if (status != InviteStatus.VALID) {
+            return new Invitation(status, null, List.of(), false);
+        }
+        return new Invitation(status, summary(classId), decks(classId, lang),
+                viewer.userId() != null && isMember(classId, viewer.userId()));
+    }
+
+    // --------------------------------------------------------------------------------------------- instructors
+
+    @Transactional
+    public long create(Viewer viewer, String name, String description) {
+        if (viewer.userId() == null || !viewer.instructor()) {
+            throw forbidden("Only instructors create classes");
+        }
+        String cleanName = name(name);
+        String cleanDescription = description(description);
+        Number id = (Number) em.createNativeQuery("""
+                insert into study_class (owner_id, name, description) values (:owner, :name, :description) returning id""")
+                .setParameter("owner", viewer.userId()).setParameter("name", cleanName)
+                .setParameter("description", cleanDescription).getSingleResult();
+        return id.longValue();
+    }
+
+    @Transactional
+    public void update(Viewer viewer, long classId, String name, String description) {
+        requireAtLeast(viewer, classId, Access.MANAGE);
+        String cleanName = name(name);
+        String cleanDescription = description(description);
+        em.createNativeQuery("update study_class set name = :name, description = :description where id = :id")
+                .setParameter("name", cleanName).setParameter("description", cleanDescription)
+                .setParameter("id", classId).executeUpdate();
+    }
+
+    /** Archived classes keep their members and history; their invites stop working and their decks leave the queue limits. */
+    @Transactional
+    public void setArchived(Viewer viewer, long classId, boolean archived) {
+        requireAtLeast(viewer, classId, Access.MANAGE);
+        em.createNativeQuery("update study_class set archived_at = case when :archived then coalesce(archived_at, now()) end where id = :id")
+                .setParameter("archived", archived).setParameter("id", classId).executeUpdate();
+    }
+
+    /** A new random invite code (128 bits); {@code expiresInDays} null means it never expires. */
+    @Transactional
+    public Invite createInvite(Viewer viewer, long classId, Integer expiresInDays) {
+        requireAtLeast(viewer, classId, Access.MANAGE);
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_EXPIRY_DAYS)) {
+            throw ApiException.validation("expiresInDays", "between 1 and " + MAX_EXPIRY_DAYS + " days, or empty for no expiry");
+        }
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
+        Number id = (Number) em.createNativeQuery("""
+                insert into class_invite (class_id, code, created_by, expires_at) values (:class, :code, :by, :expires)
+                returning id""")
+                .setParameter("class", classId).setParameter("code", code).setParameter("by", viewer.userId())
+                .setParameter("expires", expires == null ? null : java.sql.Timestamp.from(expires)).getSingleResult();
+        return invites(classId).stream().filter(i -> i.id() == id.longValue()).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public void revokeInvite(Viewer viewer, long classId, long inviteId) {
+        requireAtLeast(viewer, classId, Access.MANAGE);
+        int changed = em.createNativeQuery("""
+                update class_invite set revoked_at = coalesce(revoked_at, now()) where id = :id and class_id = :class""")
+                .setParameter("id", inviteId).setParameter("class", classId).executeUpdate();
+        if (changed == 0) {
+            throw ApiException.notFound("Invite " + inviteId + " of class " + classId);
+        }
+    }
+
+    /**
+     * Assigns a deck the instructor may edit, or a public deck; a private deck becomes a class deck so the members
+     * see it. Assigning again changes the daily new-card limit.
+     */
+    @Transactional
+    public AssignedDeck assign(Viewer viewer, long classId, String deckExternalId, Integer newCardsPerDay, String lang) {
+        requireAtLeast(viewer, classId, Access.MANAGE);
+        if (newCardsPerDay != null && (newCardsPerDay < 0 || newCardsPerDay > 9999)) {
+            throw ApiException.validation("newCardsPerDay", "between 0 and 9999, or empty for the learners' own limits");
+        }
+        Object[] deck = deckRow(deckExternalId);
+        long deckId = ((Number) deck[0]).longValue();
+        String visibility = (String) deck[1];
+        boolean archived = deck[2] != null;
+        boolean editable = deckAccess.canEdit(viewer, deckId);
+        if (!editable && !("public".equals(visibility) && !archived)) {
+            throw forbidden("You may assign decks you edit and public decks; deck '" + deckExternalId + "' is neither");
+        }
+        if (archived) {
+            throw ApiException.conflict("Deck '" + deckExternalId + "' is archived; restore it before assigning it");
+        }
+        if ("private".equals(visibility)) {
+            em.createNativeQuery("update deck set visibility = 'class', updated_at = now() where id = :id")
+                    .setParameter("id", deckId).executeUpdate();
+        }
+        em.createNativeQuery("""
+                insert into class_deck (class_id, deck_id, new_cards_per_day) values (:class, :deck, :limit)
+                on conflict (class_id, deck_id) do update set new_cards_per_day = excluded.new_cards_per_day""")
+                .setParameter("class", classId).setParameter("deck", deckId)
+                .setParameter("limit", newCardsPerDay).executeUpdate();
+        return decks(classId, lang).stream().filter(d -> d.deckId() == deckId).findFirst().orElseThrow();
+    }
+
+    /** The deck stays a class deck (other classes may use it); its owner changes its visibility on the deck page. */
+    @Transactional
+    public void unassign(Viewer viewer, long classId, String deckExternalId) {
+        requireAtLeast(viewer, classId, Access.MANAGE);
+        long deckId = ((Number) deckRow(deckExternalId)[0]).longValue();
+        int removed = em.createNativeQuery("delete from class_deck where class_id = :class and deck_id = :deck")
+                .setParameter("class", classId).setParameter("deck", deckId).executeUpdate();
+        if (removed == 0) {
+            throw ApiException.notFound("Deck '" + deckExternalId + "' in class " + classId);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- learners
+
+    /** Joins the class of a valid code and returns its id; joining again changes nothing. */
+    @Transactional
+    public long join(Viewer viewer, String code) {
+        if (viewer.userId() == null) {
+            throw new ApiException(401, "unauthorized", "Unauthorized", "Sign in to join a class");
+        }
+        Invitation invitation = invitation(viewer, code, "en");
+        switch (invitation.status()) {
+            case UNKNOWN -> throw ApiException.notFound("Invite code");
+            case EXPIRED -> throw gone("This invite code has expired; ask the instructor for a new one");
+            case REVOKED -> throw gone("This invite code was withdrawn; ask the instructor for a new one");
+            case CLASS_ARCHIVED -> throw gone("This class is archived and takes no new members");
+            case VALID -> { }
+        }
+        long classId = invitation.summary().id();
+        em.createNativeQuery("insert into class_member (class_id, user_id) values (:class, :user) on conflict do nothing")
+                .setParameter("class", classId).setParameter("user", viewer.userId()).executeUpdate();
+        return classId;
+    }
+
+    /** Leaves the class: the learner's cards and reviews stay theirs, the instructors no longer see them. */
+    @Transactional
+    public void leave(Viewer viewer, long classId) {
+        classRow(classId);
+        int removed = viewer.userId() == null ? 0 : em.createNativeQuery(
+                        "delete from class_member where class_id = :class and user_id = :user")
+                .setParameter("class", classId).setParameter("user", viewer.userId()).executeUpdate();
+        if (removed == 0) {
+            throw forbidden("You are not a member of class " + classId);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- plumbing
+
+    Access requireAtLeast(Viewer viewer, long classId, Access needed) {
+        Access access = access(viewer, classId);
+        if (access.compareTo(needed) < 0) {
+            throw forbidden(needed == Access.MANAGE ? "Only the class's instructor and admins may do this"
+                    : "This class is not yours: only its instructor and its members see it");
+        }
+        return access;
+    }
+
+    static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail);
+    }
+
+    static ApiException gone(String detail) {
+        return new ApiException(410, "gone", "Gone", detail);
+    }
+
+    private Object[] classRow(long classId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select owner_id, archived_at from study_class where id = :id")
+                .setParameter("id", classId).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Class " + classId);
+        }
+        return rows.getFirst();
+    }
+
+    private Object[] deckRow(String externalId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, visibility, archived_at from deck where external_id = :id")
+                .setParameter("id", externalId == null ? "" : externalId.strip()).getResultList();
+        if (rows.isEmpty()) {
+            throw new ApiException(422, "validation", "Validation failed", "There is no deck '" + externalId + "'",
+                    List.of(new io.demodeck.platform.ApiProblem.FieldError("deck", "no such deck")), java.util.Map.of());
+        }
+        return rows.getFirst();
+    }
+
+    private boolean isMember(long classId, long userId) {
+        return !em.createNativeQuery("select 1 from class_member where class_id = :class and user_id = :user")
+                .setParameter("class", classId).setParameter("user", userId).getResultList().isEmpty();
+    }
+
+    private ClassSummary summary(long classId) {
+        return summaries("""
+                select c.id, c.name, c.description, c.archived_at is not null, u.username,
+                       (select count(*) from class_member m where m.class_id = c.id),
+                       (select count(*) from class_deck cd where cd.class_id = c.id)
+                from study_class c join app_user u on u.id = c.owner_id where c.id = :p""", classId).getFirst();
+    }
+
+    private List<ClassSummary> summaries(String sql, Long user) {
+        if (user == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter("p", user).getResultList();
+        List<ClassSummary> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new ClassSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (Boolean) r[3],
+                    (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue()));
+        }
+        return out;
+    }
+
+    List<AssignedDeck> decks(long classId, String lang) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.id, d.external_id,
+                       coalesce((select t.title from deck_text t where t.deck_id = d.id and t.lang = :lang),
+                                (select t.title from deck_text t where t.deck_id = d.id order by t.lang limit 1),
+                                d.external_id),
+                       cd.new_cards_per_day
+                from class_deck cd join deck d on d.id = cd.deck_id
+                where cd.class_id = :class order by cd.assigned_at, d.id""")
+                .setParameter("class", classId).setParameter("lang", lang == null ? "en" : lang).getResultList();
+        return rows.stream().map(r -> new AssignedDeck(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                r[3] == null ? null : ((Number) r[3]).intValue())).toList();
+    }
+
+    private List<Invite> invites(long classId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, code, created_at, expires_at, revoked_at from class_invite
+                where class_id = :class order by created_at desc, id desc""").setParameter("class", classId).getResultList();
+        Instant now = Instant.now();
+        return rows.stream().map(r -> {
+            Instant expires = instant(r[3]);
+            Instant revoked = instant(r[4]);
+            return new Invite(((Number) r[0]).longValue(), (String) r[1], instant(r[2]), expires, revoked,
+                    revoked == null && (expires == null || expires.isAfter(now)));
+        }).toList();
+    }
+
+    private List<Member> members(long classId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select u.id, u.username, m.joined_at from class_member m join app_user u on u.id = m.user_id
+                where m.class_id = :class order by lower(u.username)""").setParameter("class", classId).getResultList();
+        return rows.stream().map(r -> new Member(((Number) r[0]).longValue(), (String) r[1], instant(r[2]))).toList();
+    }
+
+    private static String name(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > MAX_NAME) {
+            throw ApiException.validation("name", "1 to " + MAX_NAME + " characters");
+        }
+        return clean;
+    }
+
+    private static String description(String description) {
+        String clean = description == null ? null : description.strip();
+        if (clean != null && clean.length() > MAX_DESCRIPTION) {
+            throw ApiException.validation("description", "at most " + MAX_DESCRIPTION + " characters");
+        }
+        return clean == null || clean.isEmpty() ? null : clean;
+    }
+
+    static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case java.sql.Timestamp t -> t.toInstant();
+            case java.time.OffsetDateTime o -> o.toInstant();
+            default -> throw new IllegalArgumentException("not a time: " + value.getClass());
+        };
+    }
+}
