@@ -909,4 +909,77 @@ public interface Messages {
 
     @Message("A deck id has 1 to 100 characters: lower-case Latin letters a-z, digits 0-9 and '-', starting with a letter or a digit. Suggested from the file's name; left empty, it is made from it.")
     String importer_deck_rules();
+
+    // question editor (issue 14): rules, editor pages, import preview
+    @Message("Required.")
+    String editor_rule_required();
+
+    @Message("At most {max} characters.")
+    String editor_rule_too_long(int max);
+
+    @Message("At most {max}.")
+    String editor_rule_too_many(int max);
+
+    @Message("At least {min}.")
+    String editor_rule_too_few(int min);
+
+    @Message("Contains a NUL character, which cannot be stored.")
+    String editor_rule_nul();
+
+    @Message("Not a question type the editor writes; one of: {types}.")
+    String editor_rule_unknown_type(String types);
+
+    @Message("Only Russian (ru) and English (en) texts.")
+    String editor_rule_unknown_language();
+
+    @Message("The original language must be one the question is written in.")
+    String editor_rule_original_not_written();
+
+    @Message("This type of question does not use it: leave it empty.")
+    String editor_rule_not_for_type();
+
+    @Message("A credit from -100 % to 100 %.")
+    String editor_rule_fraction_range();
+
+    @Message("One choice must be right (worth 100 %).")
+    String editor_rule_no_full_choice();
+
+    @Message("Only one choice can be worth 100 % in a single-choice question.")
+    String editor_rule_one_full_choice();
+
+    @Message("The right choices' credits must add up to 100 % (now {sum} %).")
+    String editor_rule_positive_sum(String sum);
+
+    @Message("Must match the other language ({lang}): as many choices, each worth the same.")
+    String editor_rule_languages_differ(String lang);
+
+    @Message("Give a value with a tolerance, or a range, not both.")
+    String editor_rule_number_or_range();
+
+    @Message("A finite number.")
+    String editor_rule_not_finite();
+
+    @Message("Zero or more.")
+    String editor_rule_negative();
+
+    @Message("Must not be below the minimum.")
+    String editor_rule_range_order();
+
+    @Message("Letters, digits and - _ . + # only, starting with a letter or digit; at most 60 characters.")
+    String editor_rule_tag_form();
+
+    @Message("Listed twice.")
+    String editor_rule_duplicate();
+
+    @Message("No demo has the id {id}.")
+    String editor_rule_unknown_demo(String id);
+
+    @Message("1 to 200 characters: Latin letters, digits and - _ . :, starting with a letter or digit.")
+    String editor_rule_id_form();
+
+    @Message("Another question of this deck has this id.")
+    String editor_rule_id_taken();
+
+    @Message("A question keeps its id: its learners' cards hang on it.")
+    String editor_rule_id_changed();
 }
