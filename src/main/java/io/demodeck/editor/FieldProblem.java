@@ -1,6 +1,6 @@
 package io.demodeck.editor;
 
-import io.demodeck.web.Messages;
+
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -22,7 +22,7 @@ public record FieldProblem(String field, Rule rule, List<Object> args) {
     }
 
     public String message(String lang) {
-        return rule.text.apply(MessageBundles.get(Messages.class, Localized.Literal.of(lang)), args);
+        return rule.text.apply(MessageBundles.get(EditorMessages.class, Localized.Literal.of(lang)), args);
     }
 
     public String en() {
@@ -33,7 +33,7 @@ public record FieldProblem(String field, Rule rule, List<Object> args) {
         return message("ru");
     }
 
-    /** The rules a draft is checked against; the texts are in {@link Messages} ({@code editor_rule_*}). */
+    /** The rules a draft is checked against; the texts are in {@link EditorMessages} ({@code editor_rule_*}). */
     public enum Rule {
         REQUIRED((m, a) -> m.editor_rule_required()),
         TOO_LONG((m, a) -> m.editor_rule_too_long((Integer) a.get(0))),
@@ -60,9 +60,9 @@ public record FieldProblem(String field, Rule rule, List<Object> args) {
         ID_TAKEN((m, a) -> m.editor_rule_id_taken()),
         ID_CHANGED((m, a) -> m.editor_rule_id_changed());
 
-        private final BiFunction<Messages, List<Object>, String> text;
+        private final BiFunction<EditorMessages, List<Object>, String> text;
 
-        Rule(BiFunction<Messages, List<Object>, String> text) {
+        Rule(BiFunction<EditorMessages, List<Object>, String> text) {
             this.text = text;
         }
     }
