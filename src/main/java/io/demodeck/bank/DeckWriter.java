@@ -332,4 +332,40 @@ public class DeckWriter {
         return a.entrySet().stream().allMatch(e -> Objects.equals(e.getValue().title, b.get(e.getKey()).title)
                 && Objects.equals(e.getValue().description, b.get(e.getKey()).description));
     }
+
+    // --- one question at a time (the question editor, io.demodeck.editor) ----------------------------------
+
+    /**
+     * Takes the lock {@link #write} holds while it writes the deck, so an editor's save and an import of the same
+     * deck never interleave. Needs a transaction; released at its end.
+     */
+    public static void lockDeck(String deckExternalId) {
+        Panache.getEntityManager().createNativeQuery(LOCK_SQL).setParameter(1, deckExternalId).getSingleResult();
+    }
+
+    /** The fingerprint {@link #write} compares to decide whether a question changed. */
+    public static String contentHash(QuestionContent content) {
+        return ContentHash.of(content);
+    }
+
+    /**
+     * Writes one question of a deck the way {@link #write} writes each: a new one as a new row, an existing one
+     * (same stable id) updated in place, so its learners' cards and review history stay attached. Moves the deck's
+     * content stamp, so study screens show the change at once. Needs a transaction and {@link #lockDeck}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Question writeQuestion(Deck deck, QuestionContent content, int position, boolean retired) {
+        Instant now = Instant.now();
+        String hash = ContentHash.of(content);
+        Question q = Question.findByExternalId(deck.id, content.externalId()).orElse(null);
+        if (q == null) {
+            insertNew(deck.id, List.of(new NewQuestion(content, hash, position)), now);
+            q = Question.findByExternalId(deck.id, content.externalId()).orElseThrow();
+        } else {
+            apply(q, content, hash, position, now);
+        }
+        q.retired = retired;
+        deck.updatedAt = now;
+        return q;
+    }
 }
