@@ -35,6 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(EmbeddedPostgresResource.class)
 class QuestionEditorTest {
 
+    /** Reads as an admin would: these tests check what was written, not who may read it. */
+    private static final io.demodeck.deck.DeckAccess.Viewer EVERYTHING = new io.demodeck.deck.DeckAccess.Viewer(null, true, true);
+
+
     @Inject
     QuestionEditor editor;
 
@@ -73,7 +77,7 @@ class QuestionEditorTest {
                 assertEquals(t.prompt(), read.content().texts().get(lang).prompt());
                 assertEquals(t.options().size(), read.content().texts().get(lang).options().size());
             });
-            BankViews.QuestionDetail seen = read(() -> bank.question(f.deck(), created.externalId(), "en")).orElseThrow();
+            BankViews.QuestionDetail seen = read(() -> bank.question(EVERYTHING, f.deck(), created.externalId(), "en")).orElseThrow();
             assertEquals(QuestionType.fromFileName(draft.type()).orElseThrow(), seen.type());
         }
         List<BankViews.QuestionSummary> active = read(() -> bank.questions(deckId(), "en"));
@@ -83,11 +87,11 @@ class QuestionEditorTest {
         EditorViews.QuestionView tf = editor.list(f.ownerViewer(), f.deck()).stream()
                 .filter(q -> q.content().type().equals("true_false")).findFirst().orElseThrow();
         assertEquals(false, tf.content().correct());
-        BankViews.QuestionDetail numerical = read(() -> bank.questionDetails(f.deck(), "en")).orElseThrow().stream()
+        BankViews.QuestionDetail numerical = read(() -> bank.questionDetails(EVERYTHING, f.deck(), "en")).orElseThrow().stream()
                 .filter(q -> q.type() == QuestionType.NUMERICAL).findFirst().orElseThrow();
         assertEquals(1024.0, numerical.correctMin());
         assertEquals(3072.0, numerical.correctMax());
-        BankViews.QuestionDetail single = read(() -> bank.questionDetails(f.deck(), "ru")).orElseThrow().stream()
+        BankViews.QuestionDetail single = read(() -> bank.questionDetails(EVERYTHING, f.deck(), "ru")).orElseThrow().stream()
                 .filter(q -> q.type() == QuestionType.SINGLE_CHOICE).findFirst().orElseThrow();
         assertEquals(List.of(true, false, false), single.choices().stream().map(BankViews.Choice::right).toList());
         assertEquals(-0.5, single.choices().get(2).credit());
@@ -113,7 +117,7 @@ class QuestionEditorTest {
         });
         assertEquals(1L, count("select count(*) from card where question_id = " + before.id() + " and user_id = " + learner));
         assertEquals(1L, count("select count(*) from review_log l join card c on c.id = l.card_id where c.question_id = " + before.id() + " and l.user_id = " + learner));
-        assertEquals("Seed question, sharper?", read(() -> bank.question(f.deck(), EditorFixtures.SEED, "en")).orElseThrow()
+        assertEquals("Seed question, sharper?", read(() -> bank.question(EVERYTHING, f.deck(), EditorFixtures.SEED, "en")).orElseThrow()
                 .promptHtml().replaceAll("</?p>", "").strip());
     }
 
@@ -195,12 +199,12 @@ class QuestionEditorTest {
         EditorViews.QuestionView v1 = seed();
         EditorViews.QuestionView retired = editor.retire(f.ownerViewer(), f.deck(), v1.id(), v1.version());
         assertTrue(retired.retired());
-        assertTrue(read(() -> bank.question(f.deck(), EditorFixtures.SEED, "en")).isEmpty());
+        assertTrue(read(() -> bank.question(EVERYTHING, f.deck(), EditorFixtures.SEED, "en")).isEmpty());
         assertEquals(0, read(() -> bank.questions(deckId(), "en")).size());
         EditorViews.QuestionView back = editor.restore(f.ownerViewer(), f.deck(), v1.id(), retired.version());
         assertFalse(back.retired());
         assertEquals(v1.version(), back.version());
-        assertTrue(read(() -> bank.question(f.deck(), EditorFixtures.SEED, "en")).isPresent());
+        assertTrue(read(() -> bank.question(EVERYTHING, f.deck(), EditorFixtures.SEED, "en")).isPresent());
         assertEquals(List.of("restored", "retired", "baseline"), editor.revisions(f.ownerViewer(), f.deck(), v1.id())
                 .stream().map(EditorViews.RevisionView::action).toList());
     }
