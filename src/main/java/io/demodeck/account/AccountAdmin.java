@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,10 +47,10 @@ public class AccountAdmin {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(String query, int page, int size) {
         if (page < 0) {
-            throw ApiException.validation("page", "0 or more");
+            throw ClientFacingException.validation("page", "0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.validation("size", "1 to " + MAX_PAGE_SIZE);
+            throw ClientFacingException.validation("size", "1 to " + MAX_PAGE_SIZE);
         }
         String q = query == null ? "" : query.strip();
         var found = User.find("locate(lower(?1), lower(username)) > 0 order by lower(username)", q);
@@ -61,7 +61,7 @@ public class AccountAdmin {
     @Transactional
     public Listed setRole(long actorId, long targetId, Role role) {
         if (role == null) {
-            throw ApiException.validation("role", "one of learner, instructor, admin");
+            throw ClientFacingException.validation("role", "one of learner, instructor, admin");
         }
         User target = lock(targetId);
         Role old = Role.highest(target.roles);
@@ -85,7 +85,7 @@ public class AccountAdmin {
         }
         if (disabled) {
             if (target.id == actorId) {
-                throw ApiException.conflict("You cannot disable your own account");
+                throw ClientFacingException.conflict("You cannot disable your own account");
             }
             if (target.hasRole(Role.ADMIN)) {
                 requireAnotherAdmin(target, "disable");
@@ -119,7 +119,7 @@ public class AccountAdmin {
     private static User lock(long id) {
         User user = Panache.getEntityManager().find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (user == null) {
-            throw ApiException.notFound("Account " + id);
+            throw ClientFacingException.notFound("Account " + id);
         }
         return user;
     }
@@ -130,7 +130,7 @@ public class AccountAdmin {
         List<Number> admins = Panache.getEntityManager().createNativeQuery("select id from app_user where "
                 + "disabled_at is null and roles like '%admin%' order by id for update").getResultList();
         if (admins.stream().noneMatch(id -> id.longValue() != target.id)) {
-            throw ApiException.conflict("Cannot " + what + " " + target.username
+            throw ClientFacingException.conflict("Cannot " + what + " " + target.username
                     + ": it is the last admin. Make another account an admin first.");
         }
     }

@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.web.LanguageResource;
 import io.demodeck.web.Ui;
@@ -114,10 +114,10 @@ public class AccountPages {
         AccountService.NewAccount account;
         try {
             if (password != null && !password.equals(passwordConfirm)) {
-                throw ApiException.validation("password_confirm", "the two passwords differ");
+                throw ClientFacingException.validation("password_confirm", "the two passwords differ");
             }
             account = accounts.register(name, password, language);
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             if (e.status() != 422) {
                 throw e;
             }

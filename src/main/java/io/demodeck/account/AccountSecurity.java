@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class AccountSecurity {
 
     /**
      * @param keepSession the browser session the change is made from (it stays signed in), or null
-     * @throws ApiException 422 naming current_password or new_password
+     * @throws ClientFacingException 422 naming current_password or new_password
      */
     @Transactional
     public void changePassword(long userId, String currentPassword, String newPassword, Long keepSession, String address) {
@@ -42,11 +42,11 @@ public class AccountSecurity {
         guard.checkSignIn(user.username, address);
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, user.passwordHash)) {
             guard.signInFailed(user.username, address);
-            throw ApiException.validation("current_password", "this is not your current password");
+            throw ClientFacingException.validation("current_password", "this is not your current password");
         }
         String problem = PasswordPolicy.problem(newPassword, user.username);
         if (problem != null) {
-            throw ApiException.validation("new_password", problem);
+            throw ClientFacingException.validation("new_password", problem);
         }
         user.passwordHash = BcryptUtil.bcryptHash(newPassword);
         sessions.endAll(userId, keepSession);

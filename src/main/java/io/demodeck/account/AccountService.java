@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.web.Languages;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -35,7 +35,7 @@ public class AccountService {
     public NewAccount register(String username, String password, String language) {
         List<ApiProblem.FieldError> errors = validate(username, password, language);
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ClientFacingException.validation(errors);
         }
         return create(username, password, Role.LEARNER, language);
     }
@@ -100,7 +100,7 @@ public class AccountService {
         return errors;
     }
 
-    private static ApiException taken() {
-        return ApiException.validation("username", "this username is taken");
+    private static ClientFacingException taken() {
+        return ClientFacingException.validation("username", "this username is taken");
     }
 }

@@ -60,7 +60,7 @@ public class AdminBootstrap {
             try {
                 accounts.create(name, secret, Role.ADMIN, null);
                 Log.infof("Created the first admin account %s", name);
-            } catch (io.demodeck.platform.ApiException taken) {
+            } catch (io.demodeck.platform.ClientFacingException taken) {
                 Log.infof("Admin %s was created by another replica", name);
             }
         });

@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -67,7 +67,7 @@ public class AdminPages {
     public Response setRole(@PathParam("id") long id, @RestForm String role, @RestForm String q, @RestForm int page) {
         try {
             admin.setRole(currentUser.id(), id, Role.named(role));
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             return refused(q, page, e);
         }
         return back(q, page, "role");
@@ -79,7 +79,7 @@ public class AdminPages {
     public Response disable(@PathParam("id") long id, @RestForm String q, @RestForm int page) {
         try {
             admin.setDisabled(currentUser.id(), id, true);
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             return refused(q, page, e);
         }
         return back(q, page, "disabled");
@@ -91,7 +91,7 @@ public class AdminPages {
     public Response enable(@PathParam("id") long id, @RestForm String q, @RestForm int page) {
         try {
             admin.setDisabled(currentUser.id(), id, false);
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             return refused(q, page, e);
         }
         return back(q, page, "enabled");
@@ -112,7 +112,7 @@ public class AdminPages {
     }
 
     /** A refused change (the last admin, an unknown account): the page again, saying why. */
-    private Response refused(String q, int page, ApiException e) {
+    private Response refused(String q, int page, ClientFacingException e) {
         if (e.status() >= 500) {
             throw e;
         }

@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,7 +55,7 @@ public class CurrentUser {
             return userId;
         }
         if (User.count("id", userId) == 0) {
-            throw new ApiException(401, "unauthorized", "Unauthorized",
+            throw new ClientFacingException(401, "unauthorized", "Unauthorized",
                     "The account this access token was issued to no longer exists", List.of(),
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         }

@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -66,11 +66,11 @@ public class SecurityPages {
                                    @RestForm("new_password_confirm") String confirm, @Context HttpServerRequest request) {
         try {
             if (next != null && !next.equals(confirm)) {
-                throw ApiException.validation("new_password_confirm", "the two passwords differ");
+                throw ClientFacingException.validation("new_password_confirm", "the two passwords differ");
             }
             security.changePassword(currentUser.id(), current, next, currentUser.sessionId(),
                     SignInGuard.clientAddress(request));
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             if (e.status() != 422) {
                 throw e;
             }
@@ -100,7 +100,7 @@ public class SecurityPages {
         try {
             family = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("App sign-in " + id);
+            throw ClientFacingException.notFound("App sign-in " + id);
         }
         security.endAppSignIn(currentUser.id(), family);
         return done("ended");

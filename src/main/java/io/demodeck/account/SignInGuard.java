@@ -1,6 +1,6 @@
 package io.demodeck.account;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +82,7 @@ public class SignInGuard {
 
     private static void refuseIfLimited(long retryAfterSeconds, String what) {
         if (retryAfterSeconds > 0) {
-            throw ApiException.tooManyRequests(what + " from this address; try again in " + retryAfterSeconds + " s",
+            throw ClientFacingException.tooManyRequests(what + " from this address; try again in " + retryAfterSeconds + " s",
                     retryAfterSeconds);
         }
     }

@@ -3,7 +3,7 @@ package io.demodeck.api;
 import io.demodeck.account.AccountAdmin;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,7 +98,7 @@ public class AdminUsersResource {
     public AdminUser setRole(@PathParam("id") long id, RoleRequest body) {
         Role role = body == null ? null : Role.named(body.role());
         if (role == null) {
-            throw ApiException.validation("role", "one of learner, instructor, admin");
+            throw ClientFacingException.validation("role", "one of learner, instructor, admin");
         }
         return AdminUser.of(admin.setRole(currentUser.id(), id, role));
     }

@@ -2,11 +2,12 @@ package io.demodeck.api;
 
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.quiz.AnswerChecker;
 import io.demodeck.quiz.QuizKey;
 import io.demodeck.quiz.QuizResponse;
+import io.demodeck.quiz.cloze.ClozeResult;
 import io.demodeck.quiz.QuizResult;
 import io.demodeck.quiz.WordDiff;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -48,8 +49,9 @@ public class AnswerCheckResource {
      * @param text    the typed answer (short answer, numerical)
      * @param matches matching: for each left-hand item, the pair whose right-hand side was picked (-1 = none)
      * @param truth   true/false
+     * @param gaps    cloze: for each gap in order, what was typed or the choices picked (their texts)
      */
-    public record Answer(Set<Integer> choices, String text, List<Integer> matches, Boolean truth) {
+    public record Answer(Set<Integer> choices, String text, List<Integer> matches, Boolean truth, List<List<String>> gaps) {
     }
 
     /**
@@ -57,9 +59,13 @@ public class AnswerCheckResource {
      * @param expected the accepted answer compared with (the closest one), short answers only
      * @param diff     the typed answer against it, word by word: GOOD, BAD (typed, wrong) and MISSED (expected) runs
      * @param feedback what the source says about the answer matched, Markdown, or null
+     * @param gaps     cloze: each gap's result (right, credit, what was given, the expected answer, its feedback)
+     * @param suggestedRating cloze: the rating the answer suggests (3 Good when every gap is right, 2 Hard when some
+     *                 credit was earned, 1 Again when none); null for other types (3 when right, else 1)
      */
     public record Verdict(QuizResult.Verdict verdict, boolean correct, double score, String expected,
-                          List<WordDiff.Segment> diff, String feedback) {
+                          List<WordDiff.Segment> diff, String feedback, List<ClozeResult.GapResult> gaps,
+                          Integer suggestedRating) {
     }
 
     @Inject
@@ -84,19 +90,21 @@ public class AnswerCheckResource {
                          @QueryParam("lang") @Parameter(description = "ru or en: the language whose accepted answers count")
                          String lang, @Context HttpHeaders headers, Answer answer) {
         if (answer == null) {
-            throw ApiException.badRequest("the body must be an answer: {\"choices\": [...]}, {\"text\": \"...\"}, "
-                    + "{\"matches\": [...]} or {\"truth\": true}");
+            throw ClientFacingException.badRequest("the body must be an answer: {\"choices\": [...]}, {\"text\": \"...\"}, "
+                    + "{\"matches\": [...]}, {\"truth\": true} or {\"gaps\": [[...], ...]}");
         }
         QuizKey key = bank.quizKey(questionId, ApiLanguage.pick(lang, headers))
-                .orElseThrow(() -> ApiException.notFound("quiz question " + questionId));
+                .orElseThrow(() -> ClientFacingException.notFound("quiz question " + questionId));
         String text = answer.text() == null || answer.text().length() <= MAX_TYPED ? answer.text()
                 : answer.text().substring(0, MAX_TYPED);
-        QuizResult result = AnswerChecker.check(key, new QuizResponse(answer.choices(), text, answer.matches(), answer.truth()));
+        QuizResult result = AnswerChecker.check(key,
+                new QuizResponse(answer.choices(), text, answer.matches(), answer.truth(), answer.gaps()));
         if (result.verdict() == QuizResult.Verdict.NOT_A_NUMBER) {
-            throw ApiException.validation("text", result.unknownUnit() == null ? "enter a number, for example 2 or 2.5"
+            throw ClientFacingException.validation("text", result.unknownUnit() == null ? "enter a number, for example 2 or 2.5"
                     : "enter a number: \"" + result.unknownUnit() + "\" is not a unit this question names");
         }
+        ClozeResult cloze = result.cloze();
         return new Verdict(result.verdict(), result.correct(), result.score(), result.expected(), result.diff(),
-                result.feedback());
+                result.feedback(), cloze == null ? null : cloze.gaps(), cloze == null ? null : cloze.suggestedGrade());
     }
 }

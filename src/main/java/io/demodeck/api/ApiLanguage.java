@@ -1,6 +1,6 @@
 package io.demodeck.api;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.web.Languages;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -15,7 +15,7 @@ final class ApiLanguage {
     static String pick(String lang, HttpHeaders headers) {
         if (lang != null && !lang.isBlank()) {
             if (!Languages.isSupported(lang)) {
-                throw ApiException.validation("lang", "one of " + Languages.SUPPORTED);
+                throw ClientFacingException.validation("lang", "one of " + Languages.SUPPORTED);
             }
             return lang;
         }

@@ -3,7 +3,7 @@ package io.demodeck.api;
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.account.SignInGuard;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.platform.BodyLimit;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -91,7 +91,7 @@ public class AuthResource {
         AccountService.NewAccount created;
         try {
             created = accounts.register(r.username() == null ? null : r.username().strip(), r.password(), r.language());
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             guard.registrationFailed(address);
             throw e;
         }
@@ -127,7 +127,7 @@ public class AuthResource {
             missing.add(new ApiProblem.FieldError("password", "required"));
         }
         if (!missing.isEmpty()) {
-            throw ApiException.validation(missing);
+            throw ClientFacingException.validation(missing);
         }
         String username = body.username().strip();
         String address = SignInGuard.clientAddress(request);
@@ -135,7 +135,7 @@ public class AuthResource {
         var user = accounts.authenticate(username, body.password());
         if (user.isEmpty()) {
             guard.signInFailed(username, address);
-            throw new ApiException(401, "invalid-credentials", "Unauthorized", "Wrong username or password");
+            throw new ClientFacingException(401, "invalid-credentials", "Unauthorized", "Wrong username or password");
         }
         guard.signInSucceeded(username, address);
         if (user.get().disabled()) {
@@ -179,13 +179,13 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
-    static ApiException disabled() {
-        return new ApiException(403, "account-disabled", "Forbidden", "This account is disabled; ask an admin");
+    static ClientFacingException disabled() {
+        return new ClientFacingException(403, "account-disabled", "Forbidden", "This account is disabled; ask an admin");
     }
 
     private static String requireToken(RefreshRequest body) {
         if (body == null || body.refreshToken() == null || body.refreshToken().isBlank()) {
-            throw ApiException.validation("refreshToken", "required");
+            throw ClientFacingException.validation("refreshToken", "required");
         }
         return body.refreshToken();
     }

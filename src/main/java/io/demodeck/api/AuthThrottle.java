@@ -1,7 +1,7 @@
 package io.demodeck.api;
 
 import io.demodeck.account.SignInGuard;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,7 @@ public class AuthThrottle {
 
     private static void refuseIfLimited(long retryAfterSeconds) {
         if (retryAfterSeconds > 0) {
-            throw ApiException.tooManyRequests("Too many authentication requests; try again in "
+            throw ClientFacingException.tooManyRequests("Too many authentication requests; try again in "
                     + retryAfterSeconds + " s", retryAfterSeconds);
         }
     }

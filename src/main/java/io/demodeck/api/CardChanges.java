@@ -1,6 +1,6 @@
 package io.demodeck.api;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.review.scheduler.State;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,7 +96,7 @@ public class CardChanges {
         return c;
     }
 
-    private static ApiException malformed() {
-        return ApiException.badRequest("The cursor is malformed; use a nextCursor from this API or none");
+    private static ClientFacingException malformed() {
+        return ClientFacingException.badRequest("The cursor is malformed; use a nextCursor from this API or none");
     }
 }

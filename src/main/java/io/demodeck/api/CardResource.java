@@ -2,7 +2,7 @@ package io.demodeck.api;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.review.ReviewService;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -59,7 +59,7 @@ public class CardResource {
                                        @QueryParam("limit") @Parameter(description = "1 to 1000, default 500") Integer limit) {
         int size = limit == null ? 500 : limit;
         if (size < 1 || size > MAX_CHANGES) {
-            throw ApiException.validation("limit", "1 to " + MAX_CHANGES);
+            throw ClientFacingException.validation("limit", "1 to " + MAX_CHANGES);
         }
         return changes.since(user.id(), since, size);
     }
@@ -77,6 +77,6 @@ public class CardResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiCard card(@PathParam("questionId") long questionId) {
         return reviews.card(user.id(), questionId).map(ApiCard::of)
-                .orElseThrow(() -> ApiException.notFound("Card for question " + questionId));
+                .orElseThrow(() -> ClientFacingException.notFound("Card for question " + questionId));
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -101,10 +101,10 @@ public class DeckResource {
                               @Context HttpHeaders headers, @Context Request request) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_PAGE) {
-            throw ApiException.validation("limit", "1 to " + MAX_PAGE);
+            throw ClientFacingException.validation("limit", "1 to " + MAX_PAGE);
         }
         List<BankViews.QuestionDetail> all = bank.questionDetails(io.demodeck.deck.DeckAccess.Viewer.of(user), deck, ApiLanguage.pick(lang, headers))
-                .orElseThrow(() -> ApiException.notFound("Deck " + deck));
+                .orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
         int from = cursor == null || cursor.isBlank() ? 0 : positionAfter(all, cursor);
         int to = Math.min(all.size(), from + size);
         QuestionPage page = new QuestionPage(all.subList(from, to), to < all.size() ? encode(all.get(to - 1).id()) : null);
@@ -126,14 +126,14 @@ public class DeckResource {
         try {
             questionId = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("The cursor is malformed; start again without one");
+            throw ClientFacingException.badRequest("The cursor is malformed; start again without one");
         }
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).id() == questionId) {
                 return i + 1;
             }
         }
-        throw ApiException.badRequest("The cursor is no longer valid (the deck changed); start again without one");
+        throw ClientFacingException.badRequest("The cursor is no longer valid (the deck changed); start again without one");
     }
 
     private static String encode(long questionId) {

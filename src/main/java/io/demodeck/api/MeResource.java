@@ -2,7 +2,7 @@ package io.demodeck.api;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.platform.BodyLimit;
 import io.demodeck.review.InvalidSettingsException;
@@ -88,7 +88,7 @@ public class MeResource {
             return settings.update(user.id(), body);
         } catch (InvalidSettingsException e) {
             String why = e.getMessage().substring(e.field().length() + 2); // the message is "field: why"
-            throw ApiException.validation(e.field(), why);
+            throw ClientFacingException.validation(e.field(), why);
         }
     }
 

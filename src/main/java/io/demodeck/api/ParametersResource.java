@@ -2,7 +2,7 @@ package io.demodeck.api;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.review.fitting.FitProblem;
 import io.demodeck.review.fitting.FitService;
@@ -138,7 +138,7 @@ public class ParametersResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("fit " + id);
+            throw ClientFacingException.notFound("fit " + id);
         }
     }
 
@@ -147,9 +147,9 @@ public class ParametersResource {
             return body.get();
         } catch (FitProblem e) {
             throw switch (e.kind()) {
-                case NOT_FOUND -> new ApiException(404, "not-found", "Not Found", e.getMessage());
-                case CONFLICT -> ApiException.conflict(e.getMessage());
-                case BUSY -> ApiException.tooManyRequests(e.getMessage(), e.retryAfterSeconds());
+                case NOT_FOUND -> new ClientFacingException(404, "not-found", "Not Found", e.getMessage());
+                case CONFLICT -> ClientFacingException.conflict(e.getMessage());
+                case BUSY -> ClientFacingException.tooManyRequests(e.getMessage(), e.retryAfterSeconds());
             };
         }
     }

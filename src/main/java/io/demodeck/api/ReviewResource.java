@@ -3,7 +3,7 @@ package io.demodeck.api;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -102,11 +102,11 @@ public class ReviewResource {
                                     @Context HttpHeaders headers) {
         int size = next == null ? 0 : next;
         if (size < 0 || size > MAX_NEXT) {
-            throw ApiException.validation("next", "0 to " + MAX_NEXT);
+            throw ClientFacingException.validation("next", "0 to " + MAX_NEXT);
         }
         String language = size == 0 ? null : ApiLanguage.pick(lang, headers);
         if (size > 0 && deck != null && bank.visibleDeck(io.demodeck.deck.DeckAccess.Viewer.of(user), deck, language).isEmpty()) {
-            throw ApiException.notFound("Deck " + deck);
+            throw ClientFacingException.notFound("Deck " + deck);
         }
         List<ReviewSync.Review> answers = batch == null ? null : batch.reviews();
         long userId = user.id();

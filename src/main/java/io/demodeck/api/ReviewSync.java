@@ -1,6 +1,6 @@
 package io.demodeck.api;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.review.ReviewConflictException;
 import io.demodeck.review.ReviewIdReusedException;
@@ -118,10 +118,10 @@ public class ReviewSync {
 
     static List<Valid> validate(List<Review> batch, Instant now) {
         if (batch == null || batch.isEmpty()) {
-            throw ApiException.validation("reviews", "at least one review");
+            throw ClientFacingException.validation("reviews", "at least one review");
         }
         if (batch.size() > MAX_BATCH) {
-            throw ApiException.validation("reviews", "at most " + MAX_BATCH + " per batch, got " + batch.size());
+            throw ClientFacingException.validation("reviews", "at most " + MAX_BATCH + " per batch, got " + batch.size());
         }
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<Valid> valid = new ArrayList<>(batch.size());
@@ -159,7 +159,7 @@ public class ReviewSync {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ClientFacingException.validation(errors);
         }
         return valid;
     }

@@ -3,7 +3,7 @@ package io.demodeck.api;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankViews;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;
@@ -85,16 +85,16 @@ public class StudyResource {
                             Boolean counts,
                             @Context HttpHeaders headers) {
         if (deck == null || deck.isBlank()) {
-            throw ApiException.validation("deck", "required: the deck's externalId");
+            throw ClientFacingException.validation("deck", "required: the deck's externalId");
         }
         int size = limit == null ? 10 : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw ApiException.validation("limit", "1 to " + MAX_LIMIT);
+            throw ClientFacingException.validation("limit", "1 to " + MAX_LIMIT);
         }
         String language = ApiLanguage.pick(lang, headers);
         access.requireView(io.demodeck.deck.DeckAccess.Viewer.of(user), deck);
         ReviewService.StudyBatch batch = reviews.nextCards(user.id(), deck, Instant.now(), size, counts == null || counts)
-                .orElseThrow(() -> ApiException.notFound("Deck " + deck));
+                .orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
         return queues.view(batch, language);
     }
 }

@@ -3,7 +3,7 @@ package io.demodeck.api;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.account.User;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,7 +63,7 @@ public class TokenService {
     }
 
     /** Rotates a refresh token; the answer to an unknown, expired or revoked one is 401. */
-    @Transactional(dontRollbackOn = ApiException.class) // a detected reuse must stay revoked
+    @Transactional(dontRollbackOn = ClientFacingException.class) // a detected reuse must stay revoked
     public Tokens refresh(String refreshToken) {
         Instant now = Instant.now();
         RefreshToken presented = RefreshToken.findByHash(hash(refreshToken)).orElseThrow(TokenService::invalid);
@@ -126,8 +126,8 @@ public class TokenService {
         }
     }
 
-    private static ApiException invalid() {
-        return new ApiException(401, "invalid-refresh-token", "Unauthorized",
+    private static ClientFacingException invalid() {
+        return new ClientFacingException(401, "invalid-refresh-token", "Unauthorized",
                 "The refresh token is unknown, expired or revoked; sign in again");
     }
 }

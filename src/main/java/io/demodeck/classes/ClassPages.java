@@ -3,7 +3,7 @@ package io.demodeck.classes;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.deck.DeckAccess.Viewer;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.stats.SvgCharts;
 import io.demodeck.web.Ui;
 import io.quarkus.qute.CheckedTemplate;
@@ -105,7 +105,7 @@ public class ClassPages {
         try {
             long id = classes.create(viewer(), name, description);
             return Response.seeOther(URI.create("/classes/" + id + "?done=created")).build();
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             if (e.status() != 422) {
                 throw e;
             }
@@ -237,7 +237,7 @@ public class ClassPages {
     private Response act(long id, String done, String deckValue, Runnable change) {
         try {
             change.run();
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             if (e.status() >= 500 || classes.access(viewer(), id) != ClassService.Access.MANAGE) {
                 throw e;
             }
@@ -259,7 +259,7 @@ public class ClassPages {
         return Response.status(status).entity(Templates.detail(c, invites, done, error, deckValue)).build();
     }
 
-    private String fieldError(ApiException e) {
+    private String fieldError(ClientFacingException e) {
         ClassMessages msg = msg();
         String field = e.fieldErrors().isEmpty() ? "" : e.fieldErrors().getFirst().field();
         return switch (field) {
@@ -279,7 +279,7 @@ public class ClassPages {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.validation(field, "a whole number");
+            throw ClientFacingException.validation(field, "a whole number");
         }
     }
 }

@@ -2,7 +2,7 @@ package io.demodeck.classes;
 
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.deck.DeckAccess.Viewer;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -165,7 +165,7 @@ public class ClassService {
     public Invite createInvite(Viewer viewer, long classId, Integer expiresInDays) {
         requireAtLeast(viewer, classId, Access.MANAGE);
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_EXPIRY_DAYS)) {
-            throw ApiException.validation("expiresInDays", "between 1 and " + MAX_EXPIRY_DAYS + " days, or empty for no expiry");
+            throw ClientFacingException.validation("expiresInDays", "between 1 and " + MAX_EXPIRY_DAYS + " days, or empty for no expiry");
         }
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
@@ -186,7 +186,7 @@ public class ClassService {
                 update class_invite set revoked_at = coalesce(revoked_at, now()) where id = :id and class_id = :class""")
                 .setParameter("id", inviteId).setParameter("class", classId).executeUpdate();
         if (changed == 0) {
-            throw ApiException.notFound("Invite " + inviteId + " of class " + classId);
+            throw ClientFacingException.notFound("Invite " + inviteId + " of class " + classId);
         }
     }
 
@@ -198,7 +198,7 @@ public class ClassService {
     public AssignedDeck assign(Viewer viewer, long classId, String deckExternalId, Integer newCardsPerDay, String lang) {
         requireAtLeast(viewer, classId, Access.MANAGE);
         if (newCardsPerDay != null && (newCardsPerDay < 0 || newCardsPerDay > 9999)) {
-            throw ApiException.validation("newCardsPerDay", "between 0 and 9999, or empty for the learners' own limits");
+            throw ClientFacingException.validation("newCardsPerDay", "between 0 and 9999, or empty for the learners' own limits");
         }
         Object[] deck = deckRow(deckExternalId);
         long deckId = ((Number) deck[0]).longValue();
@@ -209,7 +209,7 @@ public class ClassService {
             throw forbidden("You may assign decks you edit and public decks; deck '" + deckExternalId + "' is neither");
         }
         if (archived) {
-            throw ApiException.conflict("Deck '" + deckExternalId + "' is archived; restore it before assigning it");
+            throw ClientFacingException.conflict("Deck '" + deckExternalId + "' is archived; restore it before assigning it");
         }
         if ("private".equals(visibility)) {
             em.createNativeQuery("update deck set visibility = 'class', updated_at = now() where id = :id")
@@ -231,7 +231,7 @@ public class ClassService {
         int removed = em.createNativeQuery("delete from class_deck where class_id = :class and deck_id = :deck")
                 .setParameter("class", classId).setParameter("deck", deckId).executeUpdate();
         if (removed == 0) {
-            throw ApiException.notFound("Deck '" + deckExternalId + "' in class " + classId);
+            throw ClientFacingException.notFound("Deck '" + deckExternalId + "' in class " + classId);
         }
     }
 
@@ -241,11 +241,11 @@ public class ClassService {
     @Transactional
     public long join(Viewer viewer, String code) {
         if (viewer.userId() == null) {
-            throw new ApiException(401, "unauthorized", "Unauthorized", "Sign in to join a class");
+            throw new ClientFacingException(401, "unauthorized", "Unauthorized", "Sign in to join a class");
         }
         Invitation invitation = invitation(viewer, code, "en");
         switch (invitation.status()) {
-            case UNKNOWN -> throw ApiException.notFound("Invite code");
+            case UNKNOWN -> throw ClientFacingException.notFound("Invite code");
             case EXPIRED -> throw gone("This invite code has expired; ask the instructor for a new one");
             case REVOKED -> throw gone("This invite code was withdrawn; ask the instructor for a new one");
             case CLASS_ARCHIVED -> throw gone("This class is archived and takes no new members");
@@ -280,12 +280,12 @@ public class ClassService {
         return access;
     }
 
-    static ApiException forbidden(String detail) {
-        return new ApiException(403, "forbidden", "Forbidden", detail);
+    static ClientFacingException forbidden(String detail) {
+        return new ClientFacingException(403, "forbidden", "Forbidden", detail);
     }
 
-    static ApiException gone(String detail) {
-        return new ApiException(410, "gone", "Gone", detail);
+    static ClientFacingException gone(String detail) {
+        return new ClientFacingException(410, "gone", "Gone", detail);
     }
 
     private Object[] classRow(long classId) {
@@ -293,7 +293,7 @@ public class ClassService {
         List<Object[]> rows = em.createNativeQuery("select owner_id, archived_at from study_class where id = :id")
                 .setParameter("id", classId).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("Class " + classId);
+            throw ClientFacingException.notFound("Class " + classId);
         }
         return rows.getFirst();
     }
@@ -303,7 +303,7 @@ public class ClassService {
         List<Object[]> rows = em.createNativeQuery("select id, visibility, archived_at from deck where external_id = :id")
                 .setParameter("id", externalId == null ? "" : externalId.strip()).getResultList();
         if (rows.isEmpty()) {
-            throw new ApiException(422, "validation", "Validation failed", "There is no deck '" + externalId + "'",
+            throw new ClientFacingException(422, "validation", "Validation failed", "There is no deck '" + externalId + "'",
                     List.of(new io.demodeck.platform.ApiProblem.FieldError("deck", "no such deck")), java.util.Map.of());
         }
         return rows.getFirst();
@@ -376,7 +376,7 @@ public class ClassService {
     private static String name(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > MAX_NAME) {
-            throw ApiException.validation("name", "1 to " + MAX_NAME + " characters");
+            throw ClientFacingException.validation("name", "1 to " + MAX_NAME + " characters");
         }
         return clean;
     }
@@ -384,7 +384,7 @@ public class ClassService {
     private static String description(String description) {
         String clean = description == null ? null : description.strip();
         if (clean != null && clean.length() > MAX_DESCRIPTION) {
-            throw ApiException.validation("description", "at most " + MAX_DESCRIPTION + " characters");
+            throw ClientFacingException.validation("description", "at most " + MAX_DESCRIPTION + " characters");
         }
         return clean == null || clean.isEmpty() ? null : clean;
     }

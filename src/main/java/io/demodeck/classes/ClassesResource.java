@@ -3,7 +3,7 @@ package io.demodeck.classes;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.deck.DeckAccess.Viewer;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -236,7 +236,7 @@ public class ClassesResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiClass join(JoinRequest body) {
         if (body == null || body.code() == null || body.code().isBlank()) {
-            throw ApiException.validation("code", "the invite code is required");
+            throw ClientFacingException.validation("code", "the invite code is required");
         }
         long id = classes.join(viewer(), body.code().strip());
         return ApiClass.of(classes.detail(viewer(), id, "en"));

@@ -6,7 +6,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 
 import java.util.List;
 import java.util.Optional;
@@ -127,7 +127,7 @@ public class DeckAccess {
                         "select coalesce(u.username, '') from deck d left join app_user u on u.id = d.owner_id where d.id = :d")
                 .setParameter("d", id.get()).getResultList();
         String ownerName = owner.isEmpty() || owner.getFirst().isEmpty() ? "the system (question bank)" : owner.getFirst();
-        throw new ApiException(409, "deck-owned-by-another", "Deck belongs to someone else",
+        throw new ClientFacingException(409, "deck-owned-by-another", "Deck belongs to someone else",
                 "The deck id '" + externalId + "' is taken: the deck belongs to " + ownerName + ". Only its owner, "
                         + "its co-editors and admins may import into it; choose another deck id or ask " + ownerName
                         + " to add you as a co-editor.");
@@ -156,7 +156,7 @@ public class DeckAccess {
     public long requireView(Viewer viewer, String externalId) {
         Optional<Long> id = idOf(externalId);
         if (id.isEmpty() || !canView(viewer, id.get())) {
-            throw ApiException.notFound("Deck " + externalId);
+            throw ClientFacingException.notFound("Deck " + externalId);
         }
         return id.get();
     }
@@ -166,7 +166,7 @@ public class DeckAccess {
         Optional<Long> id = idOf(externalId);
         Level level = id.map(i -> level(viewer, i)).orElse(Level.NONE);
         if (level == Level.NONE) {
-            throw ApiException.notFound("Deck " + externalId);
+            throw ClientFacingException.notFound("Deck " + externalId);
         }
         if (level.compareTo(Level.EDIT) < 0) {
             throw notEditor(externalId);
@@ -194,8 +194,8 @@ public class DeckAccess {
         return hidden;
     }
 
-    static ApiException notEditor(String externalId) {
-        return new ApiException(403, "not-deck-editor", "Forbidden",
+    static ClientFacingException notEditor(String externalId) {
+        return new ClientFacingException(403, "not-deck-editor", "Forbidden",
                 "Only the owner, the co-editors and admins may change or export the deck '" + externalId + "'");
     }
 }

@@ -1,7 +1,7 @@
 package io.demodeck.demo;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.platform.BodyLimit;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -85,7 +85,7 @@ public class DemoApi {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @BodyLimit(4 * 1024) // {"preset":"medium"} is 19 bytes
     public DemoResult run(@PathParam("id") String id, RunRequest body) {
-        DemoCatalog demo = DemoCatalog.byId(id).orElseThrow(() -> ApiException.notFound("Demo '" + id + "'"));
+        DemoCatalog demo = DemoCatalog.byId(id).orElseThrow(() -> ClientFacingException.notFound("Demo '" + id + "'"));
         return demos.run(demo, presetOf(body), DemoClients.key(security, request));
     }
 
@@ -102,11 +102,11 @@ public class DemoApi {
     /** Only {"preset": "small|medium|large"} is accepted; anything else is a 400 that says what is allowed. */
     static Preset presetOf(RunRequest body) {
         if (body == null) {
-            throw ApiException.badRequest("The body must be a JSON object {\"preset\": ...}; preset must be one of "
+            throw ClientFacingException.badRequest("The body must be a JSON object {\"preset\": ...}; preset must be one of "
                     + Preset.allowed());
         }
         if (body.otherFields() != null && !body.otherFields().isEmpty()) {
-            throw ApiException.badRequest("Unknown field '" + body.otherFields().keySet().iterator().next()
+            throw ClientFacingException.badRequest("Unknown field '" + body.otherFields().keySet().iterator().next()
                     + "': the only field is preset, one of " + Preset.allowed());
         }
         return Preset.parse(body.preset());

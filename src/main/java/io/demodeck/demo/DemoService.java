@@ -1,6 +1,6 @@
 package io.demodeck.demo;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.logging.Log;
@@ -81,13 +81,13 @@ public class DemoService {
             cache.put(demo, preset, result);
             count(demo, "measured");
             return result;
-        } catch (ApiException refused) {
+        } catch (ClientFacingException refused) {
             count(demo, "refused");
             throw refused;
         } catch (ChildJvm.DemoFailure e) {
             count(demo, "failed");
             Log.warnf("Demo %s/%s failed: %s", demo.id(), preset.id(), e.getMessage());
-            throw new ApiException(503, "demo-failed", "Service Unavailable", "The demo could not be measured: "
+            throw new ClientFacingException(503, "demo-failed", "Service Unavailable", "The demo could not be measured: "
                     + e.getMessage(), List.of(), Map.of("Retry-After", "10"));
         }
     }

@@ -1,6 +1,6 @@
 package io.demodeck.demo;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,6 +31,6 @@ public enum Preset {
     /** The preset named {@code id}, else a 400 that names the allowed values. */
     public static Preset parse(String id) {
         return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("preset must be one of " + allowed()));
+                .orElseThrow(() -> ClientFacingException.badRequest("preset must be one of " + allowed()));
     }
 }

@@ -1,6 +1,6 @@
 package io.demodeck.demo;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.RateLimiter;
 
 import java.time.Clock;
@@ -66,17 +66,17 @@ public final class RunGate {
         lock.lock();
         try {
             if (running.contains(client) || waiting.contains(client)) {
-                throw ApiException.tooManyRequests("You already have a demo running or waiting; one run at a time per user",
+                throw ClientFacingException.tooManyRequests("You already have a demo running or waiting; one run at a time per user",
                         ONE_AT_A_TIME_RETRY_SECONDS);
             }
             boolean free = busy() < slots && waiting.isEmpty();
             if (!free && (lineClosed || waiting.size() >= maxWaiting)) {
-                throw ApiException.tooManyRequests("The demo queue is full (" + waiting.size() + " waiting); try again in "
+                throw ClientFacingException.tooManyRequests("The demo queue is full (" + waiting.size() + " waiting); try again in "
                         + FULL_RETRY_SECONDS + " s", FULL_RETRY_SECONDS);
             }
             long retry = perClient.acquire(client);
             if (retry > 0) {
-                throw ApiException.tooManyRequests("At most " + runsPerMinute + " demo runs per minute; try again in "
+                throw ClientFacingException.tooManyRequests("At most " + runsPerMinute + " demo runs per minute; try again in "
                         + retry + " s", retry);
             }
             if (free) {
@@ -89,7 +89,7 @@ public final class RunGate {
                 while (!(waiting.indexOf(client) == 0 && busy() < slots)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        throw ApiException.tooManyRequests("The demo queue did not move within " + maxWait.toSeconds()
+                        throw ClientFacingException.tooManyRequests("The demo queue did not move within " + maxWait.toSeconds()
                                 + " s; try again later", FULL_RETRY_SECONDS);
                     }
                     changed.awaitNanos(left);
@@ -98,7 +98,7 @@ public final class RunGate {
                 Thread.currentThread().interrupt();
                 waiting.remove(client);
                 changed.signalAll();
-                throw ApiException.tooManyRequests("Stopped waiting for a demo slot", FULL_RETRY_SECONDS);
+                throw ClientFacingException.tooManyRequests("Stopped waiting for a demo slot", FULL_RETRY_SECONDS);
             } catch (RuntimeException e) {
                 waiting.remove(client);
                 changed.signalAll();

@@ -7,7 +7,7 @@ import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.deck.DeckAccess;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,13 +49,13 @@ public class QuestionEditor {
     /** The deck if the viewer may edit it: 404 when they cannot even see it, 403 when they can only see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Deck editableDeck(DeckAccess.Viewer viewer, String deckExternalId) {
-        Deck deck = Deck.findByExternalId(deckExternalId).orElseThrow(() -> ApiException.notFound("Deck " + deckExternalId));
+        Deck deck = Deck.findByExternalId(deckExternalId).orElseThrow(() -> ClientFacingException.notFound("Deck " + deckExternalId));
         DeckAccess.Level level = access.level(viewer, deck.id);
         if (level == DeckAccess.Level.NONE) {
-            throw ApiException.notFound("Deck " + deckExternalId);
+            throw ClientFacingException.notFound("Deck " + deckExternalId);
         }
         if (level.compareTo(DeckAccess.Level.EDIT) < 0) {
-            throw new ApiException(403, "forbidden", "Forbidden",
+            throw new ClientFacingException(403, "forbidden", "Forbidden",
                     "Only the deck's owner, its co-editors and admins edit its questions");
         }
         return deck;
@@ -159,7 +159,7 @@ public class QuestionEditor {
                         "select content::text from question_revision where question_id = ?1 and number = ?2")
                 .setParameter(1, q.id).setParameter(2, revisionNumber).getResultList();
         if (rows.isEmpty()) {
-            throw ApiException.notFound("Revision " + revisionNumber + " of question " + questionId);
+            throw ClientFacingException.notFound("Revision " + revisionNumber + " of question " + questionId);
         }
         QuestionContent stored;
         try {
@@ -185,7 +185,7 @@ public class QuestionEditor {
         DeckWriter.lockDeck(deck.externalId);
         Question q = question(deck, questionId);
         if (q.retired) {
-            throw ApiException.conflict("A retired question has no place in the deck; restore it first");
+            throw ClientFacingException.conflict("A retired question has no place in the deck; restore it first");
         }
         List<Question> active = new ArrayList<>(Question.<Question>list(
                 "deckId = ?1 and retired = false order by position, id", deck.id));
@@ -262,7 +262,7 @@ public class QuestionEditor {
     private static Question question(Deck deck, long questionId) {
         Question q = Question.findById(questionId);
         if (q == null || !q.deckId.equals(deck.id)) {
-            throw ApiException.notFound("Question " + questionId + " of deck " + deck.externalId);
+            throw ClientFacingException.notFound("Question " + questionId + " of deck " + deck.externalId);
         }
         return q;
     }

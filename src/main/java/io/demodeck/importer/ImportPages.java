@@ -67,7 +67,7 @@ public class ImportPages {
                                     @RestForm String termSeparator, @RestForm String rowSeparator,
                                     @RestForm String keepHistory) {
         if (file == null || file.uploadedFile() == null) {
-            throw io.demodeck.platform.ApiException.badRequest("choose a file to import");
+            throw io.demodeck.platform.ClientFacingException.badRequest("choose a file to import");
         }
         Choices choices = new Choices(format, language, deck, termSeparator, rowSeparator, keepHistory);
         byte[] data = ImportResource.read(file);

@@ -8,7 +8,7 @@ import io.demodeck.importer.export.DeckExports;
 import io.demodeck.importer.export.ExportFormat;
 import io.demodeck.importer.export.ExportOptions;
 import io.demodeck.importer.export.Exported;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
@@ -82,7 +82,7 @@ public class ImportResource {
                                @RestForm String deck, @RestForm String language, @RestForm String termSeparator,
                                @RestForm String rowSeparator, @RestForm String keepHistory) {
         if (file == null || file.uploadedFile() == null) {
-            throw ApiException.badRequest("send the file as the multipart part 'file'");
+            throw ClientFacingException.badRequest("send the file as the multipart part 'file'");
         }
         boolean dry = !Boolean.FALSE.equals(parseFlag("dryRun", dryRun));
         Boolean keep = parseFlag("keepHistory", keepHistory);
@@ -109,7 +109,7 @@ public class ImportResource {
                 // the uploader's, the deck's editors' and admins' only; to anyone else it does not exist
                 .filter(rec -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                         access.canSeeImport(io.demodeck.deck.DeckAccess.Viewer.of(user), rec.userId, rec.deckId)))
-                .orElseThrow(() -> ApiException.notFound("Import " + id));
+                .orElseThrow(() -> ClientFacingException.notFound("Import " + id));
         return new ImportRecordView(r.id, r.userId, r.deckId, r.fileName, r.fileSha256, r.format, r.dryRun, r.outcome,
                 r.created, r.updated, r.unchanged, r.skipped, r.createdAt, imports.readReport(r));
     }
@@ -133,11 +133,11 @@ public class ImportResource {
                                    + "formula) gets a leading apostrophe; true (the default) or false")
                            @QueryParam("spreadsheetSafe") String spreadsheetSafe) {
         ExportFormat f = ExportFormat.fromId(format == null ? "markdown" : format).orElseThrow(() ->
-                ApiException.validation("format", "one of " + ExportFormat.ids()));
+                ClientFacingException.validation("format", "one of " + ExportFormat.ids()));
         ExportOptions options = new ExportOptions(parseFlag("spreadsheetSafe", spreadsheetSafe));
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                 access.requireEdit(io.demodeck.deck.DeckAccess.Viewer.of(user), deck)); // editors only
-        Exported exported = exports.export(deck, f, options).orElseThrow(() -> ApiException.notFound("Deck " + deck));
+        Exported exported = exports.export(deck, f, options).orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
         String fileName = MediaFile.storedName(deck) + "." + exported.extension();
         StreamingOutput body = exported.body()::writeTo;
         return Response.ok(body, f.binary() ? exported.mediaType() : exported.mediaType() + "; charset=utf-8")
@@ -146,12 +146,12 @@ public class ImportResource {
                 .build();
     }
 
-    static ApiException rejected(ImportReport report) {
+    static ClientFacingException rejected(ImportReport report) {
         List<ApiProblem.FieldError> errors = report.problems().stream().filter(ImportProblem::isError).limit(50)
                 .map(p -> new ApiProblem.FieldError("file", (p.line() > 0 ? "line " + p.line() + ": "
                         : p.ref() != null ? p.ref() + ": " : "") + p.message()))
                 .toList();
-        return new ApiException(422, "import-rejected", "Nothing can be imported",
+        return new ClientFacingException(422, "import-rejected", "Nothing can be imported",
                 "The file cannot be imported (import record " + report.importId() + ")", errors, java.util.Map.of());
     }
 
@@ -163,7 +163,7 @@ public class ImportResource {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw ApiException.validation(field, "must be true or false");
+            default -> throw ClientFacingException.validation(field, "must be true or false");
         };
     }
 

@@ -8,7 +8,7 @@ import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.SyncReport;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.OversizeBodies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -110,7 +110,7 @@ public class ImportService {
             });
             count(applied);
             return applied;
-        } catch (ApiException e) {
+        } catch (ClientFacingException e) {
             throw e;
         } catch (RuntimeException e) {
             // the transaction rolled back: nothing of the file is stored; the audit row says why
@@ -135,25 +135,25 @@ public class ImportService {
     private Prepared prepare(ImportRequest request) {
         byte[] data = request.data();
         if (data == null || data.length == 0) {
-            throw ApiException.validation("file", "the file is empty");
+            throw ClientFacingException.validation("file", "the file is empty");
         }
         if (data.length > maxBytes) {
-            throw new ApiException(413, "payload-too-large", "Payload Too Large", "The file is too large ("
+            throw new ClientFacingException(413, "payload-too-large", "Payload Too Large", "The file is too large ("
                     + OversizeBodies.megabytes(data.length) + "): a file to import may have at most "
                     + OversizeBodies.megabytes(maxBytes) + ".");
         }
         ImportOptions options = request.options() == null ? ImportOptions.defaults() : request.options();
         if (options.language() != null && !BankMarkdownParser.LANGUAGES.contains(options.language())) {
-            throw ApiException.validation("language", "must be one of " + BankMarkdownParser.LANGUAGES);
+            throw ClientFacingException.validation("language", "must be one of " + BankMarkdownParser.LANGUAGES);
         }
         if (options.deck() != null && !DECK_ID.matcher(options.deck()).matches()) {
-            throw ApiException.validation("deck", "must be lower-case letters, digits and '-' (at most 100)");
+            throw ClientFacingException.validation("deck", "must be lower-case letters, digits and '-' (at most 100)");
         }
         ImportFormat format;
         if (request.format() == null || request.format().isBlank() || request.format().equalsIgnoreCase("detect")) {
             format = ImportFormat.detect(request.fileName(), data);
         } else {
-            format = ImportFormat.fromId(request.format()).orElseThrow(() -> ApiException.validation("format",
+            format = ImportFormat.fromId(request.format()).orElseThrow(() -> ClientFacingException.validation("format",
                     "unknown format '" + request.format() + "'; one of markdown, gift, moodle-xml, anki-csv, apkg, quizlet, json"));
         }
         String sha = sha256(data);

@@ -39,7 +39,7 @@ public class ErrorMappers {
     CurrentVertxRequest request;
 
     @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri) {
+    public Response api(ClientFacingException e, UriInfo uri) {
         return respond(uri, e.status(), e.kind(), e.title(), e.getMessage(), e.fieldErrors(), e.headers());
     }
 

@@ -97,9 +97,9 @@ public class OversizeBodies {
      * The 413 for a body over the HTTP limit; {@code declared} is its length, null when it came without one.
      * Names both limits, since most such bodies are uploads to an import.
      */
-    public ApiException tooLarge(Long declared) {
+    public ClientFacingException tooLarge(Long declared) {
         String size = declared == null ? "The upload is too large" : "The upload is too large (" + megabytes(declared) + ")";
-        return new ApiException(413, "payload-too-large", "Payload Too Large", size + ": this server accepts at most "
+        return new ClientFacingException(413, "payload-too-large", "Payload Too Large", size + ": this server accepts at most "
                 + megabytes(limit()) + " per request, and a file to import may have at most " + megabytes(maxImportBytes)
                 + ". Split the file, or leave out media, and upload it again.");
     }

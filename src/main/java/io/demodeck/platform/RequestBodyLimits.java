@@ -62,7 +62,7 @@ public class RequestBodyLimits {
             return; // no body at all
         }
         if (Context.isOnEventLoopThread()) {
-            throw new ApiException(411, "length-required", "Length Required",
+            throw new ClientFacingException(411, "length-required", "Length Required",
                     "Send the request body with a Content-Length header (at most " + size(limit) + ")");
         }
         byte[] body = request.getEntityStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
@@ -72,10 +72,10 @@ public class RequestBodyLimits {
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    private ApiException refuse(long limit, Long declared) {
+    private ClientFacingException refuse(long limit, Long declared) {
         oversize.drainAfterAnswer(routing);
         String what = declared == null ? "The request body is too large" : "The request body is too large (" + size(declared) + ")";
-        return new ApiException(413, "payload-too-large", "Payload Too Large",
+        return new ClientFacingException(413, "payload-too-large", "Payload Too Large",
                 what + ": " + routing.request().method() + " " + routing.request().path() + " accepts at most "
                         + size(limit) + " (" + limit + " bytes)");
     }

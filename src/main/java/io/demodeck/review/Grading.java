@@ -1,5 +1,6 @@
 package io.demodeck.review;
 
+import io.micrometer.core.instrument.Metrics;
 import io.demodeck.review.CardStore.GradeRead;
 import io.demodeck.review.CardStore.StoredCard;
 import io.demodeck.review.ReviewService.Answer;
@@ -61,8 +62,15 @@ public class Grading {
         checkOrigin(origin);
         int duration = (int) Math.min(durationMs, Integer.MAX_VALUE);
         Answer answer = new Answer(questionId, rating, storedPrecision(reviewedAt), duration, clientReviewId);
-        return RaceRetries.retrying("grade question " + questionId + (inTimeOrder ? " in time order" : ""),
+        GradeResult result = RaceRetries.retrying("grade question " + questionId + (inTimeOrder ? " in time order" : ""),
                 () -> gradeOnce(userId, answer, origin, inTimeOrder));
+        graded(origin, 1);
+        return result;
+    }
+
+    /** demodeck.reviews.graded on /q/metrics, per origin (page, api, sync, …); a resent answer counts again. */
+    private static void graded(String origin, int answers) {
+        Metrics.counter("demodeck.reviews.graded", "origin", origin).increment(answers);
     }
 
     /** What the first read of a grade decided. */
@@ -178,6 +186,7 @@ public class Grading {
         });
         ReviewLog.insertAll(fresh);
         Card.getEntityManager().flush(); // the cards and the replayed rows, each card with its version check
+        graded(origin, answers.size() - already);
         return new BatchResult(fresh.stream().map(log -> log.clientReviewId).collect(Collectors.toSet()),
                 already);
     }

@@ -1,5 +1,7 @@
 package io.demodeck.review;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
@@ -15,6 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RaceRetries {
 
     static final int MAX_ATTEMPTS = 5;
+
+    /** On /q/metrics (at 0 from the first grade on): writes that lost a race and ran again, and grades that gave up. */
+    private static final Counter RETRIES = Metrics.counter("demodeck.reviews.retries");
+    private static final Counter CONFLICTS = Metrics.counter("demodeck.reviews.conflicts");
 
     private RaceRetries() {
     }
@@ -40,11 +46,13 @@ final class RaceRetries {
                     throw e;
                 }
                 lastFailure = e;
+                RETRIES.increment();
                 backOff(attempt);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
+        CONFLICTS.increment();
         throw new ReviewConflictException(what + ": the card kept changing concurrently (" + MAX_ATTEMPTS
                 + " attempts); try again", lastFailure);
     }

@@ -1,5 +1,8 @@
 package io.demodeck.review;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import io.demodeck.review.CardStore.DueCards;
 import io.demodeck.review.CardStore.QueueCard;
 import io.demodeck.review.CardStore.StudyDeck;
@@ -60,9 +63,17 @@ public class StudyQueue {
 
     /** See {@link ReviewService#nextCards(long, String, Instant, int, boolean)}. */
     public Optional<StudyBatch> nextCards(long userId, String deckExternalId, Instant now, int limit, boolean withCounts) {
-        return store.withConnection(c -> nextCards(c, userId, store.deckByExternalId(c, userId, deckExternalId), now,
-                limit, withCounts));
+        long start = System.nanoTime();
+        try {
+            return store.withConnection(c -> nextCards(c, userId, store.deckByExternalId(c, userId, deckExternalId), now,
+                    limit, withCounts));
+        } finally {
+            QUEUE_TIMER.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
+
+    /** demodeck.study.queue on /q/metrics: how long the next cards of a deck take, as the study loop asks for them. */
+    private static final Timer QUEUE_TIMER = Timer.builder("demodeck.study.queue").register(Metrics.globalRegistry);
 
     /** See {@link ReviewService#nextCardsAfter}. */
     public Optional<StudyBatch> nextCardsAfter(long userId, long questionId, Instant now, int limit, boolean withCounts) {

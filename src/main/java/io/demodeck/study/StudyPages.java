@@ -4,7 +4,7 @@ import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.quiz.AnswerChecker;
 import io.demodeck.quiz.OptionOrder;
 import io.demodeck.quiz.QuizKey;
@@ -198,10 +198,10 @@ public class StudyPages {
         BankViews.DeckSummary deck = deck(deckId);
         question(deck, question);
         if (rating < 1 || rating > 4) {
-            throw ApiException.badRequest("rating must be 1 (Again) to 4 (Easy)");
+            throw ClientFacingException.badRequest("rating must be 1 (Again) to 4 (Easy)");
         }
         if (!validUuid(rid)) {
-            throw ApiException.badRequest("the form is missing its review id; reload the page");
+            throw ClientFacingException.badRequest("the form is missing its review id; reload the page");
         }
         long duration = durationMs == null ? 0 : Math.max(0, Math.min(durationMs, Duration.ofHours(1).toMillis()));
         boolean already;
@@ -209,7 +209,7 @@ public class StudyPages {
             already = reviews.grade(user.id(), question, Rating.fromGrade(rating), clock.now(), duration,
                     UUID.fromString(rid), "web").replayed();
         } catch (ReviewIdReusedException e) {
-            throw ApiException.badRequest("this answer's form was already used for another answer; reload the page");
+            throw ClientFacingException.badRequest("this answer's form was already used for another answer; reload the page");
         }
         // a form graded before (the browser's Back, a double submit): nothing changes, the learner is told so
         URI nextCard = URI.create("/study/" + deck.externalId() + "?undo=true");
@@ -227,7 +227,7 @@ public class StudyPages {
     public Response moreNew(@PathParam("deck") String deckId, @RestForm Integer count) {
         BankViews.DeckSummary deck = deck(deckId);
         if (count == null || count < 1 || count > ExtraNewCards.MAX_AT_ONCE) {
-            throw ApiException.badRequest("count: how many more new cards, 1 to " + ExtraNewCards.MAX_AT_ONCE);
+            throw ClientFacingException.badRequest("count: how many more new cards, 1 to " + ExtraNewCards.MAX_AT_ONCE);
         }
         long uid = user.id();
         extraNewCards.add(uid, settings.schedulerFor(uid).studyDays().startOfDay(clock.now()), count);

@@ -1,6 +1,6 @@
 package io.demodeck.web;
 
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,7 +44,7 @@ public class LanguageResource {
                 return "/";
             }
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("back must be a path on this site, such as /decks; it has a character a "
+            throw ClientFacingException.badRequest("back must be a path on this site, such as /decks; it has a character a "
                     + "link cannot contain at position " + (e.getIndex() + 1));
         }
         return back;

@@ -115,7 +115,7 @@ class FollowUpsAndWrongAnswersTest {
                 .body(containsString("data-state=\"question\""))
                 .body(not(containsString("Common wrong answers")))
                 .body(not(containsString("What an interviewer asks next")));
-        b.open(study + "/answer?question=" + questionId + "&rid=" + UUID.randomUUID()).then().statusCode(200)
+        b.submit(study + "/answer", "question", questionId, "rid", UUID.randomUUID()).then().statusCode(200)
                 .body(containsString("data-state=\"answer\""))
                 .body(containsString("Common wrong answers"))
                 .body(containsString("What an interviewer asks next"))

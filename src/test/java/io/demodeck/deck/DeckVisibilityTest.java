@@ -100,7 +100,7 @@ class DeckVisibilityTest {
             stranger.request().get("/").then().statusCode(200).body(not(containsString("/decks/" + deck + "\"")));
         }
         learnerBrowser.request().get("/study/" + deck).then().statusCode(404);
-        learnerBrowser.request().get("/study/" + deck + "/answer?question=" + questionId).then().statusCode(404);
+        learnerBrowser.submit("/study/" + deck + "/answer", "question", questionId).then().statusCode(404);
         for (ApiClient stranger : List.of(learner, otherInstructor)) {
             stranger.request().get("/api/v1/decks").then().statusCode(200)
                     .body("externalId", not(hasItem(deck)));

@@ -1,7 +1,7 @@
 package io.demodeck.demo;
 
 import io.demodeck.demo.child.DemoChild;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -48,14 +48,14 @@ class DemoRulesTest {
     void anUnknownPresetOrFieldIsA400ThatNamesTheAllowedValues() {
         assertEquals(Preset.MEDIUM, DemoApi.presetOf(new DemoApi.RunRequest("medium", null)));
         for (String preset : Arrays.asList("huge", null, "5", "SMALL")) {
-            ApiException e = assertThrows(ApiException.class,
+            ClientFacingException e = assertThrows(ClientFacingException.class,
                     () -> DemoApi.presetOf(new DemoApi.RunRequest(preset, Map.of())), preset);
             assertEquals(400, e.status());
             assertTrue(e.getMessage().contains("preset must be one of small, medium, large"), e.getMessage());
         }
-        ApiException none = assertThrows(ApiException.class, () -> DemoApi.presetOf(null));
+        ClientFacingException none = assertThrows(ClientFacingException.class, () -> DemoApi.presetOf(null));
         assertTrue(none.getMessage().contains("preset must be one of small, medium, large"), none.getMessage());
-        ApiException extra = assertThrows(ApiException.class,
+        ClientFacingException extra = assertThrows(ClientFacingException.class,
                 () -> DemoApi.presetOf(new DemoApi.RunRequest("small", Map.of("threads", 1000000))));
         assertEquals(400, extra.status());
         assertTrue(extra.getMessage().contains("Unknown field 'threads'"), extra.getMessage());
@@ -66,7 +66,7 @@ class DemoRulesTest {
         RunGate gate = new RunGate(1, 2, Duration.ofSeconds(20), 100, Clock.systemUTC());
         RunGate.Permit first = gate.enter("user:a");
         assertEquals("running", gate.position("user:a").state());
-        ApiException again = assertThrows(ApiException.class, () -> gate.enter("user:a"));
+        ClientFacingException again = assertThrows(ClientFacingException.class, () -> gate.enter("user:a"));
         assertEquals(429, again.status());
         assertTrue(again.getMessage().contains("one run at a time"), again.getMessage());
         assertEquals(String.valueOf(RunGate.ONE_AT_A_TIME_RETRY_SECONDS), again.headers().get("Retry-After"));
@@ -83,7 +83,7 @@ class DemoRulesTest {
         assertEquals(2, gate.position("user:c").waiting());
 
         // the line holds 2: a fourth client is refused at once, with Retry-After
-        ApiException full = assertThrows(ApiException.class, () -> gate.enter("user:d"));
+        ClientFacingException full = assertThrows(ClientFacingException.class, () -> gate.enter("user:d"));
         assertEquals(429, full.status());
         assertTrue(full.getMessage().contains("queue is full"), full.getMessage());
         assertEquals(String.valueOf(RunGate.FULL_RETRY_SECONDS), full.headers().get("Retry-After"));
@@ -103,7 +103,7 @@ class DemoRulesTest {
     void aRunThatWaitsTooLongGivesUpWithA429AndLeavesTheLine() {
         RunGate gate = new RunGate(1, 4, Duration.ofMillis(200), 100, Clock.systemUTC());
         try (RunGate.Permit busy = gate.occupy()) {
-            ApiException late = assertThrows(ApiException.class, () -> gate.enter("ip:1"));
+            ClientFacingException late = assertThrows(ClientFacingException.class, () -> gate.enter("ip:1"));
             assertEquals(429, late.status());
             assertEquals("none", gate.position("ip:1").state());
         }
@@ -123,7 +123,7 @@ class DemoRulesTest {
         RunGate gate = new RunGate(1, 4, Duration.ofSeconds(5), 2, clock);
         gate.enter("ip:1").close();
         gate.enter("ip:1").close();
-        ApiException limited = assertThrows(ApiException.class, () -> gate.enter("ip:1"));
+        ClientFacingException limited = assertThrows(ClientFacingException.class, () -> gate.enter("ip:1"));
         assertEquals(429, limited.status());
         long retry = Long.parseLong(limited.headers().get("Retry-After"));
         assertTrue(retry >= 1 && retry <= 61, "Retry-After " + retry);
@@ -136,10 +136,10 @@ class DemoRulesTest {
     void aRunRefusedBecauseTheLineIsFullDoesNotUseUpTheClientsQuota() {
         RunGate gate = new RunGate(1, 0, Duration.ofSeconds(5), 1, Clock.systemUTC());
         try (RunGate.Permit busy = gate.occupy()) {
-            assertEquals(429, assertThrows(ApiException.class, () -> gate.enter("ip:3")).status());
+            assertEquals(429, assertThrows(ClientFacingException.class, () -> gate.enter("ip:3")).status());
         }
         gate.enter("ip:3").close();
-        ApiException limited = assertThrows(ApiException.class, () -> gate.enter("ip:3"));
+        ClientFacingException limited = assertThrows(ClientFacingException.class, () -> gate.enter("ip:3"));
         assertTrue(limited.getMessage().contains("per minute"), limited.getMessage());
     }
 

@@ -7,7 +7,7 @@ import io.demodeck.bank.Deck;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionType;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
@@ -191,7 +191,7 @@ class QuestionEditorTest {
         assertEquals(4, latest.number());
         assertEquals("reverted", latest.action());
         assertTrue(latest.summary().startsWith("revision 1: "), latest.summary());
-        assertThrows(ApiException.class, () -> editor.revert(f.ownerViewer(), f.deck(), v1.id(), 99, restored.version()));
+        assertThrows(ClientFacingException.class, () -> editor.revert(f.ownerViewer(), f.deck(), v1.id(), 99, restored.version()));
     }
 
     @Test
@@ -230,19 +230,19 @@ class QuestionEditorTest {
         EditorViews.QuestionView v1 = seed();
         assertEquals(v1.id(), editor.get(f.coEditorViewer(), f.deck(), v1.id()).id());
         assertEquals(v1.id(), editor.get(f.adminViewer(), f.deck(), v1.id()).id());
-        assertEquals(404, assertThrows(ApiException.class, () -> editor.get(f.otherViewer(), f.deck(), v1.id())).status(),
+        assertEquals(404, assertThrows(ClientFacingException.class, () -> editor.get(f.otherViewer(), f.deck(), v1.id())).status(),
                 "a private deck does not exist for others");
-        assertEquals(404, assertThrows(ApiException.class,
+        assertEquals(404, assertThrows(ClientFacingException.class,
                 () -> editor.create(f.learnerViewer(), f.deck(), Drafts.essay())).status());
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
                 .createNativeQuery("update deck set visibility = 'public' where external_id = ?1")
                 .setParameter(1, f.deck()).executeUpdate());
-        assertEquals(403, assertThrows(ApiException.class,
+        assertEquals(403, assertThrows(ClientFacingException.class,
                 () -> editor.update(f.otherViewer(), f.deck(), v1.id(), v1.version(), Drafts.essay())).status(),
                 "seeing a public deck is not editing it");
         assertEquals(v1.version(), seed().version());
-        assertEquals(404, assertThrows(ApiException.class, () -> editor.get(f.ownerViewer(), "no-such-deck", 1)).status());
-        assertEquals(404, assertThrows(ApiException.class, () -> editor.get(f.ownerViewer(), f.deck(), Long.MAX_VALUE)).status());
+        assertEquals(404, assertThrows(ClientFacingException.class, () -> editor.get(f.ownerViewer(), "no-such-deck", 1)).status());
+        assertEquals(404, assertThrows(ClientFacingException.class, () -> editor.get(f.ownerViewer(), f.deck(), Long.MAX_VALUE)).status());
     }
 
     /** A read in a fresh persistence context, as a learner's next request would see it. */

@@ -7,7 +7,7 @@ import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.importer.fuzz.FuzzCorpus;
 import io.demodeck.importer.fuzz.ReportChecks;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.review.LogReplay;
 import io.demodeck.review.SchedulerConfig;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
@@ -361,7 +361,7 @@ class ImportFuzzTest {
             if (c.data().length != 0 || errors.stream().anyMatch(e -> !"file".equals(e.get("field")))) {
                 throw new AssertionError("a validation error for a non-empty file: " + abbreviate(r.asString()));
             }
-            throw new ApiException(422, "validation", "refused", "empty file");
+            throw new ClientFacingException(422, "validation", "refused", "empty file");
         }
         Matcher m = RECORD.matcher(r.jsonPath().getString("detail"));
         if (!m.find()) {
@@ -406,10 +406,10 @@ class ImportFuzzTest {
             return new Outcome(null, "no answer within " + BUDGET_MS + " ms", true);
         } catch (ExecutionException e) {
             Throwable t = e.getCause();
-            if (t instanceof ApiException api && api.status() == 422 && c.data().length == 0) {
+            if (t instanceof ClientFacingException api && api.status() == 422 && c.data().length == 0) {
                 return new Outcome(null, null, false);
             }
-            if (t instanceof ApiException api && api.status() == 409 && "deck-owned-by-another".equals(api.kind())) {
+            if (t instanceof ClientFacingException api && api.status() == 409 && "deck-owned-by-another".equals(api.kind())) {
                 return new Outcome(null, null, false); // a deck id another test's deck already holds: refused, nothing written
             }
             return new Outcome(null, "threw " + t + stackTop(t), false);

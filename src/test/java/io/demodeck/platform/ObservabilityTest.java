@@ -81,15 +81,42 @@ class ObservabilityTest {
         assertTrue(text.contains("jvm_memory_used_bytes"), "the JVM");
     }
 
+    @Test
+    void everyMeterOfTheGrafanaBoardIsExported() throws Exception {
+        io.demodeck.api.ApiClient learner = io.demodeck.api.ApiClient.signUp();
+        long question = learner.request().queryParam("deck", "goroutines-threads-processes").queryParam("limit", 1)
+                .get("/api/v1/study/queue").then().statusCode(200).extract().jsonPath().getLong("items[0].card.questionId");
+        double gradedBefore = sample(metrics(), "demodeck_reviews_graded_total", "origin=\"api\"");
+        learner.request().body(Map.of("reviews", java.util.List.of(Map.of("clientReviewId", UUID.randomUUID().toString(),
+                "questionId", question, "rating", 3, "reviewedAt", java.time.Instant.now().toString(), "durationMs", 4000))))
+                .post("/api/v1/reviews").then().statusCode(200);
+        String text = metrics();
+        assertEquals(gradedBefore + 1, sample(text, "demodeck_reviews_graded_total", "origin=\"api\""));
+        assertTrue(sample(text, "demodeck_study_queue_seconds_count", "") >= 1, "the queue's timer");
+
+        // a panel whose metric the app does not export stays empty without anyone noticing
+        String board = java.nio.file.Files.readString(java.nio.file.Path.of("docker", "grafana-dashboard.json"));
+        Matcher names = Pattern.compile("\\b(demodeck_[a-z_]+?)(?:_bucket|_count|_sum)?\\b").matcher(board);
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        while (names.find()) {
+            String name = names.group(1);
+            // demo runs are counted per demo as they happen (DemoApiTest runs demos; a run here would take seconds)
+            if (!name.startsWith("demodeck_demo_runs") && !text.contains("\n" + name)) {
+                missing.add(name);
+            }
+        }
+        assertTrue(missing.isEmpty(), "on the board but not on /q/metrics: " + missing);
+    }
+
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** The value of the first sample of {@code name} whose labels contain every one of {@code labels}; 0 if none. */
     private static double sample(String text, String name, String... labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{(.*)} (\\S+)$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{(.*)})? (\\S+)$").matcher(text);
         while (m.find()) {
-            String found = m.group(1);
+            String found = m.group(1) == null ? "" : m.group(1);
             boolean all = true;
             for (String label : labels) {
                 all &= found.contains(label);

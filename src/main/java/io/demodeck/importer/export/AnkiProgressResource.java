@@ -3,7 +3,7 @@ package io.demodeck.importer.export;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.deck.DeckAccess;
-import io.demodeck.platform.ApiException;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +45,7 @@ public class AnkiProgressResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response export(@PathParam("deck") String deck) {
         Exported exported = exports.ankiWithProgress(deck, DeckAccess.Viewer.of(user))
-                .orElseThrow(() -> ApiException.notFound("Deck " + deck));
+                .orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
         return download(deck, exported);
     }
 
