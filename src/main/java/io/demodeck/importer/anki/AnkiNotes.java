@@ -161,6 +161,12 @@ final class AnkiNotes {
                 return Map.of();
             }
         }
+        try {
+            io.demodeck.quiz.cloze.ClozeParser.parse(prompt.toString()); // what every reader of the question will do
+        } catch (io.demodeck.quiz.cloze.ClozeException e) {
+            skip(log, line, ref, "the cloze note cannot be a cloze question: " + e.getMessage());
+            return Map.of();
+        }
         String extra = fields.size() > 1 ? text(fields.get(1), media) : "";
         Map<Integer, String> made = new HashMap<>();
         String id = deck.add(guid, QuestionType.CLOZE, tags, prompt.toString().strip(), extra.isBlank() ? null : extra,

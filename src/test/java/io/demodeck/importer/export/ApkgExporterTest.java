@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -252,26 +253,30 @@ class ApkgExporterTest {
     }
 
     @Test
-    void aClozeQuestionBecomesAClozeNoteWithACardPerDeletion() throws Exception {
+    void aClozeQuestionBecomesAClozeNoteAndReadsBackAsOne() throws Exception {
         DeckContent deck = imported(ImportFormat.ANKI_TEXT, bytes("anki/notes.txt"));
-        String firstId = deck.questions().get(0).externalId();
-        Function<QuestionContent, String> cloze = q -> q.externalId().equals(firstId)
-                ? "The {{c1::capital}} of <b>France</b> is {{c2::Paris::city}}." : null;
-        Exported exported = new ApkgExporter(cloze).export(deck, NO_MEDIA, null);
+        QuestionContent clozeQuestion = deck.questions().stream().filter(q -> q.type() == QuestionType.CLOZE)
+                .findFirst().orElseThrow();
+        assertEquals(null, ApkgExporter.clozeText(deck.questions().stream()
+                .filter(q -> q.type() != QuestionType.CLOZE).findFirst().orElseThrow()), "other types are Basic notes");
+        Exported exported = new ApkgExporter().export(deck, NO_MEDIA, null);
         Package p = Package.of(exported);
-        try (Connection c = p.open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "select n.mid, n.csum, n.flds, count(c.id), group_concat(c.ord) from notes n join cards c on c.nid = n.id "
-                        + "group by n.id order by n.id limit 1")) {
-            rs.next();
-            assertEquals(ApkgExporter.CLOZE_MODEL, rs.getLong(1));
-            assertEquals(ankiChecksum(rs.getString(3).split("\u001f")[0]), rs.getLong(2));
-            assertEquals(2, rs.getInt(4), "one card per deletion");
-            assertEquals("0,1", rs.getString(5));
+        try (Connection c = p.open(); PreparedStatement ps = c.prepareStatement(
+                "select n.mid, n.csum, n.flds, count(c.id) from notes n join cards c on c.nid = n.id where n.guid = ? group by n.id")) {
+            ps.setString(1, "dd:" + deck.externalId() + ":" + clozeQuestion.externalId());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the cloze question's note");
+                assertEquals(ApkgExporter.CLOZE_MODEL, rs.getLong(1));
+                assertEquals(ankiChecksum(rs.getString(3).split("\u001f")[0]), rs.getLong(2));
+                assertTrue(rs.getString(3).contains("{{c1::"), rs.getString(3));
+                // DemoDeck learns a cloze question as a whole: every gap is c1, one card
+                assertEquals(1, rs.getInt(4));
+            }
         }
         ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(p.bytes, "cloze.apkg", EN);
-        assertTrue(back.deck().questions().stream().anyMatch(q -> q.externalId().startsWith(firstId + "-c")),
-                "read back as a cloze note: " + back.deck().questions().stream().map(QuestionContent::externalId).toList());
-        assertEquals(null, ApkgExporter.clozeText(deck.questions().get(0)), "no question type maps to Cloze yet");
+        QuestionContent read = back.deck().questions().stream()
+                .filter(q -> q.externalId().equals(clozeQuestion.externalId())).findFirst().orElseThrow();
+        assertEquals(QuestionType.CLOZE, read.type(), "read back as a cloze question");
     }
 
     // ---- the learner's progress -----------------------------------------------------------------------------
