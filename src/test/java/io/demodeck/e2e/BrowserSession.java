@@ -193,7 +193,6 @@ public final class BrowserSession implements AutoCloseable {
         actions++;
     }
 
-    /** Presses a key and waits for the page it triggers to load (the old page goes stale). */
     /**
      * Presses a key and waits for the page's content to be replaced: a new page, or (a grade on the study page) the
      * next card shown in place by js/study.js.
@@ -210,6 +209,12 @@ public final class BrowserSession implements AutoCloseable {
             return false;
         } catch (org.openqa.selenium.StaleElementReferenceException e) {
             return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // while the old document is being torn down Chromium may answer this instead of "stale element"
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 
