@@ -237,7 +237,7 @@ public class LoadData {
         }
         long deckId;
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into deck (external_id, original_language, origin) values (?, 'en', 'import') returning id")) {
+                "insert into deck (external_id, original_language, origin, visibility) values (?, 'en', 'import', 'public') returning id")) {
             ps.setString(1, DECK);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

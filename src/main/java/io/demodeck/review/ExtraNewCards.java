@@ -6,14 +6,13 @@ import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * "More new cards today": extra new cards a learner allows themselves for one study day. The queue adds them to the
- * daily limit of that day only; the limit in the settings stays as it is.
+ * "More new cards today": extra new cards a learner allows themselves for one study day. The queue statement adds them to
+ * the daily limit of that day only (StudyQueueSql's NEW_BUDGET); the limit in the settings stays as it is.
  */
 @ApplicationScoped
 public class ExtraNewCards {
@@ -37,18 +36,6 @@ public class ExtraNewCards {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("adding new cards for today failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** The extra new cards of the study day that starts at {@code dayStart} (0 when none were asked for). */
-    static int forDay(Connection c, long userId, Instant dayStart) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select extra from extra_new_cards where user_id = ? and day_start = ?")) {
-            ps.setLong(1, userId);
-            ps.setTimestamp(2, Timestamp.from(dayStart));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
         }
     }
 }

@@ -117,11 +117,7 @@ public class StudyQueue {
                            boolean withCounts) throws SQLException {
         StudyDays days = settings.schedulerFor(s).studyDays();
         int wanted = Math.max(limit, 0);
-        // today's new-card limit: the learner's own or a class's smaller one for this deck (ClassLimits), with the
-        // extra cards the learner asked for today (ExtraNewCards)
-        int newCardsToday = io.demodeck.classes.ClassLimits.newCardsPerDay(c, userId, deckId, s.newCardsPerDay())
-                + ExtraNewCards.forDay(c, userId, days.startOfDay(now));
-        DueCards due = store.dueCards(c, userId, deckId, newCardsToday, days.startOfDay(now), now,
+        DueCards due = store.dueCards(c, userId, deckId, s.newCardsPerDay(), days.startOfDay(now), now,
                 days.startOfNextDay(now), wanted, withCounts);
         List<QueueCard> cards = due.cards();
         int newOnes = Math.min(wanted - cards.size(), due.newCardsLeft());

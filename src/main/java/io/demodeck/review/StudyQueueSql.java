@@ -33,6 +33,19 @@ public final class StudyQueueSql {
         }
     }
 
+    /**
+     * Today's new-card budget of a learner's deck, computed inside the queue statement so that the queue stays one
+     * round trip: the learner's own daily limit, lowered by the smallest limit of a (not archived) class of theirs
+     * that assigns the deck with one, plus the extra new cards the learner asked for today ({@link ExtraNewCards}).
+     * Binds: own limit, user, deck, user, day start.
+     */
+    private static final String NEW_BUDGET = """
+            ((select least(?::int, min(cd.new_cards_per_day)) from class_deck cd
+                join class_member m on m.class_id = cd.class_id and m.user_id = ?
+                join study_class sc on sc.id = cd.class_id and sc.archived_at is null
+              where cd.deck_id = ? and cd.new_cards_per_day is not null)
+             + coalesce((select e.extra from extra_new_cards e where e.user_id = ? and e.day_start = ?), 0))""";
+
     /** Columns: kind, card id, question id, state, step, stability, difficulty, due, last review, reps, lapses, learning, review, new. */
     public static final String DUE = """
             with retired as materialized (select id from question where deck_id = ? and retired)
@@ -59,7 +72,8 @@ public final class StudyQueueSql {
                 union all
                 select 3, 0, null, null, null, null, null, null, null, null, null, null, cards.learning, cards.review,
                        greatest(0, least(
-                           ? - (select count(*) from review_log
+                           """ + NEW_BUDGET + """
+                            - (select count(*) from review_log
                                 where user_id = ? and reviewed_at >= ? and state_before = 0 and undone_at is null),
                            (select count(*) from question q where q.deck_id = ? and not q.retired) - cards.started
                            - (select count(*) from card c
@@ -103,7 +117,8 @@ public final class StudyQueueSql {
                  join card c on c.id = ranked.id)
                 union all
                 select 3, 0, null, null, null, null, null, null, null, null, null, null, null, null,
-                       greatest(0, ? - (select count(*) from review_log
+                       greatest(0, """ + NEW_BUDGET + """
+                            - (select count(*) from review_log
                                         where user_id = ? and reviewed_at >= ? and state_before = 0 and undone_at is null))
             ) next order by kind, key, id""";
 
@@ -118,14 +133,18 @@ public final class StudyQueueSql {
             where q.deck_id = ? and not q.retired and (c.id is null or (c.state = 0 and not c.suspended))
             order by q.position, q.id limit ?""";
 
-    /** Binds {@link #DUE} for a learner's deck; at most {@code limit} cards of each kind come back. */
+    /**
+     * Binds {@link #DUE} for a learner's deck; at most {@code limit} cards of each kind come back.
+     * {@code newCardsPerDay} is the learner's own limit: the statement applies class limits and today's extra cards.
+     */
     public static void bindDue(PreparedStatement ps, long userId, long deckId, int newCardsPerDay, Timestamp dayStart,
                                Timestamp now, Timestamp dayEnd, int limit) throws SQLException {
         bind(ps,
                 deckId,                                // retired
                 userId, deckId, now, limit,            // (re)learning due
                 now, userId, deckId, dayEnd, limit,    // reviews due
-                newCardsPerDay, userId, dayStart,      // new: today's budget
+                newCardsPerDay, userId, deckId, userId, dayStart, // new: today's budget (NEW_BUDGET)
+                userId, dayStart,                      // new: new cards answered today
                 deckId, userId, deckId,                // new: the deck's questions, suspended cards
                 dayEnd, dayEnd, userId, deckId);       // counts of the learner's cards
     }
@@ -137,7 +156,8 @@ public final class StudyQueueSql {
                 deckId,                                // retired
                 userId, deckId, now, limit,            // (re)learning due
                 now, userId, deckId, dayEnd, limit,    // reviews due
-                newCardsPerDay, userId, dayStart);     // new: today's budget left
+                newCardsPerDay, userId, deckId, userId, dayStart, // new: today's budget (NEW_BUDGET)
+                userId, dayStart);                     // new: new cards answered today
     }
 
     /** Binds {@link #NEW_QUESTIONS}. */
