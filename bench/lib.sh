@@ -203,7 +203,7 @@ BENCH_LOAD_REVIEWS=${REVIEWS:-5000000}
 BENCH_LOAD_QUESTIONS=${QUESTIONS:-120}
 BENCH_LOAD_DECK=bench-deck
 # sign-in limits and token lifetime for a load test that signs in thousands of learners from one address
-BENCH_LOAD_ENV=(DEMODECK_API_AUTH_REQUESTS_PER_MINUTE=100000000 DEMODECK_API_AUTH_TOKEN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE=100000
+BENCH_LOAD_ENV=(DEMODECK_API_AUTH_REQUESTS_PER_MINUTE=100000000
                 DEMODECK_API_ACCESS_TOKEN_TTL=PT3H)
 
 # Makes the bench database hold the generated load: generated once into a template database (the app migrates the

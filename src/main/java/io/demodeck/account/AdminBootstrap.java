@@ -1,5 +1,6 @@
 package io.demodeck.account;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -7,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -23,13 +23,12 @@ public class AdminBootstrap {
     @Inject
     AccountService accounts;
 
-    @ConfigProperty(name = "demodeck.admin.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "demodeck.admin.password")
-    Optional<String> password;
+    @Inject
+    DemodeckConfig config;
 
     void onStart(@Observes StartupEvent event) {
+        Optional<String> username = config.admin().username();
+        Optional<String> password = config.admin().password();
         if (username.isPresent() && password.isPresent()) {
             bootstrap(username.get(), password.get());
         }

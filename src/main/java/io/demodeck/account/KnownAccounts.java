@@ -1,5 +1,6 @@
 package io.demodeck.account;
 
+import io.demodeck.platform.DemodeckConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
@@ -24,8 +24,8 @@ public class KnownAccounts {
 
     private final Cache<Long, Boolean> found;
 
-    KnownAccounts(@ConfigProperty(name = "demodeck.api.access-token-ttl") String accessTokenTtl) {
-        Duration lifetime = DurationConverter.parseDuration(accessTokenTtl);
+    KnownAccounts(DemodeckConfig config) {
+        Duration lifetime = config.api().accessTokenTtl();
         found = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(lifetime).recordStats().build();
     }
 

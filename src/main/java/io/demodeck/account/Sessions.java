@@ -1,9 +1,9 @@
 package io.demodeck.account;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,11 +40,8 @@ public class Sessions {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "demodeck.session.lifetime", defaultValue = "PT12H")
-    Duration lifetime;
-
-    @ConfigProperty(name = "demodeck.session.remembered-lifetime", defaultValue = "P30D")
-    Duration rememberedLifetime;
+    @Inject
+    DemodeckConfig config;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -65,7 +62,7 @@ public class Sessions {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Duration length = remember ? rememberedLifetime : lifetime;
+        Duration length = remember ? config.session().rememberedLifetime() : config.session().lifetime();
         Instant now = Instant.now();
         Instant expires = now.plus(length);
         String agent = userAgent == null ? null

@@ -1,10 +1,10 @@
 package io.demodeck.account;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,16 +30,14 @@ public class SignInGuard {
     private final Backoff signInFailures;
     private final Backoff registrationFailures;
 
-    SignInGuard(@ConfigProperty(name = "demodeck.login.attempts-per-minute", defaultValue = "10") int formPerAddress,
-                @ConfigProperty(name = "demodeck.login.free-failures", defaultValue = "5") int freeSignInFailures,
-                @ConfigProperty(name = "demodeck.login.first-delay", defaultValue = "PT1S") Duration firstSignInDelay,
-                @ConfigProperty(name = "demodeck.register.per-address-per-minute", defaultValue = "30") int registrations,
-                @ConfigProperty(name = "demodeck.register.free-failures", defaultValue = "5") int freeRegistrationFailures) {
-        this.formSignInsPerAddress = new RateLimiter(formPerAddress, Duration.ofMinutes(1));
-        this.registrationsPerAddress = new RateLimiter(registrations, Duration.ofMinutes(1));
-        this.signInFailures = new Backoff(freeSignInFailures, firstSignInDelay, Duration.ofMinutes(15),
+    SignInGuard(DemodeckConfig config) {
+        DemodeckConfig.Login login = config.login();
+        DemodeckConfig.Register register = config.register();
+        this.formSignInsPerAddress = new RateLimiter(login.attemptsPerMinute(), Duration.ofMinutes(1));
+        this.registrationsPerAddress = new RateLimiter(register.perAddressPerMinute(), Duration.ofMinutes(1));
+        this.signInFailures = new Backoff(login.freeFailures(), login.firstDelay(), Duration.ofMinutes(15),
                 Duration.ofHours(1), 100_000, Clock.systemUTC());
-        this.registrationFailures = new Backoff(freeRegistrationFailures, Duration.ofSeconds(2), Duration.ofMinutes(10),
+        this.registrationFailures = new Backoff(register.freeFailures(), Duration.ofSeconds(2), Duration.ofMinutes(10),
                 Duration.ofHours(1), 100_000, Clock.systemUTC());
     }
 

@@ -1,11 +1,11 @@
 package io.demodeck.api;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.account.SignInGuard;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.RateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
@@ -18,8 +18,8 @@ public class AuthThrottle {
 
     private final RateLimiter perAddress;
 
-    AuthThrottle(@ConfigProperty(name = "demodeck.api.auth.requests-per-minute", defaultValue = "30") int perAddress) {
-        this.perAddress = new RateLimiter(perAddress, Duration.ofMinutes(1));
+    AuthThrottle(DemodeckConfig config) {
+        this.perAddress = new RateLimiter(config.api().auth().requestsPerMinute(), Duration.ofMinutes(1));
     }
 
     void checkAddress(HttpServerRequest request) {

@@ -1,12 +1,12 @@
 package io.demodeck.api;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.review.scheduler.State;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +27,8 @@ public class CardChanges {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "demodeck.api.sync-settle-time", defaultValue = "PT2S")
-    Duration settleTime;
+    @Inject
+    DemodeckConfig config;
 
     /** @param nextCursor where the next call continues; the same cursor again when nothing changed */
     public record Changes(List<ApiCard> cards, String nextCursor, boolean hasMore) {
@@ -50,7 +50,7 @@ public class CardChanges {
                         where user_id = :user and (updated_at, id) > (:after, :afterId) and updated_at <= :settled
                         order by updated_at, id limit :limit""")
                 .setParameter("user", userId).setParameter("after", after.updatedAt())
-                .setParameter("afterId", after.cardId()).setParameter("settled", Instant.now().minus(settleTime))
+                .setParameter("afterId", after.cardId()).setParameter("settled", Instant.now().minus(config.api().syncSettleTime()))
                 .setParameter("limit", limit + 1).getResultList();
         boolean hasMore = rows.size() > limit;
         List<ApiCard> cards = new ArrayList<>(Math.min(rows.size(), limit));

@@ -1,5 +1,6 @@
 package io.demodeck.api;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.account.User;
@@ -8,7 +9,6 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.nio.charset.StandardCharsets;
@@ -40,11 +40,8 @@ public class TokenService {
     SigningKeys keys;
 
 
-    @ConfigProperty(name = "demodeck.api.access-token-ttl", defaultValue = "PT15M")
-    Duration accessTokenTtl;
-
-    @ConfigProperty(name = "demodeck.api.refresh-token-ttl", defaultValue = "P30D")
-    Duration refreshTokenTtl;
+    @Inject
+    DemodeckConfig config;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -109,9 +106,10 @@ public class TokenService {
         row.familyId = familyId;
         row.tokenHash = hash(refreshToken);
         row.createdAt = now;
-        row.expiresAt = now.plus(refreshTokenTtl);
+        row.expiresAt = now.plus(config.api().refreshTokenTtl());
         row.persist();
         Set<String> groups = Role.parse(user.roles).stream().map(Role::roleName).collect(Collectors.toSet());
+        Duration accessTokenTtl = config.api().accessTokenTtl();
         return new Tokens(accessToken(user.id, user.authGeneration, user.username, groups, now, accessTokenTtl), "Bearer",
                 accessTokenTtl.toSeconds(), refreshToken, row.expiresAt);
     }

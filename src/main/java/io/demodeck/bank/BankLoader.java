@@ -1,11 +1,11 @@
 package io.demodeck.bank;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,17 +23,14 @@ public class BankLoader {
     @Inject
     DeckWriter writer;
 
-    @ConfigProperty(name = "demodeck.bank.directory")
-    Optional<Path> directory;
-
-    @ConfigProperty(name = "demodeck.bank.load-at-start", defaultValue = "true")
-    boolean loadAtStart;
+    @Inject
+    DemodeckConfig config;
 
     private volatile List<FileReport> startupReport;
 
     void onStart(@Observes StartupEvent event) {
-        startupReport = loadAtStart
-                ? load(directory.map(BankFiles::fromDirectory).orElseGet(BankFiles::packaged))
+        startupReport = config.bank().loadAtStart()
+                ? load(config.bank().directory().map(BankFiles::fromDirectory).orElseGet(BankFiles::packaged))
                 : List.of();
     }
 

@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.platform.ClientFacingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -25,7 +26,9 @@ import java.util.Map;
 public class DemoService {
 
     @Inject
-    DemoConfig config;
+    DemodeckConfig settings;
+
+    private DemodeckConfig.Demos config;
 
     @Inject
     MeterRegistry registry;
@@ -39,6 +42,7 @@ public class DemoService {
 
     @PostConstruct
     void init() {
+        config = settings.demos();
         Duration timeout = Duration.ofSeconds(config.childTimeoutSeconds());
         child = new ChildJvm(timeout);
         go = new GoToolchain(config.goCommand(), config.cCompiler(), System.getenv("PATH"), timeout);

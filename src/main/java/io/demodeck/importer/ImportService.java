@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.platform.DemodeckConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.BankMarkdownParser;
@@ -15,7 +16,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,11 +56,11 @@ public class ImportService {
     @Inject
     io.demodeck.deck.DeckAccess access;
 
-    @ConfigProperty(name = "demodeck.import.max-bytes", defaultValue = "20971520")
-    long maxBytes;
+    @Inject
+    DemodeckConfig config;
 
     public long maxBytes() {
-        return maxBytes;
+        return config.imports().maxBytes();
     }
 
     /** The dry run: what the import would do, written nowhere but the audit record. */
@@ -137,10 +137,10 @@ public class ImportService {
         if (data == null || data.length == 0) {
             throw ClientFacingException.validation("file", "the file is empty");
         }
-        if (data.length > maxBytes) {
+        if (data.length > maxBytes()) {
             throw new ClientFacingException(413, "payload-too-large", "Payload Too Large", "The file is too large ("
                     + OversizeBodies.megabytes(data.length) + "): a file to import may have at most "
-                    + OversizeBodies.megabytes(maxBytes) + ".");
+                    + OversizeBodies.megabytes(maxBytes()) + ".");
         }
         ImportOptions options = request.options() == null ? ImportOptions.defaults() : request.options();
         if (options.language() != null && !BankMarkdownParser.LANGUAGES.contains(options.language())) {

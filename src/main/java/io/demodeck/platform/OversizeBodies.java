@@ -43,8 +43,8 @@ public class OversizeBodies {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
-    @ConfigProperty(name = "demodeck.import.max-bytes", defaultValue = "20971520")
-    long maxImportBytes;
+    @Inject
+    DemodeckConfig config;
 
     @Inject
     RoutingContext routing;
@@ -100,7 +100,7 @@ public class OversizeBodies {
     public ClientFacingException tooLarge(Long declared) {
         String size = declared == null ? "The upload is too large" : "The upload is too large (" + megabytes(declared) + ")";
         return new ClientFacingException(413, "payload-too-large", "Payload Too Large", size + ": this server accepts at most "
-                + megabytes(limit()) + " per request, and a file to import may have at most " + megabytes(maxImportBytes)
+                + megabytes(limit()) + " per request, and a file to import may have at most " + megabytes(config.imports().maxBytes())
                 + ". Split the file, or leave out media, and upload it again.");
     }
 

@@ -1,5 +1,6 @@
 package io.demodeck.review;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.review.scheduler.FsrsParameters;
 import io.demodeck.review.scheduler.Scheduler;
 import io.demodeck.review.scheduler.SchedulerSettings;
@@ -31,7 +32,7 @@ public class StudySettingsService {
     private final Map<StudySettings, Scheduler> schedulers = new ConcurrentHashMap<>();
 
     @Inject
-    SchedulerConfig config;
+    DemodeckConfig config;
 
     @Inject
     AgroalDataSource dataSource;
@@ -156,7 +157,7 @@ public class StudySettingsService {
             if (schedulers.size() >= MAX_CACHED_SCHEDULERS) {
                 schedulers.clear();
             }
-            scheduler = schedulers.computeIfAbsent(s, key -> new Scheduler(schedulerSettings(key, config.fuzz())));
+            scheduler = schedulers.computeIfAbsent(s, key -> new Scheduler(schedulerSettings(key, config.scheduler().fuzz())));
         }
         return scheduler;
     }

@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.testsupport.Slow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -9,7 +10,6 @@ import io.demodeck.importer.fuzz.FuzzCorpus;
 import io.demodeck.importer.fuzz.ReportChecks;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.review.LogReplay;
-import io.demodeck.review.SchedulerConfig;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -89,7 +89,7 @@ class ImportFuzzTest {
     AgroalDataSource dataSource;
 
     @Inject
-    SchedulerConfig schedulerConfig;
+    DemodeckConfig schedulerConfig;
 
     private FuzzCorpus corpus;
     /** Who uploads on the service path: an Anki package's history becomes this account's answers. */
@@ -218,7 +218,7 @@ class ImportFuzzTest {
     private List<String> cardsThatAreNoReplayOfTheirLog() {
         LogReplay.Report replay;
         try (Connection c = dataSource.getConnection()) {
-            replay = LogReplay.check(c, List.of(uploader), LogReplay.Order.REVIEW_TIME, schedulerConfig.fuzz());
+            replay = LogReplay.check(c, List.of(uploader), LogReplay.Order.REVIEW_TIME, schedulerConfig.scheduler().fuzz());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

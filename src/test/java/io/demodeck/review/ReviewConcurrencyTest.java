@@ -1,5 +1,6 @@
 package io.demodeck.review;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.agroal.api.AgroalDataSource;
 import io.demodeck.review.ReviewService.GradeResult;
 import io.demodeck.review.scheduler.Rating;
@@ -47,7 +48,7 @@ class ReviewConcurrencyTest {
     ReviewService reviews;
 
     @Inject
-    SchedulerConfig schedulerConfig;
+    DemodeckConfig schedulerConfig;
 
     @Inject
     AgroalDataSource dataSource;
@@ -108,7 +109,7 @@ class ReviewConcurrencyTest {
         // every card equals a sequential replay of its non-undone log rows through the scheduler
         LogReplay.Report replay;
         try (Connection c = dataSource.getConnection()) {
-            replay = LogReplay.check(c, List.of(user), LogReplay.Order.ARRIVAL, schedulerConfig.fuzz());
+            replay = LogReplay.check(c, List.of(user), LogReplay.Order.ARRIVAL, schedulerConfig.scheduler().fuzz());
         }
         assertEquals(List.of(), replay.mismatches());
         assertEquals(questions.size(), replay.cards());

@@ -1,5 +1,6 @@
 package io.demodeck.review.fitting;
 
+import io.demodeck.platform.DemodeckConfig;
 import io.agroal.api.AgroalDataSource;
 import io.demodeck.review.StudySettings;
 import io.demodeck.review.StudySettingsService;
@@ -16,7 +17,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Array;
@@ -60,13 +60,8 @@ public class FitService {
     @Inject
     StudySettingsService settings;
 
-    /** Fits at once across learners; 0 means half the cores (at least one). */
-    @ConfigProperty(name = "demodeck.optimizer.concurrent-fits", defaultValue = "0")
-    int concurrentFits;
-
-    /** Seconds a refused learner is asked to wait before trying again. */
-    @ConfigProperty(name = "demodeck.optimizer.retry-after-seconds", defaultValue = "15")
-    long retryAfterSeconds;
+    @Inject
+    DemodeckConfig config;
 
     private FitGate gate;
     private ExecutorService workers;
@@ -74,6 +69,7 @@ public class FitService {
 
     @PostConstruct
     void start() {
+        int concurrentFits = config.optimizer().concurrentFits();
         int slots = concurrentFits > 0 ? concurrentFits : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         gate = new FitGate(slots);
         AtomicInteger n = new AtomicInteger();
@@ -102,7 +98,7 @@ public class FitService {
             return view(userId, running.id());
         }
         if (admission instanceof FitGate.Busy) {
-            throw FitProblem.busy(retryAfterSeconds);
+            throw FitProblem.busy(config.optimizer().retryAfterSeconds());
         }
         try {
             StudySettings s = settings.get(userId);
