@@ -74,6 +74,10 @@ for ((i = 0; i < REQUESTS; i++)); do
   curl -fs -o /dev/null -b "$jar" -w '%{time_total}\n' "$page" >>"$BENCH_OUT/dashboard-times.txt"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+# live or stored (io.demodeck.classes.ClassDashboard serves a class that takes long to compute from its stored figures)
+served=$(curl -fs -b "$jar" "$page" | grep -q 'id="stored-figures"' && echo "stored figures" || echo "figures computed per request")
+snapshot=$(bench_psql -c "select string_agg(lang || ': ' || compute_ms || ' ms', ', ') from class_dashboard_snapshot
+                           where class_id = $class" 2>/dev/null || echo "no class_dashboard_snapshot table")
 stats=$(python3 - "$BENCH_OUT/dashboard-times.txt" <<'PY'
 import math, statistics, sys
 t = sorted(float(x) * 1000 for x in open(sys.argv[1]) if x.strip())
@@ -107,6 +111,7 @@ bench_app_stop dashboard
   echo "- command: \`bench/dashboard.sh\` (REQUESTS=$REQUESTS WARMUP=$WARMUP): sequential GET /classes/{id}/dashboard"
   echo "  signed in as the class's instructor, after $WARMUP warm-up requests; client-side time (curl), one request at a time;"
   echo "  the page is $size bytes with $rows table rows (every learner and every question)"
+  echo "- the timed pages showed $served; the class's last computations took: ${snapshot:-none stored}"
   echo
   echo "| requests | median ms | p95 ms | min ms | max ms |"
   echo "|---|---|---|---|---|"
