@@ -75,7 +75,8 @@ for ((i = 0; i < REQUESTS; i++)); do
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # live or stored (io.demodeck.classes.ClassDashboard serves a class that takes long to compute from its stored figures)
-served=$(curl -fs -b "$jar" "$page" | grep -q 'id="stored-figures"' && echo "stored figures" || echo "figures computed per request")
+curl -fs -o "$BENCH_OUT/dashboard-last.html" -b "$jar" "$page"
+served=$(grep -q 'id="stored-figures"' "$BENCH_OUT/dashboard-last.html" && echo "stored figures" || echo "figures computed per request")
 snapshot=$(bench_psql -c "select string_agg(lang || ': ' || compute_ms || ' ms', ', ') from class_dashboard_snapshot
                            where class_id = $class" 2>/dev/null || echo "no class_dashboard_snapshot table")
 stats=$(python3 - "$BENCH_OUT/dashboard-times.txt" <<'PY'
