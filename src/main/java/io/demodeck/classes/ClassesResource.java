@@ -267,6 +267,8 @@ public class ClassesResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such class",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "lang is not a supported language (en, ru)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ClassDashboard.Dashboard dashboard(@PathParam("id") long id, @QueryParam("lang") String lang) {
         return dashboards.of(viewer(), id, dashboardLang(lang), Instant.now());
     }
@@ -281,6 +283,8 @@ public class ClassesResource {
     @APIResponse(responseCode = "403", description = "Not its instructor or an admin",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such class",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "lang is not a supported language (en, ru)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ClassDashboard.Dashboard refreshDashboard(@PathParam("id") long id, @QueryParam("lang") String lang) {
         return dashboards.refresh(viewer(), id, dashboardLang(lang), Instant.now());
