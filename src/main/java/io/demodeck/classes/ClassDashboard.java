@@ -1,11 +1,18 @@
 package io.demodeck.classes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.deck.DeckAccess.Viewer;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -15,11 +22,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the class knows: per learner and per question of the class's decks, for the class's instructor and admins.
  * One set-based statement per table (learners, questions) and one for the wrong options, however large the class:
  * no query per learner or per question. Only the class's decks count, as the join page promises.
+ * <p>
+ * A large class (500 learners, a million reviews) takes seconds to compute, so every computation is timed and stored
+ * per class and language (class_dashboard_snapshot); a class whose last computation took
+ * {@code demodeck.classes.dashboard-live-below} or longer is served the stored figures, marked with their time, and
+ * recomputed in the background once they are older than {@code demodeck.classes.dashboard-refresh-after}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -55,10 +69,24 @@ public class ClassDashboard {
                               Double meanDifficulty, List<WrongOption> wrongOptions) {
     }
 
+    /**
+     * @param stored        true when the figures come from the stored computation of {@code computedAt} (a large
+     *                      class) rather than from this request
+     * @param computeMillis how long computing the figures took
+     */
     public record Dashboard(ClassService.ClassSummary summary, List<ClassService.AssignedDeck> decks,
                             List<LearnerRow> learners, List<QuestionRow> questions, List<QuestionRow> hardest,
-                            Instant computedAt) {
+                            Instant computedAt, boolean stored, long computeMillis) {
     }
+
+    /** What is stored per class and language (class_dashboard_snapshot.data). */
+    public record Figures(List<LearnerRow> learners, List<QuestionRow> questions) {
+    }
+
+    public record Snapshot(Figures figures, Instant computedAt, long computeMillis) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(ClassDashboard.class);
 
     @Inject
     EntityManager em;
@@ -66,17 +94,147 @@ public class ClassDashboard {
     @Inject
     ClassService classes;
 
+    @Inject
+    ObjectMapper json;
+
+    /** A class whose last computation took less than this is computed on every request; a larger one is served stored. */
+    @ConfigProperty(name = "demodeck.classes.dashboard-live-below", defaultValue = "PT0.15S")
+    Duration liveBelow;
+
+    /** A stored dashboard older than this is recomputed in the background at the next request. */
+    @ConfigProperty(name = "demodeck.classes.dashboard-refresh-after", defaultValue = "PT5M")
+    Duration refreshAfter;
+
+    /** Classes being recomputed in the background on this replica: at most one refresh per class at once. */
+    private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The class's dashboard: computed now when the class's last computation was quick, else the stored one (and a
+     * background refresh when it is older than {@code demodeck.classes.dashboard-refresh-after}).
+     */
     public Dashboard of(Viewer viewer, long classId, String lang, Instant now) {
         classes.requireAtLeast(viewer, classId, ClassService.Access.MANAGE);
         ClassService.ClassDetail detail = classes.detail(viewer, classId, lang);
-        List<LearnerRow> learners = learners(classId, now);
-        List<QuestionRow> questions = questions(classId, lang);
-        List<QuestionRow> hardest = questions.stream().filter(q -> q.againRate() != null)
+        Snapshot last = stored(classId, lang);
+        if (last != null && last.computeMillis() >= liveBelow.toMillis()) {
+            if (!last.computedAt().plus(refreshAfter).isAfter(now)) {
+                refreshInBackground(classId);
+            }
+            return dashboard(detail, last, true);
+        }
+        Snapshot fresh = compute(classId, lang, now);
+        if (last == null || fresh.computeMillis() >= liveBelow.toMillis()
+                || !last.computedAt().plus(refreshAfter).isAfter(now)) {
+            store(classId, lang, fresh);
+        }
+        return dashboard(detail, fresh, false);
+    }
+
+    /** "Compute now": computes the class's figures in {@code lang} at once and stores them, however large the class. */
+    public Dashboard refresh(Viewer viewer, long classId, String lang, Instant now) {
+        classes.requireAtLeast(viewer, classId, ClassService.Access.MANAGE);
+        ClassService.ClassDetail detail = classes.detail(viewer, classId, lang);
+        Snapshot fresh = compute(classId, lang, now);
+        store(classId, lang, fresh);
+        return dashboard(detail, fresh, false);
+    }
+
+    /** How old stored figures may get before a request starts recomputing them. */
+    public Duration refreshAfter() {
+        return refreshAfter;
+    }
+
+    /** True while a background refresh of the class runs on this replica. */
+    public boolean refreshing(long classId) {
+        return refreshing.contains(classId);
+    }
+
+    private static Dashboard dashboard(ClassService.ClassDetail detail, Snapshot s, boolean stored) {
+        List<QuestionRow> hardest = s.figures().questions().stream().filter(q -> q.againRate() != null)
                 .sorted(Comparator.comparing(QuestionRow::againRate).reversed()
                         .thenComparing(q -> q.meanDifficulty() == null ? 0 : -q.meanDifficulty())
                         .thenComparing(q -> -q.answers()))
                 .limit(HARDEST).toList();
-        return new Dashboard(detail.summary(), detail.decks(), learners, questions, hardest, now);
+        return new Dashboard(detail.summary(), detail.decks(), s.figures().learners(), s.figures().questions(), hardest,
+                s.computedAt(), stored, s.computeMillis());
+    }
+
+    /** Recomputes every stored language of the class on a virtual thread, unless that already happens here. */
+    void refreshInBackground(long classId) {
+        if (!refreshing.add(classId)) {
+            return;
+        }
+        try {
+            Thread.ofVirtual().name("dashboard-refresh-" + classId).start(() -> {
+                ManagedContext requestContext = Arc.container().requestContext();
+                requestContext.activate();
+                try {
+                    @SuppressWarnings("unchecked")
+                    List<String> langs = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "select lang from class_dashboard_snapshot where class_id = :class order by lang")
+                            .setParameter("class", classId).getResultList());
+                    for (String lang : langs) {
+                        store(classId, lang, compute(classId, lang, Instant.now()));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Refreshing the dashboard of class %d failed; the stored one stays", classId);
+                } finally {
+                    requestContext.terminate();
+                    refreshing.remove(classId);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            refreshing.remove(classId);
+            throw e;
+        }
+    }
+
+    /** Computes the figures in a transaction of their own (with room to sort and hash in memory). */
+    Snapshot compute(long classId, String lang, Instant now) {
+        long started = System.nanoTime();
+        Figures figures = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set local work_mem = '64MB'").executeUpdate();
+            return new Figures(learners(classId, now), questions(classId, lang));
+        });
+        return new Snapshot(figures, now, Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    Snapshot stored(long classId, String lang) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select cast(data as text), computed_at, compute_ms from class_dashboard_snapshot
+                        where class_id = :class and lang = :lang""")
+                .setParameter("class", classId).setParameter("lang", lang).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.getFirst();
+        try {
+            return new Snapshot(json.readValue((String) r[0], Figures.class), ClassService.instant(r[1]),
+                    ((Number) r[2]).longValue());
+        } catch (JsonProcessingException e) {
+            LOG.warnf(e, "The stored dashboard of class %d (%s) is unreadable; computing it again", classId, lang);
+            return null;
+        }
+    }
+
+    void store(long classId, String lang, Snapshot s) {
+        String data;
+        try {
+            data = json.writeValueAsString(s.figures());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        // the class may have been deleted meanwhile: then nothing is stored
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into class_dashboard_snapshot (class_id, lang, data, computed_at, compute_ms)
+                        select id, :lang, cast(:data as jsonb), :at, :ms from study_class where id = :class
+                        on conflict (class_id, lang) do update set data = excluded.data, computed_at = excluded.computed_at,
+                            compute_ms = excluded.compute_ms
+                        where class_dashboard_snapshot.computed_at <= excluded.computed_at""")
+                .setParameter("class", classId).setParameter("lang", lang).setParameter("data", data)
+                .setParameter("at", Timestamp.from(s.computedAt()))
+                .setParameter("ms", (int) Math.min(Integer.MAX_VALUE, s.computeMillis())).executeUpdate());
     }
 
     static final String LEARNERS = """

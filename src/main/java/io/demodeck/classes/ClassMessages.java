@@ -325,4 +325,16 @@ public interface ClassMessages {
 
     @Message("There is no class with this invite link. Check that the link was copied whole.")
     String join_unknown();
+
+    @Message("These figures were computed at {at} (it took {took}) and are stored, because computing them for this class takes a while. They are computed again in the background when they are older than {minutes} min.")
+    String class_stored_note(String at, String took, long minutes);
+
+    @Message("Compute now")
+    String class_compute_now();
+
+    @Message("Computing may take several seconds for a large class.")
+    String class_compute_now_hint();
+
+    @Message("The figures were computed just now.")
+    String class_computed_now();
 }

@@ -55,9 +55,15 @@ public class ClassPages {
                                String againRate, String firstTry, String meanDifficulty, List<ClassDashboard.WrongOption> wrong) {
     }
 
+    /**
+     * @param stored      the figures come from the stored computation of {@code computedAt}, not from this request
+     * @param computeTime how long that computation took, e.g. "4.2 s"
+     * @param done        "computed" after "Compute now"
+     */
     public record DashboardView(ClassService.ClassSummary summary, List<ClassService.AssignedDeck> decks,
                                 List<LearnerView> learners, List<QuestionView> questions, List<QuestionView> hardest,
-                                String retentionChart, String hardestChart, String computedAt) {
+                                String retentionChart, String hardestChart, String computedAt, boolean stored,
+                                String computeTime, long refreshMinutes, String done) {
     }
 
     @CheckedTemplate
@@ -175,7 +181,7 @@ public class ClassPages {
 
     @GET
     @Path("{id}/dashboard")
-    public TemplateInstance dashboard(@PathParam("id") long id) {
+    public TemplateInstance dashboard(@PathParam("id") long id, @QueryParam("done") String done) {
         ClassDashboard.Dashboard d = dashboards.of(viewer(), id, ui.lang(), Instant.now());
         ClassMessages msg = msg();
         List<LearnerView> learners = d.learners().stream().map(l -> new LearnerView(l.username(), l.cardsStudied(),
@@ -203,7 +209,17 @@ public class ClassPages {
                 msg.class_chart_hard_bar(q.label(), percent(q.againRate())))).toList();
         String hardestChart = SvgCharts.bars(msg.class_chart_hardest(), msg.class_chart_hardest_desc(), hard, 100, "#b3261e");
         return Templates.dashboard(new DashboardView(d.summary(), d.decks(), learners, questions, hardest,
-                retentionChart, hardestChart, TIME.format(d.computedAt())));
+                retentionChart, hardestChart, TIME.format(d.computedAt()), d.stored(),
+                String.format(Locale.ROOT, "%.1f s", d.computeMillis() / 1000.0),
+                Math.max(1, dashboards.refreshAfter().toMinutes()), "computed".equals(done) ? done : null));
+    }
+
+    /** "Compute now": the class's figures computed at once and stored, then back to the dashboard. */
+    @POST
+    @Path("{id}/dashboard/refresh")
+    public Response refreshDashboard(@PathParam("id") long id) {
+        dashboards.refresh(viewer(), id, ui.lang(), Instant.now());
+        return Response.seeOther(URI.create("/classes/" + id + "/dashboard?done=computed")).build();
     }
 
     @GET

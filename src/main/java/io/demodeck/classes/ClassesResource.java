@@ -258,15 +258,36 @@ public class ClassesResource {
     @Path("{id}/dashboard")
     @Operation(summary = "The class dashboard", description = "Per learner: cards studied, due now, true retention "
             + "(30 days), last active, streak; per question: answers, again rate, first-try correctness, mean difficulty, "
-            + "the wrong options chosen most; the 10 hardest questions. The class's instructor and admins only.")
+            + "the wrong options chosen most; the 10 hardest questions. A large class's figures are those of its last "
+            + "computation (stored: true, computedAt), recomputed in the background every few minutes. "
+            + "The class's instructor and admins only.")
     @APIResponse(responseCode = "200", description = "The dashboard",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassDashboard.Dashboard.class)))
     @APIResponse(responseCode = "403", description = "Not its instructor or an admin (members never see each other)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such class",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "lang is not a supported language (en, ru)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ClassDashboard.Dashboard dashboard(@PathParam("id") long id, @QueryParam("lang") String lang) {
-        return dashboards.of(viewer(), id, lang == null ? "en" : lang, Instant.now());
+        return dashboards.of(viewer(), id, dashboardLang(lang), Instant.now());
+    }
+
+    @POST
+    @Path("{id}/dashboard/refresh")
+    @Operation(summary = "Compute the class dashboard now", description = "A large class's dashboard is served from its "
+            + "last computation (stored: true, computedAt) and recomputed in the background every few minutes; this "
+            + "computes it at once, stores it and returns it. The class's instructor and admins only.")
+    @APIResponse(responseCode = "200", description = "The dashboard, just computed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassDashboard.Dashboard.class)))
+    @APIResponse(responseCode = "403", description = "Not its instructor or an admin",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "404", description = "No such class",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "lang is not a supported language (en, ru)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public ClassDashboard.Dashboard refreshDashboard(@PathParam("id") long id, @QueryParam("lang") String lang) {
+        return dashboards.refresh(viewer(), id, dashboardLang(lang), Instant.now());
     }
 
     @GET
@@ -289,8 +310,19 @@ public class ClassesResource {
     @APIResponse(responseCode = "403", description = "Not its instructor or an admin",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response questionsCsv(@PathParam("id") long id, @QueryParam("lang") String lang) {
-        ClassDashboard.Dashboard d = dashboards.of(viewer(), id, lang == null ? "en" : lang, Instant.now());
+        ClassDashboard.Dashboard d = dashboards.of(viewer(), id, dashboardLang(lang), Instant.now());
         return csv(out -> DashboardCsv.questions(d, out), "class-" + id + "-questions.csv");
+    }
+
+    /** The language of question labels and options: en unless given; one of the supported languages. */
+    private static String dashboardLang(String lang) {
+        if (lang == null || lang.isBlank()) {
+            return "en";
+        }
+        if (!io.demodeck.web.Languages.isSupported(lang)) {
+            throw ClientFacingException.validation("lang", "one of " + io.demodeck.web.Languages.SUPPORTED);
+        }
+        return lang;
     }
 
     interface CsvBody {

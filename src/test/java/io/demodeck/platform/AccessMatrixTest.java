@@ -499,6 +499,8 @@ class AccessMatrixTest {
         c.put("GET /api/v1/classes/{id}/dashboard", who -> who.api().get().get(api + "/dashboard"));
         c.put("GET /api/v1/classes/{id}/dashboard/learners.csv", who -> who.api().get().get(api + "/dashboard/learners.csv"));
         c.put("GET /api/v1/classes/{id}/dashboard/questions.csv", who -> who.api().get().get(api + "/dashboard/questions.csv"));
+        c.put("POST /classes/{id}/dashboard/refresh", who -> form(who, cls + "/dashboard/refresh"));
+        c.put("POST /api/v1/classes/{id}/dashboard/refresh", who -> who.api().get().post(api + "/dashboard/refresh"));
 
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
