@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** HTML pages of the bank: the decks, one deck's questions, one question with its answer. */
+/** HTML pages of the bank (the deck list is the home page, io.demodeck.home): one deck's questions, one question with its answer. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RunOnVirtualThread
@@ -23,8 +23,6 @@ public class BankPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<BankViews.DeckSummary> decks);
-
         static native TemplateInstance deck(BankViews.DeckSummary deck, List<BankViews.QuestionSummary> questions);
 
         static native TemplateInstance question(BankViews.QuestionDetail q);
@@ -41,11 +39,6 @@ public class BankPages {
 
     private DeckAccess.Viewer viewer() {
         return DeckAccess.Viewer.of(user);
-    }
-
-    @GET
-    public TemplateInstance home() {
-        return Templates.home(queries.decks(viewer(), ui.lang()));
     }
 
     @GET

@@ -61,6 +61,32 @@ public class StudyQueue {
         return store.withConnection(c -> read(c, userId, deckId, settings.get(c, userId), now, 0, true)).counts();
     }
 
+    /**
+     * Today's counts of each of these decks for the learner, as {@link #counts} reports them one deck at a time, in one
+     * statement ({@link StudyQueueSql#DECK_COUNTS}) after the learner's settings: for deck lists.
+     */
+    public Map<Long, QueueCounts> countsOfDecks(long userId, java.util.Collection<Long> deckIds, Instant now) {
+        if (deckIds.isEmpty()) {
+            return Map.of();
+        }
+        return store.withConnection(c -> {
+            StudySettings s = settings.get(c, userId);
+            StudyDays days = settings.schedulerFor(s).studyDays();
+            Map<Long, QueueCounts> counts = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(StudyQueueSql.DECK_COUNTS)) {
+                StudyQueueSql.bindDeckCounts(ps, userId, deckIds.toArray(Long[]::new), s.newCardsPerDay(),
+                        java.sql.Timestamp.from(days.startOfDay(now)), java.sql.Timestamp.from(days.startOfNextDay(now)));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getLong("deck_id"), new QueueCounts(rs.getInt("new_count"), rs.getInt("learning"),
+                                rs.getInt("review")));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
     /** See {@link ReviewService#nextCards(long, String, Instant, int, boolean)}. */
     public Optional<StudyBatch> nextCards(long userId, String deckExternalId, Instant now, int limit, boolean withCounts) {
         long start = System.nanoTime();

@@ -134,6 +134,53 @@ public final class StudyQueueSql {
             order by q.position, q.id limit ?""";
 
     /**
+     * Today's counts of many decks at once, for deck lists (the home page): for each deck id of the array the same
+     * numbers as the counts row of {@link #DUE} (kind 3), with the same rules: (re)learning and review cards due before
+     * the next study day starts, not suspended, of questions not retired; new questions available today = today's
+     * new-card budget (the learner's limit, or a smaller one of a class that assigns the deck (as {@link #NEW_BUDGET}),
+     * plus the extra new cards asked for today ({@code ExtraNewCards})) less the new cards answered today, at most the
+     * deck's questions the learner has not started. Columns: deck_id, learning, review, new.
+     */
+    public static final String DECK_COUNTS = """
+            with decks as (select distinct unnest(?::bigint[]) as deck_id),
+            budget as (select ?::int as own,
+                              coalesce((select e.extra from extra_new_cards e where e.user_id = ? and e.day_start = ?), 0)
+                              as extra,
+                              (select count(*) from review_log
+                               where user_id = ? and reviewed_at >= ? and state_before = 0 and undone_at is null) as used)
+            select d.deck_id, cards.learning, cards.review,
+                   greatest(0, least(
+                       least(b.own, (select min(cd.new_cards_per_day) from class_deck cd
+                                     join class_member m on m.class_id = cd.class_id and m.user_id = ?
+                                     join study_class sc on sc.id = cd.class_id and sc.archived_at is null
+                                     where cd.deck_id = d.deck_id and cd.new_cards_per_day is not null))
+                       + b.extra - b.used,
+                       (select count(*) from question q where q.deck_id = d.deck_id and not q.retired)
+                       - cards.started - cards.suspended)) as new_count
+            from decks d
+            cross join budget b
+            cross join lateral (
+                select count(*) filter (where not c.suspended and c.state in (1, 3) and c.due < ?) as learning,
+                       count(*) filter (where not c.suspended and c.state = 2 and c.due < ?) as review,
+                       count(*) filter (where not c.suspended and c.state <> 0) as started,
+                       count(*) filter (where c.suspended) as suspended
+                from card c
+                where c.user_id = ? and c.deck_id = d.deck_id
+                      and c.question_id not in (select q.id from question q where q.deck_id = d.deck_id and q.retired)) cards
+            order by d.deck_id""";
+
+    /** Binds {@link #DECK_COUNTS}. */
+    public static void bindDeckCounts(PreparedStatement ps, long userId, Long[] deckIds, int newCardsPerDay,
+                                      Timestamp dayStart, Timestamp dayEnd) throws SQLException {
+        ps.setArray(1, ps.getConnection().createArrayOf("bigint", deckIds));
+        bindFrom(ps, 2,
+                newCardsPerDay, userId, dayStart,      // the learner's limit, today's extra cards
+                userId, dayStart,                      // new cards answered today
+                userId,                                // class limits
+                dayEnd, dayEnd, userId);               // counts of the learner's cards
+    }
+
+    /**
      * Binds {@link #DUE} for a learner's deck; at most {@code limit} cards of each kind come back.
      * {@code newCardsPerDay} is the learner's own limit: the statement applies class limits and today's extra cards.
      */
@@ -166,8 +213,12 @@ public final class StudyQueueSql {
     }
 
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        bindFrom(ps, 1, params);
+    }
+
+    private static void bindFrom(PreparedStatement ps, int first, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
+            ps.setObject(first + i, params[i]);
         }
     }
 
