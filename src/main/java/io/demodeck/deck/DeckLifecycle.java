@@ -304,7 +304,7 @@ public class DeckLifecycle {
         int removed = em.createNativeQuery("delete from deck_editor e using app_user u where u.id = e.user_id "
                 + "and e.deck_id = ?1 and lower(u.username) = lower(?2)").setParameter(1, id).setParameter(2, name).executeUpdate();
         if (removed == 0) {
-            throw ClientFacingException.notFound("Co-editor " + name);
+            throw ClientFacingException.validation("username", "'" + name + "' is not a co-editor of the deck");
         }
         record(viewer, id, Deck.<Deck>findById(id).externalId, "editor-removed", name);
     }

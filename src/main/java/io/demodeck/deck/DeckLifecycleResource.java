@@ -190,7 +190,7 @@ public class DeckLifecycleResource {
     @Path("decks/{deck}/editors/{username}")
     @Operation(summary = "Take a co-editor off a deck", description = "The owner and admins.")
     @APIResponse(responseCode = "200", description = "The deck")
-    @APIResponse(responseCode = "404", description = "Not a co-editor of the deck",
+    @APIResponse(responseCode = "422", description = "Not a co-editor of the deck (field username)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiDeck removeEditor(@PathParam("deck") String deck, @PathParam("username") String username) {
         decks.removeEditor(viewer(), deck, username);

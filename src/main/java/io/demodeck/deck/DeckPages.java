@@ -277,7 +277,7 @@ public class DeckPages {
 
     /** A refusal the page explains (the form again, with the reason); 404 and the role refusals stay errors. */
     private Response failed(String deck, ClientFacingException e) {
-        if (e.status() >= 500 || e.status() == 404 && !"not-found".equals(e.kind()) || !decks.canEdit(viewer(), deck)) {
+        if (e.status() >= 500 || e.status() == 404 || !decks.canEdit(viewer(), deck)) {
             throw e;
         }
         return render(deck, null, error(e), e.status());
@@ -300,10 +300,11 @@ public class DeckPages {
             case "admins-publish", "admins-purge" -> m.error_publish();
             case "not-deck-owner" -> m.error_owner();
             case "not-instructor" -> m.error_instructor();
-            case "not-found" -> m.error_not_found();
             default -> field.equals("id") || field.equals("newId") ? m.error_id()
                     : field.startsWith("texts") ? m.error_texts()
-                    : field.equals("username") ? m.error_username()
+                    : field.equals("username") && e.getMessage() != null && !e.fieldErrors().getFirst().message().contains("not a co-editor")
+                    ? m.error_username()
+                    : field.equals("username") ? m.error_not_found()
                     : field.equals("confirm") ? m.error_confirm()
                     : e.getMessage();
         };
