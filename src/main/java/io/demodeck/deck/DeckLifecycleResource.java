@@ -201,6 +201,10 @@ public class DeckLifecycleResource {
     @Path("decks/{deck}/archive")
     @Operation(summary = "Archive a deck", description = "Hidden from learners, their history kept, restorable. The owner and admins.")
     @APIResponse(responseCode = "200", description = "The deck")
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin (co-editors do not archive)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "A deck of questions/",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiDeck archive(@PathParam("deck") String deck) {
         decks.archive(viewer(), deck);
         return current(deck);
@@ -210,6 +214,8 @@ public class DeckLifecycleResource {
     @Path("decks/{deck}/restore")
     @Operation(summary = "Restore an archived deck", description = "The owner and admins.")
     @APIResponse(responseCode = "200", description = "The deck")
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin (co-editors do not archive)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiDeck restore(@PathParam("deck") String deck) {
         decks.restore(viewer(), deck);
         return current(deck);
