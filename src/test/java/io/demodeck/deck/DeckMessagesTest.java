@@ -36,7 +36,8 @@ class DeckMessagesTest {
             for (var p : m.getParameters()) {
                 assertTrue(ru.contains(p.getName()), m.getName() + ": the Russian text uses {" + p.getName() + "}");
             }
-            assertTrue(ru.chars().anyMatch(c -> c >= 'А' && c <= 'я') || ru.equals(en),
+            // format names are names (GIFT, Moodle XML, Markdown): the rest is written in Russian
+            assertTrue(m.getName().startsWith("format_") || ru.chars().anyMatch(c -> c >= 'А' && c <= 'я'),
                     m.getName() + " is in Russian: " + ru);
         }
         assertTrue(english.size() < 300, "a bundle stays under the 300 messages Quarkus 3.33.2 allows");
