@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * recorded in {@code deck_change} (who, what, when). Who may do what:
  * <ul>
  *   <li>editors (owner, co-editors, admins): rename, describe, change visibility between private and class;</li>
- *   <li>owner and admins: co-editors, archive, restore, delete;</li>
+ *   <li>owner and admins: co-editors, a new owner, archive, restore, delete;</li>
  *   <li>admins only: publish or unpublish (public), purge a deck with learner history;</li>
  *   <li>nobody: rename or delete a deck of {@code questions/} (the system's bank decks, 409).</li>
  * </ul>
@@ -274,16 +274,7 @@ public class DeckLifecycle {
     @Transactional
     public void addEditor(Viewer viewer, String externalId, String username) {
         long id = requireOwn(viewer, externalId);
-        String name = username == null ? "" : username.strip();
-        if (name.isEmpty()) {
-            throw ClientFacingException.validation("username", "required: the username of an instructor");
-        }
-        User user = User.findByUsername(name).orElseThrow(() ->
-                ClientFacingException.validation("username", "no account is called '" + name + "'"));
-        java.util.Set<Role> roles = Role.parse(user.roles);
-        if (!roles.contains(Role.INSTRUCTOR) && !roles.contains(Role.ADMIN)) {
-            throw ClientFacingException.validation("username", user.username + " is not an instructor; an admin grants the role first");
-        }
+        User user = instructor(username);
         Deck deck = Deck.findById(id);
         if (user.id.equals(deck.ownerId)) {
             throw ClientFacingException.validation("username", user.username + " owns the deck already");
@@ -294,6 +285,47 @@ public class DeckLifecycle {
         if (added > 0) {
             record(viewer, id, deck.externalId, "editor-added", user.username);
         }
+    }
+
+    /**
+     * Gives the deck to another instructor; the owner and admins only, never a bank deck. The former owner stays on
+     * as a co-editor, so nobody loses access by accident.
+     */
+    @Transactional
+    public void transfer(Viewer viewer, String externalId, String username) {
+        long id = requireOwn(viewer, externalId);
+        Deck deck = Deck.findById(id);
+        refuseBank(deck, "given to another owner");
+        User user = instructor(username);
+        if (user.id.equals(deck.ownerId)) {
+            return;
+        }
+        Long previous = deck.ownerId;
+        String before = previous == null ? "—" : User.<User>findByIdOptional(previous).map(u -> u.username).orElse("—");
+        deck.ownerId = user.id;
+        deck.updatedAt = Instant.now();
+        em.flush();
+        em.createNativeQuery("delete from deck_editor where deck_id = ?1 and user_id = ?2")
+                .setParameter(1, id).setParameter(2, user.id).executeUpdate();
+        if (previous != null) {
+            em.createNativeQuery("insert into deck_editor (deck_id, user_id, added_by) values (?1, ?2, ?3) on conflict do nothing")
+                    .setParameter(1, id).setParameter(2, previous).setParameter(3, viewer.userId()).executeUpdate();
+        }
+        record(viewer, id, deck.externalId, "owner", before + " → " + user.username);
+    }
+
+    private static User instructor(String username) {
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty()) {
+            throw ClientFacingException.validation("username", "required: the username of an instructor");
+        }
+        User user = User.findByUsername(name).orElseThrow(() ->
+                ClientFacingException.validation("username", "no account is called '" + name + "'"));
+        java.util.Set<Role> roles = Role.parse(user.roles);
+        if (!roles.contains(Role.INSTRUCTOR) && !roles.contains(Role.ADMIN)) {
+            throw ClientFacingException.validation("username", user.username + " is not an instructor; an admin grants the role first");
+        }
+        return user;
     }
 
     /** Takes a co-editor off the deck; the owner and admins only. */

@@ -186,6 +186,22 @@ public class DeckLifecycleResource {
         return current(deck);
     }
 
+    @PUT
+    @Path("decks/{deck}/owner/{username}")
+    @Operation(summary = "Give a deck to another instructor", description = "The owner and admins; the former owner "
+            + "stays on as a co-editor. The decks of questions/ belong to the system (409).")
+    @APIResponse(responseCode = "200", description = "The deck")
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin (co-editors do not change the owner)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "A deck of questions/",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "No such account, or not an instructor (field username)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    public ApiDeck transfer(@PathParam("deck") String deck, @PathParam("username") String username) {
+        decks.transfer(viewer(), deck, username);
+        return current(deck);
+    }
+
     @DELETE
     @Path("decks/{deck}/editors/{username}")
     @Operation(summary = "Take a co-editor off a deck", description = "The owner and admins.")

@@ -307,7 +307,7 @@ public interface DeckMessages {
     @Message("Give at least one title (up to 200 characters); a description needs a title and has at most 4000 characters.")
     String error_texts();
 
-    @Message("The decks of the question bank (questions/) cannot be renamed, archived or deleted.")
+    @Message("The decks of the question bank (questions/) cannot be renamed, archived, deleted or given to another owner.")
     String error_bank();
 
     @Message("Only admins publish a deck or take a public deck back.")
@@ -327,4 +327,22 @@ public interface DeckMessages {
 
     @Message("Only instructors and admins create decks.")
     String error_instructor();
+
+    @Message("Owner")
+    String section_owner();
+
+    @Message("Give the deck to another instructor; you stay on as its co-editor.")
+    String owner_hint();
+
+    @Message("New owner's username")
+    String owner_username();
+
+    @Message("Give the deck")
+    String owner_button();
+
+    @Message("The deck has a new owner; the former owner is a co-editor now.")
+    String done_owner();
+
+    @Message("new owner")
+    String action_owner();
 }

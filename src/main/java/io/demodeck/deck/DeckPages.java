@@ -182,6 +182,13 @@ public class DeckPages {
     }
 
     @POST
+    @Path("decks/{deck}/manage/owner")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response transfer(@PathParam("deck") String deck, @RestForm String username) {
+        return act(deck, "owner", () -> decks.transfer(viewer(), deck, username));
+    }
+
+    @POST
     @Path("decks/{deck}/manage/editors/{username}/remove")
     public Response removeEditor(@PathParam("deck") String deck, @PathParam("username") String username) {
         return act(deck, "editor_removed", () -> decks.removeEditor(viewer(), deck, username));

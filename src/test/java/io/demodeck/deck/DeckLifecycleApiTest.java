@@ -81,6 +81,8 @@ class DeckLifecycleApiTest {
                 .then().statusCode(200).body("visibility", equalTo("class"));
         as(coEditor).delete("/api/v1/decks/" + id).then().statusCode(403).contentType(startsWith(PROBLEM));
         as(coEditor).post("/api/v1/decks/" + id + "/archive").then().statusCode(403);
+        as(coEditor).put("/api/v1/decks/" + id + "/owner/" + coEditor.username()).then().statusCode(403)
+                .contentType(startsWith(PROBLEM));
 
         String renamed = id + "-v2";
         as(owner).body(Map.of("newId", renamed)).put("/api/v1/decks/" + id + "/id").then().statusCode(200)

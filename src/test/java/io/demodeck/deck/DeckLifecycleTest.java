@@ -146,6 +146,8 @@ class DeckLifecycleTest {
         refused(403, () -> decks.setVisibility(coEditor.viewer(), renamed, "public"));
         refused(404, () -> decks.rename(other.viewer(), renamed, newId()));
 
+        refused(403, () -> decks.transfer(coEditor.viewer(), renamed, coEditor.name())); // no owner change either
+
         decks.removeEditor(owner.viewer(), renamed, coEditor.name());
         refused(404, () -> decks.manage(coEditor.viewer(), renamed)); // class deck assigned to no class: not theirs now
         List<String> actions = decks.manage(owner.viewer(), renamed).changes().stream().map(DeckLifecycle.Change::action).toList();
@@ -153,6 +155,26 @@ class DeckLifecycleTest {
         DeckLifecycle.Change rename = decks.manage(owner.viewer(), renamed).changes().get(1);
         assertEquals(coEditor.name(), rename.username());
         assertEquals(id + " → " + renamed, rename.detail());
+    }
+
+    @Test
+    void theOwnerGivesTheDeckAwayAndStaysOnAsCoEditor() {
+        Account owner = account("own", Role.INSTRUCTOR);
+        Account next = account("nxt", Role.INSTRUCTOR);
+        Account admin = account("adm", Role.ADMIN);
+        String id = decks.create(owner.viewer(), newId(), "en", title("Handed over"));
+        decks.addEditor(owner.viewer(), id, next.name());
+        assertEquals("username", refused(422, () -> decks.transfer(owner.viewer(), id, account("lrn", Role.LEARNER).name()))
+                .fieldErrors().getFirst().field());
+        decks.transfer(owner.viewer(), id, next.name());
+        DeckLifecycle.Manage m = decks.manage(next.viewer(), id);
+        assertEquals(next.name(), m.owner());
+        assertEquals(List.of(owner.name()), m.editors());
+        assertEquals("own", m.level());
+        assertEquals(owner.name() + " → " + next.name(), m.changes().getFirst().detail());
+        refused(403, () -> decks.delete(owner.viewer(), id)); // a co-editor now
+        refused(409, () -> decks.transfer(admin.viewer(), "goroutines-threads-processes", next.name()));
+        assertEquals(null, stored("goroutines-threads-processes").ownerId);
     }
 
     @Test

@@ -122,7 +122,7 @@ class DeckLifecycleInBrowserTest {
         browser.step("exports-from-the-deck-page", () -> {
             browser.open("/decks/" + renamed);
             browser.find("#deck-export-link").click();
-            browser.waitFor(d -> browser.path().equals("/decks/" + renamed + "/manage"));
+            browser.waitFor(ExpectedConditions.urlContains("/decks/" + renamed + "/manage#h-export"));
             String href = browser.find("#export-moodle-xml").getAttribute("href");
             assertTrue(href.endsWith("/decks/" + renamed + "/export?format=moodle-xml"), href);
             // the download the link starts, fetched with the page's own session cookie

@@ -511,6 +511,7 @@ class AccessMatrixTest {
         c.put("POST /decks/{deck}/manage/visibility", who -> form(who, own + "/manage/visibility", "visibility", "bogus"));
         c.put("POST /decks/{deck}/manage/editors", who -> form(who, own + "/manage/editors", "username", "am-nobody-here"));
         c.put("POST /decks/{deck}/manage/editors/{username}/remove", who -> form(who, own + "/manage/editors/am-nobody-here/remove"));
+        c.put("POST /decks/{deck}/manage/owner", who -> form(who, own + "/manage/owner", "username", "am-nobody-here"));
         c.put("POST /decks/{deck}/manage/archive", who -> form(who, "/decks/" + freshDeck() + "/manage/archive"));
         c.put("POST /decks/{deck}/manage/restore", who -> form(who, "/decks/" + freshDeck() + "/manage/restore"));
         c.put("POST /decks/{deck}/manage/delete", who -> form(who, "/decks/" + freshDeck() + "/manage/delete"));
@@ -526,6 +527,7 @@ class AccessMatrixTest {
         c.put("PUT /api/v1/decks/{deck}/visibility", who -> json(who, Map.of("visibility", "bogus")).put(lifecycle + "/visibility"));
         c.put("PUT /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().put(lifecycle + "/editors/am-nobody-here"));
         c.put("DELETE /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().delete(lifecycle + "/editors/am-nobody-here"));
+        c.put("PUT /api/v1/decks/{deck}/owner/{username}", who -> who.api().get().put(lifecycle + "/owner/am-nobody-here"));
         c.put("POST /api/v1/decks/{deck}/archive", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/archive"));
         c.put("POST /api/v1/decks/{deck}/restore", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/restore"));
         c.put("DELETE /api/v1/decks/{deck}", who -> who.api().get().delete("/api/v1/decks/" + freshDeck()));
