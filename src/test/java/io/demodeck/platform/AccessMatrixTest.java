@@ -502,6 +502,39 @@ class AccessMatrixTest {
         c.put("POST /classes/{id}/dashboard/refresh", who -> form(who, cls + "/dashboard/refresh"));
         c.put("POST /api/v1/classes/{id}/dashboard/refresh", who -> who.api().get().post(api + "/dashboard/refresh"));
 
+        // decklife: the lifecycle of the instructor's public sample deck; changes that would alter it are refused
+        // after the access check (422), archive/restore/delete each take a fresh deck
+        String own = "/decks/" + MEDIA_DECK;
+        c.put("GET /decks/new", who -> page(who, "/decks/new"));
+        c.put("POST /decks/new", who -> form(who, "/decks/new", "id", "Not An Id!", "titleEn", "am"));
+        c.put("GET /decks/{deck}/manage", who -> page(who, own + "/manage"));
+        c.put("POST /decks/{deck}/manage/rename", who -> form(who, own + "/manage/rename", "newId", "Not An Id!"));
+        c.put("POST /decks/{deck}/manage/texts", who -> form(who, own + "/manage/texts", "titleEn", "", "titleRu", ""));
+        c.put("POST /decks/{deck}/manage/visibility", who -> form(who, own + "/manage/visibility", "visibility", "bogus"));
+        c.put("POST /decks/{deck}/manage/editors", who -> form(who, own + "/manage/editors", "username", "am-nobody-here"));
+        c.put("POST /decks/{deck}/manage/editors/{username}/remove", who -> form(who, own + "/manage/editors/am-nobody-here/remove"));
+        c.put("POST /decks/{deck}/manage/owner", who -> form(who, own + "/manage/owner", "username", "am-nobody-here"));
+        c.put("POST /decks/{deck}/manage/archive", who -> form(who, "/decks/" + freshDeck() + "/manage/archive"));
+        c.put("POST /decks/{deck}/manage/restore", who -> form(who, "/decks/" + freshDeck() + "/manage/restore"));
+        c.put("POST /decks/{deck}/manage/delete", who -> form(who, "/decks/" + freshDeck() + "/manage/delete"));
+        c.put("GET /decks/{deck}/purge", who -> page(who, own + "/purge"));
+        c.put("POST /decks/{deck}/purge", who -> form(who, own + "/purge", "confirm", "not-the-id"));
+        c.put("GET /decks/{deck}/export", who -> page(who, own + "/export?format=markdown"));
+        String lifecycle = "/api/v1/decks/" + MEDIA_DECK;
+        c.put("POST /api/v1/decks", who -> json(who, Map.of("id", "Not An Id!")).post("/api/v1/decks"));
+        c.put("GET /api/v1/decks/{deck}/manage", who -> who.api().get().get(lifecycle + "/manage"));
+        c.put("GET /api/v1/decks/{deck}/changes", who -> who.api().get().get(lifecycle + "/changes"));
+        c.put("PUT /api/v1/decks/{deck}/id", who -> json(who, Map.of("newId", "Not An Id!")).put(lifecycle + "/id"));
+        c.put("PUT /api/v1/decks/{deck}/texts", who -> json(who, Map.of("texts", Map.of())).put(lifecycle + "/texts"));
+        c.put("PUT /api/v1/decks/{deck}/visibility", who -> json(who, Map.of("visibility", "bogus")).put(lifecycle + "/visibility"));
+        c.put("PUT /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().put(lifecycle + "/editors/am-nobody-here"));
+        c.put("DELETE /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().delete(lifecycle + "/editors/am-nobody-here"));
+        c.put("PUT /api/v1/decks/{deck}/owner/{username}", who -> who.api().get().put(lifecycle + "/owner/am-nobody-here"));
+        c.put("POST /api/v1/decks/{deck}/archive", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/archive"));
+        c.put("POST /api/v1/decks/{deck}/restore", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/restore"));
+        c.put("DELETE /api/v1/decks/{deck}", who -> who.api().get().delete("/api/v1/decks/" + freshDeck()));
+        c.put("POST /api/v1/decks/{deck}/purge", who -> json(who, Map.of("confirm", "not-the-id")).post(lifecycle + "/purge"));
+
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
                 "/q/openapi.yml", "/q/metrics", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
@@ -541,6 +574,17 @@ class AccessMatrixTest {
 
     private static RequestSpecification json(Principal who, Object body) {
         return who.api().get().contentType(ContentType.JSON).body(body);
+    }
+
+    /** A new empty public deck of the instructor's (decklife rows that archive, restore or delete a deck). */
+    private String freshDeck() {
+        String id = "am-life-" + UUID.randomUUID().toString().substring(0, 8);
+        principals.get("instructor").api().get().contentType(ContentType.JSON)
+                .body(Map.of("id", id, "texts", Map.of("en", Map.of("title", "Matrix deck"))))
+                .post("/api/v1/decks").then().statusCode(201);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", id));
+        return id;
     }
 
     /** A new account with the principal's role, signed in, for rows whose request would end the principal's sessions. */
