@@ -122,6 +122,7 @@ public class EditorResource {
                            @PathParam("id") @Parameter(description = "the question's id") long id,
                            @HeaderParam("If-Match") @Parameter(description = "the ETag of the version edited") String ifMatch,
                            QuestionDraft draft) {
+        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.update(viewer(), deck, id, version, required(draft)));
     }
@@ -145,6 +146,7 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response retire(@PathParam("deck") String deck, @PathParam("id") long id,
                            @HeaderParam("If-Match") @Parameter(description = "the current ETag") String ifMatch) {
+        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.retire(viewer(), deck, id, version));
     }
@@ -167,6 +169,7 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response restore(@PathParam("deck") String deck, @PathParam("id") long id,
                             @HeaderParam("If-Match") @Parameter(description = "the current ETag") String ifMatch) {
+        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.restore(viewer(), deck, id, version));
     }
@@ -231,6 +234,7 @@ public class EditorResource {
     public Response revert(@PathParam("deck") String deck, @PathParam("id") long id,
                            @PathParam("number") @Parameter(description = "the revision's number") int number,
                            @HeaderParam("If-Match") @Parameter(description = "the current ETag") String ifMatch) {
+        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.revert(viewer(), deck, id, number, version));
     }
