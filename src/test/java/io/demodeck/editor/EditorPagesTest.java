@@ -40,6 +40,7 @@ class EditorPagesTest {
         f = EditorFixtures.create(accounts, writer);
         owner = new Browser();
         assertEquals(303, owner.signIn(f.owner(), ApiClient.PASSWORD).statusCode());
+        owner.open("/lang/en"); // the pages in English
     }
 
     private String editor() {
@@ -113,7 +114,7 @@ class EditorPagesTest {
                 .body(containsString("My own wording"));
         owner.open(path).then().body(containsString("Which is cheapest, really?"));
         // the revisions page names who changed what
-        owner.open(path.replace("/edit", "/revisions")).then().statusCode(200)
+        owner.open(path.replaceAll("/edit$", "/revisions")).then().statusCode(200)
                 .body(containsString(f.owner())).body(containsString("texts.en.prompt"))
                 .body(containsString("Restore this revision"));
     }
