@@ -125,7 +125,7 @@ class EditorInBrowserTest {
             browser.waitFor(ExpectedConditions.urlContains("done=created"));
             browser.open(list);
             String text = browser.find(".editor-list").getText();
-            assertTrue(text.contains("goroutine cost") && text.contains("OS thread") && text.contains("keyword"), text);
+            assertTrue(text.contains("cost?") && text.contains("OS thread") && text.contains("keyword"), text);
         });
         browser.step("edits-the-flashcard", () -> {
             browser.open(flashcard[0]);
