@@ -80,6 +80,11 @@ public class BankQueries {
         return Optional.of(detail(summary(deck, lang), q, lang, followUpsOf(List.of(q))));
     }
 
+    /** A question that is not stored (the editor's draft) rendered exactly as the deck's learners see questions. */
+    public BankViews.QuestionDetail preview(Deck deck, Question unsaved, String lang) {
+        return detail(summary(deck, lang), unsaved, lang, Map.of());
+    }
+
     /** The grading key of a quiz question, in the language its texts are shown in. */
     public Optional<io.demodeck.quiz.QuizKey> quizKey(long questionId, String lang) {
         Question q = Question.findById(questionId);

@@ -276,6 +276,15 @@ public class DeckWriter {
         return String.join(", ", java.util.Collections.nCopies(count, row));
     }
 
+    /** The question as it would be stored, never persisted: what the editor's preview renders. */
+    public static Question unsaved(QuestionContent content) {
+        Question q = new Question();
+        apply(q, content, ContentHash.of(content), 0, Instant.now());
+        q.externalId = content.externalId();
+        q.id = 0L; // never written: no learner can have a card for it
+        return q;
+    }
+
     private static void apply(Question q, QuestionContent qc, String hash, int position, Instant now) {
         q.type = qc.type();
         q.position = position;

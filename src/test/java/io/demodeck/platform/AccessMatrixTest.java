@@ -110,6 +110,9 @@ class AccessMatrixTest {
     private String inviteCode;
     private String spareInviteCode;
     private long spareInviteId;
+    /** editorweb: a question of the instructor's deck (MEDIA_DECK), for the question editor's rows. */
+    private long editedId;
+    private String editedExternalId;
 
     /** One line of the matrix: the expected outcome per principal column. */
     record Row(int line, String method, String path, Map<String, String> outcomes) {
@@ -196,6 +199,12 @@ class AccessMatrixTest {
         // an import is its uploader's private deck; published, its media are everyone's (private: DeckVisibilityTest)
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                 io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", MEDIA_DECK));
+
+        // editorweb: the question editor's rows edit a question of the instructor's (now public) deck
+        var edited = instructor.api().get().get("/api/v1/decks/" + MEDIA_DECK + "/questions?limit=1&lang=en")
+                .then().statusCode(200).extract().jsonPath();
+        editedId = edited.getLong("items[0].id");
+        editedExternalId = edited.getString("items[0].externalId");
 
         // classes: one owned by the instructor with an invite and the public deck, and a spare one to archive
         classId = instructor.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-class"))
@@ -535,10 +544,37 @@ class AccessMatrixTest {
         c.put("DELETE /api/v1/decks/{deck}", who -> who.api().get().delete("/api/v1/decks/" + freshDeck()));
         c.put("POST /api/v1/decks/{deck}/purge", who -> json(who, Map.of("confirm", "not-the-id")).post(lifecycle + "/purge"));
 
+        // editorweb: the question editor. Changes are sent without a version (stale: nothing is written) or as an
+        // empty draft (422), so the rows reach the editor without changing the deck, except for moving.
+        String edPage = "/decks/" + MEDIA_DECK + "/questions/" + editedExternalId;
+        String edApi = "/api/v1/decks/" + MEDIA_DECK + "/questions";
+        c.put("GET /decks/{deck}/editor", who -> page(who, "/decks/" + MEDIA_DECK + "/editor"));
+        c.put("GET /decks/{deck}/editor/new", who -> page(who, "/decks/" + MEDIA_DECK + "/editor/new?type=essay"));
+        c.put("POST /decks/{deck}/editor/new", who -> form(who, "/decks/" + MEDIA_DECK + "/editor/new", "type", "essay"));
+        c.put("POST /decks/{deck}/editor/preview", who -> form(who, "/decks/" + MEDIA_DECK + "/editor/preview",
+                "type", "essay", "texts.en.prompt", "Why?"));
+        c.put("GET /decks/{deck}/questions/{question}/edit", who -> page(who, edPage + "/edit"));
+        c.put("POST /decks/{deck}/questions/{question}/edit", who -> form(who, edPage + "/edit", "type", "essay"));
+        c.put("POST /decks/{deck}/questions/{question}/retire", who -> form(who, edPage + "/retire", "version", "old"));
+        c.put("POST /decks/{deck}/questions/{question}/restore", who -> form(who, edPage + "/restore", "version", "old"));
+        c.put("POST /decks/{deck}/questions/{question}/move", who -> form(who, edPage + "/move", "by", "1"));
+        c.put("GET /decks/{deck}/questions/{question}/revisions", who -> page(who, edPage + "/revisions"));
+        c.put("POST /decks/{deck}/questions/{question}/revisions/{number}/restore",
+                who -> form(who, edPage + "/revisions/1/restore", "version", "old"));
+        c.put("GET /api/v1/decks/{deck}/questions/{id}", who -> who.api().get().get(edApi + "/" + editedId));
+        c.put("POST /api/v1/decks/{deck}/questions", who -> json(who, Map.of("type", "essay")).post(edApi));
+        c.put("PUT /api/v1/decks/{deck}/questions/{id}", who -> json(who, Map.of("type", "essay")).put(edApi + "/" + editedId));
+        c.put("DELETE /api/v1/decks/{deck}/questions/{id}", who -> who.api().get().delete(edApi + "/" + editedId));
+        c.put("POST /api/v1/decks/{deck}/questions/{id}/restore", who -> who.api().get().post(edApi + "/" + editedId + "/restore"));
+        c.put("POST /api/v1/decks/{deck}/questions/{id}/move", who -> json(who, Map.of("by", 1)).post(edApi + "/" + editedId + "/move"));
+        c.put("GET /api/v1/decks/{deck}/questions/{id}/revisions", who -> who.api().get().get(edApi + "/" + editedId + "/revisions"));
+        c.put("POST /api/v1/decks/{deck}/questions/{id}/revisions/{number}/restore",
+                who -> who.api().get().post(edApi + "/" + editedId + "/revisions/1/restore"));
+
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
                 "/q/openapi.yml", "/q/metrics", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
-                "/js/study.js", "/js/quiz.js", "/js/fit-progress.js")) {
+                "/js/study.js", "/js/quiz.js", "/js/fit-progress.js", "/js/editor-preview.js")) {
             c.put("GET " + path, who -> page(who, path));
         }
         c.put("GET /q/health/group/*", who -> page(who, "/q/health/group/demodeck"));

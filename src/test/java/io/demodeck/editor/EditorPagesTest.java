@@ -1,0 +1,144 @@
+package io.demodeck.editor;
+
+import io.demodeck.account.AccountService;
+import io.demodeck.api.ApiClient;
+import io.demodeck.bank.DeckWriter;
+import io.demodeck.testsupport.Browser;
+import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The editor's pages as an instructor uses them: write, see errors beside fields, preview, save, conflicts. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class EditorPagesTest {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    DeckWriter writer;
+
+    private EditorFixtures f;
+    private Browser owner;
+
+    @BeforeEach
+    void setUp() {
+        f = EditorFixtures.create(accounts, writer);
+        owner = new Browser();
+        assertEquals(303, owner.signIn(f.owner(), ApiClient.PASSWORD).statusCode());
+        owner.open("/lang/en"); // the pages in English
+    }
+
+    private String editor() {
+        return "/decks/" + f.deck() + "/editor";
+    }
+
+    @Test
+    void theDeckPageLinksTheEditorForItsEditorsOnly() {
+        owner.open("/decks/" + f.deck()).then().statusCode(200).body(containsString("href=\"" + editor() + "\""));
+        QuarkusTransaction.requiringNew().run(() ->
+                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", f.deck()));
+        Browser learner = new Browser();
+        learner.signIn(f.learner(), ApiClient.PASSWORD);
+        learner.open("/decks/" + f.deck()).then().statusCode(200).body(not(containsString(editor())));
+        learner.open(editor()).then().statusCode(403);
+        learner.open("/decks/" + f.deck() + "/editor/new?type=essay").then().statusCode(403);
+    }
+
+    @Test
+    void anInstructorWritesAChoiceQuestionSeesFieldErrorsPreviewsAndSaves() {
+        owner.open(editor()).then().statusCode(200).body(containsString("Seed question?"));
+        owner.open(editor() + "/new?type=single_choice").then().statusCode(200)
+                .body(containsString("name=\"texts.en.options.fraction\""));
+        // an empty prompt and no right choice: each error beside its field, the input kept
+        Response refused = owner.submit(editor() + "/new", "type", "single_choice", "action", "save",
+                "texts.en.prompt", "", "texts.en.answer", "kept answer",
+                "texts.en.options.text", "Goroutine", "texts.en.options.fraction", "50",
+                "texts.en.options.text", "Thread", "texts.en.options.fraction", "0");
+        refused.then().statusCode(422)
+                .body(containsString("aria-describedby=\"f-texts-en-prompt-error\""))
+                .body(containsString("id=\"f-texts-en-prompt-error\" class=\"error\">Required."))
+                .body(containsString("One choice must be right (worth 100 %)."))
+                .body(containsString("kept answer"));
+        // the preview renders the Markdown as learners see it, and writes nothing
+        Response preview = owner.submit(editor() + "/new", "type", "single_choice", "action", "preview",
+                "texts.en.prompt", "Which is **cheapest**?",
+                "texts.en.options.text", "Goroutine", "texts.en.options.fraction", "100",
+                "texts.en.options.text", "Thread", "texts.en.options.fraction", "0");
+        preview.then().statusCode(200).body(containsString("Which is <strong>cheapest</strong>?"))
+                .body(containsString("✓"));
+        owner.open(editor()).then().body(not(containsString("cheapest")));
+        String fragment = owner.submit(editor() + "/preview", "type", "essay", "texts.en.prompt", "Explain *M:N*.")
+                .then().statusCode(200).extract().asString();
+        assertTrue(fragment.contains("<em>M:N</em>") && !fragment.contains("<html"), fragment);
+
+        Response created = owner.submit(editor() + "/new", "type", "single_choice", "action", "save",
+                "texts.en.prompt", "Which is **cheapest**?", "tags", "go, threads",
+                "texts.en.options.text", "Goroutine", "texts.en.options.fraction", "100",
+                "texts.en.options.feedback", "Yes",
+                "texts.en.options.text", "Thread", "texts.en.options.fraction", "0", "texts.en.options.feedback", "");
+        assertEquals(303, created.statusCode(), created.asString());
+        String edit = created.header("Location");
+        assertTrue(edit.contains("/edit?done=created"), edit);
+        Response page = owner.open(edit);
+        page.then().statusCode(200).body(containsString("Question created."))
+                .body(containsString("value=\"Goroutine\"")).body(containsString("value=\"go, threads\""));
+        String version = hidden(page.asString(), "version");
+
+        // a second tab saves first; the first tab's save is refused with a clear message and its text kept
+        String path = edit.replace("?done=created", "").replaceFirst("^https?://[^/]+", "");
+        assertEquals(303, owner.submit(path, "type", "single_choice", "version", version, "action", "save",
+                "texts.en.prompt", "Which is cheapest, really?",
+                "texts.en.options.text", "Goroutine", "texts.en.options.fraction", "100",
+                "texts.en.options.text", "Thread", "texts.en.options.fraction", "0").statusCode());
+        owner.open(path);
+        owner.submit(path, "type", "single_choice", "version", version, "action", "save",
+                        "texts.en.prompt", "My own wording",
+                        "texts.en.options.text", "Goroutine", "texts.en.options.fraction", "100",
+                        "texts.en.options.text", "Thread", "texts.en.options.fraction", "0")
+                .then().statusCode(409).body(containsString("Someone else saved this question"))
+                .body(containsString("My own wording"));
+        owner.open(path).then().body(containsString("Which is cheapest, really?"));
+        // the revisions page names who changed what
+        owner.open(path.replaceAll("/edit$", "/revisions")).then().statusCode(200)
+                .body(containsString(f.owner())).body(containsString("texts.en.prompt"))
+                .body(containsString("Restore this revision"));
+    }
+
+    @Test
+    void questionsAreRetiredRestoredAndMovedFromTheList() {
+        String list = owner.open(editor()).asString();
+        String version = hidden(list, "version");
+        Response retired = owner.submit("/decks/" + f.deck() + "/questions/" + EditorFixtures.SEED + "/retire", "version", version);
+        assertEquals(303, retired.statusCode());
+        owner.open(editor() + "?done=retired").then().body(containsString("Retired"))
+                .body(containsString("class=\"retired\""));
+        owner.open("/study/" + f.deck()).then().body(not(containsString("Seed question?")));
+        String stale = owner.submit("/decks/" + f.deck() + "/questions/" + EditorFixtures.SEED + "/restore", "version", version)
+                .header("Location");
+        assertTrue(stale.contains("done=stale"), stale);
+        String now = hidden(owner.open(editor()).asString(), "version");
+        assertEquals(303, owner.submit("/decks/" + f.deck() + "/questions/" + EditorFixtures.SEED + "/restore", "version", now).statusCode());
+        owner.open(editor()).then().body(not(containsString("class=\"retired\"")));
+    }
+
+    private static String hidden(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "no " + name + " in the page");
+        return m.group(1);
+    }
+}
