@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -86,13 +88,18 @@ public class AccountPages {
         if (user.get().disabled()) {
             return Response.seeOther(URI.create("/login?error=disabled")).build();
         }
-        Sessions.Started session = sessions.start(user.get().id, remember, request.getHeader("User-Agent"));
+        return Response.seeOther(URI.create("/")).cookie(startSession(user.get().id, remember, request)).build();
+    }
+
+    /** A new server-side session and its cookie: persistent with "stay signed in", else it ends with the browser. */
+    private NewCookie startSession(long userId, boolean remember, HttpServerRequest request) {
+        Sessions.Started session = sessions.start(userId, remember, request.getHeader("User-Agent"));
         var cookie = new NewCookie.Builder(SessionAuthentication.COOKIE).value(session.token()).path("/")
                 .httpOnly(true).secure("https".equals(request.scheme())).sameSite(NewCookie.SameSite.LAX);
         if (remember) {
             cookie.maxAge((int) session.lifetime().toSeconds()); // a persistent cookie; otherwise it ends with the browser
         }
-        return Response.seeOther(URI.create("/")).cookie(cookie.build()).build();
+        return cookie.build();
     }
 
     @GET
@@ -113,8 +120,16 @@ public class AccountPages {
         String name = username == null ? "" : username.strip();
         AccountService.NewAccount account;
         try {
+            // every field's problem at once: the rules, the confirmation and a name already taken
+            List<ApiProblem.FieldError> problems = new ArrayList<>(AccountService.validate(name, password, language));
             if (password != null && !password.equals(passwordConfirm)) {
-                throw ClientFacingException.validation("password_confirm", "the two passwords differ");
+                problems.add(new ApiProblem.FieldError("password_confirm", "the two passwords differ"));
+            }
+            if (problems.stream().noneMatch(p -> p.field().equals("username")) && accounts.find(name).isPresent()) {
+                problems.add(new ApiProblem.FieldError("username", "this username is taken"));
+            }
+            if (!problems.isEmpty()) {
+                throw ClientFacingException.validation(problems);
             }
             account = accounts.register(name, password, language);
         } catch (ClientFacingException e) {
@@ -126,10 +141,10 @@ public class AccountPages {
                     .collect(Collectors.toMap(ApiProblem.FieldError::field, ApiProblem.FieldError::message, (a, b) -> a));
             return Response.status(422).entity(Templates.register(name, language, errors)).build();
         }
-        // post/redirect/get: the sign-in page greets the new account and has its name filled in
-        // and the interface switches to the language chosen for the account
-        return Response.seeOther(URI.create("/login?registered=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-                .cookie(LanguageResource.cookie(account.language())).build();
+        // post/redirect/get: the new learner is signed in and lands on the home page, in the language chosen for
+        // the account
+        return Response.seeOther(URI.create("/"))
+                .cookie(startSession(account.id(), false, request), LanguageResource.cookie(account.language())).build();
     }
 
     /** Ends this session on the server (the cookie is worthless afterwards, wherever a copy of it is). */
