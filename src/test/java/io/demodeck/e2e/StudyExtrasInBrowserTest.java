@@ -1,0 +1,183 @@
+package io.demodeck.e2e;
+
+import io.demodeck.bank.DeckWriter;
+import io.demodeck.bank.BankMarkdownParser;
+import io.demodeck.bank.ParseResult;
+import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.demodeck.testsupport.Slow;
+import io.demodeck.testsupport.StudyFixtures;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In headless Chromium at 1440 and 390 px, with the axe scan on every page: registering signs the learner in; at
+ * 390 px the reveal button and the four grade buttons are on screen without scrolling however long the card is; review
+ * ahead from the done page, keyboard only.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@Slow
+class StudyExtrasInBrowserTest {
+
+    static final String PASSWORD = "study-hard-123";
+    static BrowserSession browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DeckWriter writer;
+
+    @BeforeEach
+    void browser(TestInfo info) {
+        if (browser == null) {
+            browser = BrowserSession.start(base);
+        }
+        browser.test(info.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterEach
+    void nothingWasBlockedByTheContentSecurityPolicy() {
+        if (browser != null) {
+            assertEquals(List.of(), browser.contentSecurityPolicyViolations());
+        }
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void theRevealAndGradeButtonsStayOnScreenAndReviewAheadWorksFromTheKeyboard() {
+        AxeScan axe = AxeScan.load();
+        for (int width : new int[] {390, 1440}) {
+            browser.driver().manage().window().setSize(new Dimension(width, 700));
+            String name = "ex" + width + UUID.randomUUID().toString().substring(0, 6);
+            browser.step("register-" + width, () -> register(name));
+            axe.assertNoSeriousViolations(browser, "home page after registering at " + width + " px");
+            long user = StudyFixtures.userId(name);
+            String deck = longDeck(name, 2);
+            browser.step("study-" + width, () -> {
+                browser.open("/study/" + deck);
+                axe.assertNoSeriousViolations(browser, "a long card at " + width + " px");
+                if (width == 390) {
+                    assertOnScreen("[data-action=\"reveal\"]");
+                }
+                browser.pressAndWaitForNewPage(Keys.SPACE);
+                axe.assertNoSeriousViolations(browser, "its answer at " + width + " px");
+                if (width == 390) {
+                    for (int r = 1; r <= 4; r++) {
+                        assertOnScreen("[data-rating=\"" + r + "\"]");
+                    }
+                }
+                browser.pressAndWaitForNewPage("4");
+                browser.pressAndWaitForNewPage(Keys.SPACE);
+                browser.pressAndWaitForNewPage("4");
+                assertEquals("done", state());
+            });
+            // both cards reviewed 3 days ago and due in 2 days: review ahead is offered
+            StudyFixtures.execute("update card set state = 2, stability = 5, last_review = now() - interval '3 days', "
+                    + "due = now() + interval '2 days' where user_id = ?1", user);
+            browser.step("review-ahead-" + width, () -> {
+                browser.open("/study/" + deck);
+                axe.assertNoSeriousViolations(browser, "done page with review ahead at " + width + " px");
+                tabTo("#ahead-days");
+                browser.press(Keys.ARROW_DOWN);
+                browser.press(Keys.ARROW_DOWN);
+                assertEquals("3", new Select(browser.find("#ahead-days")).getFirstSelectedOption().getAttribute("value"));
+                tabTo("#review-ahead");
+                browser.pressAndWaitForNewPage(Keys.ENTER);
+                assertTrue(browser.find("#extra-session").getText().contains("3 days"), browser.find("#extra-session").getText());
+                axe.assertNoSeriousViolations(browser, "review ahead at " + width + " px");
+                for (int i = 0; i < 2; i++) {
+                    assertEquals("question", state());
+                    browser.pressAndWaitForNewPage(Keys.SPACE);
+                    browser.pressAndWaitForNewPage("3");
+                }
+                assertTrue(browser.find("#extra-over").isDisplayed());
+                axe.assertNoSeriousViolations(browser, "end of review ahead at " + width + " px");
+            });
+            assertEquals(2, StudyFixtures.number("select count(*) from review_log where user_id = ?1 and early "
+                    + "and elapsed_days = 3", user), "two answers given ahead, scheduled from 3 real days");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** A deck whose answers are far taller than a phone's screen. */
+    private String longDeck(String owner, int questions) {
+        String id = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder md = new StringBuilder("# A long deck " + id + "\n\n");
+        for (int i = 1; i <= questions; i++) {
+            md.append("## Long question number ").append(i).append("?\n\n");
+            for (int p = 0; p < 12; p++) {
+                md.append("Paragraph ").append(p).append(" of a long answer that needs room on a narrow screen, ")
+                        .append("so that without a sticky bar the buttons would be below the fold.\n\n");
+            }
+        }
+        ParseResult parsed = new BankMarkdownParser().parse(id + ".md", md.toString());
+        assertEquals(List.of(), parsed.problems());
+        writer.write(parsed.deck(), "import", StudyFixtures.userId(owner));
+        return id;
+    }
+
+    private static void assertOnScreen(String css) {
+        WebElement el = browser.find(css);
+        Object visible = browser.script("var r = arguments[0].getBoundingClientRect();"
+                + "return window.scrollY === 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0"
+                + " && document.documentElement.scrollHeight > window.innerHeight;", el);
+        assertEquals(Boolean.TRUE, visible, css + " is on screen without scrolling, on a page taller than the screen");
+    }
+
+    private static String state() {
+        return browser.find("[data-study]").getAttribute("data-state");
+    }
+
+    private static void register(String name) {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/register");
+        browser.find("#f-username").sendKeys(name);
+        browser.find("#f-password").sendKeys(PASSWORD);
+        new Select(browser.find("#f-language")).selectByValue("en");
+        browser.find("#f-password_confirm").sendKeys(PASSWORD);
+        browser.find("#f-password_confirm").sendKeys(Keys.ENTER);
+        // registering signs the new learner in and lands on the home page
+        browser.waitFor(d -> browser.path().equals("/"));
+        assertTrue(browser.find("body").getText().contains(name), "signed in as " + name);
+    }
+
+    private static void tabTo(String css) {
+        WebElement target = browser.find(css);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        for (int i = 0; i < 80; i++) {
+            if (Boolean.TRUE.equals(js.executeScript("return document.activeElement === arguments[0];", target))) {
+                return;
+            }
+            browser.tab();
+        }
+        throw new AssertionError("Tab never reached " + css);
+    }
+}
