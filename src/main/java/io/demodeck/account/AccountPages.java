@@ -39,7 +39,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String error, String username, String typed);
+        static native TemplateInstance login(String error, String username, String typed, boolean expired);
 
         static native TemplateInstance register(String username, String language, Map<String, String> errors);
     }
@@ -59,11 +59,14 @@ public class AccountPages {
     @Inject
     Ui ui;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<AfterSignIn> afterSignIn;
+
     @GET
     @Path("login")
     public TemplateInstance login(@QueryParam("error") String error, @QueryParam("registered") String registered,
-                                  @QueryParam("username") String typed) {
-        return Templates.login(error, registered, typed);
+                                  @QueryParam("username") String typed, @QueryParam("expired") boolean expired) {
+        return Templates.login(error, registered, typed, expired);
     }
 
     /** Post/redirect/get: home with a session cookie, or back to the form with the reason. */
@@ -88,7 +91,17 @@ public class AccountPages {
         if (user.get().disabled()) {
             return Response.seeOther(URI.create("/login?error=disabled")).build();
         }
-        return Response.seeOther(URI.create("/")).cookie(startSession(user.get().id, remember, request)).build();
+        NewCookie sessionCookie = startSession(user.get().id, remember, request);
+        // back where the learner was when the session expired, e.g. with the answer they had just given applied
+        for (AfterSignIn after : afterSignIn) {
+            var next = after.afterSignIn(user.get().id, request);
+            if (next.isPresent()) {
+                List<NewCookie> cookies = new ArrayList<>(next.get().cookies());
+                cookies.add(sessionCookie);
+                return Response.seeOther(next.get().location()).cookie(cookies.toArray(NewCookie[]::new)).build();
+            }
+        }
+        return Response.seeOther(URI.create("/")).cookie(sessionCookie).build();
     }
 
     /** A new server-side session and its cookie: persistent with "stay signed in", else it ends with the browser. */

@@ -56,7 +56,10 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(302, "Location", "/login"));
+        // a session cookie the server no longer knows: the session expired (or ended elsewhere), the sign-in page says so
+        Cookie stale = context.request().getCookie(COOKIE);
+        boolean expired = stale != null && !stale.getValue().isBlank();
+        return Uni.createFrom().item(new ChallengeData(302, "Location", expired ? "/login?expired=true" : "/login"));
     }
 
     @Override

@@ -141,4 +141,22 @@ public interface StudyMessages {
 
     @Message("Back to today's queue")
     String extra_back();
+
+    @Message("This page is out of date")
+    String stale_title();
+
+    @Message("The form was sent from a page that was open too long, or from another tab or browser. Nothing was changed. Go back, and the page will be fresh: send the form again from there.")
+    String stale_detail();
+
+    @Message("Back to the page")
+    String stale_back();
+
+    @Message("Your session expired. Sign in again and you will be back where you were; an answer you had just given is kept.")
+    String login_expired();
+
+    @Message("Your answer from before you were signed out is saved.")
+    String kept_applied();
+
+    @Message("Your answer from before you were signed out could not be saved (the card is gone or was answered from another page); please answer again.")
+    String kept_failed();
 }

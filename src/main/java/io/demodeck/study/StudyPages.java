@@ -36,6 +36,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -115,8 +116,9 @@ public class StudyPages {
 
     @GET
     public TemplateInstance next(@PathParam("deck") String deckId, @QueryParam("question") Long questionId,
-                                 @QueryParam("undo") boolean undoable, @QueryParam("already") boolean alreadyAnswered) {
-        String notice = alreadyAnswered ? StudyWords.messages(ui.lang()).already_answered() : null;
+                                 @QueryParam("undo") boolean undoable, @QueryParam("already") boolean alreadyAnswered,
+                                 @QueryParam("kept") String kept) {
+        String notice = alreadyAnswered ? StudyWords.messages(ui.lang()).already_answered() : keptNotice(kept);
         BankViews.DeckSummary deck = deck(deckId);
         Instant now = clock.now();
         long uid = user.id();
@@ -162,14 +164,15 @@ public class StudyPages {
     @GET
     @Path("ahead")
     public Response ahead(@PathParam("deck") String deckId, @QueryParam("days") Integer days,
-                          @QueryParam("since") Long since, @QueryParam("already") boolean alreadyAnswered) {
+                          @QueryParam("since") Long since, @QueryParam("already") boolean alreadyAnswered,
+                          @QueryParam("kept") String kept) {
         BankViews.DeckSummary deck = deck(deckId);
         if (days == null || days < 1 || days > ExtraSession.MAX_DAYS) {
             throw ClientFacingException.badRequest("days: review the cards due within 1 to " + ExtraSession.MAX_DAYS
                     + " days");
         }
         return extraSession(deck, new ExtraSession(ExtraSession.Kind.AHEAD, days, null, startOf(since)),
-                since == null, alreadyAnswered);
+                since == null, alreadyAnswered, kept);
     }
 
     /** A custom session: the learner's started cards of one tag, or only the ones they failed today. */
@@ -177,14 +180,14 @@ public class StudyPages {
     @Path("custom")
     public Response custom(@PathParam("deck") String deckId, @QueryParam("tag") String tag,
                            @QueryParam("failed") boolean failed, @QueryParam("since") Long since,
-                           @QueryParam("already") boolean alreadyAnswered) {
+                           @QueryParam("already") boolean alreadyAnswered, @QueryParam("kept") String kept) {
         BankViews.DeckSummary deck = deck(deckId);
         if (!failed && (tag == null || tag.isBlank() || tag.length() > ExtraSession.MAX_TAG)) {
             throw ClientFacingException.badRequest("tag: choose a tag, or failed=true for the cards failed today");
         }
         ExtraSession s = failed ? new ExtraSession(ExtraSession.Kind.FAILED, 0, null, startOf(since))
                 : new ExtraSession(ExtraSession.Kind.TAG, 0, tag.strip(), startOf(since));
-        return extraSession(deck, s, since == null, alreadyAnswered);
+        return extraSession(deck, s, since == null, alreadyAnswered, kept);
     }
 
     private long startOf(Long since) {
@@ -192,12 +195,22 @@ public class StudyPages {
     }
 
     /** A session's first address names its start (a redirect); then its next card, or its end. */
-    private Response extraSession(BankViews.DeckSummary deck, ExtraSession s, boolean starting, boolean already) {
+    private Response extraSession(BankViews.DeckSummary deck, ExtraSession s, boolean starting, boolean already,
+                                  String kept) {
         if (starting) {
             return Response.seeOther(URI.create(s.path(deck.externalId()))).build();
         }
-        return Response.ok(extraPage(deck, s, already ? StudyWords.messages(ui.lang()).already_answered() : null))
-                .build();
+        return Response.ok(extraPage(deck, s, already ? StudyWords.messages(ui.lang()).already_answered()
+                : keptNotice(kept))).build();
+    }
+
+    /** After signing in again: whether the answer posted after the session expired was applied. */
+    private String keptNotice(String kept) {
+        if (kept == null) {
+            return null;
+        }
+        StudyMessages m = StudyWords.messages(ui.lang());
+        return "applied".equals(kept) ? m.kept_applied() : m.kept_failed();
     }
 
     private TemplateInstance extraPage(BankViews.DeckSummary deck, ExtraSession s, String notice) {
@@ -279,10 +292,30 @@ public class StudyPages {
     @POST
     @Path("grade")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @jakarta.annotation.security.PermitAll // an answer posted after the session expired is kept (PendingAnswers)
     public Response grade(@PathParam("deck") String deckId, @RestForm long question, @RestForm int rating,
                           @RestForm String rid, @RestForm Long durationMs,
                           @HeaderParam(NEXT_CARD_HEADER) String nextCardInline, @RestForm String extra,
-                          @RestForm Integer days, @RestForm String tag, @RestForm Long since) {
+                          @RestForm Integer days, @RestForm String tag, @RestForm Long since,
+                          @jakarta.ws.rs.CookieParam(io.demodeck.account.SessionAuthentication.COOKIE) String staleSession,
+                          @Context io.vertx.core.http.HttpServerRequest request) {
+        if (!user.signedIn()) {
+            // kept until the learner signs in again, then applied once; the sign-in page says the session expired
+            boolean expired = staleSession != null && !staleSession.isBlank();
+            Response.ResponseBuilder toLogin = Response.seeOther(URI.create(expired ? "/login?expired=true" : "/login"));
+            if (rating >= 1 && rating <= 4 && validUuid(rid) && deckId.length() <= 200) {
+                ExtraSession kept;
+                try {
+                    kept = ExtraSession.fromForm(extra, days, tag, since);
+                } catch (IllegalArgumentException e) {
+                    kept = null;
+                }
+                toLogin.cookie(PendingAnswers.keep(new PendingAnswers.Pending(deckId, question, rating,
+                        UUID.fromString(rid), durationMs == null ? 0 : Math.max(0, durationMs), kept),
+                        "https".equals(request.scheme())));
+            }
+            return toLogin.build();
+        }
         BankViews.DeckSummary deck = deck(deckId);
         ExtraSession session = extraFromForm(extra, days, tag, since);
         question(deck, question);
@@ -312,7 +345,7 @@ public class StudyPages {
         URI nextCard = URI.create("/study/" + deck.externalId() + "?undo=true");
         if ("card".equals(nextCardInline)) {
             // the page the redirect would lead to, and its address for the browser's history
-            return Response.ok(next(deckId, null, true, already)).header("Content-Location", nextCard).build();
+            return Response.ok(next(deckId, null, true, already, null)).header("Content-Location", nextCard).build();
         }
         return Response.seeOther(already ? URI.create(nextCard + "&already=true") : nextCard).build();
     }

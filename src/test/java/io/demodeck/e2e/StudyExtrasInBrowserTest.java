@@ -146,10 +146,12 @@ class StudyExtrasInBrowserTest {
 
     private static void assertOnScreen(String css) {
         WebElement el = browser.find(css);
-        Object visible = browser.script("var r = arguments[0].getBoundingClientRect();"
-                + "return window.scrollY === 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0"
-                + " && document.documentElement.scrollHeight > window.innerHeight;", el);
-        assertEquals(Boolean.TRUE, visible, css + " is on screen without scrolling, on a page taller than the screen");
+        // wherever the page is scrolled to (focus moves to the answer), the button is inside the window
+        Object where = browser.script("var r = arguments[0].getBoundingClientRect();"
+                + "return (r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0"
+                + " && document.documentElement.scrollHeight > window.innerHeight * 1.5) + ' top=' + r.top + ' bottom='"
+                + " + r.bottom + ' window=' + window.innerHeight + ' page=' + document.documentElement.scrollHeight;", el);
+        assertTrue(String.valueOf(where).startsWith("true"), css + " is on screen on a page far taller than it: " + where);
     }
 
     private static String state() {
