@@ -125,6 +125,47 @@ class StudyExtrasInBrowserTest {
         }
     }
 
+    @Test
+    void registrationShowsEveryErrorAtOnceAndAnAnswerGivenAfterTheSessionExpiredIsKept() {
+        AxeScan axe = AxeScan.load();
+        for (int width : new int[] {1440, 390}) {
+            browser.driver().manage().window().setSize(new Dimension(width, 800));
+            browser.step("registration-errors-" + width, () -> {
+                browser.driver().manage().deleteAllCookies();
+                browser.open("/register");
+                browser.find("#f-username").sendKeys("a b");
+                browser.find("#f-password").sendKeys("short");
+                browser.find("#f-password_confirm").sendKeys("shorter", Keys.ENTER);
+                browser.waitFor(d -> browser.findAll(".error").size() >= 3);
+                String text = browser.find("main").getText();
+                assertTrue(text.contains("3 to 64 characters") && text.contains("at least 10 characters")
+                        && text.contains("the two passwords differ"), "every field's error at once: " + text);
+                axe.assertNoSeriousViolations(browser, "registration errors at " + width + " px");
+            });
+            String name = "kx" + width + UUID.randomUUID().toString().substring(0, 6);
+            browser.step("register-" + width, () -> register(name));
+            long user = StudyFixtures.userId(name);
+            String deck = StudyFixtures.flashcardDeck(writer, name, 2);
+            browser.step("answer-after-expiry-" + width, () -> {
+                browser.open("/study/" + deck);
+                browser.pressAndWaitForNewPage(Keys.SPACE);
+                StudyFixtures.execute("update user_session set expires_at = now() - interval '1 minute' where user_id = ?1",
+                        user);
+                browser.press("4");
+                browser.waitFor(d -> browser.path().equals("/login?expired=true"));
+                assertTrue(browser.find("#session-expired").getText().contains("session expired"));
+                axe.assertNoSeriousViolations(browser, "sign-in page after the session expired at " + width + " px");
+                browser.find("#f-username").sendKeys(name);
+                browser.find("#f-password").sendKeys(PASSWORD, Keys.ENTER);
+                browser.waitFor(d -> browser.path().equals("/study/" + deck + "?kept=applied"));
+                assertTrue(browser.find("#study-notice").getText().contains("is saved"), browser.find("main").getText());
+                axe.assertNoSeriousViolations(browser, "back on the study page at " + width + " px");
+            });
+            assertEquals(1, StudyFixtures.number("select count(*) from review_log where user_id = ?1 and rating = 4", user),
+                    "the answer given after the session expired is applied once");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** A deck whose answers are far taller than a phone's screen. */
@@ -132,7 +173,8 @@ class StudyExtrasInBrowserTest {
         String id = "long-" + UUID.randomUUID().toString().substring(0, 8);
         StringBuilder md = new StringBuilder("# A long deck " + id + "\n\n");
         for (int i = 1; i <= questions; i++) {
-            md.append("## Long question number ").append(i).append("?\n\n");
+            md.append("## Long question number ").append(i).append(", ")
+                    .append("with a long story before it asks anything, ".repeat(25)).append("so what happens?\n\n");
             for (int p = 0; p < 12; p++) {
                 md.append("Paragraph ").append(p).append(" of a long answer that needs room on a narrow screen, ")
                         .append("so that without a sticky bar the buttons would be below the fold.\n\n");
@@ -149,7 +191,7 @@ class StudyExtrasInBrowserTest {
         // wherever the page is scrolled to (focus moves to the answer), the button is inside the window
         Object where = browser.script("var r = arguments[0].getBoundingClientRect();"
                 + "return (r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0"
-                + " && document.documentElement.scrollHeight > window.innerHeight * 1.5) + ' top=' + r.top + ' bottom='"
+                + " && document.documentElement.scrollHeight > window.innerHeight * 1.3) + ' top=' + r.top + ' bottom='"
                 + " + r.bottom + ' window=' + window.innerHeight + ' page=' + document.documentElement.scrollHeight;", el);
         assertTrue(String.valueOf(where).startsWith("true"), css + " is on screen on a page far taller than it: " + where);
     }

@@ -19,6 +19,7 @@ class StaleFormPageTest {
         Browser browser = new Browser();
         browser.open("/register");
         browser.request().contentType("application/x-www-form-urlencoded").header("Referer", "http://localhost/register?x=1")
+                .cookie("lang", "en")
                 .formParam("csrf-token", "a-token-from-an-old-page").formParam("username", "whoever")
                 .post("/register").then().statusCode(400).contentType(containsString("text/html"))
                 .body(containsString("This page is out of date"))
