@@ -166,6 +166,41 @@ class StudyExtrasInBrowserTest {
         }
     }
 
+    @Test
+    void aCustomSessionOfTodaysFailedCardsStartsFromTheDonePageWithTheKeyboard() {
+        AxeScan axe = AxeScan.load();
+        for (int width : new int[] {1440, 390}) {
+            browser.driver().manage().window().setSize(new Dimension(width, 800));
+            String name = "cf" + width + UUID.randomUUID().toString().substring(0, 6);
+            browser.step("register-" + width, () -> register(name));
+            long user = StudyFixtures.userId(name);
+            String deck = StudyFixtures.flashcardDeck(writer, name, 2);
+            browser.step("fail-one-" + width, () -> {
+                browser.open("/study/" + deck);
+                browser.pressAndWaitForNewPage(Keys.SPACE);
+                browser.pressAndWaitForNewPage("1");
+                // the failed card comes back tomorrow, so the session ends now
+                StudyFixtures.execute("update card set due = now() + interval '1 day' where user_id = ?1", user);
+                browser.pressAndWaitForNewPage(Keys.SPACE);
+                browser.pressAndWaitForNewPage("4");
+            });
+            browser.step("custom-failed-" + width, () -> {
+                browser.open("/study/" + deck);
+                assertEquals("done", state());
+                axe.assertNoSeriousViolations(browser, "done page with a custom session at " + width + " px");
+                tabTo("#custom-failed");
+                browser.pressAndWaitForNewPage(Keys.ENTER);
+                assertTrue(browser.find("#extra-session").getText().contains("failed today"));
+                axe.assertNoSeriousViolations(browser, "custom session at " + width + " px");
+                browser.pressAndWaitForNewPage(Keys.SPACE);
+                browser.pressAndWaitForNewPage("3");
+                assertTrue(browser.find("#extra-over").isDisplayed());
+            });
+            assertEquals(1, StudyFixtures.number("select count(*) from review_log where user_id = ?1 and origin = 'custom'",
+                    user), "the failed card once, answered in the custom session");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** A deck whose answers are far taller than a phone's screen. */
