@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,7 +39,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String error, String username, String typed);
+        static native TemplateInstance login(String error, String username, String typed, boolean expired);
 
         static native TemplateInstance register(String username, String language, Map<String, String> errors);
     }
@@ -57,11 +59,14 @@ public class AccountPages {
     @Inject
     Ui ui;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<AfterSignIn> afterSignIn;
+
     @GET
     @Path("login")
     public TemplateInstance login(@QueryParam("error") String error, @QueryParam("registered") String registered,
-                                  @QueryParam("username") String typed) {
-        return Templates.login(error, registered, typed);
+                                  @QueryParam("username") String typed, @QueryParam("expired") boolean expired) {
+        return Templates.login(error, registered, typed, expired);
     }
 
     /** Post/redirect/get: home with a session cookie, or back to the form with the reason. */
@@ -86,13 +91,28 @@ public class AccountPages {
         if (user.get().disabled()) {
             return Response.seeOther(URI.create("/login?error=disabled")).build();
         }
-        Sessions.Started session = sessions.start(user.get().id, remember, request.getHeader("User-Agent"));
+        NewCookie sessionCookie = startSession(user.get().id, remember, request);
+        // back where the learner was when the session expired, e.g. with the answer they had just given applied
+        for (AfterSignIn after : afterSignIn) {
+            var next = after.afterSignIn(user.get().id, request);
+            if (next.isPresent()) {
+                List<NewCookie> cookies = new ArrayList<>(next.get().cookies());
+                cookies.add(sessionCookie);
+                return Response.seeOther(next.get().location()).cookie(cookies.toArray(NewCookie[]::new)).build();
+            }
+        }
+        return Response.seeOther(URI.create("/")).cookie(sessionCookie).build();
+    }
+
+    /** A new server-side session and its cookie: persistent with "stay signed in", else it ends with the browser. */
+    private NewCookie startSession(long userId, boolean remember, HttpServerRequest request) {
+        Sessions.Started session = sessions.start(userId, remember, request.getHeader("User-Agent"));
         var cookie = new NewCookie.Builder(SessionAuthentication.COOKIE).value(session.token()).path("/")
                 .httpOnly(true).secure("https".equals(request.scheme())).sameSite(NewCookie.SameSite.LAX);
         if (remember) {
             cookie.maxAge((int) session.lifetime().toSeconds()); // a persistent cookie; otherwise it ends with the browser
         }
-        return Response.seeOther(URI.create("/")).cookie(cookie.build()).build();
+        return cookie.build();
     }
 
     @GET
@@ -113,8 +133,16 @@ public class AccountPages {
         String name = username == null ? "" : username.strip();
         AccountService.NewAccount account;
         try {
+            // every field's problem at once: the rules, the confirmation and a name already taken
+            List<ApiProblem.FieldError> problems = new ArrayList<>(AccountService.validate(name, password, language));
             if (password != null && !password.equals(passwordConfirm)) {
-                throw ClientFacingException.validation("password_confirm", "the two passwords differ");
+                problems.add(new ApiProblem.FieldError("password_confirm", "the two passwords differ"));
+            }
+            if (problems.stream().noneMatch(p -> p.field().equals("username")) && accounts.find(name).isPresent()) {
+                problems.add(new ApiProblem.FieldError("username", "this username is taken"));
+            }
+            if (!problems.isEmpty()) {
+                throw ClientFacingException.validation(problems);
             }
             account = accounts.register(name, password, language);
         } catch (ClientFacingException e) {
@@ -126,10 +154,10 @@ public class AccountPages {
                     .collect(Collectors.toMap(ApiProblem.FieldError::field, ApiProblem.FieldError::message, (a, b) -> a));
             return Response.status(422).entity(Templates.register(name, language, errors)).build();
         }
-        // post/redirect/get: the sign-in page greets the new account and has its name filled in
-        // and the interface switches to the language chosen for the account
-        return Response.seeOther(URI.create("/login?registered=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-                .cookie(LanguageResource.cookie(account.language())).build();
+        // post/redirect/get: the new learner is signed in and lands on the home page, in the language chosen for
+        // the account
+        return Response.seeOther(URI.create("/"))
+                .cookie(startSession(account.id(), false, request), LanguageResource.cookie(account.language())).build();
     }
 
     /** Ends this session on the server (the cookie is worthless afterwards, wherever a copy of it is). */

@@ -50,13 +50,20 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
         if (cookie == null || cookie.getValue().isBlank()) {
             return NONE;
         }
+        // a cookie the server no longer knows (an expired session) signs nobody in, without failing the request:
+        // a page that needs a learner sends to the sign-in page (which says the session expired), and an answer
+        // posted meanwhile reaches the study page, which keeps it (io.demodeck.study.PendingAnswers)
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                new SessionRequest(cookie.getValue()), context));
+                new SessionRequest(cookie.getValue()), context))
+                .onFailure(io.quarkus.security.AuthenticationFailedException.class).recoverWithNull();
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(302, "Location", "/login"));
+        // a session cookie the server no longer knows: the session expired (or ended elsewhere), the sign-in page says so
+        Cookie stale = context.request().getCookie(COOKIE);
+        boolean expired = stale != null && !stale.getValue().isBlank();
+        return Uni.createFrom().item(new ChallengeData(302, "Location", expired ? "/login?expired=true" : "/login"));
     }
 
     @Override

@@ -253,7 +253,7 @@ public class ClassDashboard {
                 group by c.user_id),
             reviews as (
                 select r.user_id, ((r.reviewed_at at time zone m.tz) - make_interval(hours => m.roll))::date as day,
-                       r.reviewed_at, r.state_before, r.rating
+                       r.reviewed_at, r.state_before, r.rating, r.early
                 from review_log r
                 join members m on m.user_id = r.user_id
                 join card c on c.id = r.card_id
@@ -261,7 +261,7 @@ public class ClassDashboard {
                   and c.deck_id in (select deck_id from decks)),
             retention as (
                 select user_id, count(*) as n, count(*) filter (where rating > 1) as ok
-                from reviews where state_before = 2 and reviewed_at >= :retentionSince group by user_id),
+                from reviews where state_before = 2 and not early and reviewed_at >= :retentionSince group by user_id),
             days as (select distinct user_id, day from reviews),
             islands as (
                 select user_id, max(day) as last_day, count(*) as len

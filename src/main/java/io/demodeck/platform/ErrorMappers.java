@@ -130,9 +130,12 @@ public class ErrorMappers {
 
     /** Signing in is needed: the API answers a problem document, a page sends the visitor to the sign-in form. */
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         if (!isApi(uri)) {
-            return Response.seeOther(URI.create("/login")).build();
+            // a session cookie that no longer signs in: the session expired, and the sign-in page says so
+            var stale = headers.getCookies().get(io.demodeck.account.SessionAuthentication.COOKIE);
+            boolean expired = stale != null && stale.getValue() != null && !stale.getValue().isBlank();
+            return Response.seeOther(URI.create(expired ? "/login?expired=true" : "/login")).build();
         }
         return respond(uri, 401, "unauthorized", "Unauthorized",
                 "A valid bearer access token is required (Authorization: Bearer <token>)", List.of(),

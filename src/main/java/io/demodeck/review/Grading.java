@@ -42,7 +42,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Grading {
 
-    private static final Set<String> ORIGINS = Set.of("web", "api", "import");
+    /**
+     * Where an answer came from. "ahead" (review ahead) and "custom" (a custom session by tag or of today's failed
+     * cards) are answers given before the card was due by the learner's choice: the log flags them as early
+     * (V170) and true retention leaves them out.
+     */
+    private static final Set<String> ORIGINS = Set.of("web", "api", "import", "ahead", "custom");
 
     @Inject
     StudySettingsService settings;

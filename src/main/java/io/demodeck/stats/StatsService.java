@@ -84,7 +84,7 @@ public class StatsService {
         }
         for (Object[] row : rows("select date_trunc('week', " + studyDay.formatted("reviewed_at") + ")::date as week, "
                 + "count(*) filter (where rating > 1), count(*) from review_log where user_id = :user "
-                + "and undone_at is null and state_before = 2 and reviewed_at >= :since group by 1",
+                + "and undone_at is null and state_before = 2 and not early and reviewed_at >= :since group by 1",
                 userId, zone, rollover, now.minusSeconds(86_400L * 7 * (RETENTION_WEEKS + 1)))) {
             LocalDate week = toDate(row[0]);
             long total = ((Number) row[2]).longValue();

@@ -87,4 +87,76 @@ public interface StudyMessages {
 
     @Message("You had already answered that card; your first answer counts. Here is the next one.")
     String already_answered();
+
+    @Message("Review ahead")
+    String ahead_title();
+
+    @Message("Cards due within")
+    String ahead_label();
+
+    @Message("Review them now")
+    String ahead_button();
+
+    @Message("Answers given early are scheduled from the real time since the last review and are left out of your true retention.")
+    String ahead_hint();
+
+    @Message("{n} day")
+    String count_days_one(int n);
+
+    @Message("{n} days")
+    String count_days_few(int n);
+
+    @Message("{n} days")
+    String count_days_many(int n);
+
+    @Message("Custom session")
+    String custom_title();
+
+    @Message("Tag")
+    String custom_tag_label();
+
+    @Message("Study this tag")
+    String custom_tag_button();
+
+    @Message("Only the ones I failed today ({n})")
+    String custom_failed_button(int n);
+
+    @Message("Only cards you have started; your daily limits stay as they are.")
+    String custom_hint();
+
+    @Message("Review ahead: cards due within {days}")
+    String extra_heading_ahead(String days);
+
+    @Message("Custom session: tag {tag}")
+    String extra_heading_tag(String tag);
+
+    @Message("Custom session: the cards you failed today")
+    String extra_heading_failed();
+
+    @Message("cards left: {n}")
+    String extra_left(int n);
+
+    @Message("No more cards in this session.")
+    String extra_over();
+
+    @Message("Back to today's queue")
+    String extra_back();
+
+    @Message("This page is out of date")
+    String stale_title();
+
+    @Message("The form was sent from a page that was open too long, or from another tab or browser. Nothing was changed. Go back, and the page will be fresh: send the form again from there.")
+    String stale_detail();
+
+    @Message("Back to the page")
+    String stale_back();
+
+    @Message("Your session expired. Sign in again and you will be back where you were; an answer you had just given is kept.")
+    String login_expired();
+
+    @Message("Your answer from before you were signed out is saved.")
+    String kept_applied();
+
+    @Message("Your answer from before you were signed out could not be saved (the card is gone or was answered from another page); please answer again.")
+    String kept_failed();
 }

@@ -36,6 +36,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -73,7 +74,12 @@ public class StudyPages {
         static native TemplateInstance card(StudyViews.Card card, String notice);
 
         static native TemplateInstance done(StudyViews.Done done, String notice);
+
+        static native TemplateInstance extraDone(StudyViews.ExtraDone done);
     }
+
+    @Inject
+    ExtraSessions extraSessions;
 
     @Inject
     ReviewService reviews;
@@ -110,8 +116,9 @@ public class StudyPages {
 
     @GET
     public TemplateInstance next(@PathParam("deck") String deckId, @QueryParam("question") Long questionId,
-                                 @QueryParam("undo") boolean undoable, @QueryParam("already") boolean alreadyAnswered) {
-        String notice = alreadyAnswered ? StudyWords.messages(ui.lang()).already_answered() : null;
+                                 @QueryParam("undo") boolean undoable, @QueryParam("already") boolean alreadyAnswered,
+                                 @QueryParam("kept") String kept) {
+        String notice = alreadyAnswered ? StudyWords.messages(ui.lang()).already_answered() : keptNotice(kept);
         BankViews.DeckSummary deck = deck(deckId);
         Instant now = clock.now();
         long uid = user.id();
@@ -147,7 +154,94 @@ public class StudyPages {
         return new StudyViews.Done(deck, progress.nextDue(uid, deck.id(), now, lang), undoable, seconds,
                 seconds == null ? null : IntervalText.longForm(Duration.ofSeconds(seconds), lang), s,
                 StudyWords.answers(lang, s.answers()), StudyWords.timeSpent(lang, s.timeSpent()),
-                StudyWords.cardsDueTomorrow(lang, s.dueTomorrow()), s.notStarted());
+                StudyWords.cardsDueTomorrow(lang, s.dueTomorrow()), s.notStarted(),
+                extraSessions.offer(uid, deck.id(), now, s.dayStart()),
+                java.util.stream.IntStream.rangeClosed(1, ExtraSession.MAX_DAYS)
+                        .mapToObj(n -> new StudyViews.Option(n, StudyWords.days(lang, n))).toList());
+    }
+
+    /** Review ahead from the done page: the review cards due within the next {@code days} days, now. */
+    @GET
+    @Path("ahead")
+    public Response ahead(@PathParam("deck") String deckId, @QueryParam("days") Integer days,
+                          @QueryParam("since") Long since, @QueryParam("already") boolean alreadyAnswered,
+                          @QueryParam("kept") String kept) {
+        BankViews.DeckSummary deck = deck(deckId);
+        if (days == null || days < 1 || days > ExtraSession.MAX_DAYS) {
+            throw ClientFacingException.badRequest("days: review the cards due within 1 to " + ExtraSession.MAX_DAYS
+                    + " days");
+        }
+        return extraSession(deck, new ExtraSession(ExtraSession.Kind.AHEAD, days, null, startOf(since)),
+                since == null, alreadyAnswered, kept);
+    }
+
+    /** A custom session: the learner's started cards of one tag, or only the ones they failed today. */
+    @GET
+    @Path("custom")
+    public Response custom(@PathParam("deck") String deckId, @QueryParam("tag") String tag,
+                           @QueryParam("failed") boolean failed, @QueryParam("since") Long since,
+                           @QueryParam("already") boolean alreadyAnswered, @QueryParam("kept") String kept) {
+        BankViews.DeckSummary deck = deck(deckId);
+        if (!failed && (tag == null || tag.isBlank() || tag.length() > ExtraSession.MAX_TAG)) {
+            throw ClientFacingException.badRequest("tag: choose a tag, or failed=true for the cards failed today");
+        }
+        ExtraSession s = failed ? new ExtraSession(ExtraSession.Kind.FAILED, 0, null, startOf(since))
+                : new ExtraSession(ExtraSession.Kind.TAG, 0, tag.strip(), startOf(since));
+        return extraSession(deck, s, since == null, alreadyAnswered, kept);
+    }
+
+    private long startOf(Long since) {
+        return since == null || since < 0 ? clock.now().toEpochMilli() : since;
+    }
+
+    /** A session's first address names its start (a redirect); then its next card, or its end. */
+    private Response extraSession(BankViews.DeckSummary deck, ExtraSession s, boolean starting, boolean already,
+                                  String kept) {
+        if (starting) {
+            return Response.seeOther(URI.create(s.path(deck.externalId()))).build();
+        }
+        return Response.ok(extraPage(deck, s, already ? StudyWords.messages(ui.lang()).already_answered()
+                : keptNotice(kept))).build();
+    }
+
+    /** After signing in again: whether the answer posted after the session expired was applied. */
+    private String keptNotice(String kept) {
+        if (kept == null) {
+            return null;
+        }
+        StudyMessages m = StudyWords.messages(ui.lang());
+        return "applied".equals(kept) ? m.kept_applied() : m.kept_failed();
+    }
+
+    private TemplateInstance extraPage(BankViews.DeckSummary deck, ExtraSession s, String notice) {
+        long uid = user.id();
+        Instant now = clock.now();
+        ExtraSessions.Next next = extraSessions.next(uid, deck.id(), s, now,
+                settings.schedulerFor(uid).studyDays().startOfDay(now));
+        String heading = StudyWords.extraHeading(ui.lang(), s);
+        if (next.questionId().isEmpty()) {
+            return Templates.extraDone(new StudyViews.ExtraDone(deck, heading,
+                    StudyWords.messages(ui.lang()).extra_over()));
+        }
+        BankViews.QuestionDetail q = question(deck, next.questionId().get());
+        return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(),
+                QuizViews.question(q, showingSeed(uid, q.id())), false)
+                .inSession(s, heading + " · " + StudyWords.messages(ui.lang()).extra_left(next.left())), notice);
+    }
+
+    private String extraHeading(long uid, BankViews.DeckSummary deck, ExtraSession s) {
+        Instant now = clock.now();
+        int left = extraSessions.next(uid, deck.id(), s, now, settings.schedulerFor(uid).studyDays().startOfDay(now))
+                .left();
+        return StudyWords.extraHeading(ui.lang(), s) + " · " + StudyWords.messages(ui.lang()).extra_left(left);
+    }
+
+    private static ExtraSession extraFromForm(String extra, Integer days, String tag, Long since) {
+        try {
+            return ExtraSession.fromForm(extra, days, tag, since);
+        } catch (IllegalArgumentException e) {
+            throw ClientFacingException.badRequest(e.getMessage());
+        }
     }
 
     /**
@@ -160,8 +254,11 @@ public class StudyPages {
     public TemplateInstance answer(@PathParam("deck") String deckId, @RestForm long question, @RestForm String rid,
                                    @RestForm String typed, @RestForm List<Integer> choice, @RestForm String truth,
                                    @RestForm List<Integer> match, @RestForm boolean undo, @RestForm boolean skip,
-                                   @RestForm List<String> gap, @RestForm List<String> gapChoice) {
+                                   @RestForm List<String> gap, @RestForm List<String> gapChoice,
+                                   @RestForm String extra, @RestForm Integer days, @RestForm String tag,
+                                   @RestForm Long since) {
         BankViews.DeckSummary deck = deck(deckId);
+        ExtraSession session = extraFromForm(extra, days, tag, since);
         BankViews.QuestionDetail q = question(deck, question);
         long uid = user.id();
         String text = typed == null ? null : typed.length() > MAX_TYPED ? typed.substring(0, MAX_TYPED) : typed;
@@ -177,8 +274,10 @@ public class StudyPages {
                     match == null ? List.of() : match, truth == null ? null : Boolean.valueOf(truth), gapAnswers);
             QuizResult result = skip ? AnswerChecker.noAnswer(key) : AnswerChecker.check(key, response);
             if (result.verdict() == QuizResult.Verdict.NOT_A_NUMBER) {
-                return Templates.card(card(uid, deck, q, clock.now(), false, reviewId,
-                        QuizViews.retry(q, seed, text, result.unknownUnit()), undo), null);
+                StudyViews.Card retry = card(uid, deck, q, clock.now(), false, reviewId,
+                        QuizViews.retry(q, seed, text, result.unknownUnit()), undo);
+                return Templates.card(session == null ? retry : retry.inSession(session, extraHeading(uid, deck, session)),
+                        null);
             }
             // kept for the class dashboard's item analysis; the form's review id makes a reload count once
             quizAnswers.record(uid, q.id(), UUID.fromString(reviewId), result.correct(), response);
@@ -186,16 +285,39 @@ public class StudyPages {
         } else {
             quiz = QuizViews.revealed(q, text);
         }
-        return Templates.card(card(uid, deck, q, clock.now(), true, reviewId, quiz, undo), null);
+        StudyViews.Card shown = card(uid, deck, q, clock.now(), true, reviewId, quiz, undo);
+        return Templates.card(session == null ? shown : shown.inSession(session, extraHeading(uid, deck, session)), null);
     }
 
     @POST
     @Path("grade")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @jakarta.annotation.security.PermitAll // an answer posted after the session expired is kept (PendingAnswers)
     public Response grade(@PathParam("deck") String deckId, @RestForm long question, @RestForm int rating,
                           @RestForm String rid, @RestForm Long durationMs,
-                          @HeaderParam(NEXT_CARD_HEADER) String nextCardInline) {
+                          @HeaderParam(NEXT_CARD_HEADER) String nextCardInline, @RestForm String extra,
+                          @RestForm Integer days, @RestForm String tag, @RestForm Long since,
+                          @jakarta.ws.rs.CookieParam(io.demodeck.account.SessionAuthentication.COOKIE) String staleSession,
+                          @Context io.vertx.core.http.HttpServerRequest request) {
+        if (!user.signedIn()) {
+            // kept until the learner signs in again, then applied once; the sign-in page says the session expired
+            boolean expired = staleSession != null && !staleSession.isBlank();
+            Response.ResponseBuilder toLogin = Response.seeOther(URI.create(expired ? "/login?expired=true" : "/login"));
+            if (rating >= 1 && rating <= 4 && validUuid(rid) && deckId.length() <= 200) {
+                ExtraSession kept;
+                try {
+                    kept = ExtraSession.fromForm(extra, days, tag, since);
+                } catch (IllegalArgumentException e) {
+                    kept = null;
+                }
+                toLogin.cookie(PendingAnswers.keep(new PendingAnswers.Pending(deckId, question, rating,
+                        UUID.fromString(rid), durationMs == null ? 0 : Math.max(0, durationMs), kept),
+                        "https".equals(request.scheme())));
+            }
+            return toLogin.build();
+        }
         BankViews.DeckSummary deck = deck(deckId);
+        ExtraSession session = extraFromForm(extra, days, tag, since);
         question(deck, question);
         if (rating < 1 || rating > 4) {
             throw ClientFacingException.badRequest("rating must be 1 (Again) to 4 (Easy)");
@@ -207,15 +329,23 @@ public class StudyPages {
         boolean already;
         try {
             already = reviews.grade(user.id(), question, Rating.fromGrade(rating), clock.now(), duration,
-                    UUID.fromString(rid), "web").replayed();
+                    UUID.fromString(rid), session == null ? "web" : session.origin()).replayed();
         } catch (ReviewIdReusedException e) {
             throw ClientFacingException.badRequest("this answer's form was already used for another answer; reload the page");
         }
         // a form graded before (the browser's Back, a double submit): nothing changes, the learner is told so
+        if (session != null) {
+            String path = session.path(deck.externalId());
+            if ("card".equals(nextCardInline)) {
+                String notice = already ? StudyWords.messages(ui.lang()).already_answered() : null;
+                return Response.ok(extraPage(deck, session, notice)).header("Content-Location", path).build();
+            }
+            return Response.seeOther(URI.create(already ? path + "&already=true" : path)).build();
+        }
         URI nextCard = URI.create("/study/" + deck.externalId() + "?undo=true");
         if ("card".equals(nextCardInline)) {
             // the page the redirect would lead to, and its address for the browser's history
-            return Response.ok(next(deckId, null, true, already)).header("Content-Location", nextCard).build();
+            return Response.ok(next(deckId, null, true, already, null)).header("Content-Location", nextCard).build();
         }
         return Response.seeOther(already ? URI.create(nextCard + "&already=true") : nextCard).build();
     }

@@ -61,4 +61,23 @@ final class StudyWords {
             case MANY -> m.count_minutes_many(minutes);
         };
     }
+
+    static String days(String lang, int n) {
+        StudyMessages m = messages(lang);
+        return switch (form(lang, n)) {
+            case ONE -> m.count_days_one(n);
+            case FEW -> m.count_days_few(n);
+            case MANY -> m.count_days_many(n);
+        };
+    }
+
+    /** The name of a review-ahead or custom session, e.g. "Review ahead: cards due within 3 days". */
+    static String extraHeading(String lang, ExtraSession s) {
+        StudyMessages m = messages(lang);
+        return switch (s.kind()) {
+            case AHEAD -> m.extra_heading_ahead(days(lang, s.days()));
+            case TAG -> m.extra_heading_tag(s.tag());
+            case FAILED -> m.extra_heading_failed();
+        };
+    }
 }

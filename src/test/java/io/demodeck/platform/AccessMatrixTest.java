@@ -358,8 +358,16 @@ class AccessMatrixTest {
         // a separate browser: signing in again must not disturb the principal's own session
         c.put("POST /login", who -> new Browser().signIn(login(who), PASSWORD));
         c.put("GET /register", who -> page(who, "/register"));
-        c.put("POST /register", who -> form(who, "/register", "username", "am-new-" + UUID.randomUUID().toString().substring(0, 8),
-                "password", PASSWORD, "password_confirm", PASSWORD, "language", "en"));
+        // a separate browser: registering signs the new account in, which must not replace the principal's session
+        c.put("POST /register", who -> {
+            Browser session = new Browser();
+            if (who.username() != null) {
+                session.signIn(who.username(), PASSWORD);
+            }
+            session.open("/register");
+            return session.submit("/register", "username", "am-new-" + UUID.randomUUID().toString().substring(0, 8),
+                    "password", PASSWORD, "password_confirm", PASSWORD, "language", "en");
+        });
         c.put("POST /logout", who -> {
             Browser session = new Browser(); // signing out must not end the principal's own session
             if (who.username() != null) {
@@ -398,6 +406,8 @@ class AccessMatrixTest {
                 "rating", 3, "rid", UUID.randomUUID().toString()));
         c.put("POST /study/{deck}/undo", who -> form(who, "/study/" + DECK + "/undo"));
         c.put("POST /study/{deck}/more-new", who -> form(who, "/study/" + DECK + "/more-new", "count", 1));
+        c.put("GET /study/{deck}/ahead", who -> page(who, "/study/" + DECK + "/ahead?days=3&since=0"));
+        c.put("GET /study/{deck}/custom", who -> page(who, "/study/" + DECK + "/custom?failed=true&since=0"));
         c.put("GET /settings", who -> page(who, "/settings"));
         c.put("POST /settings", who -> form(who, "/settings", "language", "en", "desiredRetention", "0.9",
                 "newCardsPerDay", "20", "timeZone", "UTC", "dayRolloverHour", "4"));

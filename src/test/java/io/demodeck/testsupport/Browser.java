@@ -77,7 +77,7 @@ public final class Browser {
         return csrf == null ? spec : spec.multiPart("csrf-token", csrf);
     }
 
-    /** Registers and signs in a new learner; returns its name. */
+    /** Registers a new learner, which signs it in (the sign-in form again is harmless); returns its name. */
     public String registerAndSignIn(String username, String password) {
         open("/register");
         Response registered = submit("/register", "username", username, "password", password,
