@@ -200,7 +200,7 @@ public class InterviewService {
      * itself after its last question.
      */
     @Transactional
-    public void answer(long userId, long id, int position, Answer answer, Instant now) {
+    public void answer(long userId, long id, int position, Answer answer, String lang, Instant now) {
         Interview interview = own(userId, id);
         if (interview.finishedAt != null) {
             throw ClientFacingException.conflict("this interview is finished");
@@ -214,11 +214,12 @@ public class InterviewService {
                     List.of(new ApiProblem.FieldError("position", "the current question is " + item.position)), java.util.Map.of());
         }
         Question q = Question.findById(item.questionId);
+        String shown = "ru".equals(lang) ? "ru" : "en";
         if (item.shownAt == null) {
             item.shownAt = now;
         }
         if (item.awaitingSelfGrade) {
-            List<String> points = keyPoints(q, interview.lang);
+            List<String> points = keyPoints(q, shown);
             Set<Integer> covered = answer.covered().stream().filter(i -> i >= 0 && i < points.size())
                     .collect(Collectors.toSet());
             List<Boolean> hits = new ArrayList<>();
@@ -236,7 +237,7 @@ public class InterviewService {
                 item.score = 0.0;
                 item.correct = false;
             } else if (q.type.autoGraded()) {
-                QuizKey key = QuizKeys.of(q, interview.lang);
+                QuizKey key = QuizKeys.of(q, shown);
                 QuizResponse response = answer.quiz() == null ? new QuizResponse(Set.of(), text, List.of(), null)
                         : answer.quiz();
                 QuizResult result = AnswerChecker.check(key, response);
@@ -244,7 +245,7 @@ public class InterviewService {
                     throw ClientFacingException.validation("text", "enter a number");
                 }
                 item.mode = "quiz";
-                item.answer = describe(q, interview.lang, response);
+                item.answer = describe(q, shown, response);
                 item.score = result.correct() ? 1.0 : Math.max(0, result.score());
                 item.correct = result.correct();
             } else if (answer.aloud()) {
@@ -256,7 +257,7 @@ public class InterviewService {
                 }
                 item.mode = "typed";
                 item.answer = text.strip();
-                score(item, KeyPointScorer.score(text, keyPoints(q, interview.lang)).hits());
+                score(item, KeyPointScorer.score(text, keyPoints(q, shown)).hits());
             }
         }
         if (items.stream().allMatch(InterviewItem::done)) {
