@@ -16,7 +16,7 @@ import java.util.Set;
  *       words. Function words ("the", "with", "и", "для", …; {@link #STOP_WORDS}) and one-letter words are dropped;
  *       what is left of a key point are its significant words.</li>
  *   <li>Each word is reduced to a stem by cutting one common ending: Russian case and number endings ("ядра", "ядром"
- *       and "ядро" are "ядр"), English -s, -es, -ed, -ing, -ly ("schedules", "scheduled" are "schedul"). The stem
+ *       and "ядро" are "ядр"), English -s, -es, -ed, -er, -ing, -ly, -able, -ment ("schedules", "scheduled", "scheduler" are "schedul"; "growable" is "grow"). The stem
  *       keeps at least three letters.</li>
  *   <li>An answer word matches a key-point word when their stems are equal, when one stem of at least five letters
  *       begins the other ("preempt" / "preemption", "cheap" / "cheaper"), or, for stems of five letters or more, when
@@ -58,7 +58,7 @@ public final class KeyPointScorer {
             "ах", "ях", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ов", "ев", "ть", "ет", "ют", "ит",
             "ат", "ят", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й");
 
-    private static final List<String> EN_ENDINGS = List.of("ing", "ies", "es", "ed", "ly", "s");
+    private static final List<String> EN_ENDINGS = List.of("able", "ible", "ment", "ing", "ies", "es", "ed", "er", "ly", "s");
 
     private static final int MIN_STEM = 3;
     private static final int PREFIX_STEM = 5;
