@@ -581,6 +581,27 @@ class AccessMatrixTest {
         c.put("POST /api/v1/decks/{deck}/questions/{id}/revisions/{number}/restore",
                 who -> who.api().get().post(edApi + "/" + editedId + "/revisions/1/restore"));
 
+        // mock: mock interviews, each principal's own (a principal without a token gets a made-up id: refused first)
+        c.put("GET /interviews", who -> page(who, "/interviews"));
+        c.put("GET /interviews/new", who -> page(who, "/interviews/new?deck=" + DECK));
+        c.put("POST /interviews", who -> form(who, "/interviews", "deck", DECK, "questions", 1, "seconds", 60));
+        c.put("GET /interviews/{id}", who -> page(who, "/interviews/" + interviewOf(who)));
+        c.put("POST /interviews/{id}/answer", who -> form(who, "/interviews/" + interviewOf(who) + "/answer",
+                "position", 1, "skip", "true"));
+        c.put("POST /interviews/{id}/finish", who -> form(who, "/interviews/" + interviewOf(who) + "/finish"));
+        c.put("POST /interviews/{id}/queue", who -> form(who, "/interviews/" + interviewOf(who) + "/queue"));
+        c.put("GET /api/v1/interviews", who -> who.api().get().get("/api/v1/interviews"));
+        c.put("POST /api/v1/interviews", who -> json(who, Map.of("deck", DECK, "questions", 1, "secondsPerQuestion", 60))
+                .post("/api/v1/interviews"));
+        c.put("GET /api/v1/interviews/{id}", who -> who.api().get().get("/api/v1/interviews/" + interviewOf(who)));
+        c.put("POST /api/v1/interviews/{id}/answers", who -> json(who, Map.of("position", 1, "skip", true))
+                .post("/api/v1/interviews/" + interviewOf(who) + "/answers"));
+        c.put("POST /api/v1/interviews/{id}/finish", who -> who.api().get().post("/api/v1/interviews/" + interviewOf(who) + "/finish"));
+        c.put("POST /api/v1/interviews/{id}/missed-to-queue", who -> who.api().get()
+                .post("/api/v1/interviews/" + interviewOf(who) + "/missed-to-queue"));
+        c.put("GET /css/interview.css", who -> page(who, "/css/interview.css"));
+        c.put("GET /js/interview-clock.js", who -> page(who, "/js/interview-clock.js"));
+
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
                 "/q/openapi.yml", "/q/metrics", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
@@ -592,6 +613,12 @@ class AccessMatrixTest {
         c.put("GET /q/health-ui/*", who -> page(who, "/q/health-ui/index.html"));
         c.put("GET /q/metrics/*", who -> page(who, "/q/metrics/anything"));
         return c;
+    }
+
+    /** A mock interview of the principal's own (started here), or a made-up id for a principal without a token. */
+    private static String interviewOf(Principal who) {
+        Response started = json(who, Map.of("deck", DECK, "questions", 1, "secondsPerQuestion", 60)).post("/api/v1/interviews");
+        return started.statusCode() == 201 ? started.jsonPath().getString("id") : "1";
     }
 
     /** A fit of the principal's own (started here), or a random id for a principal without a token. */
