@@ -124,7 +124,8 @@ public class AccountPages {
             guard.registrationFailed(address);
             Map<String, String> errors = e.fieldErrors().stream()
                     .collect(Collectors.toMap(ApiProblem.FieldError::field, ApiProblem.FieldError::message, (a, b) -> a));
-            return Response.status(422).entity(Templates.register(name, language, errors)).build();
+            return Response.status(422).entity(Templates.register(name, language,
+                    io.demodeck.platform.ErrorTexts.page(errors, ui.lang()))).build();
         }
         // post/redirect/get: the sign-in page greets the new account and has its name filled in
         // and the interface switches to the language chosen for the account
