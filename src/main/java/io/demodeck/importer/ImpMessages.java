@@ -42,4 +42,7 @@ public interface ImpMessages {
 
     @Message("the term separator and the row separator must differ")
     String separators_differ();
+
+    @Message("no term separator in '{row}': check the 'between term and definition' setting")
+    String no_term_separator(String row);
 }

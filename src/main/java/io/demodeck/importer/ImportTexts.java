@@ -17,6 +17,8 @@ public final class ImportTexts {
     private static final Pattern QUESTION = Pattern.compile("question (\\d+)");
     private static final Pattern NOTE = Pattern.compile("note (\\d+)");
     private static final Pattern MORE = Pattern.compile("(\\d+) more problems are not listed");
+    private static final Pattern NO_TERM_SEPARATOR = Pattern.compile(
+            "no term separator in '(.*)': check the 'between term and definition' setting", Pattern.DOTALL);
     private static final String SKIPPED = " — the question is skipped";
 
     private ImportTexts() {
@@ -68,7 +70,9 @@ public final class ImportTexts {
             suffix = " — " + m.skipped();
         }
         Matcher more = MORE.matcher(text);
-        String said = more.matches() ? m.more_problems(more.group(1)) : switch (text) {
+        Matcher noSeparator = NO_TERM_SEPARATOR.matcher(text);
+        String said = more.matches() ? m.more_problems(more.group(1))
+                : noSeparator.matches() ? m.no_term_separator(noSeparator.group(1)) : switch (text) {
             case "the deck has no questions" -> m.no_questions();
             case "the file ends here without a single question" -> m.no_question_in_file();
             case "the package contains no questions" -> m.no_question_in_package();
