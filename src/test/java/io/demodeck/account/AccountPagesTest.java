@@ -44,17 +44,18 @@ class AccountPagesTest {
         browser.submit("/register", "username", "a b", "password", "short", "password_confirm", "short", "language", "en")
                 .then().statusCode(422)
                 .body(containsString("aria-invalid=\"true\""))
-                .body(containsString("3 to 64 characters: Latin letters, digits"))
-                .body(containsString("at least 10 characters"));
+                // the page is in the visitor's language (Russian by default), the API would say it in English
+                .body(containsString("от 3 до 64 символов: латинские буквы, цифры"))
+                .body(containsString("не меньше 10 символов"));
 
         String name = newName();
         browser.registerAndSignIn(name, "password-one");
         Browser other = new Browser();
         other.open("/register");
         other.submit("/register", "username", name.toUpperCase(), "password", "password-two", "password_confirm",
-                "password-two", "language", "ru").then().statusCode(422).body(containsString("this username is taken"));
+                "password-two", "language", "ru").then().statusCode(422).body(containsString("это имя уже занято"));
         other.submit("/register", "username", newName(), "password", "password-two", "password_confirm",
-                "password-three", "language", "ru").then().statusCode(422).body(containsString("the two passwords differ"));
+                "password-three", "language", "ru").then().statusCode(422).body(containsString("пароли не совпадают"));
     }
 
     @Test
