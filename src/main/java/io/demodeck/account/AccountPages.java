@@ -152,7 +152,8 @@ public class AccountPages {
             guard.registrationFailed(address);
             Map<String, String> errors = e.fieldErrors().stream()
                     .collect(Collectors.toMap(ApiProblem.FieldError::field, ApiProblem.FieldError::message, (a, b) -> a));
-            return Response.status(422).entity(Templates.register(name, language, errors)).build();
+            return Response.status(422).entity(Templates.register(name, language,
+                    io.demodeck.platform.ErrorTexts.page(errors, ui.lang()))).build();
         }
         // post/redirect/get: the new learner is signed in and lands on the home page, in the language chosen for
         // the account

@@ -54,6 +54,9 @@ public class SecurityPages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    io.demodeck.web.Ui ui;
+
     @GET
     public TemplateInstance show(@QueryParam("done") String done) {
         return page(Map.of(), done);
@@ -76,7 +79,7 @@ public class SecurityPages {
             }
             Map<String, String> errors = e.fieldErrors().stream()
                     .collect(Collectors.toMap(ApiProblem.FieldError::field, ApiProblem.FieldError::message, (a, b) -> a));
-            return Response.status(422).entity(page(errors, null)).build();
+            return Response.status(422).entity(page(io.demodeck.platform.ErrorTexts.page(errors, ui.lang()), null)).build();
         }
         return done("password");
     }

@@ -47,10 +47,10 @@ public interface ClassMessages {
     @Message("instructor: {name}")
     String class_by(String name);
 
-    @Message("{count} {#if count == 1}learner{#else}learners{/if}")
+    @Message("{count} {#if plural:en(count) == 'one'}learner{#else}learners{/if}")
     String class_members_count(long count);
 
-    @Message("{count} {#if count == 1}deck{#else}decks{/if}")
+    @Message("{count} {#if plural:en(count) == 'one'}deck{#else}decks{/if}")
     String class_decks_count(long count);
 
     @Message("Class created. Create an invite link and assign decks below.")

@@ -138,10 +138,11 @@ public final class DemoMeasurements {
         claims.add(claim("virtualAtLeast5xCheaper", platformCpuUs >= 5 * virtualCpuUs,
                 "Виртуальный поток запустить и дождаться хотя бы в 5 раз дешевле по процессорному времени, чем платформенный (одинаковое N)",
                 "A virtual thread is at least 5 times cheaper in CPU time to start and join than a platform thread (the same N)",
-                text(l -> (ru(l) ? "%s потоков каждого вида: платформенный %s мкс процессора (%s мкс времени), виртуальный %s мкс (%s мкс) — в %s раз"
+                text(l -> (ru(l) ? "%s каждого вида: платформенный %s мкс процессора (%s мкс времени), виртуальный %s мкс (%s мкс) — в %s"
                         : "%s threads of each kind: platform %s µs of CPU (%s µs wall), virtual %s µs (%s µs): %s×")
-                        .formatted(n(n, l), d(platformCpuUs, l), d(platformUs, l), d(virtualCpuUs, l), d(virtualUs, l),
-                                d(platformCpuUs / virtualCpuUs, l)))));
+                        .formatted(ru(l) ? counted(n, "поток", "потока", "потоков") : n(n, l), d(platformCpuUs, l),
+                                d(platformUs, l), d(virtualCpuUs, l), d(virtualUs, l),
+                                ru(l) ? times(platformCpuUs / virtualCpuUs) : d(platformCpuUs / virtualCpuUs, l)))));
         if (processes) {
             rows.add(row("process.microsPerProcess", "Процесс: запуск + ожидание", "Process: start + wait",
                     round(processUs), "µs"));
@@ -154,16 +155,19 @@ public final class DemoMeasurements {
         }
         Text proof = text(l -> {
             String base = (ru(l)
-                    ? "Запуск и join %s платформенных потоков стоил %s мкс на поток, столько же виртуальных — %s мкс: платформенный поток дороже виртуального в %s раз."
+                    ? "Запуск и join %s стоил %s мкс на поток, столько же виртуальных — %s мкс: платформенный поток дороже виртуального в %s."
                     : "Starting and joining %s platform threads cost %s µs per thread, as many virtual threads %s µs: a platform thread cost %s× a virtual one.")
-                    .formatted(n(n, l), d(platformUs, l), d(virtualUs, l), d(platformUs / virtualUs, l));
+                    .formatted(ru(l) ? counted(n, "платформенного потока", "платформенных потоков", "платформенных потоков")
+                            : n(n, l), d(platformUs, l), d(virtualUs, l),
+                            ru(l) ? times(platformUs / virtualUs) : d(platformUs / virtualUs, l));
             if (!processes) {
                 return base + (ru(l) ? " /bin/true не найден: процессы не измерены." : " /bin/true not found: processes not measured.");
             }
             return base + (ru(l)
                     ? " Запуск %s процессов — %s мкс на процесс, в %s раз дороже платформенного потока: новый образ программы (clone, execve, wait)."
                     : " Starting %s processes cost %s µs per process, %s× a platform thread: a new program image (clone, execve, wait).")
-                    .formatted(n(m, l), d(processUs, l), d(processUs / platformUs, l));
+                    .formatted(ru(l) ? counted(m, "процесса", "процессов", "процессов") : n(m, l), d(processUs, l),
+                            ru(l) ? times(processUs / platformUs) : d(processUs / platformUs, l));
         });
         GoComparison goSide = goComparison(claims, () -> go.run("creation", List.of(n), Map.of()).map(g -> {
             double goUs = Long.parseLong(g.get("goroutines.nanos")) / 1000.0 / n;
@@ -1114,6 +1118,23 @@ public final class DemoMeasurements {
         }
         double scale = Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 10 ? 10 : 100;
         return Math.round(v * scale) / scale;
+    }
+
+    /** "4 потока", "21 поток": a Russian count with its word in the right form. */
+    static String counted(long v, String one, String few, String many) {
+        return n(v, "ru") + " " + io.demodeck.web.Plural.ru(v, one, few, many);
+    }
+
+    /** "55,2 раза", "5 раз", "2 раза": a Russian ratio as it is read after «в». */
+    static String times(double v) {
+        String shown = d(v, "ru");
+        double read;
+        try {
+            read = NumberFormat.getNumberInstance(Locale.forLanguageTag("ru")).parse(shown).doubleValue();
+        } catch (java.text.ParseException e) {
+            read = v;
+        }
+        return shown + " " + io.demodeck.web.Plural.ru(read, "раз", "раза", "раз");
     }
 
     static String n(long v, String lang) {

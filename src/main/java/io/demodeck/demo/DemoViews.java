@@ -60,18 +60,20 @@ final class DemoViews {
                 env.cpus());
         var go = r.goComparison();
         return new ResultView(Preset.parse(r.preset()).label().in(lang), sizes(r.sizes(), lang), r.available(),
-                r.rows().stream().map(row -> new RowView(row.label().in(lang), value(row.value(), lang), row.unit())).toList(),
+                r.rows().stream().map(row -> new RowView(row.label().in(lang), value(row.value(), lang),
+                        DemoWords.unit(row.unit(), lang))).toList(),
                 r.ratios().stream().map(x -> new RowView(x.label().in(lang), DemoMeasurements.d(x.value(), lang), "×")).toList(),
                 r.proof().in(lang), r.claims().stream().map(c -> new ClaimView(c.statement().in(lang), c.holds(),
                         (c.holds() ? HOLDS : DOES_NOT_HOLD).in(lang), c.evidence().in(lang))).toList(), r.holds(),
                 environment, env.childJvmFlags(), TIME.format(r.measuredAt()), r.durationMs(),
                 r.cached(), go != null, go == null ? "" : go.note().in(lang),
                 go == null ? List.of() : go.rows().stream()
-                        .map(row -> new RowView(row.label().in(lang), value(row.value(), lang), row.unit())).toList());
+                        .map(row -> new RowView(row.label().in(lang), value(row.value(), lang),
+                                DemoWords.unit(row.unit(), lang))).toList());
     }
 
     static String sizes(Map<String, Integer> sizes, String lang) {
-        return sizes.entrySet().stream().map(e -> e.getKey() + " " + DemoMeasurements.n(e.getValue(), lang))
+        return sizes.entrySet().stream().map(e -> DemoWords.param(e.getKey(), lang) + " " + DemoMeasurements.n(e.getValue(), lang))
                 .collect(Collectors.joining(", "));
     }
 

@@ -288,7 +288,8 @@ public class SettingsPage {
     }
 
     private Response refused(Form form, String field, String message) {
-        return Response.status(422).entity(Templates.settings(form, Map.of(field, message), false, ZONES,
+        return Response.status(422).entity(Templates.settings(form,
+                Map.of(field, io.demodeck.platform.ErrorTexts.page(message, ui.lang())), false, ZONES,
                 section(null, 0), null)).build();
     }
 

@@ -1,5 +1,7 @@
 package io.demodeck.study;
 
+import io.demodeck.web.Plural;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -39,33 +41,17 @@ public final class IntervalText {
         long seconds = Math.max(0, d.getSeconds());
         if (seconds < 3600) {
             long minutes = Math.max(1, (seconds + 59) / 60);
-            return ru ? "через " + minutes + " " + plural(minutes, "минуту", "минуты", "минут")
-                    : "in " + minutes + (minutes == 1 ? " minute" : " minutes");
+            return ru ? "через " + minutes + " " + Plural.ru(minutes, "минуту", "минуты", "минут")
+                    : "in " + minutes + " " + Plural.en(minutes, "minute", "minutes");
         }
         if (seconds < 86_400) {
             long hours = Math.round(seconds / 3600.0);
-            return ru ? "через " + hours + " " + plural(hours, "час", "часа", "часов")
-                    : "in " + hours + (hours == 1 ? " hour" : " hours");
+            return ru ? "через " + hours + " " + Plural.ru(hours, "час", "часа", "часов")
+                    : "in " + hours + " " + Plural.en(hours, "hour", "hours");
         }
         long days = Math.round(seconds / 86_400.0);
-        return ru ? "через " + days + " " + plural(days, "день", "дня", "дней")
-                : "in " + days + (days == 1 ? " day" : " days");
-    }
-
-    /** Russian plural forms: 1 день, 2 дня, 5 дней, 11 дней, 21 день. */
-    static String plural(long n, String one, String few, String many) {
-        long mod100 = n % 100;
-        long mod10 = n % 10;
-        if (mod100 >= 11 && mod100 <= 14) {
-            return many;
-        }
-        if (mod10 == 1) {
-            return one;
-        }
-        if (mod10 >= 2 && mod10 <= 4) {
-            return few;
-        }
-        return many;
+        return ru ? "через " + days + " " + Plural.ru(days, "день", "дня", "дней")
+                : "in " + days + " " + Plural.en(days, "day", "days");
     }
 
     private static String number(double value, String lang) {

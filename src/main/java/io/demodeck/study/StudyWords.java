@@ -1,5 +1,6 @@
 package io.demodeck.study;
 
+import io.demodeck.web.Plural;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -15,9 +16,9 @@ final class StudyWords {
 
     static Form form(String lang, long n) {
         if (!"ru".equals(lang)) {
-            return n == 1 ? Form.ONE : Form.MANY;
+            return "one".equals(Plural.en(n)) ? Form.ONE : Form.MANY;
         }
-        return switch (IntervalText.plural(n, "one", "few", "many")) {
+        return switch (Plural.ru(n)) {
             case "one" -> Form.ONE;
             case "few" -> Form.FEW;
             default -> Form.MANY;

@@ -477,7 +477,7 @@ public interface Messages {
     @Message("One square per day, darker for more reviews; {total} reviews in all.")
     String stats_heatmap_desc(long total);
 
-    @Message("{count} reviews on {day}")
+    @Message("{count} {#if plural:en(count) == 'one'}review{#else}reviews{/if} on {day}")
     String stats_day_reviews(int count, String day);
 
     @Message("Cards due in the next 30 days")
@@ -513,7 +513,7 @@ public interface Messages {
     @Message("Relearning")
     String stats_state_relearning();
 
-    @Message("Current streak: {days} days in a row")
+    @Message("Current streak: {days} {#if plural:en(days) == 'one'}day{#else}days{/if} in a row")
     String stats_streak(int days);
 
     @Message("Study settings")
@@ -573,7 +573,7 @@ public interface Messages {
     @Message("Answers in your log: {n}.")
     String params_answers(long n);
 
-    @Message("{n} new answers since your last fit: a new fit may schedule you better.")
+    @Message("{n} new {#if plural:en(n) == 'one'}answer{#else}answers{/if} since your last fit: a new fit may schedule you better.")
     String params_suggest(long n);
 
     @Message("Optimize my parameters")

@@ -46,23 +46,24 @@ class AccountPagesTest {
         browser.submit("/register", "username", "a b", "password", "short", "password_confirm", "short", "language", "en")
                 .then().statusCode(422)
                 .body(containsString("aria-invalid=\"true\""))
-                .body(containsString("3 to 64 characters: Latin letters, digits"))
-                .body(containsString("at least 10 characters"));
+                // the page is in the visitor's language (Russian by default), the API would say it in English
+                .body(containsString("от 3 до 64 символов: латинские буквы, цифры"))
+                .body(containsString("не меньше 10 символов"));
 
         String name = newName();
         browser.registerAndSignIn(name, "password-one");
         Browser other = new Browser();
         other.open("/register");
         other.submit("/register", "username", name.toUpperCase(), "password", "password-two", "password_confirm",
-                "password-two", "language", "ru").then().statusCode(422).body(containsString("this username is taken"));
+                "password-two", "language", "ru").then().statusCode(422).body(containsString("это имя уже занято"));
         other.submit("/register", "username", newName(), "password", "password-two", "password_confirm",
-                "password-three", "language", "ru").then().statusCode(422).body(containsString("the two passwords differ"));
+                "password-three", "language", "ru").then().statusCode(422).body(containsString("пароли не совпадают"));
         // every field's problem at once, not one per attempt: a taken name, a short password, a differing confirmation
         other.submit("/register", "username", name, "password", "short", "password_confirm", "shorter", "language", "ru")
                 .then().statusCode(422)
-                .body(containsString("this username is taken"))
-                .body(containsString("at least 10 characters"))
-                .body(containsString("the two passwords differ"));
+                .body(containsString("это имя уже занято"))
+                .body(containsString("не меньше 10 символов"))
+                .body(containsString("пароли не совпадают"));
     }
 
     @Test

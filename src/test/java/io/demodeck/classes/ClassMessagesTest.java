@@ -38,13 +38,13 @@ class ClassMessagesTest {
     @Test
     void russianPluralForms() {
         for (long n : new long[] {1, 21, 101, 1001}) {
-            assertEquals("one", ClassTemplateExtensions.ru(n), n + "");
+            assertEquals("one", io.demodeck.web.Plural.ru(n), n + "");
         }
         for (long n : new long[] {2, 3, 4, 22, 34, 102}) {
-            assertEquals("few", ClassTemplateExtensions.ru(n), n + "");
+            assertEquals("few", io.demodeck.web.Plural.ru(n), n + "");
         }
         for (long n : new long[] {0, 5, 11, 12, 13, 14, 19, 20, 25, 111, 112}) {
-            assertEquals("many", ClassTemplateExtensions.ru(n), n + "");
+            assertEquals("many", io.demodeck.web.Plural.ru(n), n + "");
         }
     }
 }

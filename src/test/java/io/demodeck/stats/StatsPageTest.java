@@ -37,7 +37,7 @@ class StatsPageTest {
                 .body(containsString("<title>3 reviews on " + studyDay + "</title>"))
                 .body(containsString("id=\"chart-forecast\""))
                 .body(containsString("id=\"chart-retention\""))
-                .body(containsString("Current streak: 1 days in a row"))
+                .body(containsString("Current streak: 1 day in a row"))
                 .extract().asString();
         assertEquals(4, count(html, "role=\"img\""), "four charts, each an image with a name");
         assertTrue(html.contains("<title>Review: 3</title>"), "three cards graduated to review with Easy");
