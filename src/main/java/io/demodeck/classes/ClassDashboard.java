@@ -1,5 +1,6 @@
 package io.demodeck.classes;
 
+import io.demodeck.platform.DemodeckConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.QuestionType;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
@@ -97,13 +97,8 @@ public class ClassDashboard {
     @Inject
     ObjectMapper json;
 
-    /** A class whose last computation took less than this is computed on every request; a larger one is served stored. */
-    @ConfigProperty(name = "demodeck.classes.dashboard-live-below", defaultValue = "PT0.15S")
-    Duration liveBelow;
-
-    /** A stored dashboard older than this is recomputed in the background at the next request. */
-    @ConfigProperty(name = "demodeck.classes.dashboard-refresh-after", defaultValue = "PT5M")
-    Duration refreshAfter;
+    @Inject
+    DemodeckConfig config;
 
     /** Classes being recomputed in the background on this replica: at most one refresh per class at once. */
     private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
@@ -116,15 +111,15 @@ public class ClassDashboard {
         classes.requireAtLeast(viewer, classId, ClassService.Access.MANAGE);
         ClassService.ClassDetail detail = classes.detail(viewer, classId, lang);
         Snapshot last = stored(classId, lang);
-        if (last != null && last.computeMillis() >= liveBelow.toMillis()) {
-            if (!last.computedAt().plus(refreshAfter).isAfter(now)) {
+        if (last != null && last.computeMillis() >= config.classes().dashboardLiveBelow().toMillis()) {
+            if (!last.computedAt().plus(config.classes().dashboardRefreshAfter()).isAfter(now)) {
                 refreshInBackground(classId);
             }
             return dashboard(detail, last, true);
         }
         Snapshot fresh = compute(classId, lang, now);
-        if (last == null || fresh.computeMillis() >= liveBelow.toMillis()
-                || !last.computedAt().plus(refreshAfter).isAfter(now)) {
+        if (last == null || fresh.computeMillis() >= config.classes().dashboardLiveBelow().toMillis()
+                || !last.computedAt().plus(config.classes().dashboardRefreshAfter()).isAfter(now)) {
             store(classId, lang, fresh);
         }
         return dashboard(detail, fresh, false);
@@ -141,7 +136,7 @@ public class ClassDashboard {
 
     /** How old stored figures may get before a request starts recomputing them. */
     public Duration refreshAfter() {
-        return refreshAfter;
+        return config.classes().dashboardRefreshAfter();
     }
 
     /** True while a background refresh of the class runs on this replica. */

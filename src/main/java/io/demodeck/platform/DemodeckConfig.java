@@ -41,6 +41,8 @@ public interface DemodeckConfig {
 
     Scheduler scheduler();
 
+    Classes classes();
+
     /** Browser sessions: they end at a fixed time and are never extended. */
     interface Session {
         /** A session without "stay signed in". */
@@ -198,5 +200,16 @@ public interface DemodeckConfig {
         /** Spread review intervals randomly (Anki's fuzz); off in tests and reproducible runs. */
         @WithDefault("true")
         boolean fuzz();
+    }
+
+    /** Class dashboards. */
+    interface Classes {
+        /** A class whose last computation took less than this is computed on every request; a larger one is served stored. */
+        @WithDefault("PT0.15S")
+        Duration dashboardLiveBelow();
+
+        /** A stored dashboard older than this is recomputed in the background at the next request. */
+        @WithDefault("PT5M")
+        Duration dashboardRefreshAfter();
     }
 }
