@@ -35,7 +35,10 @@ class AllMessageBundlesTest {
             Map.entry("msg.lang_ru", "a language is named in its own language in the switcher"),
             Map.entry("msg.lang_en", "a language is named in its own language in the switcher"),
             Map.entry("cls.class_chart_bucket", "only placeholders and punctuation"),
-            Map.entry("cls.class_chart_hard_bar", "only placeholders and punctuation"));
+            Map.entry("cls.class_chart_hard_bar", "only placeholders and punctuation"),
+            Map.entry("interview.history_chart_bar", "only placeholders and punctuation"),
+            Map.entry("deck.format_gift", "a format's name"),
+            Map.entry("deck.format_moodle_xml", "a format's name"));
 
     record Bundle(String name, Class<?> type) {
     }

@@ -42,6 +42,8 @@ class RussianPagesTest {
             "CPU", "CPUs", "PID", "SIGSEGV", "OpenJDK", "Linux", "HTTP", "Chromium", "apkg", "txt", "xml", "json", "csv",
             "join", "clone", "execve", "wait", "fork", "exec", "stdin", "AtomicInteger", "ReentrantLock", "System", "exit",
             "GitHub", "TSV", "UTF", "MiB", "KiB", "sha", "Bearer", "JavaScript",
+            // the demo page quotes the Go toolchain's own `go version` line where Go is installed
+            "version", "linux", "amd64", "arm64",
             // a language is named in its own language in the switcher and the forms
             "English",
             // the key on the keyboard
