@@ -6,20 +6,14 @@ import io.demodeck.account.Role;
 import io.demodeck.testsupport.Browser;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URL;
-import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,34 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @Slow
-class AccountsInBrowserTest {
+class AccountsInBrowserTest extends BrowserTestBase {
 
     static final String PASSWORD = "accounts-in-browser-1";
-    static final List<Dimension> WIDTHS = List.of(new Dimension(1440, 900), new Dimension(390, 844));
-
-    static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Inject
     AccountService accounts;
-
-    @BeforeEach
-    void browser(TestInfo info) {
-        if (browser == null) {
-            browser = BrowserSession.start(base);
-        }
-        browser.test(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     static String name(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
@@ -142,7 +114,8 @@ class AccountsInBrowserTest {
             browser.waitFor(ExpectedConditions.urlContains("done=ended"));
             assertEquals(1, browser.findAll("ul.sessions li").size());
             assertTrue(browser.find("ul.sessions li").getText().contains("this browser"));
-            elsewhere.open("/settings").then().statusCode(302); // signed out there
+            elsewhere.open("/settings").then().statusCode(303) // signed out there: back to the sign-in form
+                    .header("Location", org.hamcrest.Matchers.endsWith("/login?expired=true"));
             browser.open("/settings");
             assertEquals("/settings", browser.path(), "still signed in here");
         });

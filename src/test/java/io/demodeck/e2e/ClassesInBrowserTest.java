@@ -6,22 +6,16 @@ import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.demodeck.testsupport.Slow;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -37,10 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @Slow
-class ClassesInBrowserTest {
+class ClassesInBrowserTest extends BrowserTestBase {
 
     static final String PASSWORD = ApiClient.PASSWORD;
-    static final List<Dimension> WIDTHS = List.of(new Dimension(1440, 900), new Dimension(390, 844));
     static final String GIFT = """
             // [id:e1]
             ::Alpha::Which letter comes first?{=A ~Z-wrong ~Y-wrong}
@@ -52,29 +45,8 @@ class ClassesInBrowserTest {
             ::Gamma::Which letter comes third?{=C ~W-wrong}
             """;
 
-    static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     AccountService accounts;
-
-    @BeforeEach
-    void browser(TestInfo info) {
-        if (browser == null) {
-            browser = BrowserSession.start(base);
-        }
-        browser.test(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void anInstructorsClassFromInviteToTheHardestQuestion() {

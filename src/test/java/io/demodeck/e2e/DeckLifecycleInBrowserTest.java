@@ -6,17 +6,12 @@ import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.demodeck.testsupport.Slow;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,33 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @Slow
-class DeckLifecycleInBrowserTest {
-
-    static final List<Dimension> WIDTHS = List.of(new Dimension(1440, 900), new Dimension(390, 844));
-
-    static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL base;
+class DeckLifecycleInBrowserTest extends BrowserTestBase {
 
     @Inject
     AccountService accounts;
-
-    @BeforeEach
-    void browser(TestInfo info) {
-        if (browser == null) {
-            browser = BrowserSession.start(base);
-        }
-        browser.test(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void anInstructorCreatesRenamesSharesArchivesRestoresAndExportsADeck() {

@@ -7,20 +7,14 @@ import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.demodeck.testsupport.Slow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -34,34 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @Slow
-class EditorInBrowserTest {
+class EditorInBrowserTest extends BrowserTestBase {
 
     static final String PASSWORD = ApiClient.PASSWORD;
-    static final List<Dimension> WIDTHS = List.of(new Dimension(1440, 900), new Dimension(390, 844));
-
-    static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Inject
     AccountService accounts;
-
-    @BeforeEach
-    void browser(TestInfo info) {
-        if (browser == null) {
-            browser = BrowserSession.start(base);
-        }
-        browser.test(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void anInstructorWritesThreeQuestionsAndTheLearnerStudiesTheEditedOne() {

@@ -8,20 +8,15 @@ import io.demodeck.testsupport.Slow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @Slow
-class HomeInBrowserTest {
+class HomeInBrowserTest extends BrowserTestBase {
 
-    static final List<Dimension> WIDTHS = List.of(new Dimension(1440, 900), new Dimension(390, 844));
     static final String GIFT = """
             // [id:h1]
             ::Ports::Which port does HTTPS use?{=443 ~80-wrong}
@@ -54,29 +48,8 @@ class HomeInBrowserTest {
             ::DNS::Which port does DNS use?{=53 ~25-wrong}
             """;
 
-    static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     AccountService accounts;
-
-    @BeforeEach
-    void browser(TestInfo info) {
-        if (browser == null) {
-            browser = BrowserSession.start(base);
-        }
-        browser.test(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aClassMemberSeesTheClassDeckFirstWithCountsAndSearchesByTag() {

@@ -6,18 +6,13 @@ import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.demodeck.testsupport.Slow;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 @Slow
-class InterviewInBrowserTest {
+class InterviewInBrowserTest extends BrowserTestBase {
 
     static final String PASSWORD = ApiClient.PASSWORD;
     static final String DECK = "goroutines-threads-processes";
@@ -46,29 +41,8 @@ class InterviewInBrowserTest {
             + "multiplexed M:N onto a few OS threads; it has a small growable stack so it is cheap to create; you start "
             + "one with the go statement.";
 
-    static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     AccountService accounts;
-
-    @BeforeEach
-    void browser(TestInfo info) {
-        if (browser == null) {
-            browser = BrowserSession.start(base);
-        }
-        browser.test(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aLearnerRunsAThreeQuestionInterviewByKeyboard() {

@@ -43,7 +43,7 @@ class ObservabilityTest {
 
     @Test
     void anErrorPageShowsTheRequestIdAsItsIncidentNumber() {
-        Response page = given().get("/test-only/fail");
+        Response page = given().cookie("lang", "en").get("/test-only/fail");
         page.then().statusCode(500).contentType("text/html");
         String id = page.header(RequestIds.HEADER);
         assertTrue(page.asString().contains("incident " + id), page.asString());
