@@ -1,5 +1,6 @@
 package io.demodeck.api;
 
+import io.demodeck.platform.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.account.Role;
@@ -31,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -142,9 +141,8 @@ public class DeckResource {
 
     private EntityTag etag(QuestionPage page) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(page));
-            return new EntityTag(HexFormat.of().formatHex(digest, 0, 16));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return new EntityTag(HexFormat.of().formatHex(Sha256.digest(json.writeValueAsBytes(page)), 0, 16));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,10 +1,7 @@
 package io.demodeck.bank;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.demodeck.platform.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +19,7 @@ import java.util.regex.Pattern;
 public final class BankMarkdownParser {
 
     public static final Set<String> LANGUAGES = Set.of("ru", "en");
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    static final Pattern ID = DeckIds.PATTERN; // question ids follow the deck id rule
     private static final Pattern DECK_LINE = Pattern.compile("#\\s+deck:\\s*(\\S*)\\s*");
     private static final Pattern SECTION = Pattern.compile("###\\s+([a-zA-Z-]+)\\s*:\\s*(.+?)\\s*");
     private static final Pattern META = Pattern.compile("([a-zA-Z][a-zA-Z0-9_.-]*)\\s*:\\s*(.*)");
@@ -120,7 +117,7 @@ public final class BankMarkdownParser {
             problems.add(new ParseProblem(line, "question '" + heading + "' has no answer below its heading"));
             return;
         }
-        String id = "h-" + sha256(normalizeSpace(heading).toLowerCase(Locale.ROOT)).substring(0, 16);
+        String id = "h-" + Sha256.hex(normalizeSpace(heading).toLowerCase(Locale.ROOT)).substring(0, 16);
         if (!ids.add(id)) {
             problems.add(new ParseProblem(line, "the heading '" + heading + "' appears twice"));
             return;
@@ -655,11 +652,4 @@ public final class BankMarkdownParser {
         return s.length() > 60 ? s.substring(0, 57) + "…" : s;
     }
 
-    public static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

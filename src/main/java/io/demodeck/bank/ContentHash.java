@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.platform.Sha256;
 import java.util.TreeMap;
 
 /**
@@ -54,7 +55,7 @@ final class ContentHash {
             field(sb, "title");
             field(sb, q.title());
         }
-        return BankMarkdownParser.sha256(sb.toString());
+        return Sha256.hex(sb.toString());
     }
 
     /** Length-prefixed, so no two different field lists can serialise to the same string. */

@@ -1,5 +1,6 @@
 package io.demodeck.deck;
 
+import io.demodeck.bank.DeckIds;
 import io.demodeck.account.Role;
 import io.demodeck.account.User;
 import io.demodeck.bank.Deck;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
 public class DeckLifecycle {
 
     /** The rule of a deck id, as imports have it (ImportService): lower-case Latin letters, digits and hyphens. */
-    public static final Pattern DECK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    public static final Pattern DECK_ID = DeckIds.PATTERN;
     public static final int MAX_ID = 100;
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 4000;

@@ -1,5 +1,6 @@
 package io.demodeck.editor;
 
+import io.demodeck.platform.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.Deck;
@@ -13,9 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -283,13 +281,7 @@ public class QuestionEditor {
 
     /** Changes with the content (the bank's own fingerprint) and with retirement; not with the place in the deck. */
     static String version(Question q) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((q.contentHash + ":" + q.retired).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(q.contentHash + ":" + q.retired), 0, 10);
     }
 
     private static String freshId(Deck deck) {

@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.bank.DeckIds;
 import io.demodeck.bank.BankMarkdownParser;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class ContentChecks {
 
-    private static final java.util.regex.Pattern DECK_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final java.util.regex.Pattern DECK_ID = DeckIds.PATTERN;
 
     private ContentChecks() {
     }

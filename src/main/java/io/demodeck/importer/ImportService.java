@@ -1,5 +1,7 @@
 package io.demodeck.importer;
 
+import io.demodeck.bank.DeckIds;
+import io.demodeck.platform.Sha256;
 import io.demodeck.platform.DemodeckConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +19,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ImportService {
 
-    private static final Pattern DECK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final Pattern DECK_ID = DeckIds.PATTERN;
 
     @Inject
     DeckWriter writer;
@@ -156,7 +155,7 @@ public class ImportService {
             format = ImportFormat.fromId(request.format()).orElseThrow(() -> ClientFacingException.validation("format",
                     "unknown format '" + request.format() + "'; one of markdown, gift, moodle-xml, anki-csv, apkg, quizlet, json"));
         }
-        String sha = sha256(data);
+        String sha = Sha256.hex(data);
         ParsedImport parsed;
         try {
             parsed = ContentChecks.check(format.parser().parse(data, request.fileName(), options));
@@ -260,14 +259,6 @@ public class ImportService {
             return json.readValue(r.report, ImportReport.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an audit report is always readable", e);
-        }
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.platform.Sha256;
 import io.demodeck.bank.BankMarkdownParser;
 
 import java.nio.ByteBuffer;
@@ -86,13 +87,13 @@ public final class ImportText {
             return s;
         }
         String hex = HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8));
-        return hex.length() <= 96 ? "x-" + hex : "x-" + BankMarkdownParser.sha256(s).substring(0, 32);
+        return hex.length() <= 96 ? "x-" + hex : "x-" + Sha256.hex(s).substring(0, 32);
     }
 
     /** Without an id in the source, the question is known by its prompt: editing the answer updates it in place. */
     public static String contentId(String prompt) {
         String normal = prompt.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return "h-" + BankMarkdownParser.sha256(normal).substring(0, 16);
+        return "h-" + Sha256.hex(normal).substring(0, 16);
     }
 
     public static String deckIdFromFileName(String fileName) {

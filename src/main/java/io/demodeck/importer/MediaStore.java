@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.platform.Sha256;
 import io.demodeck.importer.export.MediaSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +26,7 @@ public class MediaStore {
                             + "content_type = excluded.content_type, sha256 = excluded.sha256, "
                             + "size_bytes = excluded.size_bytes, data = excluded.data")
                     .setParameter(1, deckId).setParameter(2, f.name()).setParameter(3, f.contentType())
-                    .setParameter(4, ImportService.sha256(f.data())).setParameter(5, f.data().length)
+                    .setParameter(4, Sha256.hex(f.data())).setParameter(5, f.data().length)
                     .setParameter(6, f.data()).executeUpdate();
         }
     }

@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import io.demodeck.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,7 @@ public class PendingUploads {
         Instant now = Instant.now();
         em.createNativeQuery("delete from pending_upload where expires_at < ?1").setParameter(1, Timestamp.from(now))
                 .executeUpdate();
-        String token = ImportService.sha256((userId + ":" + ImportService.sha256(data)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String token = Sha256.hex((userId + ":" + Sha256.hex(data)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         em.createNativeQuery("delete from pending_upload where token = ?1").setParameter(1, token).executeUpdate();
         em.createNativeQuery("""
                 delete from pending_upload where user_id = ?1 and token in (

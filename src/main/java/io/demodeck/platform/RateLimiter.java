@@ -1,8 +1,5 @@
 package io.demodeck.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,12 +99,7 @@ public final class RateLimiter {
         if (key.length() <= MAX_KEY_CHARS) {
             return key;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "#" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "#" + Base64.getEncoder().withoutPadding().encodeToString(Sha256.digest(key));
     }
 
     private record Window(long start, int count) {

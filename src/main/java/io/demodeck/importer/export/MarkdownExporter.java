@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.bank.DeckIds;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class MarkdownExporter {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final Pattern ID = DeckIds.PATTERN; // the bank format's ids follow the deck id rule
 
     private MarkdownExporter() {
     }

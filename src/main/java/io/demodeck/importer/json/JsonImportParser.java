@@ -1,5 +1,6 @@
 package io.demodeck.importer.json;
 
+import io.demodeck.bank.DeckIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,7 +34,7 @@ public final class JsonImportParser implements ImportParser {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final Pattern DECK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final Pattern DECK_ID = DeckIds.PATTERN;
 
     @Override
     public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {

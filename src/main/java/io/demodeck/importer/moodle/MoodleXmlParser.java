@@ -1,6 +1,6 @@
 package io.demodeck.importer.moodle;
 
-import io.demodeck.bank.BankMarkdownParser;
+import io.demodeck.platform.Sha256;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.DeckAssembler;
 import io.demodeck.importer.HtmlText;
@@ -418,7 +418,7 @@ public final class MoodleXmlParser implements ImportParser {
                     continue;
                 }
                 // files of different questions often share a name (image.png): the content hash keeps them apart
-                String prefix = BankMarkdownParser.sha256(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-";
+                String prefix = Sha256.hex(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-";
                 // a file DemoDeck exported carries its prefix already: the name stays the same
                 String stored = MediaFile.storedName(name).startsWith(prefix) ? MediaFile.storedName(name)
                         : prefix + MediaFile.storedName(name);
