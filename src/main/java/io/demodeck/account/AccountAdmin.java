@@ -1,10 +1,12 @@
 package io.demodeck.account;
 
 import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.SqlRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -103,17 +105,16 @@ public class AccountAdmin {
 
     /** The latest changes, newest first; of one account when {@code targetId} is given. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<Change> changes(Long targetId, int limit) {
         var query = Panache.getEntityManager().createNativeQuery("select actor_name, target_name, action, old_value, "
                 + "new_value, at from account_change" + (targetId == null ? "" : " where target_id = ?2")
-                + " order by at desc, id desc limit ?1");
+                + " order by at desc, id desc limit ?1", Tuple.class);
         query.setParameter(1, Math.clamp(limit, 1, 500));
         if (targetId != null) {
             query.setParameter(2, targetId);
         }
-        return ((List<Object[]>) query.getResultList()).stream().map(r -> new Change((String) r[0], (String) r[1],
-                (String) r[2], (String) r[3], (String) r[4], instant(r[5]))).toList();
+        return SqlRow.list(query).stream().map(r -> new Change(r.getString("actor_name"), r.getString("target_name"),
+                r.getString("action"), r.getString("old_value"), r.getString("new_value"), r.getInstant("at"))).toList();
     }
 
     private static User lock(long id) {
@@ -142,10 +143,5 @@ public class AccountAdmin {
                 .setParameter(1, actorId).setParameter(2, actor == null ? "?" : actor.username)
                 .setParameter(3, target.id).setParameter(4, target.username).setParameter(5, action)
                 .setParameter(6, oldValue).setParameter(7, newValue).executeUpdate();
-    }
-
-    static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof Instant i ? i
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
     }
 }

@@ -1,10 +1,12 @@
 package io.demodeck.account;
 
 import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.SqlRow;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -76,14 +78,12 @@ public class AccountSecurity {
 
     /** App sign-ins that can still refresh, most recently used first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<AppSignIn> appSignIns(long userId) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select family_id, min(created_at), "
-                + "max(created_at) from api_refresh_token where user_id = ?1 group by family_id "
-                + "having count(*) filter (where revoked_at is null and expires_at > now()) > 0 "
-                + "order by max(created_at) desc").setParameter(1, userId).getResultList();
-        return rows.stream().map(r -> new AppSignIn((UUID) r[0], AccountAdmin.instant(r[1]),
-                AccountAdmin.instant(r[2]))).toList();
+        return SqlRow.list(Panache.getEntityManager().createNativeQuery("select family_id, min(created_at) as first_at, "
+                        + "max(created_at) as last_at from api_refresh_token where user_id = ?1 group by family_id "
+                        + "having count(*) filter (where revoked_at is null and expires_at > now()) > 0 "
+                        + "order by max(created_at) desc", Tuple.class).setParameter(1, userId)).stream()
+                .map(r -> new AppSignIn(r.getUuid("family_id"), r.getInstant("first_at"), r.getInstant("last_at"))).toList();
     }
 
     static void revokeRefreshTokens(long userId) {

@@ -2,10 +2,12 @@ package io.demodeck.api;
 
 import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.SqlRow;
 import io.demodeck.review.scheduler.State;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -42,36 +44,25 @@ public class CardChanges {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Changes since(long userId, String cursor, int limit) {
         Cursor after = cursor == null || cursor.isBlank() ? new Cursor(Instant.EPOCH, 0) : decode(cursor);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<SqlRow> rows = SqlRow.list(em.createNativeQuery("""
                         select question_id, state, step, stability, difficulty, due, last_review, reps, lapses,
                                updated_at, id
                         from card
                         where user_id = :user and (updated_at, id) > (:after, :afterId) and updated_at <= :settled
-                        order by updated_at, id limit :limit""")
+                        order by updated_at, id limit :limit""", Tuple.class)
                 .setParameter("user", userId).setParameter("after", after.updatedAt())
                 .setParameter("afterId", after.cardId()).setParameter("settled", Instant.now().minus(config.api().syncSettleTime()))
-                .setParameter("limit", limit + 1).getResultList();
+                .setParameter("limit", limit + 1));
         boolean hasMore = rows.size() > limit;
         List<ApiCard> cards = new ArrayList<>(Math.min(rows.size(), limit));
         Cursor last = after;
-        for (Object[] row : rows.subList(0, Math.min(rows.size(), limit))) {
-            cards.add(new ApiCard(((Number) row[0]).longValue(), State.fromCode(((Number) row[1]).intValue()),
-                    row[2] == null ? null : ((Number) row[2]).intValue(), (Double) row[3], (Double) row[4],
-                    instant(row[5]), row[6] == null ? null : instant(row[6]), ((Number) row[7]).intValue(),
-                    ((Number) row[8]).intValue()));
-            last = new Cursor(instant(row[9]), ((Number) row[10]).longValue());
+        for (SqlRow row : rows.subList(0, Math.min(rows.size(), limit))) {
+            cards.add(new ApiCard(row.getLong("question_id"), State.fromCode(row.getInt("state")), row.getIntOrNull("step"),
+                    row.getDoubleOrNull("stability"), row.getDoubleOrNull("difficulty"), row.getInstant("due"),
+                    row.getInstant("last_review"), row.getInt("reps"), row.getInt("lapses")));
+            last = new Cursor(row.getInstant("updated_at"), row.getLong("id"));
         }
         return new Changes(cards, encode(last), hasMore);
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        };
     }
 
     // PostgreSQL keeps microseconds: the cursor does too, so it compares equal to the stored value

@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -165,9 +166,10 @@ public class Question extends PanacheEntityBase {
     /** The ids of a deck's active questions by their stable id, without loading the questions. */
     public static Map<String, Long> idsByExternalId(long deckId) {
         Map<String, Long> ids = new HashMap<>();
-        getEntityManager().createQuery("select q.externalId, q.id from Question q where q.deckId = ?1 and q.retired = false",
-                        Object[].class)
-                .setParameter(1, deckId).getResultList().forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        getEntityManager().createQuery("select q.externalId as externalId, q.id as id from Question q "
+                        + "where q.deckId = ?1 and q.retired = false", Tuple.class)
+                .setParameter(1, deckId).getResultList()
+                .forEach(row -> ids.put(row.get("externalId", String.class), row.get("id", Long.class)));
         return ids;
     }
 

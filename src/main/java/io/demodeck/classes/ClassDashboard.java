@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.deck.DeckAccess.Viewer;
+import io.demodeck.platform.SqlRow;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -195,18 +197,16 @@ public class ClassDashboard {
     }
 
     Snapshot stored(long classId, String lang) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select cast(data as text), computed_at, compute_ms from class_dashboard_snapshot
-                        where class_id = :class and lang = :lang""")
-                .setParameter("class", classId).setParameter("lang", lang).getResultList();
-        if (rows.isEmpty()) {
+        SqlRow r = SqlRow.first(em.createNativeQuery("""
+                        select cast(data as text) as data, computed_at, compute_ms from class_dashboard_snapshot
+                        where class_id = :class and lang = :lang""", Tuple.class)
+                .setParameter("class", classId).setParameter("lang", lang)).orElse(null);
+        if (r == null) {
             return null;
         }
-        Object[] r = rows.getFirst();
         try {
-            return new Snapshot(json.readValue((String) r[0], Figures.class), ClassService.instant(r[1]),
-                    ((Number) r[2]).longValue());
+            return new Snapshot(json.readValue(r.getString("data"), Figures.class), r.getInstant("computed_at"),
+                    r.getLong("compute_ms"));
         } catch (JsonProcessingException e) {
             LOG.warnf(e, "The stored dashboard of class %d (%s) is unreadable; computing it again", classId, lang);
             return null;
@@ -268,8 +268,8 @@ public class ClassDashboard {
                 from islands i join members m on m.user_id = i.user_id
                 where i.last_day >= ((cast(:now as timestamptz) at time zone m.tz) - make_interval(hours => m.roll))::date - 1
                 group by i.user_id)
-            select m.user_id, m.username, coalesce(c.studied, 0), coalesce(c.due, 0), t.ok, coalesce(t.n, 0),
-                   c.last_active, coalesce(s.streak, 0)
+            select m.user_id, m.username, coalesce(c.studied, 0) as studied, coalesce(c.due, 0) as due, t.ok,
+                   coalesce(t.n, 0) as n, c.last_active, coalesce(s.streak, 0) as streak
             from members m
             left join cards c on c.user_id = m.user_id
             left join retention t on t.user_id = m.user_id
@@ -277,17 +277,16 @@ public class ClassDashboard {
             order by lower(m.username)""";
 
     List<LearnerRow> learners(long classId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(LEARNERS).setParameter("class", classId)
+        List<SqlRow> rows = SqlRow.list(em.createNativeQuery(LEARNERS, Tuple.class).setParameter("class", classId)
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("streakSince", Timestamp.from(now.minus(Duration.ofDays(STREAK_DAYS + 1))))
-                .setParameter("retentionSince", Timestamp.from(now.minus(RETENTION_WINDOW))).getResultList();
+                .setParameter("retentionSince", Timestamp.from(now.minus(RETENTION_WINDOW))));
         List<LearnerRow> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            long n = ((Number) r[5]).longValue();
-            Double retention = n == 0 ? null : ((Number) r[4]).doubleValue() / n;
-            out.add(new LearnerRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), retention, n, ClassService.instant(r[6]), ((Number) r[7]).intValue()));
+        for (SqlRow r : rows) {
+            long n = r.getLong("n");
+            Double retention = n == 0 ? null : r.getDouble("ok") / n;
+            out.add(new LearnerRow(r.getLong("user_id"), r.getString("username"), r.getLong("studied"), r.getLong("due"),
+                    retention, n, r.getInstant("last_active"), r.getInt("streak")));
         }
         return out;
     }
@@ -319,8 +318,10 @@ public class ClassDashboard {
                 group by question_id)
             select qs.id, qs.deck, qs.external_id, qs.type,
                    coalesce(qs.title, (select left(t.prompt, 300) from question_text t where t.question_id = qs.id
-                                       order by t.lang = :lang desc, t.lang = qs.original_language desc limit 1), qs.external_id),
-                   coalesce(a.n, 0), coalesce(a.agains, 0), coalesce(f.learners, 0), f.correct, c.difficulty
+                                       order by t.lang = :lang desc, t.lang = qs.original_language desc limit 1), qs.external_id)
+                       as title,
+                   coalesce(a.n, 0) as answers, coalesce(a.agains, 0) as agains, coalesce(f.learners, 0) as learners,
+                   f.correct, c.difficulty
             from qs
             left join answers a on a.question_id = qs.id
             left join cards c on c.question_id = qs.id
@@ -354,35 +355,33 @@ public class ClassDashboard {
                 select question_id, case when truth then 'true' else 'false' end from wrong where truth is not null
                 union all
                 select question_id, lower(typed) from wrong where typed is not null and cardinality(chosen) = 0)
-            select question_id, label, count(*) from labels where label <> ''
-            group by question_id, label order by question_id, count(*) desc, label""";
+            select question_id, label, count(*) as times from labels where label <> ''
+            group by question_id, label order by question_id, times desc, label""";
 
 
     List<QuestionRow> questions(long classId, String lang) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> wrongRows = em.createNativeQuery(WRONG).setParameter("class", classId).setParameter("lang", lang)
-                .getResultList();
+        List<SqlRow> wrongRows = SqlRow.list(em.createNativeQuery(WRONG, Tuple.class).setParameter("class", classId)
+                .setParameter("lang", lang));
         Map<Long, List<WrongOption>> wrong = new HashMap<>();
-        for (Object[] r : wrongRows) {
-            List<WrongOption> options = wrong.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>());
+        for (SqlRow r : wrongRows) {
+            List<WrongOption> options = wrong.computeIfAbsent(r.getLong("question_id"), k -> new ArrayList<>());
             if (options.size() < WRONG_OPTIONS) {
-                options.add(new WrongOption((String) r[1], ((Number) r[2]).longValue()));
+                options.add(new WrongOption(r.getString("label"), r.getLong("times")));
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(QUESTIONS).setParameter("class", classId).setParameter("lang", lang)
-                .getResultList();
+        List<SqlRow> rows = SqlRow.list(em.createNativeQuery(QUESTIONS, Tuple.class).setParameter("class", classId)
+                .setParameter("lang", lang));
         List<QuestionRow> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            QuestionType type = QuestionType.valueOf((String) r[3]);
-            long answers = ((Number) r[5]).longValue();
-            long agains = ((Number) r[6]).longValue();
-            long learners = ((Number) r[7]).longValue();
-            Double firstTry = !type.autoGraded() || learners == 0 ? null : ((Number) r[8]).doubleValue() / learners;
-            out.add(new QuestionRow(id, (String) r[1], (String) r[2], label((String) r[4]), type, answers, agains,
-                    answers == 0 ? null : (double) agains / answers, type.autoGraded() ? learners : 0, firstTry,
-                    r[9] == null ? null : ((Number) r[9]).doubleValue(), wrong.getOrDefault(id, List.of())));
+        for (SqlRow r : rows) {
+            long id = r.getLong("id");
+            QuestionType type = QuestionType.valueOf(r.getString("type"));
+            long answers = r.getLong("answers");
+            long agains = r.getLong("agains");
+            long learners = r.getLong("learners");
+            Double firstTry = !type.autoGraded() || learners == 0 ? null : r.getDouble("correct") / learners;
+            out.add(new QuestionRow(id, r.getString("deck"), r.getString("external_id"), label(r.getString("title")), type,
+                    answers, agains, answers == 0 ? null : (double) agains / answers, type.autoGraded() ? learners : 0,
+                    firstTry, r.getDoubleOrNull("difficulty"), wrong.getOrDefault(id, List.of())));
         }
         return out;
     }

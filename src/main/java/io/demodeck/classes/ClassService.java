@@ -3,15 +3,16 @@ package io.demodeck.classes;
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.deck.DeckAccess.Viewer;
 import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -70,8 +71,8 @@ public class ClassService {
     // --------------------------------------------------------------------------------------------- reading
 
     public Access access(Viewer viewer, long classId) {
-        Object[] row = classRow(classId);
-        long owner = ((Number) row[0]).longValue();
+        SqlRow row = classRow(classId);
+        long owner = row.getLong("owner_id");
         if (viewer.userId() == null) {
             return Access.NONE;
         }
@@ -92,9 +93,9 @@ public class ClassService {
     /** Classes the viewer teaches (owns; admins see their own here too) and the ones they are a member of. */
     public Mine mine(Viewer viewer) {
         String base = """
-                select c.id, c.name, c.description, c.archived_at is not null, u.username,
-                       (select count(*) from class_member m where m.class_id = c.id),
-                       (select count(*) from class_deck cd where cd.class_id = c.id)
+                select c.id, c.name, c.description, c.archived_at is not null as archived, u.username,
+                       (select count(*) from class_member m where m.class_id = c.id) as members,
+                       (select count(*) from class_deck cd where cd.class_id = c.id) as decks
                 from study_class c join app_user u on u.id = c.owner_id
                 where %s order by c.archived_at is not null, lower(c.name), c.id""";
         List<ClassSummary> teaching = summaries(base.formatted("c.owner_id = :p"), viewer.userId());
@@ -105,19 +106,19 @@ public class ClassService {
     }
 
     public Invitation invitation(Viewer viewer, String code, String lang) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<SqlRow> rows = SqlRow.list(em.createNativeQuery("""
                 select i.class_id, i.expires_at, i.revoked_at, c.archived_at from class_invite i
-                join study_class c on c.id = i.class_id where i.code = :code""")
-                .setParameter("code", code == null ? "" : code).getResultList();
+                join study_class c on c.id = i.class_id where i.code = :code""", Tuple.class)
+                .setParameter("code", code == null ? "" : code));
         if (rows.isEmpty()) {
             return new Invitation(InviteStatus.UNKNOWN, null, List.of(), false);
         }
-        Object[] row = rows.getFirst();
-        long classId = ((Number) row[0]).longValue();
-        InviteStatus status = row[2] != null ? InviteStatus.REVOKED
-                : row[3] != null ? InviteStatus.CLASS_ARCHIVED
-                : row[1] != null && !instant(row[1]).isAfter(Instant.now()) ? InviteStatus.EXPIRED
+        SqlRow row = rows.getFirst();
+        long classId = row.getLong("class_id");
+        Instant expires = row.getInstant("expires_at");
+        InviteStatus status = !row.isNull("revoked_at") ? InviteStatus.REVOKED
+                : !row.isNull("archived_at") ? InviteStatus.CLASS_ARCHIVED
+                : expires != null && !expires.isAfter(Instant.now()) ? InviteStatus.EXPIRED
                 : InviteStatus.VALID;
         if (status != InviteStatus.VALID) {
             return new Invitation(status, null, List.of(), false);
@@ -200,10 +201,10 @@ public class ClassService {
         if (newCardsPerDay != null && (newCardsPerDay < 0 || newCardsPerDay > 9999)) {
             throw ClientFacingException.validation("newCardsPerDay", "between 0 and 9999, or empty for the learners' own limits");
         }
-        Object[] deck = deckRow(deckExternalId);
-        long deckId = ((Number) deck[0]).longValue();
-        String visibility = (String) deck[1];
-        boolean archived = deck[2] != null;
+        SqlRow deck = deckRow(deckExternalId);
+        long deckId = deck.getLong("id");
+        String visibility = deck.getString("visibility");
+        boolean archived = !deck.isNull("archived_at");
         boolean editable = deckAccess.canEdit(viewer, deckId);
         if (!editable && !("public".equals(visibility) && !archived)) {
             throw forbidden("You may assign decks you edit and public decks; deck '" + deckExternalId + "' is neither");
@@ -227,7 +228,7 @@ public class ClassService {
     @Transactional
     public void unassign(Viewer viewer, long classId, String deckExternalId) {
         requireAtLeast(viewer, classId, Access.MANAGE);
-        long deckId = ((Number) deckRow(deckExternalId)[0]).longValue();
+        long deckId = deckRow(deckExternalId).getLong("id");
         int removed = em.createNativeQuery("delete from class_deck where class_id = :class and deck_id = :deck")
                 .setParameter("class", classId).setParameter("deck", deckId).executeUpdate();
         if (removed == 0) {
@@ -288,25 +289,17 @@ public class ClassService {
         return new ClientFacingException(410, "gone", "Gone", detail);
     }
 
-    private Object[] classRow(long classId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select owner_id, archived_at from study_class where id = :id")
-                .setParameter("id", classId).getResultList();
-        if (rows.isEmpty()) {
-            throw ClientFacingException.notFound("Class " + classId);
-        }
-        return rows.getFirst();
+    private SqlRow classRow(long classId) {
+        return SqlRow.first(em.createNativeQuery("select owner_id, archived_at from study_class where id = :id", Tuple.class)
+                .setParameter("id", classId)).orElseThrow(() -> ClientFacingException.notFound("Class " + classId));
     }
 
-    private Object[] deckRow(String externalId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, visibility, archived_at from deck where external_id = :id")
-                .setParameter("id", externalId == null ? "" : externalId.strip()).getResultList();
-        if (rows.isEmpty()) {
-            throw new ClientFacingException(422, "validation", "Validation failed", "There is no deck '" + externalId + "'",
-                    List.of(new io.demodeck.platform.ApiProblem.FieldError("deck", "no such deck")), java.util.Map.of());
-        }
-        return rows.getFirst();
+    private SqlRow deckRow(String externalId) {
+        return SqlRow.first(em.createNativeQuery("select id, visibility, archived_at from deck where external_id = :id",
+                        Tuple.class).setParameter("id", externalId == null ? "" : externalId.strip()))
+                .orElseThrow(() -> new ClientFacingException(422, "validation", "Validation failed",
+                        "There is no deck '" + externalId + "'",
+                        List.of(new io.demodeck.platform.ApiProblem.FieldError("deck", "no such deck")), java.util.Map.of()));
     }
 
     private boolean isMember(long classId, long userId) {
@@ -316,9 +309,9 @@ public class ClassService {
 
     private ClassSummary summary(long classId) {
         return summaries("""
-                select c.id, c.name, c.description, c.archived_at is not null, u.username,
-                       (select count(*) from class_member m where m.class_id = c.id),
-                       (select count(*) from class_deck cd where cd.class_id = c.id)
+                select c.id, c.name, c.description, c.archived_at is not null as archived, u.username,
+                       (select count(*) from class_member m where m.class_id = c.id) as members,
+                       (select count(*) from class_deck cd where cd.class_id = c.id) as decks
                 from study_class c join app_user u on u.id = c.owner_id where c.id = :p""", classId).getFirst();
     }
 
@@ -326,51 +319,45 @@ public class ClassService {
         if (user == null) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter("p", user).getResultList();
-        List<ClassSummary> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            out.add(new ClassSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (Boolean) r[3],
-                    (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue()));
-        }
-        return out;
+        return SqlRow.list(em.createNativeQuery(sql, Tuple.class).setParameter("p", user)).stream()
+                .map(r -> new ClassSummary(r.getLong("id"), r.getString("name"), r.getString("description"),
+                        r.getBoolean("archived"), r.getString("username"), r.getLong("members"), r.getLong("decks")))
+                .toList();
     }
 
     List<AssignedDeck> decks(long classId, String lang) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<SqlRow> rows = SqlRow.list(em.createNativeQuery("""
                 select d.id, d.external_id,
                        coalesce((select t.title from deck_text t where t.deck_id = d.id and t.lang = :lang),
                                 (select t.title from deck_text t where t.deck_id = d.id order by t.lang limit 1),
-                                d.external_id),
+                                d.external_id) as title,
                        cd.new_cards_per_day
                 from class_deck cd join deck d on d.id = cd.deck_id
-                where cd.class_id = :class order by cd.assigned_at, d.id""")
-                .setParameter("class", classId).setParameter("lang", lang == null ? "en" : lang).getResultList();
-        return rows.stream().map(r -> new AssignedDeck(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                r[3] == null ? null : ((Number) r[3]).intValue())).toList();
+                where cd.class_id = :class order by cd.assigned_at, d.id""", Tuple.class)
+                .setParameter("class", classId).setParameter("lang", lang == null ? "en" : lang));
+        return rows.stream().map(r -> new AssignedDeck(r.getLong("id"), r.getString("external_id"), r.getString("title"),
+                r.getIntOrNull("new_cards_per_day"))).toList();
     }
 
     private List<Invite> invites(long classId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<SqlRow> rows = SqlRow.list(em.createNativeQuery("""
                 select id, code, created_at, expires_at, revoked_at from class_invite
-                where class_id = :class order by created_at desc, id desc""").setParameter("class", classId).getResultList();
+                where class_id = :class order by created_at desc, id desc""", Tuple.class).setParameter("class", classId));
         Instant now = Instant.now();
         return rows.stream().map(r -> {
-            Instant expires = instant(r[3]);
-            Instant revoked = instant(r[4]);
-            return new Invite(((Number) r[0]).longValue(), (String) r[1], instant(r[2]), expires, revoked,
+            Instant expires = r.getInstant("expires_at");
+            Instant revoked = r.getInstant("revoked_at");
+            return new Invite(r.getLong("id"), r.getString("code"), r.getInstant("created_at"), expires, revoked,
                     revoked == null && (expires == null || expires.isAfter(now)));
         }).toList();
     }
 
     private List<Member> members(long classId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<SqlRow> rows = SqlRow.list(em.createNativeQuery("""
                 select u.id, u.username, m.joined_at from class_member m join app_user u on u.id = m.user_id
-                where m.class_id = :class order by lower(u.username)""").setParameter("class", classId).getResultList();
-        return rows.stream().map(r -> new Member(((Number) r[0]).longValue(), (String) r[1], instant(r[2]))).toList();
+                where m.class_id = :class order by lower(u.username)""", Tuple.class).setParameter("class", classId));
+        return rows.stream().map(r -> new Member(r.getLong("id"), r.getString("username"), r.getInstant("joined_at")))
+                .toList();
     }
 
     private static String name(String name) {
@@ -387,15 +374,5 @@ public class ClassService {
             throw ClientFacingException.validation("description", "at most " + MAX_DESCRIPTION + " characters");
         }
         return clean == null || clean.isEmpty() ? null : clean;
-    }
-
-    static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalArgumentException("not a time: " + value.getClass());
-        };
     }
 }

@@ -2,8 +2,10 @@ package io.demodeck.deck;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
+import io.demodeck.platform.SqlRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.demodeck.platform.ClientFacingException;
@@ -179,16 +181,15 @@ public class DeckAccess {
         if (questionIds.isEmpty()) {
             return java.util.Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-                        "select q.id, q.deck_id from question q where q.id in (:ids)")
-                .setParameter("ids", java.util.Set.copyOf(questionIds)).getResultList();
+        List<SqlRow> rows = SqlRow.list(Panache.getEntityManager().createNativeQuery(
+                        "select q.id, q.deck_id from question q where q.id in (:ids)", Tuple.class)
+                .setParameter("ids", java.util.Set.copyOf(questionIds)));
         java.util.Map<Long, Boolean> visibleDeck = new java.util.HashMap<>();
         java.util.Set<Long> hidden = new java.util.HashSet<>();
-        for (Object[] row : rows) {
-            long deck = ((Number) row[1]).longValue();
+        for (SqlRow row : rows) {
+            long deck = row.getLong("deck_id");
             if (!visibleDeck.computeIfAbsent(deck, d -> canView(viewer, d))) {
-                hidden.add(((Number) row[0]).longValue());
+                hidden.add(row.getLong("id"));
             }
         }
         return hidden;

@@ -8,9 +8,11 @@ import io.demodeck.deck.DeckAccess.Level;
 import io.demodeck.deck.DeckAccess.Viewer;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.text.Normalizer;
@@ -158,14 +160,10 @@ public class DeckLifecycle {
     }
 
     private List<Change> changes(long deckId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select changed_at, username, action, detail from deck_change "
-                + "where deck_id = ?1 order by changed_at desc, id desc limit 200").setParameter(1, deckId).getResultList();
-        List<Change> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            out.add(new Change(instant(r[0]), (String) r[1], (String) r[2], (String) r[3]));
-        }
-        return out;
+        return SqlRow.list(em.createNativeQuery("select changed_at, username, action, detail from deck_change "
+                        + "where deck_id = ?1 order by changed_at desc, id desc limit 200", Tuple.class).setParameter(1, deckId))
+                .stream().map(r -> new Change(r.getInstant("changed_at"), r.getString("username"), r.getString("action"),
+                        r.getString("detail"))).toList();
     }
 
     /** The recorded changes of a deck, newest first: for its editors. */
@@ -487,18 +485,5 @@ public class DeckLifecycle {
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, deckId).setParameter(2, externalId).setParameter(3, viewer.userId())
                 .setParameter(4, username).setParameter(5, action).setParameter(6, detail).executeUpdate();
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + o);
     }
 }

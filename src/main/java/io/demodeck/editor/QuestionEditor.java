@@ -9,9 +9,11 @@ import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.SqlRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -205,14 +207,13 @@ public class QuestionEditor {
     public List<EditorViews.RevisionView> revisions(DeckAccess.Viewer viewer, String deckExternalId, long questionId) {
         Deck deck = editableDeck(viewer, deckExternalId);
         Question q = question(deck, questionId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        return SqlRow.list(Panache.getEntityManager().createNativeQuery("""
                         select r.number, r.action, r.summary, u.username, r.created_at
                         from question_revision r left join app_user u on u.id = r.author_id
-                        where r.question_id = ?1 order by r.number desc""")
-                .setParameter(1, q.id).getResultList();
-        return rows.stream().map(r -> new EditorViews.RevisionView(((Number) r[0]).intValue(), (String) r[1],
-                (String) r[2], (String) r[3], instant(r[4]))).toList();
+                        where r.question_id = ?1 order by r.number desc""", Tuple.class)
+                .setParameter(1, q.id)).stream().map(r -> new EditorViews.RevisionView(r.getInt("number"),
+                r.getString("action"), r.getString("summary"), r.getString("username"), r.getInstant("created_at")))
+                .toList();
     }
 
     // --- internals --------------------------------------------------------------------------------------
@@ -341,11 +342,6 @@ public class QuestionEditor {
         if (!Objects.equals(a, b)) {
             changed.add(field);
         }
-    }
-
-    private static java.time.Instant instant(Object value) {
-        return value instanceof Timestamp ts ? ts.toInstant()
-                : value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (java.time.Instant) value;
     }
 
     /** For tests and the pages: problems of a draft without a deck. */

@@ -1,8 +1,10 @@
 package io.demodeck.home;
 
 import io.demodeck.deck.DeckAccess;
+import io.demodeck.platform.SqlRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -63,22 +65,21 @@ public class HomeDecks {
     /** The decks of the home page by section (every section present, perhaps empty); {@code search} may be blank. */
     public Map<Section, List<Row>> decks(DeckAccess.Viewer viewer, String lang, String search) {
         String visible = viewer.userId() == null ? DeckAccess.VISIBLE_TO_ANONYMOUS : DeckAccess.VISIBLE_TO_USER;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery(SQL.formatted(MINE, MY_CLASSES, visible, folded("s.title"), folded("tag")))
+        List<SqlRow> rows = SqlRow.list(Panache.getEntityManager()
+                .createNativeQuery(SQL.formatted(MINE, MY_CLASSES, visible, folded("s.title"), folded("tag")), Tuple.class)
                 .setParameter("viewer", viewer.userId() == null ? -1L : viewer.userId())
                 .setParameter("lang", lang)
-                .setParameter("pattern", pattern(search))
-                .getResultList();
+                .setParameter("pattern", pattern(search)));
         Map<Section, List<Row>> sections = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
             sections.put(s, new ArrayList<>());
         }
-        for (Object[] r : rows) {
-            Section section = Section.values()[((Number) r[6]).intValue()];
-            sections.get(section).add(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    (Boolean) r[4], ((Number) r[5]).longValue(), section,
-                    section == Section.CLASSES && r[7] != null ? (String) r[7] : "", (Boolean) r[8]));
+        for (SqlRow r : rows) {
+            Section section = Section.values()[r.getInt("section")];
+            String classes = section == Section.CLASSES ? r.getString("classes") : null;
+            sections.get(section).add(new Row(r.getLong("id"), r.getString("external_id"), r.getString("title"),
+                    r.getString("description"), r.getBoolean("fallback"), r.getLong("questions"), section,
+                    classes == null ? "" : classes, r.getBoolean("archived")));
         }
         return sections;
     }

@@ -2,9 +2,11 @@ package io.demodeck.importer;
 
 import io.demodeck.platform.Sha256;
 import io.demodeck.importer.export.MediaSource;
+import io.demodeck.platform.SqlRow;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import java.io.IOException;
 import java.util.List;
@@ -51,13 +53,9 @@ public class MediaStore {
     }
 
     public Optional<StoredMedia> find(String deckExternalId, String name) {
-        List<?> rows = Panache.getEntityManager().createNativeQuery("select m.content_type, m.data from media m "
-                        + "join deck d on d.id = m.deck_id where d.external_id = ?1 and m.name = ?2")
-                .setParameter(1, deckExternalId).setParameter(2, name).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new StoredMedia((String) row[0], (byte[]) row[1]));
+        return SqlRow.first(Panache.getEntityManager().createNativeQuery("select m.content_type, m.data from media m "
+                        + "join deck d on d.id = m.deck_id where d.external_id = ?1 and m.name = ?2", Tuple.class)
+                .setParameter(1, deckExternalId).setParameter(2, name))
+                .map(r -> new StoredMedia(r.getString("content_type"), r.getBytes("data")));
     }
 }

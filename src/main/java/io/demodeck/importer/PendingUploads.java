@@ -1,9 +1,11 @@
 package io.demodeck.importer;
 
 import io.demodeck.platform.Sha256;
+import io.demodeck.platform.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -54,12 +56,10 @@ public class PendingUploads {
         if (token == null) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select data, file_name from pending_upload "
-                        + "where token = ?1 and user_id = ?2 and expires_at >= ?3")
-                .setParameter(1, token).setParameter(2, userId).setParameter(3, Timestamp.from(Instant.now()))
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new Upload((byte[]) r[0], (String) r[1]));
+        return SqlRow.first(em.createNativeQuery("select data, file_name from pending_upload "
+                        + "where token = ?1 and user_id = ?2 and expires_at >= ?3", Tuple.class)
+                .setParameter(1, token).setParameter(2, userId).setParameter(3, Timestamp.from(Instant.now())))
+                .map(r -> new Upload(r.getBytes("data"), r.getString("file_name")));
     }
 
     @Transactional

@@ -1,16 +1,17 @@
 package io.demodeck.stats;
 
+import io.demodeck.platform.SqlRow;
 import io.demodeck.review.StudySettings;
 import io.demodeck.review.StudySettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,12 @@ public class StatsService {
         String studyDay = "((%s at time zone :zone) - make_interval(hours => :rollover))::date";
 
         Map<LocalDate, Integer> reviews = new TreeMap<>();
-        for (Object[] row : rows("select " + studyDay.formatted("reviewed_at") + " as day, count(*) from review_log "
+        for (SqlRow row : rows("select " + studyDay.formatted("reviewed_at") + " as day, count(*) as reviews from review_log "
                 + "where user_id = :user and undone_at is null and reviewed_at >= :since group by 1",
                 userId, zone, rollover, now.minusSeconds(86_400L * (HEATMAP_DAYS + 1)))) {
-            LocalDate day = toDate(row[0]);
+            LocalDate day = row.getDate("day");
             if (!day.isBefore(today.minusDays(HEATMAP_DAYS - 1))) {
-                reviews.put(day, ((Number) row[1]).intValue());
+                reviews.put(day, row.getInt("reviews"));
             }
         }
 
@@ -68,12 +69,12 @@ public class StatsService {
         for (int i = 0; i < FORECAST_DAYS; i++) {
             due.put(today.plusDays(i), 0);
         }
-        for (Object[] row : rows("select greatest(" + studyDay.formatted("due") + ", cast(:today as date)) as day, count(*) "
+        for (SqlRow row : rows("select greatest(" + studyDay.formatted("due") + ", cast(:today as date)) as day, count(*) as cards "
                 + "from card where user_id = :user and state <> 0 and not suspended and due < :until group by 1",
                 userId, zone, rollover, null, today, now.plusSeconds(86_400L * (FORECAST_DAYS + 1)))) {
-            LocalDate day = toDate(row[0]);
+            LocalDate day = row.getDate("day");
             if (due.containsKey(day)) {
-                due.merge(day, ((Number) row[1]).intValue(), Integer::sum);
+                due.merge(day, row.getInt("cards"), Integer::sum);
             }
         }
 
@@ -82,29 +83,29 @@ public class StatsService {
         for (int i = 0; i < RETENTION_WEEKS; i++) {
             retention.put(firstWeek.plusWeeks(i), null);
         }
-        for (Object[] row : rows("select date_trunc('week', " + studyDay.formatted("reviewed_at") + ")::date as week, "
-                + "count(*) filter (where rating > 1), count(*) from review_log where user_id = :user "
+        for (SqlRow row : rows("select date_trunc('week', " + studyDay.formatted("reviewed_at") + ")::date as week, "
+                + "count(*) filter (where rating > 1) as passed, count(*) as total from review_log where user_id = :user "
                 + "and undone_at is null and state_before = 2 and not early and reviewed_at >= :since group by 1",
                 userId, zone, rollover, now.minusSeconds(86_400L * 7 * (RETENTION_WEEKS + 1)))) {
-            LocalDate week = toDate(row[0]);
-            long total = ((Number) row[2]).longValue();
+            LocalDate week = row.getDate("week");
+            long total = row.getLong("total");
             if (retention.containsKey(week) && total > 0) {
-                retention.put(week, ((Number) row[1]).doubleValue() / total);
+                retention.put(week, row.getDouble("passed") / total);
             }
         }
 
         Map<String, Long> states = new LinkedHashMap<>();
-        Object[] counts = (Object[]) em.createNativeQuery("""
+        SqlRow counts = SqlRow.single(em.createNativeQuery("""
                 select (select count(*) from question q where not q.retired and q.type <> 'DESCRIPTION'
                           and not exists (select 1 from card c where c.user_id = :user and c.question_id = q.id))
-                       + count(*) filter (where c.state = 0),
-                       count(*) filter (where c.state = 1), count(*) filter (where c.state = 2),
-                       count(*) filter (where c.state = 3)
-                from card c where c.user_id = :user""").setParameter("user", userId).getSingleResult();
-        states.put("new", ((Number) counts[0]).longValue());
-        states.put("learning", ((Number) counts[1]).longValue());
-        states.put("review", ((Number) counts[2]).longValue());
-        states.put("relearning", ((Number) counts[3]).longValue());
+                       + count(*) filter (where c.state = 0) as new_cards,
+                       count(*) filter (where c.state = 1) as learning, count(*) filter (where c.state = 2) as review,
+                       count(*) filter (where c.state = 3) as relearning
+                from card c where c.user_id = :user""", Tuple.class).setParameter("user", userId));
+        states.put("new", counts.getLong("new_cards"));
+        for (String state : List.of("learning", "review", "relearning")) {
+            states.put(state, counts.getLong(state));
+        }
 
         long total = ((Number) em.createNativeQuery("select count(*) from review_log where user_id = :user and undone_at is null")
                 .setParameter("user", userId).getSingleResult()).longValue();
@@ -121,9 +122,8 @@ public class StatsService {
         return streak;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, long userId, ZoneId zone, int rollover, Instant since, Object... extra) {
-        var query = em.createNativeQuery(sql).setParameter("user", userId).setParameter("zone", zone.getId())
+    private List<SqlRow> rows(String sql, long userId, ZoneId zone, int rollover, Instant since, Object... extra) {
+        var query = em.createNativeQuery(sql, Tuple.class).setParameter("user", userId).setParameter("zone", zone.getId())
                 .setParameter("rollover", rollover);
         if (since != null) {
             query.setParameter("since", since);
@@ -131,14 +131,6 @@ public class StatsService {
         if (extra.length == 2) {
             query.setParameter("today", extra[0]).setParameter("until", extra[1]);
         }
-        return new ArrayList<>(query.getResultList());
-    }
-
-    private static LocalDate toDate(Object value) {
-        return switch (value) {
-            case LocalDate d -> d;
-            case java.sql.Date d -> d.toLocalDate();
-            default -> LocalDate.parse(value.toString().substring(0, 10));
-        };
+        return SqlRow.list(query);
     }
 }

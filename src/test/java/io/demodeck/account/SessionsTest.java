@@ -179,7 +179,7 @@ class SessionsTest {
     }
 
     private static Instant expiresAt(String cookie) {
-        return QuarkusTransaction.requiringNew().call(() -> AccountAdmin.instant(Panache.getEntityManager()
+        return QuarkusTransaction.requiringNew().call(() -> io.demodeck.platform.SqlRow.instant(Panache.getEntityManager()
                 .createNativeQuery("select expires_at from user_session where token_hash = ?1")
                 .setParameter(1, Sessions.hash(cookie)).getSingleResult()));
     }
@@ -189,7 +189,7 @@ class SessionsTest {
             Object[] row = (Object[]) Panache.getEntityManager()
                     .createNativeQuery("select created_at, expires_at from user_session where token_hash = ?1")
                     .setParameter(1, Sessions.hash(cookie)).getSingleResult();
-            return Duration.between(AccountAdmin.instant(row[0]), AccountAdmin.instant(row[1]));
+            return Duration.between(io.demodeck.platform.SqlRow.instant(row[0]), io.demodeck.platform.SqlRow.instant(row[1]));
         });
     }
 }

@@ -143,13 +143,13 @@ public final class ApkgParser implements ImportParser {
                 }
             }
             StringBuilder sample = new StringBuilder();
-            List<Object[]> notes = new ArrayList<>();
+            List<Note> notes = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("select id, guid, mid, tags, flds from notes order by id")) {
                 while (rs.next()) {
-                    String flds = rs.getString(5) == null ? "" : rs.getString(5);
+                    String flds = rs.getString("flds") == null ? "" : rs.getString("flds");
                     // a note DemoDeck exported comes back as the question it was made from
-                    notes.add(new Object[] {rs.getLong(1), DemoDeckGuid.questionId(rs.getString(2)), rs.getLong(3),
-                            rs.getString(4), flds});
+                    notes.add(new Note(rs.getLong("id"), DemoDeckGuid.questionId(rs.getString("guid")), rs.getLong("mid"),
+                            rs.getString("tags"), flds));
                     if (sample.length() < 100_000) {
                         sample.append(flds).append('\n');
                     }
@@ -163,16 +163,16 @@ public final class ApkgParser implements ImportParser {
             Set<String> usedDecks = new java.util.LinkedHashSet<>();
             Map<Long, Map<Integer, String>> questionsOfNote = new HashMap<>();
             Map<Long, String> guidOfNote = new HashMap<>();
-            for (Object[] n : notes) {
-                long id = (Long) n[0];
+            for (Note n : notes) {
+                long id = n.id();
                 String ref = "note " + id;
-                NoteType type = types.get((Long) n[2]);
+                NoteType type = types.get(n.modelId());
                 if (type == null) {
-                    log.skip(ref, "the note's type " + n[2] + " is not in the package");
+                    log.skip(ref, "the note's type " + n.modelId() + " is not in the package");
                     continue;
                 }
-                List<String> fields = List.of(((String) n[4]).split("\u001f", -1));
-                List<String> tags = new ArrayList<>(AnkiNotes.splitTags((String) n[3]));
+                List<String> fields = List.of(n.fields().split("\u001f", -1));
+                List<String> tags = new ArrayList<>(AnkiNotes.splitTags(n.tags()));
                 String deckName = decks.get(deckOfNote.get(id));
                 if (deckName != null) {
                     usedDecks.add(deckName);
@@ -199,8 +199,8 @@ public final class ApkgParser implements ImportParser {
                     return "/decks/" + deckId + "/media/" + URLEncoder.encode(storedName, StandardCharsets.UTF_8);
                 };
                 AnkiNotes.Kind kind = AnkiNotes.kindOf(type.name(), type.templates(), type.cloze());
-                questionsOfNote.put(id, AnkiNotes.add(deck, log, kind, (String) n[1], fields, tags, media, 0, ref));
-                guidOfNote.put(id, (String) n[1]);
+                questionsOfNote.put(id, AnkiNotes.add(deck, log, kind, n.questionId(), fields, tags, media, 0, ref));
+                guidOfNote.put(id, n.questionId());
             }
             if (usedDecks.size() == 1) {
                 deck.title(usedDecks.iterator().next());
@@ -455,5 +455,9 @@ public final class ApkgParser implements ImportParser {
             log.warning("media", "the media list is unreadable; the notes are imported without their media");
         }
         return byName;
+    }
+
+    /** A row of the package's notes table; {@code questionId} is the DemoDeck question a DemoDeck export made it from. */
+    private record Note(long id, String questionId, long modelId, String tags, String fields) {
     }
 }

@@ -1,12 +1,13 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.platform.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,46 +28,32 @@ public class LearnerProgress {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AnkiProgress of(long userId, long deckId) {
         Map<Long, List<AnkiProgress.Review>> reviews = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> log = em.createNativeQuery("""
+        List<SqlRow> log = SqlRow.list(em.createNativeQuery("""
                         select r.card_id, r.reviewed_at, r.rating, r.duration_ms, r.state_before, r.due_before,
                                r.last_review_before, r.state_after, r.due_after, r.scheduled_days
                         from review_log r join card c on c.id = r.card_id
                         where c.user_id = ?1 and c.deck_id = ?2 and r.user_id = ?1 and r.undone_at is null
-                        order by r.reviewed_at, r.id""")
-                .setParameter(1, userId).setParameter(2, deckId).getResultList();
-        for (Object[] r : log) {
-            reviews.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new AnkiProgress.Review(
-                    instant(r[1]), ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).intValue(),
-                    instant(r[5]), instant(r[6]), ((Number) r[7]).intValue(), instant(r[8]), ((Number) r[9]).intValue()));
+                        order by r.reviewed_at, r.id""", Tuple.class)
+                .setParameter(1, userId).setParameter(2, deckId));
+        for (SqlRow r : log) {
+            reviews.computeIfAbsent(r.getLong("card_id"), k -> new ArrayList<>()).add(new AnkiProgress.Review(
+                    r.getInstant("reviewed_at"), r.getInt("rating"), r.getInt("duration_ms"), r.getInt("state_before"),
+                    r.getInstant("due_before"), r.getInstant("last_review_before"), r.getInt("state_after"),
+                    r.getInstant("due_after"), r.getInt("scheduled_days")));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> cards = em.createNativeQuery("""
+        List<SqlRow> cards = SqlRow.list(em.createNativeQuery("""
                         select c.id, q.external_id, c.state, c.stability, c.difficulty, c.due, c.last_review, c.reps,
                                c.lapses, c.suspended
                         from card c join question q on q.id = c.question_id
-                        where c.user_id = ?1 and c.deck_id = ?2 and not q.retired""")
-                .setParameter(1, userId).setParameter(2, deckId).getResultList();
+                        where c.user_id = ?1 and c.deck_id = ?2 and not q.retired""", Tuple.class)
+                .setParameter(1, userId).setParameter(2, deckId));
         Map<String, AnkiProgress.CardState> states = new LinkedHashMap<>();
-        for (Object[] c : cards) {
-            states.put((String) c[1], new AnkiProgress.CardState(((Number) c[2]).intValue(), number(c[3]), number(c[4]),
-                    instant(c[5]), instant(c[6]), ((Number) c[7]).intValue(), ((Number) c[8]).intValue(),
-                    Boolean.TRUE.equals(c[9]), reviews.getOrDefault(((Number) c[0]).longValue(), List.of())));
+        for (SqlRow c : cards) {
+            states.put(c.getString("external_id"), new AnkiProgress.CardState(c.getInt("state"),
+                    c.getDoubleOrNull("stability"), c.getDoubleOrNull("difficulty"), c.getInstant("due"),
+                    c.getInstant("last_review"), c.getInt("reps"), c.getInt("lapses"), c.getBoolean("suspended"),
+                    reviews.getOrDefault(c.getLong("id"), List.of())));
         }
         return new AnkiProgress(states);
-    }
-
-    private static Double number(Object o) {
-        return o == null ? null : ((Number) o).doubleValue();
-    }
-
-    private static Instant instant(Object o) {
-        return switch (o) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime t -> t.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("a time column read as " + o.getClass());
-        };
     }
 }

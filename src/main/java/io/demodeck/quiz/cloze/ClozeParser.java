@@ -22,22 +22,27 @@ public final class ClozeParser {
     static final int MAX_WEIGHT = 100;
     private static final int MAX_TYPE_LENGTH = 20;
 
-    private static final Map<String, Object[]> TYPES = Map.ofEntries(
-            type(new String[] {"SHORTANSWER", "SA", "MW"}, Cloze.Kind.SHORT_ANSWER, false, Cloze.Layout.INLINE, false),
-            type(new String[] {"SHORTANSWER_C", "SAC", "MWC"}, Cloze.Kind.SHORT_ANSWER, true, Cloze.Layout.INLINE, false),
-            type(new String[] {"NUMERICAL", "NM"}, Cloze.Kind.NUMERICAL, false, Cloze.Layout.INLINE, false),
-            type(new String[] {"MULTICHOICE", "MC"}, Cloze.Kind.MULTICHOICE, false, Cloze.Layout.DROPDOWN, false),
-            type(new String[] {"MULTICHOICE_V", "MCV"}, Cloze.Kind.MULTICHOICE, false, Cloze.Layout.VERTICAL, false),
-            type(new String[] {"MULTICHOICE_H", "MCH"}, Cloze.Kind.MULTICHOICE, false, Cloze.Layout.HORIZONTAL, false),
-            type(new String[] {"MULTICHOICE_S", "MCS"}, Cloze.Kind.MULTICHOICE, false, Cloze.Layout.DROPDOWN, true),
-            type(new String[] {"MULTICHOICE_VS", "MCVS"}, Cloze.Kind.MULTICHOICE, false, Cloze.Layout.VERTICAL, true),
-            type(new String[] {"MULTICHOICE_HS", "MCHS"}, Cloze.Kind.MULTICHOICE, false, Cloze.Layout.HORIZONTAL, true),
-            type(new String[] {"MULTIRESPONSE", "MR"}, Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.VERTICAL, false),
-            type(new String[] {"MULTIRESPONSE_H", "MRH"}, Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.HORIZONTAL, false),
-            type(new String[] {"MULTIRESPONSE_S", "MRS"}, Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.VERTICAL, true),
-            type(new String[] {"MULTIRESPONSE_HS", "MRHS"}, Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.HORIZONTAL, true))
-            .entrySet().stream().flatMap(e -> e.getValue().entrySet().stream())
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** A gap type as Moodle spells it ({@code SA}, {@code MULTICHOICE_VS}, …) and how such a gap behaves. */
+    private record GapType(Cloze.Kind kind, boolean caseSensitive, Cloze.Layout layout, boolean shuffle) {
+    }
+
+    private static final Map<String, GapType> TYPES = new java.util.HashMap<>();
+
+    static {
+        type(new GapType(Cloze.Kind.SHORT_ANSWER, false, Cloze.Layout.INLINE, false), "SHORTANSWER", "SA", "MW");
+        type(new GapType(Cloze.Kind.SHORT_ANSWER, true, Cloze.Layout.INLINE, false), "SHORTANSWER_C", "SAC", "MWC");
+        type(new GapType(Cloze.Kind.NUMERICAL, false, Cloze.Layout.INLINE, false), "NUMERICAL", "NM");
+        type(new GapType(Cloze.Kind.MULTICHOICE, false, Cloze.Layout.DROPDOWN, false), "MULTICHOICE", "MC");
+        type(new GapType(Cloze.Kind.MULTICHOICE, false, Cloze.Layout.VERTICAL, false), "MULTICHOICE_V", "MCV");
+        type(new GapType(Cloze.Kind.MULTICHOICE, false, Cloze.Layout.HORIZONTAL, false), "MULTICHOICE_H", "MCH");
+        type(new GapType(Cloze.Kind.MULTICHOICE, false, Cloze.Layout.DROPDOWN, true), "MULTICHOICE_S", "MCS");
+        type(new GapType(Cloze.Kind.MULTICHOICE, false, Cloze.Layout.VERTICAL, true), "MULTICHOICE_VS", "MCVS");
+        type(new GapType(Cloze.Kind.MULTICHOICE, false, Cloze.Layout.HORIZONTAL, true), "MULTICHOICE_HS", "MCHS");
+        type(new GapType(Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.VERTICAL, false), "MULTIRESPONSE", "MR");
+        type(new GapType(Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.HORIZONTAL, false), "MULTIRESPONSE_H", "MRH");
+        type(new GapType(Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.VERTICAL, true), "MULTIRESPONSE_S", "MRS");
+        type(new GapType(Cloze.Kind.MULTIRESPONSE, false, Cloze.Layout.HORIZONTAL, true), "MULTIRESPONSE_HS", "MRHS");
+    }
 
     private static final Pattern PERCENT = Pattern.compile("%(-?\\d{1,5}(?:[.,]\\d{0,12})?)%");
     private static final String NUMBER = "-?(?:\\d{1,30}[.,]?\\d{0,30}|[.,]\\d{1,30})(?:[eE][-+]?\\d{1,4})?";
@@ -46,13 +51,10 @@ public final class ClozeParser {
     private ClozeParser() {
     }
 
-    private static Map.Entry<String, Map<String, Object[]>> type(String[] names, Cloze.Kind kind, boolean caseSensitive,
-                                                                 Cloze.Layout layout, boolean shuffle) {
-        Map<String, Object[]> m = new java.util.HashMap<>();
-        for (String n : names) {
-            m.put(n, new Object[] {kind, caseSensitive, layout, shuffle});
+    private static void type(GapType type, String... names) {
+        for (String name : names) {
+            TYPES.put(name, type);
         }
-        return Map.entry(names[0], m);
     }
 
     /** A stored cloze text (answers and feedback plain text). */
@@ -109,7 +111,7 @@ public final class ClozeParser {
                 parts.add(new Cloze.Text(plain.toString()));
                 plain.setLength(0);
             }
-            Object[] type = TYPES.get(typeText);
+            GapType type = TYPES.get(typeText);
             String body = end > start[1] ? text.substring(bodyStart, end) : "";
             i = end + 1;
             if (type == null) {
@@ -163,9 +165,9 @@ public final class ClozeParser {
         return new int[] {colon, k};
     }
 
-    private static Cloze.Gap gap(int number, int weight, Object[] type, String body, String name, boolean html,
+    private static Cloze.Gap gap(int number, int weight, GapType type, String body, String name, boolean html,
                                  UnaryOperator<String> answerText, List<String> problems) {
-        Cloze.Kind kind = (Cloze.Kind) type[0];
+        Cloze.Kind kind = type.kind();
         List<String> alternatives = split(body, '~', false);
         if (alternatives.size() > MAX_ALTERNATIVES) {
             problems.add(name + " has more than " + MAX_ALTERNATIVES + " answers");
@@ -229,7 +231,7 @@ public final class ClozeParser {
                     : " has no answer worth 100% (mark the right one with = or %100%)"));
             return null;
         }
-        return new Cloze.Gap(number, weight, kind, (boolean) type[1], (Cloze.Layout) type[2], (boolean) type[3], answers);
+        return new Cloze.Gap(number, weight, kind, type.caseSensitive(), type.layout(), type.shuffle(), answers);
     }
 
     /** Splits at every {@code separator} that is not escaped; in HTML a '#' after '&' or "&amp;" belongs to an entity. */
