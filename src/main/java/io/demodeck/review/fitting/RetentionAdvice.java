@@ -54,7 +54,7 @@ public class RetentionAdvice {
 
     public Advice advise(long userId) {
         StudySettings s = settings.get(userId);
-        Collection cards = collection(userId, s, MAX_STUDIED);
+        Cards cards = collection(userId, s, MAX_STUDIED);
         List<RetentionSimulator.Point> points = RetentionSimulator.workload(FitService.parameters(s), cards.studied(),
                 cards.weight(), cards.newCards(), cards.newPerDay(), userId);
         return new Advice(points, RetentionSimulator.recommended(points), cards.studied().size(), cards.newCards());
@@ -62,7 +62,7 @@ public class RetentionAdvice {
 
     public Workload workload(long userId) {
         StudySettings s = settings.get(userId);
-        Collection cards = collection(userId, s, WORKLOAD_SAMPLE);
+        Cards cards = collection(userId, s, WORKLOAD_SAMPLE);
         RetentionSimulator.Point p = RetentionSimulator.at(FitService.parameters(s), cards.studied(), cards.weight(),
                 cards.newCards(), cards.newPerDay(), s.desiredRetention(), userId);
         return new Workload(s.desiredRetention(), p.reviewsPerDay(), p.minutesPerDay(), cards.studiedTotal(),
@@ -73,11 +73,11 @@ public class RetentionAdvice {
      * The learner's cards as the simulation takes them: the studied ones (every {@code weight}-th, in id order), the
      * new ones, and the daily limit they come in at; {@code weight} keeps the simulated cards under {@code max}.
      */
-    private record Collection(List<RetentionSimulator.StudiedCard> studied, long studiedTotal, int weight, int newCards,
+    private record Cards(List<RetentionSimulator.StudiedCard> studied, long studiedTotal, int weight, int newCards,
                               int newPerDay) {
     }
 
-    private Collection collection(long userId, StudySettings s, int max) {
+    private Cards collection(long userId, StudySettings s, int max) {
         StudyDays days = new StudyDays(ZoneId.of(s.timeZone()), s.dayRolloverHour());
         Instant now = Instant.now();
         int perDay = Math.max(1, s.newCardsPerDay());
@@ -122,6 +122,6 @@ public class RetentionAdvice {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the cards of learner " + userId + " failed: " + e.getMessage(), e);
         }
-        return new Collection(studied, total, weight, newCards, perDay);
+        return new Cards(studied, total, weight, newCards, perDay);
     }
 }
