@@ -30,9 +30,9 @@ public class ExplainNext {
                 for (String prefix : new String[]{"", "explain (analyze, buffers) "}) {
                     try (PreparedStatement ps = c.prepareStatement(prefix + (counts ? StudyQueueSql.DUE : StudyQueueSql.NEXT))) {
                         if (counts) {
-                            StudyQueueSql.bindDue(ps, learner, deck, 20, dayStart, Timestamp.from(now), dayEnd, 1);
+                            StudyQueueSql.bindDue(ps, learner, deck, 20, 200, dayStart, Timestamp.from(now), dayEnd, 1);
                         } else {
-                            StudyQueueSql.bindNext(ps, learner, deck, 20, dayStart, Timestamp.from(now), dayEnd, 1);
+                            StudyQueueSql.bindNext(ps, learner, deck, 20, 200, dayStart, Timestamp.from(now), dayEnd, 1);
                         }
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {

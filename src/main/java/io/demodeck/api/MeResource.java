@@ -57,7 +57,8 @@ public class MeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Study settings",
             description = "Desired retention, new cards per day, time zone and day rollover hour, learning and "
-                    + "relearning steps, maximum interval and the personal FSRS parameters (null: the defaults).")
+                    + "relearning steps, maximum interval, the personal FSRS parameters (null: the defaults) and the "
+                    + "maximum number of review cards per day (maxReviewsPerDay, all decks together).")
     @APIResponse(responseCode = "200", description = "The settings (defaults until changed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudySettings.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
@@ -71,7 +72,8 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the study settings",
-            description = "Replaces every setting; send the full document as GET returns it.")
+            description = "Replaces every setting; send the full document as GET returns it. A client written before "
+                    + "maxReviewsPerDay existed may leave it out: the stored value stays.")
     @APIResponse(responseCode = "200", description = "The stored settings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudySettings.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",

@@ -105,18 +105,18 @@ public class CardStore {
      * The learner's due cards in the deck, at most {@code limit}: {@link StudyQueueSql#DUE} with the day's counts,
      * {@link StudyQueueSql#NEXT} without them.
      */
-    DueCards dueCards(Connection c, long userId, long deckId, int newCardsPerDay, Instant dayStart, Instant now,
-                      Instant dayEnd, int limit, boolean withCounts) throws SQLException {
+    DueCards dueCards(Connection c, long userId, long deckId, int newCardsPerDay, int maxReviewsPerDay, Instant dayStart,
+                      Instant now, Instant dayEnd, int limit, boolean withCounts) throws SQLException {
         List<QueueCard> cards = new ArrayList<>(Math.min(limit, 64));
         QueueCounts counts = withCounts ? new QueueCounts(0, 0, 0) : null;
         int newCardsLeft = 0;
         try (PreparedStatement ps = c.prepareStatement(withCounts ? StudyQueueSql.DUE : StudyQueueSql.NEXT)) {
             if (withCounts) {
-                StudyQueueSql.bindDue(ps, userId, deckId, newCardsPerDay, Timestamp.from(dayStart), Timestamp.from(now),
-                        Timestamp.from(dayEnd), limit);
+                StudyQueueSql.bindDue(ps, userId, deckId, newCardsPerDay, maxReviewsPerDay, Timestamp.from(dayStart),
+                        Timestamp.from(now), Timestamp.from(dayEnd), limit);
             } else {
-                StudyQueueSql.bindNext(ps, userId, deckId, newCardsPerDay, Timestamp.from(dayStart), Timestamp.from(now),
-                        Timestamp.from(dayEnd), limit);
+                StudyQueueSql.bindNext(ps, userId, deckId, newCardsPerDay, maxReviewsPerDay, Timestamp.from(dayStart),
+                        Timestamp.from(now), Timestamp.from(dayEnd), limit);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -75,7 +75,7 @@ public class StudyQueue {
             Map<Long, QueueCounts> counts = new java.util.HashMap<>();
             try (java.sql.PreparedStatement ps = c.prepareStatement(StudyQueueSql.DECK_COUNTS)) {
                 StudyQueueSql.bindDeckCounts(ps, userId, deckIds.toArray(Long[]::new), s.newCardsPerDay(),
-                        java.sql.Timestamp.from(days.startOfDay(now)), java.sql.Timestamp.from(days.startOfNextDay(now)));
+                        s.maxReviewsPerDay(), java.sql.Timestamp.from(days.startOfDay(now)), java.sql.Timestamp.from(days.startOfNextDay(now)));
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         counts.put(rs.getLong("deck_id"), new QueueCounts(rs.getInt("new_count"), rs.getInt("learning"),
@@ -143,8 +143,8 @@ public class StudyQueue {
                            boolean withCounts) throws SQLException {
         StudyDays days = settings.schedulerFor(s).studyDays();
         int wanted = Math.max(limit, 0);
-        DueCards due = store.dueCards(c, userId, deckId, s.newCardsPerDay(), days.startOfDay(now), now,
-                days.startOfNextDay(now), wanted, withCounts);
+        DueCards due = store.dueCards(c, userId, deckId, s.newCardsPerDay(), s.maxReviewsPerDay(), days.startOfDay(now),
+                now, days.startOfNextDay(now), wanted, withCounts);
         List<QueueCard> cards = due.cards();
         int newOnes = Math.min(wanted - cards.size(), due.newCardsLeft());
         if (newOnes > 0) {

@@ -10,9 +10,11 @@ import java.sql.Timestamp;
  * <ol>
  *   <li>kind 0: (re)learning cards due now, earliest first;</li>
  *   <li>kind 1: review cards due before the next study day starts, most overdue relative to stability first
- *       (Anki's "relative overdueness");</li>
- *   <li>kind 3: one row with the counts: (re)learning and review cards due today, and the new questions available
- *       today (today's new-card budget, at most the deck's questions the learner has not started).</li>
+ *       (Anki's "relative overdueness"), at most as many as the learner's daily review limit leaves
+ *       ({@link #REVIEWS_LEFT});</li>
+ *   <li>kind 3: one row with the counts: (re)learning cards due today, review cards due today (at most what the
+ *       daily review limit leaves), and the new questions available today (today's new-card budget, at most the deck's
+ *       questions the learner has not started).</li>
  * </ol>
  * Only when fewer cards are due than asked for does {@link #NEW_QUESTIONS} list new questions in deck order.
  * Every part is a range of a small index over the learner's own rows: {@code card_queue_covering} carries the
@@ -46,9 +48,23 @@ public final class StudyQueueSql {
               where cd.deck_id = ? and cd.new_cards_per_day is not null)
              + coalesce((select e.extra from extra_new_cards e where e.user_id = ? and e.day_start = ?), 0))""";
 
+    /**
+     * The review cards the queue may still offer today: the learner's daily review limit less today's answers on
+     * review cards, all decks together (review ahead and custom sessions count too: they are reviews done today).
+     * (Re)learning cards and new cards are outside it: a card in its steps always comes back, and the new-card budget
+     * is a limit of its own. A CTE of the queue statement, so the limit costs no round trip: one range of the small
+     * index {@code review_log_reviews_today}. Binds: limit, user, day start.
+     */
+    private static final String REVIEWS_LEFT = """
+            reviews_left as materialized (
+                select greatest(0, ?::int - count(*))::int as n from review_log today
+                where today.user_id = ? and today.reviewed_at >= ? and today.state_before = 2 and today.undone_at is null)""";
+
     /** Columns: kind, card id, question id, state, step, stability, difficulty, due, last review, reps, lapses, learning, review, new. */
     public static final String DUE = """
-            with retired as materialized (select id from question where deck_id = ? and retired)
+            with retired as materialized (select id from question where deck_id = ? and retired),
+            """ + REVIEWS_LEFT + """
+
             select kind, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses,
                    learning_count, review_count, new_count from (
                 (select 0 as kind, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
@@ -67,10 +83,11 @@ public final class StudyQueueSql {
                        from card r
                        where r.user_id = ? and r.deck_id = ? and r.state = 2 and r.due < ? and not r.suspended
                              and r.question_id not in (select id from retired)
-                       order by key, r.id limit ?) ranked
+                       order by key, r.id limit least(?::int, (select n from reviews_left))) ranked
                  join card c on c.id = ranked.id)
                 union all
-                select 3, 0, null, null, null, null, null, null, null, null, null, null, cards.learning, cards.review,
+                select 3, 0, null, null, null, null, null, null, null, null, null, null, cards.learning,
+                       least(cards.review, (select n from reviews_left)),
                        greatest(0, least(
                            """ + NEW_BUDGET + """
                             - (select count(*) from review_log
@@ -94,7 +111,9 @@ public final class StudyQueueSql {
      * of today's first answers, not every card of the deck.
      */
     public static final String NEXT = """
-            with retired as materialized (select id from question where deck_id = ? and retired)
+            with retired as materialized (select id from question where deck_id = ? and retired),
+            """ + REVIEWS_LEFT + """
+
             select kind, id, question_id, state, step, stability, difficulty, due, last_review, reps, lapses,
                    learning_count, review_count, new_count from (
                 (select 0 as kind, ranked.key, c.id, c.question_id, c.state, c.step, c.stability, c.difficulty, c.due,
@@ -113,7 +132,7 @@ public final class StudyQueueSql {
                        from card r
                        where r.user_id = ? and r.deck_id = ? and r.state = 2 and r.due < ? and not r.suspended
                              and r.question_id not in (select id from retired)
-                       order by key, r.id limit ?) ranked
+                       order by key, r.id limit least(?::int, (select n from reviews_left))) ranked
                  join card c on c.id = ranked.id)
                 union all
                 select 3, 0, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -139,7 +158,8 @@ public final class StudyQueueSql {
      * the next study day starts, not suspended, of questions not retired; new questions available today = today's
      * new-card budget (the learner's limit, or a smaller one of a class that assigns the deck (as {@link #NEW_BUDGET}),
      * plus the extra new cards asked for today ({@code ExtraNewCards})) less the new cards answered today, at most the
-     * deck's questions the learner has not started. Columns: deck_id, learning, review, new.
+     * deck's questions the learner has not started; review cards at most what the daily review limit leaves
+     * (as {@link #REVIEWS_LEFT}). Columns: deck_id, learning, review, new.
      */
     public static final String DECK_COUNTS = """
             with decks as (select distinct unnest(?::bigint[]) as deck_id),
@@ -147,8 +167,11 @@ public final class StudyQueueSql {
                               coalesce((select e.extra from extra_new_cards e where e.user_id = ? and e.day_start = ?), 0)
                               as extra,
                               (select count(*) from review_log
-                               where user_id = ? and reviewed_at >= ? and state_before = 0 and undone_at is null) as used)
-            select d.deck_id, cards.learning, cards.review,
+                               where user_id = ? and reviewed_at >= ? and state_before = 0 and undone_at is null) as used,
+                              greatest(0, ?::int - (select count(*) from review_log today
+                                  where today.user_id = ? and today.reviewed_at >= ? and today.state_before = 2
+                                        and today.undone_at is null)) as reviews_left)
+            select d.deck_id, cards.learning, least(cards.review, b.reviews_left) as review,
                    greatest(0, least(
                        least(b.own, (select min(cd.new_cards_per_day) from class_deck cd
                                      join class_member m on m.class_id = cd.class_id and m.user_id = ?
@@ -171,23 +194,26 @@ public final class StudyQueueSql {
 
     /** Binds {@link #DECK_COUNTS}. */
     public static void bindDeckCounts(PreparedStatement ps, long userId, Long[] deckIds, int newCardsPerDay,
-                                      Timestamp dayStart, Timestamp dayEnd) throws SQLException {
+                                      int maxReviewsPerDay, Timestamp dayStart, Timestamp dayEnd) throws SQLException {
         ps.setArray(1, ps.getConnection().createArrayOf("bigint", deckIds));
         bindFrom(ps, 2,
                 newCardsPerDay, userId, dayStart,      // the learner's limit, today's extra cards
                 userId, dayStart,                      // new cards answered today
+                maxReviewsPerDay, userId, dayStart,    // the daily review limit, review cards answered today
                 userId,                                // class limits
                 dayEnd, dayEnd, userId);               // counts of the learner's cards
     }
 
     /**
      * Binds {@link #DUE} for a learner's deck; at most {@code limit} cards of each kind come back.
-     * {@code newCardsPerDay} is the learner's own limit: the statement applies class limits and today's extra cards.
+     * {@code newCardsPerDay} is the learner's own limit: the statement applies class limits and today's extra cards;
+     * {@code maxReviewsPerDay} is the daily review limit, less the review cards answered today.
      */
-    public static void bindDue(PreparedStatement ps, long userId, long deckId, int newCardsPerDay, Timestamp dayStart,
-                               Timestamp now, Timestamp dayEnd, int limit) throws SQLException {
+    public static void bindDue(PreparedStatement ps, long userId, long deckId, int newCardsPerDay, int maxReviewsPerDay,
+                               Timestamp dayStart, Timestamp now, Timestamp dayEnd, int limit) throws SQLException {
         bind(ps,
                 deckId,                                // retired
+                maxReviewsPerDay, userId, dayStart,    // reviews left today (REVIEWS_LEFT)
                 userId, deckId, now, limit,            // (re)learning due
                 now, userId, deckId, dayEnd, limit,    // reviews due
                 newCardsPerDay, userId, deckId, userId, dayStart, // new: today's budget (NEW_BUDGET)
@@ -197,10 +223,11 @@ public final class StudyQueueSql {
     }
 
     /** Binds {@link #NEXT} for a learner's deck; at most {@code limit} cards of each kind come back. */
-    public static void bindNext(PreparedStatement ps, long userId, long deckId, int newCardsPerDay, Timestamp dayStart,
-                                Timestamp now, Timestamp dayEnd, int limit) throws SQLException {
+    public static void bindNext(PreparedStatement ps, long userId, long deckId, int newCardsPerDay, int maxReviewsPerDay,
+                                Timestamp dayStart, Timestamp now, Timestamp dayEnd, int limit) throws SQLException {
         bind(ps,
                 deckId,                                // retired
+                maxReviewsPerDay, userId, dayStart,    // reviews left today (REVIEWS_LEFT)
                 userId, deckId, now, limit,            // (re)learning due
                 now, userId, deckId, dayEnd, limit,    // reviews due
                 newCardsPerDay, userId, deckId, userId, dayStart, // new: today's budget (NEW_BUDGET)

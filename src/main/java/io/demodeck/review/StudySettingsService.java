@@ -26,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class StudySettingsService {
 
-    private static final int MAX_STEPS = 20;
+    /** At most this many learning or relearning steps. */
+    public static final int MAX_STEPS = 20;
+    public static final int MAX_REVIEWS_PER_DAY = 9999;
     private static final int MAX_CACHED_SCHEDULERS = 1024;
 
     private final Map<StudySettings, Scheduler> schedulers = new ConcurrentHashMap<>();
@@ -64,7 +66,8 @@ public class StudySettingsService {
      * must not repeat another column of the query ({@code user_id} is read to tell a missing row).
      */
     static final String COLUMNS = "s.user_id, s.desired_retention, s.new_cards_per_day, s.time_zone, s.day_rollover_hour, "
-            + "s.learning_steps_seconds, s.relearning_steps_seconds, s.maximum_interval_days, s.fsrs_parameters";
+            + "s.learning_steps_seconds, s.relearning_steps_seconds, s.maximum_interval_days, s.fsrs_parameters, "
+            + "s.max_reviews_per_day";
 
     /** The settings in {@link #COLUMNS}, read by column name; the defaults when the row was not there (null user_id). */
     static StudySettings read(ResultSet rs) throws SQLException {
@@ -76,11 +79,36 @@ public class StudySettingsService {
         return new StudySettings(rs.getDouble("desired_retention"), rs.getInt("new_cards_per_day"),
                 rs.getString("time_zone"), rs.getShort("day_rollover_hour"), integers(rs.getArray("learning_steps_seconds")),
                 integers(rs.getArray("relearning_steps_seconds")), rs.getInt("maximum_interval_days"),
-                params == null ? null : List.of((Double[]) params.getArray()));
+                params == null ? null : List.of((Double[]) params.getArray()), rs.getInt("max_reviews_per_day"));
     }
 
     private static List<Integer> integers(Array array) throws SQLException {
         return List.of((Integer[]) array.getArray());
+    }
+
+    /**
+     * Whether the learner chose their time zone: saved the settings page, or stored a zone other than the one they had.
+     * Until then the settings page proposes the browser's zone.
+     */
+    public boolean timeZoneChosen(long userId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select time_zone_chosen from user_settings where user_id = ?")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the settings of learner " + userId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The learner saw the time zone and saved it (the settings page): it is no longer proposed from the browser. */
+    @Transactional
+    public void timeZoneConfirmed(long userId) {
+        UserSettings row = UserSettings.findById(userId);
+        if (row != null) {
+            row.timeZoneChosen = true;
+        }
     }
 
     /**
@@ -101,6 +129,9 @@ public class StudySettingsService {
     @Transactional
     public StudySettings update(long userId, StudySettings s, String source, Long fitId) {
         StudySettings stored = get(userId);
+        if (s != null && s.maxReviewsPerDay() == null) { // a client written before the limit existed keeps it
+            s = withMaxReviewsPerDay(s, stored.maxReviewsPerDay());
+        }
         boolean ceilingApplies = s == null || !java.util.Objects.equals(s.fsrsParameters(), stored.fsrsParameters())
                 || !java.util.Objects.equals(s.relearningStepsSeconds(), stored.relearningStepsSeconds());
         FsrsParameters params = validate(s, ceilingApplies);
@@ -117,6 +148,8 @@ public class StudySettingsService {
         row.relearningStepsSeconds = s.relearningStepsSeconds().stream().mapToInt(Integer::intValue).toArray();
         row.maximumIntervalDays = s.maximumIntervalDays();
         row.fsrsParameters = params == null ? null : params.toArray();
+        row.maxReviewsPerDay = s.maxReviewsPerDay();
+        row.timeZoneChosen = row.timeZoneChosen || !s.timeZone().equals(stored.timeZone());
         row.updatedAt = Instant.now();
         // flushed now: reads over JDBC later in the same transaction (the parameter history, the fit pages) see it
         row.persistAndFlush();
@@ -125,6 +158,11 @@ public class StudySettingsService {
             logParameterChange(userId, stored.fsrsParameters(), row.fsrsParameters, source, fitId);
         }
         return view(row);
+    }
+
+    private static StudySettings withMaxReviewsPerDay(StudySettings s, int max) {
+        return new StudySettings(s.desiredRetention(), s.newCardsPerDay(), s.timeZone(), s.dayRolloverHour(),
+                s.learningStepsSeconds(), s.relearningStepsSeconds(), s.maximumIntervalDays(), s.fsrsParameters(), max);
     }
 
     private void logParameterChange(long userId, List<Double> previous, double[] parameters, String source, Long fitId) {
@@ -180,6 +218,10 @@ public class StudySettingsService {
         }
         if (s.newCardsPerDay() < 0 || s.newCardsPerDay() > 9999) {
             throw new InvalidSettingsException("newCardsPerDay", "must be between 0 and 9999, got " + s.newCardsPerDay());
+        }
+        if (s.maxReviewsPerDay() == null || s.maxReviewsPerDay() < 0 || s.maxReviewsPerDay() > MAX_REVIEWS_PER_DAY) {
+            throw new InvalidSettingsException("maxReviewsPerDay", "must be between 0 and " + MAX_REVIEWS_PER_DAY
+                    + ", got " + s.maxReviewsPerDay());
         }
         if (s.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(s.timeZone())) {
             throw new InvalidSettingsException("timeZone", "must be an IANA time zone such as Europe/Moscow, got "
@@ -243,6 +285,7 @@ public class StudySettingsService {
         return new StudySettings(row.desiredRetention, row.newCardsPerDay, row.timeZone, row.dayRolloverHour,
                 Arrays.stream(row.learningStepsSeconds).boxed().toList(),
                 Arrays.stream(row.relearningStepsSeconds).boxed().toList(), row.maximumIntervalDays,
-                row.fsrsParameters == null ? null : Arrays.stream(row.fsrsParameters).boxed().toList());
+                row.fsrsParameters == null ? null : Arrays.stream(row.fsrsParameters).boxed().toList(),
+                row.maxReviewsPerDay);
     }
 }

@@ -47,6 +47,13 @@ public class UserSettings extends PanacheEntityBase {
     @Column(name = "fsrs_parameters")
     public double[] fsrsParameters;
 
+    @Column(name = "max_reviews_per_day", nullable = false)
+    public int maxReviewsPerDay = StudySettings.DEFAULT_MAX_REVIEWS_PER_DAY;
+
+    /** Whether the learner chose the time zone (until then the settings page proposes the browser's). */
+    @Column(name = "time_zone_chosen", nullable = false)
+    public boolean timeZoneChosen;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt = Instant.now();
 }

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +54,13 @@ import java.util.Map;
 @RunOnVirtualThread
 public class SettingsPage {
 
-    /** What the form shows: the stored values, or what was typed when it was refused. */
-    public record Form(String language, String desiredRetention, String newCardsPerDay, String timeZone,
-                       String dayRolloverHour, String learnAheadMinutes) {
+    /**
+     * What the form shows: the stored values as people write them (retention as a percentage, steps as "1m 10m"), or
+     * what was typed when it was refused.
+     */
+    public record Form(String language, String desiredRetention, String newCardsPerDay, String maxReviewsPerDay,
+                       String timeZone, String dayRolloverHour, String learnAheadMinutes, String learningSteps,
+                       String relearningSteps) {
     }
 
     /** One row of the parameter history, formatted for the page. */
@@ -82,15 +87,21 @@ public class SettingsPage {
 
     @CheckedTemplate
     static class Templates {
+        /**
+         * @param presetZone the learner never chose a time zone: the page's script proposes the browser's
+         * @param workload   the expected reviews a day at the stored desired retention
+         */
         static native TemplateInstance settings(Form form, Map<String, String> errors, boolean saved,
-                                                List<String> zones, ParametersSection params,
-                                                RetentionSection retention);
+                                                List<String> zones, boolean presetZone, String workload,
+                                                ParametersSection params, RetentionSection retention);
 
         static native TemplateInstance fit(FitPage page);
     }
 
-    static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+    /** The zones the field suggests: UTC, then the regions' zones (any zone id Java knows is accepted). */
+    static final List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
+            ZoneId.getAvailableZoneIds().stream()
+                    .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted()).toList();
 
     @Inject
     StudySettingsService settings;
@@ -114,17 +125,31 @@ public class SettingsPage {
     public TemplateInstance show(@QueryParam("saved") boolean saved, @QueryParam("notice") String notice,
                                  @QueryParam("retryAfter") long retryAfter, @QueryParam("retention") String retention) {
         StudySettings s = settings.get(user.id());
-        Form form = new Form(ui.lang(), Double.toString(s.desiredRetention()), Integer.toString(s.newCardsPerDay()),
-                s.timeZone(), Integer.toString(s.dayRolloverHour()), Integer.toString(learnAhead.minutes(user.id())));
-        return Templates.settings(form, Map.of(), saved, ZONES, section(notice, retryAfter),
-                "compute".equals(retention) ? retention() : null);
+        Form form = new Form(ui.lang(), SettingsInput.percent(s.desiredRetention(), ui.lang()),
+                Integer.toString(s.newCardsPerDay()), Integer.toString(s.maxReviewsPerDay()), s.timeZone(),
+                Integer.toString(s.dayRolloverHour()), Integer.toString(learnAhead.minutes(user.id())),
+                SettingsInput.steps(s.learningStepsSeconds()), SettingsInput.steps(s.relearningStepsSeconds()));
+        return Templates.settings(form, Map.of(), saved, ZONES, !settings.timeZoneChosen(user.id()), workload(),
+                section(notice, retryAfter), "compute".equals(retention) ? retention() : null);
+    }
+
+    /** The expected workload at the stored retention: a bounded simulation (a sample of the cards, one retention). */
+    private String workload() {
+        RetentionAdvice.Workload w = retentionAdvice.workload(user.id());
+        SettingsMessages m = SettingsTexts.messages(ui.lang());
+        String percent = SettingsInput.percent(w.retention(), ui.lang());
+        String reviews = String.format(ui.locale(), w.reviewsPerDay() < 10 ? "%.1f" : "%.0f", w.reviewsPerDay());
+        String minutes = String.format(ui.locale(), w.minutesPerDay() < 10 ? "%.1f" : "%.0f", w.minutesPerDay());
+        return w.studiedCards() > 0 ? m.workload(percent, reviews, minutes, w.studiedCards())
+                : m.workload_new(percent, reviews, minutes, w.newCardsPerDay());
     }
 
     /** Simulated on request only (a second or so for a large collection), never on every visit. */
     private RetentionSection retention() {
         RetentionAdvice.Advice advice = retentionAdvice.advise(user.id());
         Messages msg = MessageBundles.get(Messages.class, Localized.Literal.of(ui.lang()));
-        String value = String.format(Locale.ROOT, "%.2f", advice.recommended().retention());
+        // a percentage, as the field takes it
+        String value = SettingsInput.percent(advice.recommended().retention(), ui.lang()) + " %";
         String minutes = String.format(Locale.ROOT, "%.0f", advice.recommended().minutesPerDay());
         String chart = ParameterCharts.workload(advice.points(), advice.recommended(), msg.retention_chart_title(),
                 msg.retention_chart_desc(), msg.retention_point(value, minutes), msg.retention_chart_x());
@@ -257,55 +282,88 @@ public class SettingsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response save(@RestForm String language, @RestForm String desiredRetention, @RestForm String newCardsPerDay,
-                         @RestForm String timeZone, @RestForm String dayRolloverHour,
-                         @RestForm String learnAheadMinutes) {
-        // a form without the field (an older page) keeps the stored limit
-        Form form = new Form(language, desiredRetention, newCardsPerDay, timeZone, dayRolloverHour,
-                learnAheadMinutes == null ? Integer.toString(learnAhead.minutes(user.id())) : learnAheadMinutes);
-        if (!Languages.isSupported(language)) {
-            return refused(form, "language", "one of " + Languages.SUPPORTED);
-        }
+                         @RestForm String maxReviewsPerDay, @RestForm String timeZone, @RestForm String dayRolloverHour,
+                         @RestForm String learnAheadMinutes, @RestForm String learningSteps,
+                         @RestForm String relearningSteps) {
         StudySettings current = settings.get(user.id());
-        StudySettings wanted;
+        // a form without a field (an older page) keeps the stored value
+        Form form = new Form(language, desiredRetention, newCardsPerDay,
+                maxReviewsPerDay == null ? Integer.toString(current.maxReviewsPerDay()) : maxReviewsPerDay, timeZone,
+                dayRolloverHour,
+                learnAheadMinutes == null ? Integer.toString(learnAhead.minutes(user.id())) : learnAheadMinutes,
+                learningSteps == null ? SettingsInput.steps(current.learningStepsSeconds()) : learningSteps,
+                relearningSteps == null ? SettingsInput.steps(current.relearningStepsSeconds()) : relearningSteps);
+        // every field that cannot be read is named at once; then the service checks the whole (its first problem)
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!Languages.isSupported(language)) {
+            problems.put("language", "one of " + Languages.SUPPORTED);
+        }
+        Double retention = read(problems, () -> SettingsInput.retention(form.desiredRetention()));
+        Integer newCards = read(problems, () -> SettingsInput.wholeNumber("newCardsPerDay", form.newCardsPerDay()));
+        Integer maxReviews = read(problems, () -> SettingsInput.wholeNumber("maxReviewsPerDay", form.maxReviewsPerDay()));
+        Integer rollover = read(problems, () -> SettingsInput.wholeNumber("dayRolloverHour", form.dayRolloverHour()));
+        Integer aheadMinutes = read(problems, () -> learnAheadMinutes(form.learnAheadMinutes()));
+        List<Integer> learning = read(problems,
+                () -> SettingsInput.steps(SettingsInput.LEARNING_STEPS, form.learningSteps()));
+        List<Integer> relearning = read(problems,
+                () -> SettingsInput.steps(SettingsInput.RELEARNING_STEPS, form.relearningSteps()));
+        if (!problems.isEmpty()) {
+            return refused(form, problems);
+        }
         try {
-            wanted = new StudySettings(parseDouble(desiredRetention, "desiredRetention"),
-                    parseInt(newCardsPerDay, "newCardsPerDay"), timeZone == null ? null : timeZone.strip(),
-                    parseInt(dayRolloverHour, "dayRolloverHour"), current.learningStepsSeconds(),
-                    current.relearningStepsSeconds(), current.maximumIntervalDays(), current.fsrsParameters());
-            int aheadMinutes = parseInt(form.learnAheadMinutes(), "learnAheadMinutes");
-            if (aheadMinutes < 0 || aheadMinutes > LearnAhead.MAX_MINUTES) {
-                throw new InvalidSettingsException("learnAheadMinutes", "must be between 0 and " + LearnAhead.MAX_MINUTES
-                        + ", got " + aheadMinutes);
-            }
-            settings.update(user.id(), wanted);
+            settings.update(user.id(), new StudySettings(retention, newCards, SettingsInput.timeZone(timeZone), rollover,
+                    learning, relearning, current.maximumIntervalDays(), current.fsrsParameters(), maxReviews));
+            settings.timeZoneConfirmed(user.id());
             learnAhead.setMinutes(user.id(), aheadMinutes);
         } catch (InvalidSettingsException e) {
-            return refused(form, e.field(), e.getMessage().substring(e.field().length() + 2));
+            return refused(form, pageProblem(e, current));
         }
         User account = User.findById(user.id());
         account.language = language;
         return Response.seeOther(URI.create("/settings?saved=true")).cookie(LanguageResource.cookie(language)).build();
     }
 
-    private Response refused(Form form, String field, String message) {
-        return Response.status(422).entity(Templates.settings(form,
-                Map.of(field, io.demodeck.platform.ErrorTexts.page(message, ui.lang())), false, ZONES,
+    private static int learnAheadMinutes(String text) {
+        int minutes = SettingsInput.wholeNumber("learnAheadMinutes", text);
+        if (minutes < 0 || minutes > LearnAhead.MAX_MINUTES) {
+            throw new InvalidSettingsException("learnAheadMinutes", "must be between 0 and " + LearnAhead.MAX_MINUTES
+                    + ", got " + minutes);
+        }
+        return minutes;
+    }
+
+    /** The field's value, or null with its problem noted. */
+    private static <T> T read(Map<String, String> problems, java.util.function.Supplier<T> field) {
+        try {
+            return field.get();
+        } catch (InvalidSettingsException e) {
+            problems.putIfAbsent(e.field(), why(e));
+            return null;
+        }
+    }
+
+    /** The service's problem on the page's field: steps are written, not counted in seconds, on the page. */
+    private static Map<String, String> pageProblem(InvalidSettingsException e, StudySettings current) {
+        return switch (e.field()) {
+            case "learningStepsSeconds" -> Map.of(SettingsInput.LEARNING_STEPS, why(e));
+            case "relearningStepsSeconds" -> Map.of(SettingsInput.RELEARNING_STEPS, why(e));
+            // only the relearning steps can break the ceiling here: the page does not change the parameters
+            case "fsrsParameters" -> Map.of(SettingsInput.RELEARNING_STEPS, "at most "
+                    + SettingsInput.mostRelearningSteps(current.fsrsParameters())
+                    + " relearning steps with your personal FSRS parameters");
+            default -> Map.of(e.field(), why(e));
+        };
+    }
+
+    /** The message is "field: why". */
+    private static String why(InvalidSettingsException e) {
+        return e.getMessage().substring(e.field().length() + 2);
+    }
+
+    private Response refused(Form form, Map<String, String> problems) {
+        Map<String, String> said = new LinkedHashMap<>();
+        problems.forEach((field, english) -> said.put(field, SettingsTexts.page(english, ui.lang())));
+        return Response.status(422).entity(Templates.settings(form, said, false, ZONES, false, workload(),
                 section(null, 0), null)).build();
-    }
-
-    private static double parseDouble(String value, String field) {
-        try {
-            return Double.parseDouble(value == null ? "" : value.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingsException(field, "must be a number");
-        }
-    }
-
-    private static int parseInt(String value, String field) {
-        try {
-            return Integer.parseInt(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingsException(field, "must be a whole number");
-        }
     }
 }

@@ -519,17 +519,8 @@ public interface Messages {
     @Message("Study settings")
     String settings_title();
 
-    @Message("Desired retention (0.70 to 0.99)")
-    String settings_retention();
-
-    @Message("How likely you want to remember a card when it comes back. Higher means more reviews.")
-    String settings_retention_hint();
-
     @Message("New cards per day")
     String settings_new_cards();
-
-    @Message("Time zone")
-    String settings_time_zone();
 
     @Message("The day starts at (hour, 0 to 23)")
     String settings_rollover();

@@ -86,7 +86,8 @@ class OptimizeInBrowserTest {
                 browser.find("#retention-compute").click();
                 browser.waitFor(Duration.ofSeconds(60), d -> !browser.findAll("#retention-recommended").isEmpty());
                 String text = browser.find("#retention-recommended").getText();
-                double value = Double.parseDouble(text.replaceAll(".*retention: (0\\.\\d+).*", "$1"));
+                // a percentage, as the retention field takes it
+                double value = Double.parseDouble(text.replaceAll("(?s).*retention: (\\d+(?:\\.\\d+)?) %.*", "$1")) / 100;
                 assertTrue(value >= 0.70 && value <= 0.95, text);
                 WebElement chart = browser.find("#retention-chart svg");
                 assertEquals(1, chart.findElements(org.openqa.selenium.By.cssSelector("circle")).size(), "the recommended point");

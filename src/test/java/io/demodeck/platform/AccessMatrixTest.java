@@ -605,7 +605,7 @@ class AccessMatrixTest {
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
                 "/q/health/well", "/q/health/group", "/q/openapi", "/q/openapi.json", "/q/openapi.yaml",
                 "/q/openapi.yml", "/q/metrics", "/q/swagger-ui", "/q/health-ui", "/css/app.css", "/js/demo-panel.js", "/js/import-form.js",
-                "/js/study.js", "/js/quiz.js", "/js/fit-progress.js", "/js/editor-preview.js")) {
+                "/js/study.js", "/js/quiz.js", "/js/fit-progress.js", "/js/editor-preview.js", "/js/settings.js")) {
             c.put("GET " + path, who -> page(who, path));
         }
         c.put("GET /q/health/group/*", who -> page(who, "/q/health/group/demodeck"));

@@ -143,7 +143,7 @@ public final class LogReplay {
     private static StudySettings settings(Connection c, long userId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select desired_retention, new_cards_per_day, time_zone, day_rollover_hour, learning_steps_seconds,
-                       relearning_steps_seconds, maximum_interval_days, fsrs_parameters
+                       relearning_steps_seconds, maximum_interval_days, fsrs_parameters, max_reviews_per_day
                 from user_settings where user_id = ?""")) {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -153,7 +153,7 @@ public final class LogReplay {
                 Array params = rs.getArray(8);
                 return new StudySettings(rs.getDouble(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
                         integers(rs.getArray(5)), integers(rs.getArray(6)), rs.getInt(7),
-                        params == null ? null : Arrays.stream((Double[]) params.getArray()).toList());
+                        params == null ? null : Arrays.stream((Double[]) params.getArray()).toList(), rs.getInt(9));
             }
         }
     }

@@ -69,13 +69,14 @@ class QueuePlanTest {
             Timestamp dayStart = Timestamp.from(Instant.now().minusSeconds(3600));
             Timestamp dayEnd = Timestamp.from(Instant.now().plusSeconds(3600));
             // the rankings and the counts answer from the covering index; only the cards that come back are read, by id
-            assertIndexOnly(c, StudyQueueSql.DUE, ps -> StudyQueueSql.bindDue(ps, user, deck, 20, dayStart, now, dayEnd, 50),
-                    List.of(LEARNING_RANKING, REVIEW_RANKING, NEW_TODAY, "Index Only Scan using card_queue_covering on card c_2"),
+            assertIndexOnly(c, StudyQueueSql.DUE, ps -> StudyQueueSql.bindDue(ps, user, deck, 20, 200, dayStart, now, dayEnd, 50),
+                    List.of(LEARNING_RANKING, REVIEW_RANKING, NEW_TODAY, REVIEWS_TODAY,
+                            "Index Only Scan using card_queue_covering on card c_2"),
                     List.of("Index Scan using card_pkey on card c", "Index Scan using card_pkey on card c_1",
                             "Index Scan using card_suspended on card c_3"));
             // without the counts nothing reads the deck's questions or the learner's other cards
-            assertIndexOnly(c, StudyQueueSql.NEXT, ps -> StudyQueueSql.bindNext(ps, user, deck, 20, dayStart, now, dayEnd, 1),
-                    List.of(LEARNING_RANKING, REVIEW_RANKING, NEW_TODAY),
+            assertIndexOnly(c, StudyQueueSql.NEXT, ps -> StudyQueueSql.bindNext(ps, user, deck, 20, 200, dayStart, now, dayEnd, 1),
+                    List.of(LEARNING_RANKING, REVIEW_RANKING, NEW_TODAY, REVIEWS_TODAY),
                     List.of("Index Scan using card_pkey on card c", "Index Scan using card_pkey on card c_1"));
             // new questions: the deck's questions in order, each joined to the learner's card by the unique key
             assertIndexOnly(c, StudyQueueSql.NEW_QUESTIONS, ps -> StudyQueueSql.bindNewQuestions(ps, user, deck, 20),
@@ -86,6 +87,8 @@ class QueuePlanTest {
     private static final String LEARNING_RANKING = "Index Only Scan using card_queue_covering on card l";
     private static final String REVIEW_RANKING = "Index Only Scan using card_queue_covering on card r";
     private static final String NEW_TODAY = "Index Only Scan using review_log_new_today on review_log";
+    /** Today's answers on review cards, counted against the daily review limit. */
+    private static final String REVIEWS_TODAY = "Index Only Scan using review_log_reviews_today on review_log today";
     private static final Pattern TABLE_READ = Pattern.compile(
             "((?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index|Tid) Scan(?: using \\S+)? on (?:card|review_log)\\b(?: \\w+)?)");
 

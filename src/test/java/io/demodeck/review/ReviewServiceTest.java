@@ -182,7 +182,7 @@ class ReviewServiceTest {
         long user = ReviewFixtures.learner();
         long deck = ReviewFixtures.deck(10);
         List<Long> q = ReviewFixtures.questions(deck);
-        settings.update(user, new StudySettings(0.9, 3, "Europe/Berlin", 4, List.of(60, 600), List.of(600), 36500, null));
+        settings.update(user, new StudySettings(0.9, 3, "Europe/Berlin", 4, List.of(60, 600), List.of(600), 36500, null, 200));
         Instant lateNight = Instant.parse("2026-03-03T02:30:00Z"); // 03:30 in Berlin: still the study day of March 2
         reviews.grade(user, q.get(0), Rating.GOOD, lateNight, 0, UUID.randomUUID(), "web");
         reviews.grade(user, q.get(1), Rating.GOOD, lateNight, 0, UUID.randomUUID(), "web");
@@ -203,7 +203,7 @@ class ReviewServiceTest {
         long user = ReviewFixtures.learner();
         long deck = ReviewFixtures.deck(12);
         List<Long> q = ReviewFixtures.questions(deck);
-        settings.update(user, new StudySettings(0.9, 3, "Europe/Berlin", 4, List.of(60, 600), List.of(600), 36500, null));
+        settings.update(user, new StudySettings(0.9, 3, "Europe/Berlin", 4, List.of(60, 600), List.of(600), 36500, null, 200));
         Instant lateNight = Instant.parse("2026-03-03T02:30:00Z"); // 03:30 in Berlin: still the study day of March 2
         reviews.grade(user, q.get(0), Rating.GOOD, lateNight, 0, UUID.randomUUID(), "web");
         reviews.grade(user, q.get(1), Rating.AGAIN, lateNight, 0, UUID.randomUUID(), "web");
@@ -236,27 +236,27 @@ class ReviewServiceTest {
         long user = ReviewFixtures.learner();
         assertEquals(StudySettings.defaults(), settings.get(user));
         var bad = assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.995, 20, "UTC", 4, List.of(60), List.of(600), 36500, null)));
+                new StudySettings(0.995, 20, "UTC", 4, List.of(60), List.of(600), 36500, null, 200)));
         assertEquals("desiredRetention", bad.field());
         assertEquals("timeZone", assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.9, 20, "Mars/Olympus", 4, List.of(60), List.of(600), 36500, null))).field());
+                new StudySettings(0.9, 20, "Mars/Olympus", 4, List.of(60), List.of(600), 36500, null, 200))).field());
         assertEquals("newCardsPerDay", assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.9, 10000, "UTC", 4, List.of(60), List.of(600), 36500, null))).field());
+                new StudySettings(0.9, 10000, "UTC", 4, List.of(60), List.of(600), 36500, null, 200))).field());
         assertEquals("dayRolloverHour", assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.9, 20, "UTC", 24, List.of(60), List.of(600), 36500, null))).field());
+                new StudySettings(0.9, 20, "UTC", 24, List.of(60), List.of(600), 36500, null, 200))).field());
         assertEquals("learningStepsSeconds", assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.9, 20, "UTC", 4, List.of(60, 86400), List.of(600), 36500, null))).field());
+                new StudySettings(0.9, 20, "UTC", 4, List.of(60, 86400), List.of(600), 36500, null, 200))).field());
         assertEquals("relearningStepsSeconds", assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(0), 36500, null))).field());
+                new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(0), 36500, null, 200))).field());
         assertEquals("maximumIntervalDays", assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 0, null))).field());
+                new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 0, null, 200))).field());
         var params = assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 36500, List.of(1.0, 2.0))));
+                new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 36500, List.of(1.0, 2.0), 200)));
         assertEquals("fsrsParameters", params.field());
         assertTrue(params.getMessage().contains("got 2"));
         var ceiling = assertThrows(InvalidSettingsException.class, () -> settings.update(user,
                 new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(60, 300, 600), 36500,
-                        Arrays.stream(FsrsParameters.defaults().toArray()).boxed().toList())));
+                        Arrays.stream(FsrsParameters.defaults().toArray()).boxed().toList(), 200)));
         assertEquals("fsrsParameters", ceiling.field());
         assertTrue(ceiling.getMessage().contains("w17 = 0.5425 is above 0.4903") && ceiling.getMessage().contains("3 relearning steps"),
                 ceiling.getMessage());
@@ -265,7 +265,7 @@ class ReviewServiceTest {
         List<Double> fsrs5 = List.of(0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192,
                 1.01925, 1.9395, 0.11, 0.29605, 2.2698, 0.2315, 2.9898, 0.51655, 0.6621);
         StudySettings stored = settings.update(user,
-                new StudySettings(0.85, 50, "Asia/Tokyo", 0, List.of(30), List.of(), 3650, fsrs5));
+                new StudySettings(0.85, 50, "Asia/Tokyo", 0, List.of(30), List.of(), 3650, fsrs5, 200));
         assertEquals(21, stored.fsrsParameters().size());
         assertEquals(0.5, stored.fsrsParameters().get(20));
         assertEquals(stored, settings.get(user));
@@ -276,18 +276,18 @@ class ReviewServiceTest {
     void aVectorStoredAboveTheCeilingDoesNotBlockSavingOtherSettings() {
         long user = ReviewFixtures.learner();
         List<Double> defaults = Arrays.stream(FsrsParameters.defaults().toArray()).boxed().toList();
-        settings.update(user, new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 36500, defaults));
+        settings.update(user, new StudySettings(0.9, 20, "UTC", 4, List.of(60), List.of(600), 36500, defaults, 200));
         // as saved before the ceiling check existed: three relearning steps with the default w17 above their ceiling
         QuarkusTransaction.requiringNew().run(() -> UserSettings.getEntityManager().createNativeQuery(
                         "update user_settings set relearning_steps_seconds = '{60,300,600}' where user_id = :user")
                 .setParameter("user", user).executeUpdate());
 
         StudySettings saved = settings.update(user,
-                new StudySettings(0.85, 30, "UTC", 4, List.of(60), List.of(60, 300, 600), 36500, defaults));
+                new StudySettings(0.85, 30, "UTC", 4, List.of(60), List.of(60, 300, 600), 36500, defaults, 200));
         assertEquals(0.85, saved.desiredRetention());
         assertEquals(saved, settings.get(user));
         var changed = assertThrows(InvalidSettingsException.class, () -> settings.update(user,
-                new StudySettings(0.85, 30, "UTC", 4, List.of(60), List.of(60, 300, 600, 900), 36500, defaults)));
+                new StudySettings(0.85, 30, "UTC", 4, List.of(60), List.of(60, 300, 600, 900), 36500, defaults, 200)));
         assertEquals("fsrsParameters", changed.field(), "changing the steps is checked again");
     }
 

@@ -301,7 +301,7 @@ public class FitService {
         StudySettings s = settings.get(userId);
         settings.update(userId, new StudySettings(s.desiredRetention(), s.newCardsPerDay(), s.timeZone(),
                 s.dayRolloverHour(), s.learningStepsSeconds(), s.relearningStepsSeconds(), s.maximumIntervalDays(),
-                row.view().fittedParameters()), "fit", row.id());
+                row.view().fittedParameters(), s.maxReviewsPerDay()), "fit", row.id());
         return parameters(userId);
     }
 
@@ -350,7 +350,7 @@ public class FitService {
         StudySettings s = settings.get(userId);
         settings.update(userId, new StudySettings(s.desiredRetention(), s.newCardsPerDay(), s.timeZone(),
                 s.dayRolloverHour(), s.learningStepsSeconds(), s.relearningStepsSeconds(), s.maximumIntervalDays(),
-                previous), "restore", null);
+                previous, s.maxReviewsPerDay()), "restore", null);
         return parameters(userId);
     }
 

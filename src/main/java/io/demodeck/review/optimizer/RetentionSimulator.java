@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  * with the least review time per remembered card (total seconds / the sum of recall probabilities at the end) wins.
  * Costs and rating mixes are fsrs-rs's simulator defaults; every retention sees the same random draws, so the curve
  * is smooth. Review-state cards start from their memory state; new cards come in at the learner's daily limit.
+ * A large collection is simulated from a sample: every {@code weight}-th studied card (the caller samples them) and
+ * every {@code weight}-th new card, each standing for {@code weight} cards, so the time and reviews per day are the
+ * whole collection's while the work stays bounded.
  */
 public final class RetentionSimulator {
 
@@ -37,11 +40,23 @@ public final class RetentionSimulator {
 
     public static List<Point> workload(FsrsParameters parameters, List<StudiedCard> studied, int newCards,
                                        int newPerDay, long seed) {
+        return workload(parameters, studied, 1, newCards, newPerDay, seed);
+    }
+
+    /** {@link #workload(FsrsParameters, List, int, int, long)} of a sample: each card simulated stands for {@code weight}. */
+    public static List<Point> workload(FsrsParameters parameters, List<StudiedCard> studied, int weight, int newCards,
+                                       int newPerDay, long seed) {
         List<Point> points = new ArrayList<>();
         for (int pct = 70; pct <= 95; pct++) {
-            points.add(simulate(parameters, studied, newCards, newPerDay, pct / 100.0, seed));
+            points.add(simulate(parameters, studied, weight, newCards, newPerDay, pct / 100.0, seed));
         }
         return points;
+    }
+
+    /** One desired retention's year (the settings page's expected workload); a sample as in {@link #workload}. */
+    public static Point at(FsrsParameters parameters, List<StudiedCard> studied, int weight, int newCards, int newPerDay,
+                           double retention, long seed) {
+        return simulate(parameters, studied, weight, newCards, newPerDay, retention, seed);
     }
 
     /** The point with the least review time per remembered card. */
@@ -57,13 +72,22 @@ public final class RetentionSimulator {
 
     static Point simulate(FsrsParameters parameters, List<StudiedCard> studied, int newCards, int newPerDay,
                           double retention, long seed) {
+        return simulate(parameters, studied, 1, newCards, newPerDay, retention, seed);
+    }
+
+    private static Point simulate(FsrsParameters parameters, List<StudiedCard> studied, int weight, int newCards,
+                                  int newPerDay, double retention, long seed) {
+        if (weight < 1) {
+            throw new IllegalArgumentException("weight must be at least 1, got " + weight);
+        }
         FsrsModel model = new FsrsModel(parameters);
         SplittableRandom random = new SplittableRandom(seed);
         double seconds = 0;
         long reviews = 0;
         double remembered = 0;
         int perDay = Math.max(1, newPerDay);
-        int total = studied.size() + newCards;
+        // the new cards simulated: every weight-th of them
+        int total = studied.size() + (newCards + weight - 1) / weight;
         for (int i = 0; i < total; i++) {
             // each card draws from its own stream: the same draws at every retention
             SplittableRandom card = random.split();
@@ -74,12 +98,12 @@ public final class RetentionSimulator {
                 m = new MemoryState(c.stability(), c.difficulty());
                 day = -c.elapsedDays();
             } else {
-                day = (i - studied.size()) / perDay;
+                day = (int) ((long) (i - studied.size()) * weight / perDay);
                 if (day >= DAYS) {
                     break;
                 }
                 Rating first = Rating.fromGrade(1 + pick(card.nextDouble(), FIRST_RATING_PROB));
-                seconds += LEARN_COSTS[first.grade() - 1];
+                seconds += weight * LEARN_COSTS[first.grade() - 1];
                 m = model.initial(first);
             }
             while (true) {
@@ -90,12 +114,12 @@ public final class RetentionSimulator {
                 double r = model.retrievability(interval, m.stability());
                 Rating rating = card.nextDouble() < r
                         ? Rating.fromGrade(2 + pick(card.nextDouble(), REVIEW_RATING_PROB)) : Rating.AGAIN;
-                seconds += REVIEW_COSTS[rating.grade() - 1];
-                reviews++;
+                seconds += weight * REVIEW_COSTS[rating.grade() - 1];
+                reviews += weight;
                 m = model.next(m, interval, rating);
                 day += interval;
             }
-            remembered += model.retrievability(DAYS - day, m.stability());
+            remembered += weight * model.retrievability(DAYS - day, m.stability());
         }
         return new Point(retention, (double) reviews / DAYS, seconds / 60 / DAYS,
                 remembered == 0 ? Double.POSITIVE_INFINITY : seconds / remembered);
