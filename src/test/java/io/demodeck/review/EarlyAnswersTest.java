@@ -51,7 +51,7 @@ class EarlyAnswersTest {
         for (int i = 0; i < origins.size(); i++) {
             GradeResult inReview = toReview(user, questions.get(i));
             assertEquals(State.REVIEW, inReview.card().state());
-            // two days after graduating, well before it is due
+            // two days after graduating
             agains.add(reviews.grade(user, questions.get(i), Rating.AGAIN, inReview.card().lastReview().plus(Duration.ofDays(2)),
                     0, UUID.randomUUID(), origins.get(i)));
         }
