@@ -45,7 +45,7 @@ public class Grading {
     /**
      * Where an answer came from. "ahead" (review ahead) and "custom" (a custom session by tag or of today's failed
      * cards) are answers given before the card was due by the learner's choice: the log flags them as early
-     * (V170) and true retention leaves them out.
+     * (V170), true retention leaves them out and an Again among them is no lapse ({@link EarlyAnswers}).
      */
     private static final Set<String> ORIGINS = Set.of("web", "api", "import", "ahead", "custom");
 
@@ -123,7 +123,8 @@ public class Grading {
             throws java.sql.SQLException {
         StoredCard card = read.card();
         Scheduler scheduler = settings.schedulerFor(read.settings());
-        Outcome outcome = scheduler.next(card.id(), card.state(), answer.rating(), answer.reviewedAt());
+        Outcome outcome = EarlyAnswers.counted(scheduler.next(card.id(), card.state(), answer.rating(),
+                answer.reviewedAt()), card.state(), origin);
         long logId = store.applyAnswer(c, card, userId, answer.clientReviewId(), answer.rating(), answer.reviewedAt(),
                 answer.durationMs(), outcome, Instant.now(), origin);
         return new GradeResult(logId, card.id(), card.questionId(), answer.rating(), answer.reviewedAt(),
@@ -228,7 +229,8 @@ public class Grading {
                 log = newLog(card, userId, a, origin);
                 created.add(log);
             }
-            Outcome outcome = scheduler.next(card.id, state, Rating.fromGrade(log.rating), log.reviewedAt);
+            Outcome outcome = EarlyAnswers.counted(scheduler.next(card.id, state, Rating.fromGrade(log.rating),
+                    log.reviewedAt), state, log.origin);
             log.record(state, outcome);
             state = outcome.after();
         }
@@ -297,6 +299,36 @@ public class Grading {
                 .setParameter("user", userId).setParameter("deck", deckId)
                 .getResultStream().findFirst().map(id -> ((Number) id).longValue()));
         return cardId.flatMap(id -> undoLast(userId, id));
+    }
+
+    /**
+     * A session's answers that undo can take back: from {@code origin} since the session's start, in effect, and each
+     * still its card's last answer in effect (undo restores the state before the card's last answer, so an answer
+     * given to the card later, elsewhere, would have to go first).
+     */
+    private static final String SESSION_ANSWERS_TO_UNDO = """
+            from review_log r join card c on c.id = r.card_id
+            where r.user_id = :user and c.deck_id = :deck and r.origin = :origin and r.reviewed_at >= :since
+              and r.undone_at is null
+              and not exists (select 1 from review_log l where l.card_id = r.card_id and l.undone_at is null and l.id > r.id)""";
+
+    /** See {@link ReviewService#undoLastInSession}. */
+    public Optional<UndoResult> undoLastInSession(long userId, long deckId, String origin, Instant since) {
+        checkOrigin(origin);
+        Optional<Long> cardId = QuarkusTransaction.requiringNew().call(() -> Card.getEntityManager().createNativeQuery(
+                        "select r.card_id " + SESSION_ANSWERS_TO_UNDO + " order by r.id desc limit 1", Long.class)
+                .setParameter("user", userId).setParameter("deck", deckId).setParameter("origin", origin)
+                .setParameter("since", since)
+                .getResultStream().findFirst().map(id -> ((Number) id).longValue()));
+        return cardId.flatMap(id -> undoLast(userId, id));
+    }
+
+    /** See {@link ReviewService#undoableInSession}. */
+    public boolean undoableInSession(long userId, long deckId, String origin, Instant since) {
+        return QuarkusTransaction.requiringNew().call(() -> !Card.getEntityManager().createNativeQuery(
+                        "select r.id " + SESSION_ANSWERS_TO_UNDO + " limit 1", Long.class)
+                .setParameter("user", userId).setParameter("deck", deckId).setParameter("origin", origin)
+                .setParameter("since", since).getResultList().isEmpty());
     }
 
     private static Optional<UndoResult> undoOnce(long userId, long cardId) {

@@ -225,7 +225,8 @@ public class ReviewLog extends PanacheEntityBase {
     }
 
     CardState after() {
-        boolean lapse = before.state() == State.REVIEW.code() && rating == Rating.AGAIN.grade();
+        boolean lapse = before.state() == State.REVIEW.code() && rating == Rating.AGAIN.grade()
+                && !EarlyAnswers.isEarly(origin);
         return new CardState(State.fromCode(stateAfter), stepAfter == null ? null : (int) stepAfter, stabilityAfter,
                 difficultyAfter, dueAfter, reviewedAt, before.reps() + 1, before.lapses() + (lapse ? 1 : 0));
     }

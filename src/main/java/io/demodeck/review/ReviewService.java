@@ -212,6 +212,20 @@ public class ReviewService {
         return grading.undoLastInDeck(userId, deckId);
     }
 
+    /**
+     * Undoes the most recent answer of a review-ahead or custom session (its answers come from {@code origin} since
+     * {@code since}, the session's start) that is still in effect and still its card's last answer, so that undo
+     * steps back through that session's answers one at a time. Empty when there is none left.
+     */
+    public Optional<UndoResult> undoLastInSession(long userId, long deckId, String origin, Instant since) {
+        return grading.undoLastInSession(userId, deckId, origin, since);
+    }
+
+    /** Whether {@link #undoLastInSession} has an answer to undo. */
+    public boolean undoableInSession(long userId, long deckId, String origin, Instant since) {
+        return grading.undoableInSession(userId, deckId, origin, since);
+    }
+
     // ---------------------------------------------------------------------------------------------- export
 
     /**

@@ -11,8 +11,9 @@ import java.time.Instant;
  *   <li>{@link Kind#TAG}: the learner's started cards of one tag;</li>
  *   <li>{@link Kind#FAILED}: the cards the learner answered Again today.</li>
  * </ul>
- * A card answered since {@code since} (the session's start) is not shown again in it. The answers are logged with
- * origin {@link #origin()}, flagged as early and left out of true retention.
+ * A card answered since {@code since} (the session's start) is not shown again in it, unless undo takes the answer
+ * back. The answers are logged with origin {@link #origin()}, flagged as early and left out of true retention; an
+ * Again among them is no lapse.
  *
  * @param since the session's start, epoch milliseconds
  */

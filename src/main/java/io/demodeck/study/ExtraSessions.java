@@ -33,6 +33,16 @@ public class ExtraSessions {
      * @param dayStart the start of the learner's study day (for "failed today")
      */
     public Next next(long userId, long deckId, ExtraSession s, Instant now, Instant dayStart) {
+        return select(userId, deckId, s, now, dayStart, null);
+    }
+
+    /** Whether the question is one the session has still to show (e.g. the card an undo brought back). */
+    public boolean includes(long userId, long deckId, ExtraSession s, Instant now, Instant dayStart, long questionId) {
+        return select(userId, deckId, s, now, dayStart, questionId).questionId().isPresent();
+    }
+
+    /** The session's next card, or with {@code onlyQuestion} that question if the session still has it. */
+    private Next select(long userId, long deckId, ExtraSession s, Instant now, Instant dayStart, Long onlyQuestion) {
         String where = """
                 from card c join question q on q.id = c.question_id
                 where c.user_id = ? and c.deck_id = ? and not c.suspended and not q.retired and c.state <> 0
@@ -42,7 +52,7 @@ public class ExtraSessions {
             case FAILED -> """
                      and exists (select 1 from review_log r where r.card_id = c.id and r.rating = 1
                                  and r.undone_at is null and r.reviewed_at >= ?)""";
-        };
+        } + (onlyQuestion == null ? "" : " and c.question_id = ?");
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select c.question_id, count(*) over () " + where
                      + " order by c.due, c.id limit 1")) {
@@ -53,6 +63,9 @@ public class ExtraSessions {
                 case AHEAD -> ps.setTimestamp(4, Timestamp.from(now.plus(Duration.ofDays(s.days()))));
                 case TAG -> ps.setString(4, s.tag());
                 case FAILED -> ps.setTimestamp(4, Timestamp.from(dayStart));
+            }
+            if (onlyQuestion != null) {
+                ps.setLong(5, onlyQuestion);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Next(Optional.of(rs.getLong(1)), rs.getInt(2)) : new Next(Optional.empty(), 0);

@@ -160,34 +160,41 @@ public class StudyPages {
                         .mapToObj(n -> new StudyViews.Option(n, StudyWords.days(lang, n))).toList());
     }
 
-    /** Review ahead from the done page: the review cards due within the next {@code days} days, now. */
+    /**
+     * Review ahead from the done page: the review cards due within the next {@code days} days, now.
+     * {@code question} is the card an undo brought back, shown first.
+     */
     @GET
     @Path("ahead")
     public Response ahead(@PathParam("deck") String deckId, @QueryParam("days") Integer days,
                           @QueryParam("since") Long since, @QueryParam("already") boolean alreadyAnswered,
-                          @QueryParam("kept") String kept) {
+                          @QueryParam("kept") String kept, @QueryParam("question") Long questionId) {
         BankViews.DeckSummary deck = deck(deckId);
         if (days == null || days < 1 || days > ExtraSession.MAX_DAYS) {
             throw ClientFacingException.badRequest("days: review the cards due within 1 to " + ExtraSession.MAX_DAYS
                     + " days");
         }
         return extraSession(deck, new ExtraSession(ExtraSession.Kind.AHEAD, days, null, startOf(since)),
-                since == null, alreadyAnswered, kept);
+                since == null, alreadyAnswered, kept, questionId);
     }
 
-    /** A custom session: the learner's started cards of one tag, or only the ones they failed today. */
+    /**
+     * A custom session: the learner's started cards of one tag, or only the ones they failed today. {@code question}
+     * is the card an undo brought back, shown first.
+     */
     @GET
     @Path("custom")
     public Response custom(@PathParam("deck") String deckId, @QueryParam("tag") String tag,
                            @QueryParam("failed") boolean failed, @QueryParam("since") Long since,
-                           @QueryParam("already") boolean alreadyAnswered, @QueryParam("kept") String kept) {
+                           @QueryParam("already") boolean alreadyAnswered, @QueryParam("kept") String kept,
+                           @QueryParam("question") Long questionId) {
         BankViews.DeckSummary deck = deck(deckId);
         if (!failed && (tag == null || tag.isBlank() || tag.length() > ExtraSession.MAX_TAG)) {
             throw ClientFacingException.badRequest("tag: choose a tag, or failed=true for the cards failed today");
         }
         ExtraSession s = failed ? new ExtraSession(ExtraSession.Kind.FAILED, 0, null, startOf(since))
                 : new ExtraSession(ExtraSession.Kind.TAG, 0, tag.strip(), startOf(since));
-        return extraSession(deck, s, since == null, alreadyAnswered, kept);
+        return extraSession(deck, s, since == null, alreadyAnswered, kept, questionId);
     }
 
     private long startOf(Long since) {
@@ -196,12 +203,12 @@ public class StudyPages {
 
     /** A session's first address names its start (a redirect); then its next card, or its end. */
     private Response extraSession(BankViews.DeckSummary deck, ExtraSession s, boolean starting, boolean already,
-                                  String kept) {
+                                  String kept, Long questionId) {
         if (starting) {
             return Response.seeOther(URI.create(s.path(deck.externalId()))).build();
         }
         return Response.ok(extraPage(deck, s, already ? StudyWords.messages(ui.lang()).already_answered()
-                : keptNotice(kept))).build();
+                : keptNotice(kept), questionId)).build();
     }
 
     /** After signing in again: whether the answer posted after the session expired was applied. */
@@ -213,19 +220,26 @@ public class StudyPages {
         return "applied".equals(kept) ? m.kept_applied() : m.kept_failed();
     }
 
-    private TemplateInstance extraPage(BankViews.DeckSummary deck, ExtraSession s, String notice) {
+    /**
+     * The session's next card, or {@code shownQuestion} (the card an undo brought back) while the session still has
+     * it, or the session's end. Undo is offered while the session has an answer to take back.
+     */
+    private TemplateInstance extraPage(BankViews.DeckSummary deck, ExtraSession s, String notice, Long shownQuestion) {
         long uid = user.id();
         Instant now = clock.now();
-        ExtraSessions.Next next = extraSessions.next(uid, deck.id(), s, now,
-                settings.schedulerFor(uid).studyDays().startOfDay(now));
+        Instant dayStart = settings.schedulerFor(uid).studyDays().startOfDay(now);
+        ExtraSessions.Next next = extraSessions.next(uid, deck.id(), s, now, dayStart);
+        boolean undoable = reviews.undoableInSession(uid, deck.id(), s.origin(), s.start());
         String heading = StudyWords.extraHeading(ui.lang(), s);
         if (next.questionId().isEmpty()) {
             return Templates.extraDone(new StudyViews.ExtraDone(deck, heading,
-                    StudyWords.messages(ui.lang()).extra_over()));
+                    StudyWords.messages(ui.lang()).extra_over(), s, undoable));
         }
-        BankViews.QuestionDetail q = question(deck, next.questionId().get());
+        long questionId = shownQuestion != null && extraSessions.includes(uid, deck.id(), s, now, dayStart, shownQuestion)
+                ? shownQuestion : next.questionId().get();
+        BankViews.QuestionDetail q = question(deck, questionId);
         return Templates.card(card(uid, deck, q, now, false, UUID.randomUUID().toString(),
-                QuizViews.question(q, showingSeed(uid, q.id())), false)
+                QuizViews.question(q, showingSeed(uid, q.id())), undoable)
                 .inSession(s, heading + " · " + StudyWords.messages(ui.lang()).extra_left(next.left())), notice);
     }
 
@@ -338,7 +352,7 @@ public class StudyPages {
             String path = session.path(deck.externalId());
             if ("card".equals(nextCardInline)) {
                 String notice = already ? StudyWords.messages(ui.lang()).already_answered() : null;
-                return Response.ok(extraPage(deck, session, notice)).header("Content-Location", path).build();
+                return Response.ok(extraPage(deck, session, notice, null)).header("Content-Location", path).build();
             }
             return Response.seeOther(URI.create(already ? path + "&already=true" : path)).build();
         }
@@ -364,11 +378,23 @@ public class StudyPages {
         return Response.seeOther(URI.create("/study/" + deck.externalId())).build();
     }
 
+    /**
+     * Undo: in the normal queue the deck's last answer, and again back through the session's answers; in a review-ahead
+     * or custom session (its fields come with the form) that session's last answer, and again back through its
+     * answers. The undone card is shown again.
+     */
     @POST
     @Path("undo")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
-    public Response undo(@PathParam("deck") String deckId) {
+    public Response undo(@PathParam("deck") String deckId, @RestForm String extra, @RestForm Integer days,
+                         @RestForm String tag, @RestForm Long since) {
         BankViews.DeckSummary deck = deck(deckId);
+        ExtraSession session = extraFromForm(extra, days, tag, since);
+        if (session != null) {
+            var undone = reviews.undoLastInSession(user.id(), deck.id(), session.origin(), session.start());
+            return Response.seeOther(URI.create(session.path(deck.externalId())
+                    + undone.map(u -> "&question=" + u.card().questionId()).orElse(""))).build();
+        }
         var undone = reviews.undoLastInDeck(user.id(), deck.id());
         // Undo again goes on back through the session's answers, one at a time
         boolean more = summaries.of(user.id(), deck.id(), clock.now()).answers() > 0;

@@ -17,7 +17,8 @@ public final class StudyViews {
      * @param revealed       the answer side (after Show answer / Check)
      * @param clientReviewId idempotency key of the grade form: a double submit grades once
      * @param quiz           the answer fields in the order shown, and after the check the verdict and feedback
-     * @param undoable       a grade was just given in this deck, so "Undo" is offered
+     * @param undoable       a grade was just given in this deck (in a review-ahead or custom session: the session has
+     *                       an answer to take back), so "Undo" is offered
      * @param extra          the review-ahead or custom session the card belongs to (null: the normal queue)
      * @param extraHeading   that session's name and the cards left in it, e.g. "Review ahead: 3 cards left"
      */
@@ -31,8 +32,7 @@ public final class StudyViews {
         }
 
         public Card inSession(ExtraSession session, String heading) {
-            return new Card(deck, q, counts, revealed, clientReviewId, buttons, quiz, undoable && session == null,
-                    session, heading);
+            return new Card(deck, q, counts, revealed, clientReviewId, buttons, quiz, undoable, session, heading);
         }
     }
 
@@ -62,7 +62,12 @@ public final class StudyViews {
     public record Option(int value, String label) {
     }
 
-    /** The end of a review-ahead or custom session. */
-    public record ExtraDone(BankViews.DeckSummary deck, String heading, String message) {
+    /**
+     * The end of a review-ahead or custom session.
+     *
+     * @param undoable the session has an answer to take back, so "Undo" is offered
+     */
+    public record ExtraDone(BankViews.DeckSummary deck, String heading, String message, ExtraSession session,
+                            boolean undoable) {
     }
 }

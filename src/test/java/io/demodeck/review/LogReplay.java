@@ -60,7 +60,7 @@ public final class LogReplay {
 
     private record LogRow(long id, long cardId, Rating rating, Instant reviewedAt, CardState before, State stateAfter,
                           Integer stepAfter, double stabilityAfter, double difficultyAfter, Instant dueAfter,
-                          boolean undone) {
+                          boolean undone, String origin) {
     }
 
     private LogReplay() {
@@ -89,7 +89,8 @@ public final class LogReplay {
                     }
                     replayed++;
                     compare(mismatches, where + ", log row " + row.id() + " before", state, row.before());
-                    Outcome outcome = scheduler.next(card.id(), state, row.rating(), row.reviewedAt());
+                    Outcome outcome = EarlyAnswers.counted(scheduler.next(card.id(), state, row.rating(),
+                            row.reviewedAt()), state, row.origin());
                     state = outcome.after();
                     compareAfter(mismatches, where + ", log row " + row.id() + " after", state, row);
                 }
@@ -185,7 +186,7 @@ public final class LogReplay {
                 select r.id, r.card_id, r.rating, r.reviewed_at, r.state_before, r.step_before, r.stability_before,
                        r.difficulty_before, r.due_before, r.last_review_before, r.reps_before, r.lapses_before,
                        r.state_after, r.step_after, r.stability_after, r.difficulty_after, r.due_after,
-                       r.undone_at is not null
+                       r.undone_at is not null, r.origin
                 from review_log r where r.user_id = ? order by r.card_id, """ + order.sql)) {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -196,7 +197,8 @@ public final class LogReplay {
                             instant(rs, 10), rs.getInt(11), rs.getInt(12));
                     LogRow row = new LogRow(rs.getLong(1), rs.getLong(2), Rating.fromGrade(rs.getShort(3)),
                             instant(rs, 4), before, State.fromCode(rs.getShort(13)), rs.getObject(14, Integer.class),
-                            rs.getDouble(15), rs.getDouble(16), instant(rs, 17), rs.getBoolean(18));
+                            rs.getDouble(15), rs.getDouble(16), instant(rs, 17), rs.getBoolean(18),
+                            rs.getString(19));
                     rows.computeIfAbsent(row.cardId(), k -> new ArrayList<>()).add(row);
                 }
                 return rows;

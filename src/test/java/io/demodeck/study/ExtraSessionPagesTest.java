@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -117,6 +119,77 @@ class ExtraSessionPagesTest {
         String queue = b.open(study).asString();
         assertTrue(queue.contains("<span class=\"count-new\" title=\"New\">1</span>"), queue);
         b.request().get(study + "/custom").then().statusCode(400);
+    }
+
+    @Test
+    void undoInAReviewAheadSessionStepsBackThroughItsAnswersAndAFormGradedTwiceSaysAlreadyAnswered() {
+        Browser b = new Browser();
+        String name = b.registerAndSignIn("ru" + UUID.randomUUID().toString().substring(0, 8), "study-hard-123");
+        long user = StudyFixtures.userId(name);
+        String deck = StudyFixtures.flashcardDeck(writer, name, 3);
+        String study = "/study/" + deck;
+        for (int i = 0; i < 3; i++) {
+            grade(b, study, study, 4, null);
+        }
+        StudyFixtures.execute("update card set state = 2, stability = 5, last_review = now() - interval '3 days', "
+                + "due = now() + interval '2 days' where user_id = ?1", user);
+        long cardsBefore = cardsFingerprint(user);
+        String session = b.request().redirects().follow(false).get(study + "/ahead?days=3").then().statusCode(303)
+                .extract().header("Location");
+        String path = session.substring(session.indexOf("/study/"));
+        Matcher started = Pattern.compile("since=(\\d+)").matcher(path);
+        assertTrue(started.find(), path);
+        Object[] sessionFields = {"extra", "ahead", "days", 3, "since", started.group(1)};
+        String page = b.open(path).asString();
+        assertFalse(page.contains("data-action=\"undo\""), "nothing to undo before the session's first answer");
+
+        List<String> answered = new ArrayList<>();
+        String firstRid = field(page, "rid");
+        answered.add(field(page, "question"));
+        page = b.open(grade(b, path, study, 1, page)).asString();
+        assertTrue(page.contains("data-action=\"undo\""), "undo is offered after an answer in the session: " + page);
+        assertTrue(page.contains("name=\"extra\" value=\"ahead\""), "the undo form names its session");
+        // the browser's Back to the first card, graded again: nothing changes, the learner is told, the next card shows
+        List<Object> twice = new ArrayList<>(List.of("question", answered.getFirst(), "rid", firstRid, "rating", 3));
+        twice.addAll(List.of(sessionFields));
+        String again = b.submit(study + "/grade", twice.toArray()).then().statusCode(303).extract().header("Location");
+        assertTrue(again.endsWith("&already=true"), again);
+        page = b.open(again.substring(again.indexOf("/study/"))).asString();
+        assertTrue(page.contains("id=\"study-notice\"") && page.contains("already answered"), page);
+        assertTrue(page.contains("data-state=\"question\"") && !field(page, "question").equals(answered.getFirst()),
+                "the session's next card is shown: " + page);
+        assertEquals(1, StudyFixtures.number("select count(*) from review_log where client_review_id = cast(?1 as uuid)",
+                firstRid), "the answer counts once");
+
+        for (int i = 0; i < 2; i++) {
+            answered.add(field(page, "question"));
+            page = b.open(grade(b, path, study, 3, page)).asString();
+        }
+        assertTrue(page.contains("id=\"extra-over\"") && page.contains("data-action=\"undo\""),
+                "the session's end offers undo: " + page);
+
+        for (int i = 2; i >= 0; i--) {
+            List<Object> form = new ArrayList<>(List.of(sessionFields));
+            String back = b.submit(study + "/undo", form.toArray()).then().statusCode(303).extract().header("Location");
+            assertTrue(back.contains("/ahead?days=3&since=" + started.group(1) + "&question=" + answered.get(i)),
+                    "the undone card comes back in the session: " + back);
+            page = b.open(back.substring(back.indexOf("/study/"))).asString();
+            assertEquals(answered.get(i), field(page, "question"));
+            assertTrue(page.contains("Review ahead: cards due within 3 days · cards left: " + (3 - i)), page);
+            assertEquals(i > 0, page.contains("data-action=\"undo\""), "undo is offered while the session has answers");
+        }
+        assertEquals(cardsBefore, cardsFingerprint(user), "every card is back exactly as it was before the session");
+        assertEquals(0, StudyFixtures.number("select count(*) from review_log where user_id = ?1 and origin = 'ahead' "
+                + "and undone_at is null", user));
+        // the normal queue's undo form (no session fields) is not the session's: it leaves the session alone
+        assertEquals(3, StudyFixtures.number("select count(*) from review_log where user_id = ?1 and origin = 'web' "
+                + "and undone_at is null", user));
+    }
+
+    /** One number for the learner's cards' scheduling state: equal numbers, equal cards. */
+    private static long cardsFingerprint(long user) {
+        return StudyFixtures.number("select hashtext(string_agg(row(id, state, step, stability, difficulty, due, "
+                + "last_review, reps, lapses)::text, ';' order by id)) from card where user_id = ?1", user);
     }
 
     /** Grades the card on {@code page} (or on the opened {@code open}) and returns where the redirect leads. */
