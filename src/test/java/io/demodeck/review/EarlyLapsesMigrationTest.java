@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * V241: the lapses that early Agains (review ahead, custom sessions) counted before issue 15 are taken back out of the
+ * V242: the lapses that early Agains (review ahead, custom sessions) counted before issue 15 are taken back out of the
  * card and of the before-states of the answers given after them; lapses of the normal queue stay.
  */
 class EarlyLapsesMigrationTest {
@@ -45,9 +45,9 @@ class EarlyLapsesMigrationTest {
     @Test
     void theLapsesEarlyAgainsCountedAreTakenBackOut() throws SQLException {
         DataSource db = postgres.getPostgresDatabase();
-        flyway(db, "240").migrate();
+        flyway(db, "241").migrate();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            // one card: Good (to review), Again (a lapse), Good, Again ahead (counted before V241), Good,
+            // one card: Good (to review), Again (a lapse), Good, Again ahead (counted before V242), Good,
             // Again in a custom session (undone), Again (a lapse); and a second card with only a normal lapse
             s.execute("""
                     insert into app_user (id, username, password_hash) values (1, 'learner', 'x');
