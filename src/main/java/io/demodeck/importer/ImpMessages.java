@@ -3,7 +3,10 @@ package io.demodeck.importer;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** The words of the import report that are not the problems' own texts: {@code {imp:...}}, Russian in {@code messages/imp_ru.properties}. */
+/**
+ * The words of the import report: {@code {imp:...}}, Russian in {@code messages/imp_ru.properties}. After the places
+ * and severities come the problems, one message per {@link ProblemCode}, named by its key, with its parameters.
+ */
 @MessageBundle(value = "imp", locale = "en")
 public interface ImpMessages {
 
@@ -28,11 +31,35 @@ public interface ImpMessages {
     @Message("the question is skipped")
     String skipped();
 
-    @Message("{n} more problems are not listed")
-    String more_problems(String n);
+    @Message("the row is left out")
+    String left_out();
 
-    @Message("the deck has no questions")
-    String no_questions();
+    @Message("line {line}: {text}")
+    String at_line(long line, String text);
+
+    @Message("{ref}: {text}")
+    String at_ref(String ref, String text);
+
+    @Message("question '{question}'")
+    String about_gift_question(String question);
+
+    @Message("{type} question")
+    String about_moodle_question(String type);
+
+    @Message("{type} question '{question}'")
+    String about_moodle_named_question(String type, String question);
+
+    @Message("{count} more {#if plural:en(count) == 'one'}problem is{#else}problems are{/if} not listed")
+    String more_problems(long count);
+
+    @Message("the file contains NUL characters: it is binary or UTF-16; save it as UTF-8 text")
+    String file_has_nul();
+
+    @Message("the file is not valid UTF-8 (byte {position}); save it as UTF-8 and upload it again")
+    String not_utf8(long position);
+
+    @Message("the id '{id}' is used by an earlier question: give every question its own id")
+    String id_used_earlier(String id);
 
     @Message("the file ends here without a single question")
     String no_question_in_file();
@@ -40,9 +67,399 @@ public interface ImpMessages {
     @Message("the package contains no questions")
     String no_question_in_package();
 
+    @Message("the database refused the import ({reason}); nothing was stored")
+    String database_refused(String reason);
+
+    @Message("the file could not be read as {format} ({error})")
+    String unreadable_as_format(String format, String error);
+
+    @Message("the deck '{deck}' belongs to the question bank (questions/ folder); import into another deck id")
+    String deck_of_the_bank(String deck);
+
+    @Message("the deck id '{deck}' must be lower-case letters, digits and '-' (at most 100)")
+    String deck_id_form(String deck);
+
+    @Message("the deck has no questions")
+    String no_questions();
+
+    @Message("the file name '{name}' is empty, longer than {max} characters or contains NUL: the file is not stored")
+    String media_name_unusable(String name, long max);
+
+    @Message("the question has no type")
+    String question_no_type();
+
+    @Message("the question id must be 1 to {max} characters")
+    String question_id_length(long max);
+
+    @Message("the id '{id}' is used twice")
+    String id_used_twice(String id);
+
+    @Message("the question has no text")
+    String question_no_text();
+
+    @Message("language '{language}' is not one of {languages}")
+    String language_unknown(String language, String languages);
+
+    @Message("the question has no prompt in '{language}'")
+    String question_no_prompt(String language);
+
+    @Message("a common wrong answer in '{language}' needs both a claim and why it is wrong (and no NUL)")
+    String wrong_answer_incomplete(String language);
+
+    @Message("the question's original language has no text")
+    String original_language_no_text();
+
+    @Message("the cloze text in '{language}': {detail}")
+    String cloze_text_invalid(String language, String detail);
+
+    @Message("an option has no text or a language without a prompt")
+    String option_incomplete();
+
+    @Message("an option's credit must be between -100% and 100%")
+    String option_credit_range();
+
+    @Message("two options share a position")
+    String options_share_position();
+
+    @Message("the numerical range is not min <= max")
+    String range_order();
+
+    @Message("a follow-up id is empty")
+    String follow_up_empty();
+
+    @Message("a tag is empty")
+    String tag_empty();
+
+    @Message("the question contains a NUL character (\\0), which cannot be stored: remove it")
+    String question_has_nul();
+
+    @Message("the question name starts with '::' but has no closing '::' (put a backslash before a literal colon)")
+    String gift_name_not_closed();
+
+    @Message("'}' without '\\{': put a backslash before a literal brace")
+    String gift_close_without_open();
+
+    @Message("the answer block '\\{' is never closed with '}' (a blank line ends a question; write a backslash and n for a line break)")
+    String gift_block_not_closed();
+
+    @Message("a second '\\{' inside the answer block: put a backslash before a literal brace")
+    String gift_second_open();
+
+    @Message("more than one answer block \\{…} in one question: separate questions with a blank line")
+    String gift_two_blocks();
+
+    @Message("the question has no text before its answer block")
+    String gift_no_text();
+
+    @Message("the weight in '{value}' must be a percentage between -100 and 100, e.g. %50%")
+    String gift_weight(String value);
+
+    @Message("an empty answer after '{marker}'")
+    String gift_empty_answer(String marker);
+
+    @Message("a multiple-choice question needs at least 2 answers")
+    String gift_choice_two_answers();
+
+    @Message("no answer is right: mark one with '=' or give a positive weight like ~%50%")
+    String gift_no_right_answer();
+
+    @Message("the pair '{pair}' has no '->': write '=left -> right'")
+    String gift_pair_no_arrow(String pair);
+
+    @Message("the pair '{pair}' has nothing after '->'")
+    String gift_pair_no_right(String pair);
+
+    @Message("a matching question needs at least 2 pairs '=left -> right'")
+    String gift_matching_two_pairs();
+
+    @Message("an empty accepted answer after '='")
+    String gift_empty_accepted();
+
+    @Message("a short-answer question needs at least one accepted answer '=…'")
+    String gift_short_no_answer();
+
+    @Message("'{value}' is not a number, 'value:tolerance' or 'min..max'")
+    String gift_not_a_number(String value);
+
+    @Message("a numerical question needs a right answer, e.g. \\{#1822:5} or \\{#1..5}")
+    String gift_numerical_no_answer();
+
+    @Message("a lone backslash at the end of the question is kept as written; write two for one backslash")
+    String gift_lone_backslash();
+
+    @Message("unknown escape '{escape}' is kept as written; GIFT escapes only {escapes}")
+    String gift_unknown_escape(String escape, String escapes);
+
+    @Message("DOCTYPE declarations (DTDs and entities) are refused for safety; Moodle exports have none — remove it")
+    String xml_doctype_refused();
+
+    @Message("malformed XML: {detail}")
+    String xml_malformed(String detail);
+
+    @Message("malformed XML: the parser stopped here ({detail})")
+    String xml_parser_stopped(String detail);
+
+    @Message("the file has no XML element")
+    String xml_no_element();
+
+    @Message("the root element is <{element}>, a Moodle XML export has <quiz>")
+    String moodle_root_not_quiz(String element);
+
+    @Message("<{element}> is not a <question> and is ignored")
+    String moodle_not_a_question(String element);
+
+    @Message("the type is not supported")
+    String moodle_type_unsupported();
+
+    @Message("there is no <questiontext>")
+    String moodle_no_questiontext();
+
+    @Message("unknown question type")
+    String moodle_type_unknown();
+
+    @Message("{detail}")
+    String moodle_cloze_invalid(String detail);
+
+    @Message("gap {gap} sits inside markup that is removed on import (a script, a style or an attribute)")
+    String moodle_gap_in_removed_markup(long gap);
+
+    @Message("at least 2 answers are needed")
+    String moodle_two_answers();
+
+    @Message("no answer has a positive fraction")
+    String moodle_no_positive_answer();
+
+    @Message("single-answer, but no answer is worth 100%")
+    String moodle_single_no_full();
+
+    @Message("neither 'true' nor 'false' is marked with fraction 100")
+    String moodle_true_false_unmarked();
+
+    @Message("no accepted answer (fraction above 0)")
+    String moodle_no_accepted_answer();
+
+    @Message("the answer '{value}' is not a number")
+    String moodle_answer_not_a_number(String value);
+
+    @Message("no right numeric answer")
+    String moodle_no_right_number();
+
+    @Message("units are not supported; learners answer with the number only")
+    String moodle_units_ignored();
+
+    @Message("a <subquestion> has no <answer>")
+    String moodle_subquestion_no_answer();
+
+    @Message("at least 2 <subquestion> pairs are needed")
+    String moodle_two_subquestions();
+
+    @Message("fraction '{fraction}' must be a number from -100 to 100")
+    String moodle_fraction_range(String fraction);
+
+    @Message("an <answer> has no text")
+    String moodle_answer_no_text();
+
+    @Message("a <file> without a name is ignored")
+    String moodle_file_no_name();
+
+    @Message("the file '{file}' is not valid base64 and is not stored")
+    String moodle_file_not_base64(String file);
+
+    @Message("the media file '{file}' is not stored: the files of one import may total at most {megabytes} MB")
+    String moodle_media_over_budget(String file, long megabytes);
+
+    @Message("the image '{image}' is not embedded in the file and is left out")
+    String moodle_image_not_embedded(String image);
+
+    @Message("unknown separator '{value}': use Comma, Semicolon, Tab, Space, Pipe, Colon or one character")
+    String anki_separator_unknown(String value);
+
+    @Message("'{header}' must be a column number from 1, found '{value}'")
+    String anki_column_number(String header, String value);
+
+    @Message("'#{header}' is ignored: DemoDeck always matches by GUID (or the front) within the target deck and updates in place")
+    String anki_match_header_ignored(String header);
+
+    @Message("no notes after the headers")
+    String anki_no_notes();
+
+    @Message("'#{header} column:{column}' is past the {width} columns of the first note (line {firstLine}) and is ignored")
+    String anki_column_past_width(String header, long column, long width, long firstLine);
+
+    @Message("this row has {fields} fields but the first has {width}: it is padded with empty fields, which are ignored")
+    String anki_row_padded(long fields, long width);
+
+    @Message("this row has {fields} fields but the first has {width}: the extra fields are ignored (Anki does the same)")
+    String anki_row_extra_fields(long fields, long width);
+
+    @Message("this row has {fields} {#if plural:en(fields) == 'one'}field{#else}fields{/if} but the first has {width}: the missing ones are empty")
+    String anki_row_missing_fields(long fields, long width);
+
+    @Message("duplicate first field '{front}': the same as on line {earlierLine}")
+    String anki_duplicate_front(String front, long earlierLine);
+
+    @Message("the back is empty: the card would have no answer")
+    String anki_back_empty();
+
+    @Message("the quote opened here is never closed (the file may be truncated); write a literal quote inside a quoted field as \"\"")
+    String csv_quote_not_closed();
+
+    @Message("the note's first field (the front) is empty")
+    String anki_front_empty();
+
+    @Message("the note has only one field: a flashcard needs a front and a back")
+    String anki_one_field();
+
+    @Message("a cloze note without a deletion: mark one as \\{\\{c1::text}}")
+    String anki_cloze_no_deletion();
+
+    @Message("cloze deletion {deletion} is empty")
+    String anki_cloze_deletion_empty(long deletion);
+
+    @Message("cloze deletion {deletion} sits inside markup that is removed on import")
+    String anki_cloze_deletion_in_removed_markup(long deletion);
+
+    @Message("the cloze note cannot be a cloze question: {detail}")
+    String anki_cloze_invalid(String detail);
+
+    @Message("the archive has more than {max} entries")
+    String zip_too_many_entries(long max);
+
+    @Message("the archive expands to more than {megabytes} MB (at most {ratio} times its size): it looks like a zip bomb")
+    String zip_bomb(long megabytes, long ratio);
+
+    @Message("the archive is damaged here ({#if detail}{detail}{#else}cut short{/if})")
+    String zip_damaged(String detail);
+
+    @Message("not a ZIP archive: an Anki package (.apkg, .colpkg) is one")
+    String not_a_zip();
+
+    @Message("the compressed collection expands to more than {megabytes} MB (at most {ratio} times its size)")
+    String zstd_too_large(long megabytes, long ratio);
+
+    @Message("the package metadata is unreadable; guessing the collection from the entry names")
+    String apkg_meta_unreadable();
+
+    @Message("the package has no collection (collection.anki21b, collection.anki21 or collection.anki2)")
+    String apkg_no_collection();
+
+    @Message("the compressed collection is unreadable: {detail}")
+    String apkg_collection_uncompressable(String detail);
+
+    @Message("a .colpkg is a whole Anki collection: all its notes are imported into one deck")
+    String apkg_colpkg_one_deck();
+
+    @Message("the collection is not a readable Anki database ({reason})")
+    String apkg_not_a_database(String reason);
+
+    @Message("the package could not be read: {detail}")
+    String apkg_unreadable(String detail);
+
+    @Message("the note's type {noteType} is not in the package")
+    String apkg_note_type_missing(String noteType);
+
+    @Message("the media file '{file}' is not in the package and is left out")
+    String apkg_media_missing(String file);
+
+    @Message("the media file '{file}' is not stored: the files of one import may total at most {megabytes} MB")
+    String media_over_budget(String file, long megabytes);
+
+    @Message("the review log has {entries} entries, more than the {max} one import carries over; the questions are imported without it (split the collection in Anki, or import with keepHistory=false to silence this)")
+    String apkg_revlog_too_long(long entries, long max);
+
+    @Message("{cards} {#if plural:en(cards) == 'one'}card carries{#else}cards carry{/if} Anki scheduling but the package has no review log (exported without scheduling information?), so these questions start as new")
+    String apkg_scheduled_without_revlog(long cards);
+
+    @Message("{cards} {#if plural:en(cards) == 'one'}card carries{#else}cards carry{/if} Anki scheduling; the review log is not carried over (keepHistory=false), so these questions start as new")
+    String apkg_revlog_not_kept(long cards);
+
+    @Message("review log: {entries} manual rescheduling {#if plural:en(entries) == 'one'}entry{#else}entries{/if} (set due date, forget) — not carried over")
+    String revlog_manual_left_out(long entries);
+
+    @Message("review log: {answers} {#if plural:en(answers) == 'one'}answer{#else}answers{/if} of a card that is not in the package — not carried over")
+    String revlog_card_missing(long answers);
+
+    @Message("review log: {answers} {#if plural:en(answers) == 'one'}answer{#else}answers{/if} of a card that has no question in this import — not carried over")
+    String revlog_no_question(long answers);
+
+    @Message("review log: {entries} {#if plural:en(entries) == 'one'}entry{#else}entries{/if} with an unknown rating or kind, or a time before 1970 or in the future — not carried over")
+    String revlog_invalid_left_out(long entries);
+
+    @Message("the note types are unreadable: {detail}")
+    String apkg_note_types_unreadable(String detail);
+
+    @Message("the note type's settings are unreadable; treated as Basic")
+    String apkg_note_type_settings_unreadable();
+
+    @Message("note type '{noteType}' (kind {kind}, e.g. image occlusion) is imported as front/back cards")
+    String apkg_note_type_kind(String noteType, long kind);
+
+    @Message("the media list is unreadable; the notes are imported without their media")
+    String apkg_media_list_unreadable();
+
     @Message("the term separator and the row separator must differ")
     String separators_differ();
 
     @Message("no term separator in '{row}': check the 'between term and definition' setting")
     String no_term_separator(String row);
+
+    @Message("the term or the definition is empty")
+    String term_or_definition_empty();
+
+    @Message("not a DemoDeck JSON export: expected \\{\"format\": \"{format}\", \"version\": {version}, \"deck\": \\{…}, \"media\": […]}")
+    String json_not_an_export(String format, long version);
+
+    @Message("JSON export version {version} is newer than this server understands ({supported})")
+    String json_version_newer(long version, long supported);
+
+    @Message("the question has no text in its original language '{language}'")
+    String json_no_original_text(String language);
+
+    @Message("no question has a text in its original language")
+    String json_no_question_in_original();
+
+    @Message("a media entry without data is left out")
+    String json_media_no_data();
+
+    @Message("the media file name '{name}' is not one DemoDeck stores (letters, digits, '.', '_', '-'); the file is left out")
+    String json_media_name(String name);
+
+    @Message("the media file '{name}' comes twice; the first one is kept")
+    String json_media_twice(String name);
+
+    @Message("not a DemoDeck JSON export: the document is nested too deeply or a value is too long")
+    String json_too_deep();
+
+    @Message("not a DemoDeck JSON export: {#if detail}{detail}{#else}malformed JSON{/if}")
+    String json_malformed(String detail);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}'{value}' is not one of [{allowed}]")
+    String json_not_one_of(String path, String value, String allowed);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected one of {allowed}")
+    String json_expected_one_of(String path, String allowed);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}a required value is missing, null or of the wrong kind")
+    String json_value_missing(String path);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected text")
+    String json_expected_text(String path);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected true or false")
+    String json_expected_boolean(String path);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected a number")
+    String json_expected_number(String path);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected a list [ … ]")
+    String json_expected_list(String path);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected an object \\{ … }")
+    String json_expected_object(String path);
+
+    @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected another kind of value")
+    String json_expected_other(String path);
+
+    @Message("{detail}")
+    String markdown_problem(String detail);
 }

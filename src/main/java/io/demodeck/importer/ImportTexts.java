@@ -1,31 +1,121 @@
 package io.demodeck.importer;
 
 import io.demodeck.bank.QuestionType;
+import io.demodeck.web.Languages;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Import problems in the page's language: the parsers write English (the API's problem texts), the report page
- * says the places, the severities and the known texts in Russian through the {@code imp} bundle.
+ * Import problems in a language: the parsers report a {@link ProblemCode} with its values, and this says it through
+ * the {@code imp} bundle, for the report page ({@code ui.lang}), the API (the language the client asked for) and the
+ * audit record (English). Quoted values are inserted as written.
  */
 public final class ImportTexts {
 
     private static final Pattern QUESTION = Pattern.compile("question (\\d+)");
     private static final Pattern NOTE = Pattern.compile("note (\\d+)");
-    private static final Pattern MORE = Pattern.compile("(\\d+) more problems are not listed");
-    private static final Pattern NO_TERM_SEPARATOR = Pattern.compile(
-            "no term separator in '(.*)': check the 'between term and definition' setting", Pattern.DOTALL);
-    private static final String SKIPPED = " — the question is skipped";
+
+    /** The bundle's messages by key: a problem's code names its method, the method's parameters its values. */
+    private static final Map<String, Method> MESSAGES = Arrays.stream(ImpMessages.class.getMethods())
+            .collect(Collectors.toUnmodifiableMap(Method::getName, Function.identity()));
 
     private ImportTexts() {
     }
 
     static ImpMessages messages(String lang) {
         return MessageBundles.get(ImpMessages.class, Localized.Literal.of("ru".equals(lang) ? "ru" : "en"));
+    }
+
+    /** A problem's text in {@code lang}: {@code {p.text(inject:ui.lang)}}. */
+    @TemplateExtension
+    static String text(ImportProblem p, String lang) {
+        ProblemCode code = ProblemCode.byKey(p.code());
+        if (code == null) {
+            // recorded before problems had codes: the English text it was recorded with
+            return p.message() != null ? p.message() : p.code();
+        }
+        ImpMessages m = messages(lang);
+        String said = say(m, code.key(), p.args());
+        String about = switch (code.subject()) {
+            case NONE -> null;
+            case GIFT_QUESTION -> p.arg("question") == null ? null : m.about_gift_question(p.arg("question"));
+            case MOODLE_QUESTION -> p.arg("question") == null ? m.about_moodle_question(p.arg("type"))
+                    : m.about_moodle_named_question(p.arg("type"), p.arg("question"));
+        };
+        if (about != null) {
+            said = about + ": " + said;
+        }
+        if (ImportProblem.QUESTION_SKIPPED.equals(p.leftOut())) {
+            said += " — " + m.skipped();
+        } else if (ImportProblem.ROW_LEFT_OUT.equals(p.leftOut())) {
+            said += "; " + m.left_out();
+        }
+        return ImportProblem.readable(said, ImportProblem.MAX_MESSAGE);
+    }
+
+    /** Calls the message named {@code key} with the values of its parameters, matched by name. */
+    private static String say(ImpMessages m, String key, Map<String, Object> args) {
+        Method method = MESSAGES.get(key);
+        Parameter[] params = method.getParameters();
+        Object[] values = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            Object v = args.get(params[i].getName());
+            if (params[i].getType() == long.class) {
+                values[i] = v instanceof Number n ? n.longValue() : v == null ? 0L : Long.parseLong(String.valueOf(v));
+            } else {
+                values[i] = v == null ? "" : String.valueOf(v);
+            }
+        }
+        try {
+            return (String) method.invoke(m, values);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("the message " + key + " cannot be said", e);
+        }
+    }
+
+    /** Every problem with its text in {@code lang}. */
+    public static List<ImportProblem> inLanguage(List<ImportProblem> problems, String lang) {
+        return problems.stream().map(p -> p.withMessage(text(p, lang))).toList();
+    }
+
+    /** The report with its problems said in {@code lang}. */
+    public static ImportReport inLanguage(ImportReport r, String lang) {
+        return new ImportReport(r.importId(), r.fileName(), r.sha256(), r.format(), r.dryRun(), r.outcome(), r.deck(),
+                r.deckId(), r.questions(), r.countsByType(), r.counts(), r.mediaFiles(), inLanguage(r.problems(), lang),
+                r.history());
+    }
+
+    /** A problem with its place, as one line of the API's 422 ({@code line 3: …}, {@code строка 3: …}). */
+    static String placed(ImportProblem p, String lang) {
+        ImpMessages m = messages(lang);
+        String text = text(p, lang);
+        return p.line() > 0 ? m.at_line(p.line(), text) : p.ref() != null ? m.at_ref(importRef(p.ref(), lang), text) : text;
+    }
+
+    /**
+     * The language of an API answer: the first supported one of Accept-Language, else English, the language the
+     * API's problem texts have always had.
+     */
+    static String apiLanguage(List<Locale> acceptable) {
+        for (Locale locale : acceptable) {
+            if (Languages.isSupported(locale.getLanguage())) {
+                return locale.getLanguage();
+            }
+        }
+        return "en";
     }
 
     /** Where a problem is when it has no line: {@code {p.ref.importRef(inject:ui.lang)}}. */
@@ -54,32 +144,6 @@ public final class ImportTexts {
     @TemplateExtension
     static boolean importRefIsName(String ref, String lang) {
         return ref != null && ref.equals(importRef(ref, "ru"));
-    }
-
-    /** A problem's text in {@code lang}: {@code {p.message.importProblem(inject:ui.lang)}}. */
-    @TemplateExtension
-    static String importProblem(String message, String lang) {
-        if (message == null || !"ru".equals(lang)) {
-            return message;
-        }
-        ImpMessages m = messages(lang);
-        String text = message;
-        String suffix = "";
-        if (text.endsWith(SKIPPED)) {
-            text = text.substring(0, text.length() - SKIPPED.length());
-            suffix = " — " + m.skipped();
-        }
-        Matcher more = MORE.matcher(text);
-        Matcher noSeparator = NO_TERM_SEPARATOR.matcher(text);
-        String said = more.matches() ? m.more_problems(more.group(1))
-                : noSeparator.matches() ? m.no_term_separator(noSeparator.group(1)) : switch (text) {
-            case "the deck has no questions" -> m.no_questions();
-            case "the file ends here without a single question" -> m.no_question_in_file();
-            case "the package contains no questions" -> m.no_question_in_package();
-            case "the term separator and the row separator must differ" -> m.separators_differ();
-            default -> text;
-        };
-        return said + suffix;
     }
 
     /** The type of a {@code single_choice} count, for the question-type badge; null when unknown. */

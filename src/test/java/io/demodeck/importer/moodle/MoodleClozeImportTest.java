@@ -1,5 +1,7 @@
 package io.demodeck.importer.moodle;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.ImportOptions;
@@ -64,9 +66,13 @@ class MoodleClozeImportTest {
         ParsedImport result = parse();
         assertEquals(2, result.deck().questions().size());
         assertEquals(5, result.skipped());
-        List<String> errors = result.problems().stream().filter(ImportProblem::isError).map(ImportProblem::message).toList();
+        List<ImportProblem> problems = result.problems().stream().filter(ImportProblem::isError).toList();
+        assertTrue(problems.stream().allMatch(p -> p.is(ProblemCode.MOODLE_CLOZE_INVALID)), problems::toString);
+        // the cloze parser's own words, quoted in the problem
+        List<String> errors = problems.stream().map(p -> p.arg("detail")).toList();
         assertEquals(5, errors.size(), errors::toString);
-        assertTrue(errors.get(0).contains("'No sub-questions'") && errors.get(0).contains("no gaps"), errors::toString);
+        assertEquals("No sub-questions", problems.get(0).arg("question"), problems::toString);
+        assertTrue(errors.get(0).contains("no gaps"), errors::toString);
         assertTrue(errors.get(1).contains("gap 1 (MULTICHOICE) needs at least 2 choices; it has none"), errors::toString);
         assertTrue(errors.get(2).contains("gap 1 (MULTICHOICE) needs at least 2 choices; it has 1"), errors::toString);
         assertTrue(errors.get(3).contains("gap 1 (MULTICHOICE) has no answer worth 100%"), errors::toString);
