@@ -460,6 +460,147 @@ public interface ImpMessages {
     @Message("not a DemoDeck JSON export: {#if path}at {path}: {/if}expected another kind of value")
     String json_expected_other(String path);
 
-    @Message("{detail}")
-    String markdown_problem(String detail);
+    @Message("no '## ' heading found: a plain Markdown deck needs one per question")
+    String md_no_heading();
+
+    @Message("empty '## ' heading: write the question after '## '")
+    String md_empty_heading();
+
+    @Message("question '{heading}' has no answer below its heading")
+    String md_heading_no_answer(String heading);
+
+    @Message("the heading '{heading}' appears twice")
+    String md_heading_twice(String heading);
+
+    @Message("the deck id '{deck}' must be lower-case letters, digits and '-' (at most 100)")
+    String md_deck_id_form(String deck);
+
+    @Message("expected 'key: value' in the deck header, found '{line}'")
+    String md_deck_header_line(String line);
+
+    @Message("language '{language}' is not one of {languages}")
+    String md_language_unknown(String language, String languages);
+
+    @Message("unknown deck header key '{key}' (expected title.<lang>, description.<lang>, language, source)")
+    String md_deck_header_key(String key);
+
+    @Message("the deck needs a title: add a line 'title.ru: …' or 'title.en: …'")
+    String md_deck_no_title();
+
+    @Message("question '{question}' names itself as a follow-up")
+    String md_follow_up_itself(String question);
+
+    @Message("follow-up '{followUp}' of question '{question}' is not a question id of this deck")
+    String md_follow_up_unknown(String followUp, String question);
+
+    @Message("the deck has no questions: add a '## <id>' section")
+    String md_deck_no_questions();
+
+    @Message("'{key}': language '{language}' is not one of {languages}")
+    String md_key_language_unknown(String key, String language, String languages);
+
+    @Message("the question id '{id}' must be lower-case letters, digits and '-' (at most 100)")
+    String md_question_id_form(String id);
+
+    @Message("the question id '{id}' is used twice in this deck")
+    String md_question_id_twice(String id);
+
+    @Message("expected 'key: value' before the first '### ' section, found '{line}'")
+    String md_question_meta_line(String line);
+
+    @Message("'{key}' is given twice")
+    String md_key_twice(String key);
+
+    @Message("expected '### <lang>: <part>', found '{line}'")
+    String md_section_heading(String line);
+
+    @Message("unknown section '{section}' (expected one of {sections})")
+    String md_section_unknown(String section, String sections);
+
+    @Message("section '{section}' is given twice")
+    String md_section_twice(String section);
+
+    @Message("section '{section}' is empty")
+    String md_section_empty(String section);
+
+    @Message("unknown key '{key}' (expected type, tags, demos, follow-ups, source, correct, tolerance, range)")
+    String md_key_unknown(String key);
+
+    @Message("follow-up '{followUp}' is not a question id (lower-case letters, digits and '-')")
+    String md_follow_up_form(String followUp);
+
+    @Message("question '{id}' has no 'type:' line")
+    String md_no_type(String id);
+
+    @Message("unknown type '{type}' (expected flashcard, single_choice, multiple_choice, true_false, short_answer, numerical, matching, essay, cloze)")
+    String md_type_unknown(String type);
+
+    @Message("question '{id}' has no '### <lang>: prompt' section")
+    String md_no_prompt(String id);
+
+    @Message("a true_false question needs 'correct: true' or 'correct: false'")
+    String md_true_false_correct();
+
+    @Message("'{key}' applies only to true_false or numerical questions")
+    String md_key_not_for_type(String key);
+
+    @Message("question '{id}' has no '### {language}: prompt' section")
+    String md_no_prompt_in(String id, String language);
+
+    @Message("question '{id}' has no '### {language}: answer' section")
+    String md_no_answer_in(String id, String language);
+
+    @Message("a {type} needs 2 to 5 key points in '### {language}: key points' (found {found})")
+    String md_key_points_count(String type, String language, long found);
+
+    @Message("section '{section}' does not belong to a {type} question")
+    String md_section_not_for_type(String section, String type);
+
+    @Message("a {type} question needs '### {section}'")
+    String md_quiz_part_missing(String type, String section);
+
+    @Message("the cloze prompt of '{id}' in {language}: {detail}")
+    String md_cloze_invalid(String id, String language, String detail);
+
+    @Message("question '{id}' has a different number of items per language {counts}")
+    String md_items_per_language(String id, String counts);
+
+    @Message("question '{id}' marks different choices as right in different languages")
+    String md_right_choices_differ(String id);
+
+    @Message("a numerical question needs either 'correct: <number>' (with optional 'tolerance:') or 'range: <min>..<max>'")
+    String md_numerical_needs_answer();
+
+    @Message("range '{range}' must be '<min>..<max>' with min <= max")
+    String md_range_form(String range);
+
+    @Message("correct '{value}' is not a number")
+    String md_correct_not_a_number(String value);
+
+    @Message("tolerance '{value}' must be a number >= 0")
+    String md_tolerance_form(String value);
+
+    @Message("expected '- [x] right choice' or '- [ ] wrong choice', found '{line}'")
+    String md_choice_line(String line);
+
+    @Message("expected '- accepted answer', found '{line}'")
+    String md_accepted_line(String line);
+
+    @Message("expected '- left -> right', found '{line}'")
+    String md_pair_line(String line);
+
+    @Message("a single_choice question needs at least 2 choices and exactly one '[x]' (found {choices} {#if plural:en(choices) == 'one'}choice{#else}choices{/if}, {marked} marked)")
+    String md_single_choice_form(long choices, long marked);
+
+    @Message("a multiple_choice question needs at least 2 choices and at least one '[x]'")
+    String md_multiple_choice_form();
+
+    @Message("a matching question needs at least 2 pairs")
+    String md_matching_form();
+
+    @Message("expected '- what candidates say => why it is wrong', found '{line}'")
+    String md_wrong_answer_line(String line);
+
+    @Message("expected a '- ' list item, found '{line}'")
+    String md_list_item_line(String line);
 }

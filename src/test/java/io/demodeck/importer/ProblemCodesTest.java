@@ -82,10 +82,52 @@ class ProblemCodesTest {
                 }
             }
         }
+        // the Markdown importer reports the problems of the bank's own parser by their keys
+        Matcher md = Pattern.compile("\"(md_[a-z_]+)\"").matcher(Files.readString(MARKDOWN_PARSER));
+        while (md.find()) {
+            found.add(md.group(1).toUpperCase(java.util.Locale.ROOT));
+        }
         TreeSet<String> unused = Arrays.stream(ProblemCode.values()).map(Enum::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         unused.removeAll(found);
         assertEquals(Set.of(), unused, "codes no importer reports: remove them with their messages");
+    }
+
+    private static final Path MARKDOWN_PARSER = Path.of("src/main/java/io/demodeck/bank/BankMarkdownParser.java");
+
+    @Test
+    void everyProblemOfTheMarkdownParserIsACodeWithItsValues() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        // each call names its key, then the English text for the bank's log, then the values
+        Matcher call = Pattern.compile("\"(md_[a-z_]+)\"").matcher(Files.readString(MARKDOWN_PARSER));
+        while (call.find()) {
+            if (ProblemCode.byKey(call.group(1)) == null) {
+                wrong.add(call.group(1) + " is no ProblemCode");
+            }
+        }
+        assertEquals(List.of(), wrong);
+        // and what the parser reports for a broken file carries as many values as its code names
+        var parsed = new io.demodeck.bank.BankMarkdownParser().parse("x.md", """
+                # deck: Bad_Id
+                title.en: Broken
+                language: xx
+
+                ## q1
+                type: numerical
+                range: 5..1
+
+                ### en: prompt
+                How many?
+
+                ## q1
+                type: riddle
+                """);
+        assertTrue(!parsed.problems().isEmpty(), parsed.problems()::toString);
+        for (var p : parsed.problems()) {
+            ProblemCode code = ProblemCode.byKey(p.code());
+            assertNotNull(code, p::toString);
+            assertEquals(code.params().size(), p.args().size(), p::toString);
+        }
     }
 
     @Test
