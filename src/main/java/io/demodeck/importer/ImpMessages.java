@@ -28,6 +28,24 @@ public interface ImpMessages {
     @Message("media")
     String ref_media();
 
+    @Message("note type {id}")
+    String ref_note_type(String id);
+
+    @Message("card {id}")
+    String ref_card(String id);
+
+    @Message("media {n}")
+    String ref_media_entry(String n);
+
+    @Message("ZIP entry {n}")
+    String ref_zip_entry(String n);
+
+    @Message("start of the archive")
+    String ref_archive_start();
+
+    @Message("the entry after {entry}")
+    String ref_entry_after(String entry);
+
     @Message("the question is skipped")
     String skipped();
 

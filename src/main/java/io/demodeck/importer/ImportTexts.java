@@ -25,8 +25,10 @@ import java.util.stream.Collectors;
  */
 public final class ImportTexts {
 
-    private static final Pattern QUESTION = Pattern.compile("question (\\d+)");
-    private static final Pattern NOTE = Pattern.compile("note (\\d+)");
+    /** The places a parser names in words; any other place is a name in the file (a JSON path, a ZIP entry). */
+    private static final Pattern PLACE = Pattern.compile(
+            "(question|note|notetype|card|media|ZIP entry) (-?\\d+)|the entry after (.+)|start of the archive|deck|media",
+            Pattern.DOTALL);
 
     /** The bundle's messages by key: a problem's code names its method, the method's parameters its values. */
     private static final Map<String, Method> MESSAGES = Arrays.stream(ImpMessages.class.getMethods())
@@ -124,26 +126,36 @@ public final class ImportTexts {
         if (ref == null || !"ru".equals(lang)) {
             return ref;
         }
-        ImpMessages m = messages(lang);
-        Matcher q = QUESTION.matcher(ref);
-        if (q.matches()) {
-            return m.ref_question(q.group(1));
+        Matcher place = PLACE.matcher(ref);
+        if (!place.matches()) {
+            return ref; // a JSON path or a ZIP entry: a name in the file, shown as code
         }
-        Matcher n = NOTE.matcher(ref);
-        if (n.matches()) {
-            return m.ref_note(n.group(1));
+        ImpMessages m = messages(lang);
+        if (place.group(1) != null) {
+            String n = place.group(2);
+            return switch (place.group(1)) {
+                case "question" -> m.ref_question(n);
+                case "note" -> m.ref_note(n);
+                case "notetype" -> m.ref_note_type(n);
+                case "card" -> m.ref_card(n);
+                case "media" -> m.ref_media_entry(n);
+                default -> m.ref_zip_entry(n);
+            };
+        }
+        if (place.group(3) != null) {
+            return m.ref_entry_after(importRef(place.group(3), lang));
         }
         return switch (ref) {
             case "deck" -> m.ref_deck();
             case "media" -> m.ref_media();
-            default -> ref; // a JSON path or a ZIP entry: a name in the file, shown as code
+            default -> m.ref_archive_start();
         };
     }
 
     /** Whether a place is a name in the file (a JSON path, a ZIP entry) rather than words. */
     @TemplateExtension
     static boolean importRefIsName(String ref, String lang) {
-        return ref != null && ref.equals(importRef(ref, "ru"));
+        return ref != null && !PLACE.matcher(ref).matches();
     }
 
     /** The type of a {@code single_choice} count, for the question-type badge; null when unknown. */

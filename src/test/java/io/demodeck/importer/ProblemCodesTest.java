@@ -37,7 +37,8 @@ class ProblemCodesTest {
 
     /** The bundle's words that are no problem of their own: places, severities, the joins of a problem's text. */
     private static final Set<String> NOT_CODES = Set.of("severity_error", "severity_warning", "ref_question", "ref_note",
-            "ref_deck", "ref_media", "skipped", "left_out", "at_line", "at_ref", "about_gift_question",
+            "ref_deck", "ref_media", "ref_note_type", "ref_card", "ref_media_entry", "ref_zip_entry", "ref_archive_start",
+            "ref_entry_after", "skipped", "left_out", "at_line", "at_ref", "about_gift_question",
             "about_moodle_question", "about_moodle_named_question");
 
     @Test
