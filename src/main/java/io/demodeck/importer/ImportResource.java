@@ -71,7 +71,9 @@ public class ImportResource {
                     + "deck (target id), language (ru|en), termSeparator and rowSeparator for Quizlet, keepHistory "
                     + "(true|false, default true) for Anki packages: their review log becomes the uploader's answers, "
                     + "replayed through FSRS; the report's history counts what is (or, in a dry run, would be) "
-                    + "carried over, per deck, and what is left out")
+                    + "carried over, per deck, and what is left out. Each problem has a stable code (the key of its "
+                    + "message), its args (the values it quotes, as written in the file) and its message in the language "
+                    + "of Accept-Language (ru or en; English by default)")
     @APIResponse(responseCode = "200", description = "the report: counts per type, created/updated/unchanged/skipped, problems")
     @APIResponse(responseCode = "400", description = "no file in the request")
     @APIResponse(responseCode = "413", description = "the file is larger than demodeck.import.max-bytes, or the request "

@@ -43,7 +43,8 @@ class ImportProblemsInRussianTest {
     private static ImportProblem sample(ProblemCode code) {
         Object[] values = code.params().stream().map(name -> switch (name) {
             case "count", "position", "max", "gap", "width", "fields", "firstLine", "earlierLine", "column", "deletion",
-                 "megabytes", "ratio", "entries", "cards", "answers", "version", "supported", "kind" -> (Object) 2;
+                 "megabytes", "ratio", "entries", "cards", "answers", "version", "supported", "kind", "found", "choices",
+                 "marked" -> (Object) 2;
             default -> "«" + name + "»";
         }).toArray();
         return ImportProblem.of(ImportProblem.ERROR, 1, null, null, code, values);
