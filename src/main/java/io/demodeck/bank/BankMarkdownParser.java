@@ -436,7 +436,7 @@ public final class BankMarkdownParser {
                         io.demodeck.quiz.cloze.ClozeParser.parse(prompt.body);
                     } catch (io.demodeck.quiz.cloze.ClozeException e) {
                         problem(prompt.line, "md_cloze_invalid", "the cloze prompt of '" + id + "' in " + lang + ": " + e.getMessage(), id,
-                                lang, e.getMessage());
+                                lang, e.coded());
                     }
                 }
                 if (prompt != null && answer != null) {

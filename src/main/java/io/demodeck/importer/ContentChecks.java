@@ -136,7 +136,7 @@ final class ContentChecks {
                 try {
                     io.demodeck.quiz.cloze.ClozeParser.parse(e.getValue().prompt());
                 } catch (io.demodeck.quiz.cloze.ClozeException ex) {
-                    return new Found(ProblemCode.CLOZE_TEXT_INVALID, e.getKey(), ex.getMessage());
+                    return new Found(ProblemCode.CLOZE_TEXT_INVALID, e.getKey(), ex.coded());
                 }
             }
         }

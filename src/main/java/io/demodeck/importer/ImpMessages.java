@@ -621,4 +621,46 @@ public interface ImpMessages {
 
     @Message("expected a '- ' list item, found '{line}'")
     String md_list_item_line(String line);
+
+    @Message("the question has no text")
+    String cloze_no_text();
+
+    @Message("gap {gap} ({type}) has no closing '}'")
+    String cloze_gap_not_closed(long gap, String type);
+
+    @Message("the text has more than {max} gaps")
+    String cloze_too_many_gaps(long max);
+
+    @Message("gap {gap} ({type}): unknown type '{type}'; use SHORTANSWER (SA), SHORTANSWER_C (SAC), NUMERICAL (NM), MULTICHOICE (MC, MCV, MCH, MCS, MCVS, MCHS) or MULTIRESPONSE (MR, MRH, MRS, MRHS)")
+    String cloze_type_unknown(long gap, String type);
+
+    @Message("gap {gap} ({type}): the weight {weight} is larger than {max}")
+    String cloze_weight_too_large(long gap, String type, String weight, long max);
+
+    @Message("the text has no gaps: write one as \\{1:SHORTANSWER:=answer}")
+    String cloze_no_gaps();
+
+    @Message("gap {gap} ({type}) has more than {max} answers")
+    String cloze_too_many_answers(long gap, String type, long max);
+
+    @Message("gap {gap} ({type}): answer {answer} has the weight {weight}%, outside -100% to 100%")
+    String cloze_answer_weight_range(long gap, String type, long answer, String weight);
+
+    @Message("gap {gap} ({type}): answer {answer} is empty")
+    String cloze_answer_empty(long gap, String type, long answer);
+
+    @Message("gap {gap} ({type}): '{value}' is not a number (write 23.8 or 23.8:0.1, value:tolerance)")
+    String cloze_not_a_number(long gap, String type, String value);
+
+    @Message("gap {gap} ({type}) needs at least 2 choices; it has {#if count > 0}{count}{#else}none{/if}")
+    String cloze_two_choices(long gap, String type, long count);
+
+    @Message("gap {gap} ({type}) has no answer")
+    String cloze_no_answer(long gap, String type);
+
+    @Message("gap {gap} ({type}) has no right choice (one with credit, = or %50%)")
+    String cloze_no_right_choice(long gap, String type);
+
+    @Message("gap {gap} ({type}) has no answer worth 100% (mark the right one with = or %100%)")
+    String cloze_no_full_answer(long gap, String type);
 }

@@ -36,15 +36,30 @@ public record ImportProblem(String severity, int line, String ref, String messag
     public ImportProblem {
         ref = readable(ref, MAX_REF);
         message = readable(message, MAX_MESSAGE);
+        args = args == null ? Map.of() : kept(args);
+    }
+
+    /**
+     * Numbers as they are, texts readable and cut; a list (the problems of a cloze text) is kept with its own keys and
+     * values; absent values are left out.
+     */
+    private static Map<String, Object> kept(Map<?, ?> values) {
         Map<String, Object> kept = new LinkedHashMap<>();
-        if (args != null) {
-            args.forEach((name, value) -> {
-                if (value != null) {
-                    kept.put(name, value instanceof Number ? value : readable(String.valueOf(value), MAX_ARG));
-                }
-            });
-        }
-        args = Collections.unmodifiableMap(kept);
+        values.forEach((name, value) -> {
+            if (value != null) {
+                kept.put(String.valueOf(name), keptValue(value));
+            }
+        });
+        return Collections.unmodifiableMap(kept);
+    }
+
+    private static Object keptValue(Object value) {
+        return switch (value) {
+            case Number n -> n;
+            case Map<?, ?> m -> kept(m);
+            case java.util.List<?> l -> l.stream().filter(java.util.Objects::nonNull).map(ImportProblem::keptValue).toList();
+            default -> readable(String.valueOf(value), MAX_ARG);
+        };
     }
 
     /** A problem as a parser reports it: {@code args} in the order of {@link ProblemCode#params()}. */

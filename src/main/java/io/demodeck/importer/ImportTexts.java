@@ -71,12 +71,20 @@ public final class ImportTexts {
     /** Calls the message named {@code key} with the values of its parameters, matched by name. */
     private static String say(ImpMessages m, String key, Map<String, Object> args) {
         Method method = MESSAGES.get(key);
+        if (method == null) {
+            return key; // a key of a newer or older version: still names the problem
+        }
         Parameter[] params = method.getParameters();
         Object[] values = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             Object v = args.get(params[i].getName());
             if (params[i].getType() == long.class) {
                 values[i] = v instanceof Number n ? n.longValue() : v == null ? 0L : Long.parseLong(String.valueOf(v));
+            } else if (v instanceof List<?> parts) {
+                // the problems of a cloze text, each said by its own message, as the cloze parser lists them
+                values[i] = parts.stream().map(part -> part instanceof Map<?, ?> coded
+                        ? say(m, String.valueOf(coded.get("key")), values(coded.get("args")))
+                        : String.valueOf(part)).collect(Collectors.joining("; "));
             } else {
                 values[i] = v == null ? "" : String.valueOf(v);
             }
@@ -86,6 +94,11 @@ public final class ImportTexts {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("the message " + key + " cannot be said", e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> values(Object args) {
+        return args instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     /** Every problem with its text in {@code lang}. */

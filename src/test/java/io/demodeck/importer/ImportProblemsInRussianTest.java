@@ -100,6 +100,18 @@ class ImportProblemsInRussianTest {
     }
 
     @Test
+    void theProblemsOfAClozeTextAreSaidByTheirOwnMessages() {
+        ImportProblem p = ImportProblem.of(ImportProblem.ERROR, 4, null, ImportProblem.QUESTION_SKIPPED,
+                ProblemCode.MOODLE_CLOZE_INVALID, "multianswer", "Capitals", List.of(
+                        Map.of("key", "cloze_answer_empty", "args", Map.of("gap", 1, "type", "SA", "answer", 2)),
+                        Map.of("key", "cloze_two_choices", "args", Map.of("gap", 2, "type", "MC", "count", 0))));
+        assertEquals("вопрос «Capitals» типа «multianswer»: пропуск 1 (SA): ответ 2 пустой; у пропуска 2 (MC) должно "
+                + "быть не меньше двух вариантов, а их нет — вопрос пропущен", ImportTexts.text(p, "ru"));
+        assertEquals("multianswer question 'Capitals': gap 1 (SA): answer 2 is empty; gap 2 (MC) needs at least 2 "
+                + "choices; it has none — the question is skipped", ImportTexts.text(p, "en"));
+    }
+
+    @Test
     void countsTakeTheRussianPluralForms() {
         Map<Integer, String> expected = new LinkedHashMap<>();
         expected.put(1, "ещё 1 проблема здесь не показана");

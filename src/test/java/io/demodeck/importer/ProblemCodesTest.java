@@ -64,12 +64,24 @@ class ProblemCodesTest {
     }
 
     @Test
-    void everyMessageOfTheBundleIsACodeOrAWordOfTheReport() {
+    void everyMessageOfTheBundleIsACodeOrAWordOfTheReport() throws IOException {
         TreeSet<String> orphans = new TreeSet<>(MESSAGES.keySet());
         orphans.removeAll(NOT_CODES);
         Arrays.stream(ProblemCode.values()).map(ProblemCode::key).forEach(orphans::remove);
+        // the problems of a cloze text, said inside the problem that quotes them: each one the cloze parser reports
+        Set<String> cloze = new TreeSet<>();
+        Matcher m = Pattern.compile("\"(cloze_[a-z_]+)\"").matcher(Files.readString(CLOZE_PARSER));
+        while (m.find()) {
+            cloze.add(m.group(1));
+        }
+        TreeSet<String> clozeMessages = orphans.stream().filter(k -> k.startsWith("cloze_"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(cloze, clozeMessages, "the cloze parser's problems and their messages");
+        orphans.removeAll(clozeMessages);
         assertEquals(Set.of(), orphans, "messages no code reports");
     }
+
+    private static final Path CLOZE_PARSER = Path.of("src/main/java/io/demodeck/quiz/cloze/ClozeParser.java");
 
     @Test
     void everyCodeIsReportedBySomeImporter() throws IOException {

@@ -166,7 +166,7 @@ final class AnkiNotes {
         try {
             io.demodeck.quiz.cloze.ClozeParser.parse(prompt.toString()); // what every reader of the question will do
         } catch (io.demodeck.quiz.cloze.ClozeException e) {
-            skip(log, line, ref, ProblemCode.ANKI_CLOZE_INVALID, e.getMessage());
+            skip(log, line, ref, ProblemCode.ANKI_CLOZE_INVALID, e.coded());
             return Map.of();
         }
         String extra = fields.size() > 1 ? text(fields.get(1), media) : "";

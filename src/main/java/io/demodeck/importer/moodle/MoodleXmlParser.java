@@ -178,7 +178,7 @@ public final class MoodleXmlParser implements ImportParser {
             try {
                 cloze = ClozeParser.parse(raw, html, html ? HtmlText::toPlain : UnaryOperator.identity());
             } catch (ClozeException e) {
-                log.skip(line, ProblemCode.MOODLE_CLOZE_INVALID, type, name, e.getMessage());
+                log.skip(line, ProblemCode.MOODLE_CLOZE_INVALID, type, name, e.coded());
                 return;
             }
             List<Cloze.Gap> gaps = cloze.gaps();
