@@ -83,7 +83,7 @@ public final class ImportTexts {
             } else if (v instanceof List<?> parts) {
                 // the problems of a cloze text, each said by its own message, as the cloze parser lists them
                 values[i] = parts.stream().map(part -> part instanceof Map<?, ?> coded
-                        ? say(m, String.valueOf(coded.get("key")), values(coded.get("args")))
+                        ? say(m, String.valueOf(coded.get("key")), argsOf(coded.get("args")))
                         : String.valueOf(part)).collect(Collectors.joining("; "));
             } else {
                 values[i] = v == null ? "" : String.valueOf(v);
@@ -97,7 +97,7 @@ public final class ImportTexts {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> values(Object args) {
+    private static Map<String, Object> argsOf(Object args) {
         return args instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
