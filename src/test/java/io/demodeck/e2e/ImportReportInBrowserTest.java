@@ -41,7 +41,8 @@ class ImportReportInBrowserTest extends BrowserTestBase {
 
     /** Names that are the same in Russian text: products and formats, the language switcher's "English". */
     private static final Set<String> ALLOWED = Set.of("DemoDeck", "GIFT", "Moodle", "Anki", "Quizlet", "Markdown",
-            "JSON", "XML", "CSV", "UTF", "English", "sha");
+            "JSON", "XML", "CSV", "TSV", "ZIP", "HTML", "API", "UTF", "English", "sha", "apkg", "colpkg", "txt", "xml",
+            "json", "csv", "anki", "gift", "markdown", "moodle", "quizlet");
     /** What a page quotes: from the file («…», '…', <…>), names in the file and code. */
     private static final Pattern QUOTED = Pattern.compile("«[^»]*»|'[^']*'|<[^>]*>");
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'’]{2,}\\b");
