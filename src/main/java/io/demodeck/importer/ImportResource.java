@@ -83,7 +83,7 @@ public class ImportResource {
     public ImportReport upload(@RestForm("file") FileUpload file, @RestForm String format, @RestForm String dryRun,
                                @RestForm String deck, @RestForm String language, @RestForm String termSeparator,
                                @RestForm String rowSeparator, @RestForm String keepHistory,
-                               @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+                               io.vertx.core.http.HttpServerRequest http) {
         if (file == null || file.uploadedFile() == null) {
             throw ClientFacingException.badRequest("send the file as the multipart part 'file'");
         }
@@ -93,7 +93,7 @@ public class ImportResource {
         ImportRequest request = new ImportRequest(data, file.fileName(), format,
                 new ImportOptions(blankToNull(deck), blankToNull(language), termSeparator, rowSeparator, keep), user.id());
         ImportReport report = dry ? imports.preview(request) : imports.apply(request);
-        String lang = ImportTexts.apiLanguage(headers.getAcceptableLanguages());
+        String lang = ImportTexts.apiLanguage(http.getHeader(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
         if (report.rejected()) {
             throw rejected(report, lang);
         }
@@ -108,7 +108,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "the record")
     @APIResponse(responseCode = "404", description = "no such import, or one of another instructor's (records are "
             + "shown to their uploader, the deck's editors and admins)")
-    public ImportRecordView record(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public ImportRecordView record(@PathParam("id") long id, io.vertx.core.http.HttpServerRequest http) {
         ImportRecord r = imports.findRecord(id)
                 // the uploader's, the deck's editors' and admins' only; to anyone else it does not exist
                 .filter(rec -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
@@ -116,7 +116,8 @@ public class ImportResource {
                 .orElseThrow(() -> ClientFacingException.notFound("Import " + id));
         return new ImportRecordView(r.id, r.userId, r.deckId, r.fileName, r.fileSha256, r.format, r.dryRun, r.outcome,
                 r.created, r.updated, r.unchanged, r.skipped, r.createdAt,
-                ImportTexts.inLanguage(imports.readReport(r), ImportTexts.apiLanguage(headers.getAcceptableLanguages())));
+                ImportTexts.inLanguage(imports.readReport(r),
+                        ImportTexts.apiLanguage(http.getHeader(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE))));
     }
 
     @GET

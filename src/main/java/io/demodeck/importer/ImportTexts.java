@@ -121,14 +121,23 @@ public final class ImportTexts {
     }
 
     /**
-     * The language of an API answer: the first supported one of Accept-Language, else English, the language the
-     * API's problem texts have always had.
+     * The language of an API answer: the most preferred supported one of Accept-Language as the client sent it (pages
+     * replace the header by the visitor's choice, which the API does not use), else English, the language the API's
+     * problem texts have always had.
      */
-    static String apiLanguage(List<Locale> acceptable) {
-        for (Locale locale : acceptable) {
-            if (Languages.isSupported(locale.getLanguage())) {
-                return locale.getLanguage();
+    static String apiLanguage(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return "en";
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String primary = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
+                if (range.getWeight() > 0 && Languages.isSupported(primary)) {
+                    return primary;
+                }
             }
+        } catch (IllegalArgumentException malformed) {
+            // a header no client would send on purpose: the default
         }
         return "en";
     }

@@ -71,7 +71,7 @@ class ImportProblemsInRussianTest {
             if (en.equals(ru)) {
                 wrong.add(code + " is the same in both languages: " + en);
             }
-            String own = ru;
+            String own = ru.replaceAll("<[^>]*>", " "); // XML element names are the file's words
             for (Object v : p.args().values()) {
                 own = own.replace(String.valueOf(v), " ");
             }
