@@ -2,6 +2,7 @@ package io.demodeck.bank;
 
 import io.demodeck.platform.Sha256;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,7 +97,8 @@ public final class BankMarkdownParser {
         }
         if (questions.isEmpty() && problems.isEmpty()) {
             // reported where the search for a heading ended
-            problems.add(new ParseProblem(lines.size(), "no '## ' heading found: a plain Markdown deck needs one per question"));
+            problems.add(new ParseProblem(lines.size(), "no '## ' heading found: a plain Markdown deck needs one per question",
+                    "md_no_heading", List.of()));
         }
         if (!problems.isEmpty()) {
             return ParseResult.failed(problems);
@@ -110,16 +112,19 @@ public final class BankMarkdownParser {
     private static void addPlainQuestion(String heading, int line, String body, String language, Set<String> ids,
                                          List<QuestionContent> questions, List<ParseProblem> problems) {
         if (heading.isEmpty()) {
-            problems.add(new ParseProblem(line, "empty '## ' heading: write the question after '## '"));
+            problems.add(new ParseProblem(line, "empty '## ' heading: write the question after '## '", "md_empty_heading",
+                    List.of()));
             return;
         }
         if (body.isEmpty()) {
-            problems.add(new ParseProblem(line, "question '" + heading + "' has no answer below its heading"));
+            problems.add(new ParseProblem(line, "question '" + heading + "' has no answer below its heading",
+                    "md_heading_no_answer", List.of(heading)));
             return;
         }
         String id = "h-" + Sha256.hex(normalizeSpace(heading).toLowerCase(Locale.ROOT)).substring(0, 16);
         if (!ids.add(id)) {
-            problems.add(new ParseProblem(line, "the heading '" + heading + "' appears twice"));
+            problems.add(new ParseProblem(line, "the heading '" + heading + "' appears twice", "md_heading_twice",
+                    List.of(heading)));
             return;
         }
         var text = new QuestionContent.Text(heading, body, List.of(), null, null);
@@ -167,7 +172,8 @@ public final class BankMarkdownParser {
             Matcher m = DECK_LINE.matcher(lines.get(pos).strip());
             String deckId = m.matches() ? m.group(1) : "";
             if (!ID.matcher(deckId).matches()) {
-                problem(deckLine, "the deck id '" + deckId + "' must be lower-case letters, digits and '-' (at most 100)");
+                problem(deckLine, "md_deck_id_form", "the deck id '" + deckId + "' must be lower-case letters, digits and '-' (at most 100)",
+                        deckId);
             }
             pos++;
             Map<String, String> titles = new LinkedHashMap<>();
@@ -181,7 +187,8 @@ public final class BankMarkdownParser {
                 }
                 Matcher meta = META.matcher(line.strip());
                 if (!meta.matches()) {
-                    problem(pos + 1, "expected 'key: value' in the deck header, found '" + abbreviate(line) + "'");
+                    problem(pos + 1, "md_deck_header_line", "expected 'key: value' in the deck header, found '" + abbreviate(line) + "'",
+                            abbreviate(line));
                     continue;
                 }
                 String key = meta.group(1).toLowerCase(Locale.ROOT);
@@ -194,16 +201,18 @@ public final class BankMarkdownParser {
                     if (LANGUAGES.contains(value)) {
                         language = value;
                     } else {
-                        problem(pos + 1, "language '" + value + "' is not one of " + LANGUAGES);
+                        problem(pos + 1, "md_language_unknown", "language '" + value + "' is not one of " + LANGUAGES, value,
+                                String.join(", ", LANGUAGES));
                     }
                 } else if (key.equals("source")) {
                     source = value;
                 } else if (!key.startsWith("title.") && !key.startsWith("description.")) {
-                    problem(pos + 1, "unknown deck header key '" + key + "' (expected title.<lang>, description.<lang>, language, source)");
+                    problem(pos + 1, "md_deck_header_key", "unknown deck header key '" + key
+                            + "' (expected title.<lang>, description.<lang>, language, source)", key);
                 }
             }
             if (titles.isEmpty()) {
-                problem(deckLine, "the deck needs a title: add a line 'title.ru: …' or 'title.en: …'");
+                problem(deckLine, "md_deck_no_title", "the deck needs a title: add a line 'title.ru: …' or 'title.en: …'");
             }
             List<QuestionContent> questions = new ArrayList<>();
             Set<String> ids = new LinkedHashSet<>();
@@ -215,14 +224,14 @@ public final class BankMarkdownParser {
             }
             for (FollowUpRef ref : followUpRefs) {
                 if (ref.to().equals(ref.from())) {
-                    problem(ref.line(), "question '" + ref.from() + "' names itself as a follow-up");
+                    problem(ref.line(), "md_follow_up_itself", "question '" + ref.from() + "' names itself as a follow-up", ref.from());
                 } else if (!ids.contains(ref.to())) {
-                    problem(ref.line(), "follow-up '" + ref.to() + "' of question '" + ref.from()
-                            + "' is not a question id of this deck");
+                    problem(ref.line(), "md_follow_up_unknown", "follow-up '" + ref.to() + "' of question '" + ref.from()
+                            + "' is not a question id of this deck", ref.to(), ref.from());
                 }
             }
             if (questions.isEmpty() && problems.isEmpty()) {
-                problem(deckLine, "the deck has no questions: add a '## <id>' section");
+                problem(deckLine, "md_deck_no_questions", "the deck has no questions: add a '## <id>' section");
             }
             if (!problems.isEmpty()) {
                 return ParseResult.failed(problems);
@@ -235,7 +244,8 @@ public final class BankMarkdownParser {
         private boolean languageKey(String key, int line) {
             String lang = key.substring(key.indexOf('.') + 1);
             if (!LANGUAGES.contains(lang)) {
-                problem(line, "'" + key + "': language '" + lang + "' is not one of " + LANGUAGES);
+                problem(line, "md_key_language_unknown", "'" + key + "': language '" + lang + "' is not one of " + LANGUAGES, key,
+                        lang, String.join(", ", LANGUAGES));
                 return false;
             }
             return true;
@@ -247,9 +257,10 @@ public final class BankMarkdownParser {
             String id = lines.get(pos).substring(3).strip();
             int problemsBefore = problems.size();
             if (!ID.matcher(id).matches()) {
-                problem(start, "the question id '" + id + "' must be lower-case letters, digits and '-' (at most 100)");
+                problem(start, "md_question_id_form", "the question id '" + id + "' must be lower-case letters, digits and '-' (at most 100)",
+                        id);
             } else if (!ids.add(id)) {
-                problem(start, "the question id '" + id + "' is used twice in this deck");
+                problem(start, "md_question_id_twice", "the question id '" + id + "' is used twice in this deck", id);
             }
             pos++;
             Map<String, String> meta = new LinkedHashMap<>();
@@ -261,12 +272,13 @@ public final class BankMarkdownParser {
                 }
                 Matcher m = META.matcher(line.strip());
                 if (!m.matches()) {
-                    problem(pos + 1, "expected 'key: value' before the first '### ' section, found '" + abbreviate(line) + "'");
+                    problem(pos + 1, "md_question_meta_line", "expected 'key: value' before the first '### ' section, found '"
+                            + abbreviate(line) + "'", abbreviate(line));
                     continue;
                 }
                 String key = m.group(1).toLowerCase(Locale.ROOT);
                 if (meta.put(key, m.group(2).strip()) != null) {
-                    problem(pos + 1, "'" + key + "' is given twice");
+                    problem(pos + 1, "md_key_twice", "'" + key + "' is given twice", key);
                 }
                 metaLines.put(key, pos + 1);
             }
@@ -278,7 +290,8 @@ public final class BankMarkdownParser {
                 Matcher m = SECTION.matcher(line.strip());
                 pos++;
                 if (!m.matches()) {
-                    problem(sectionLine, "expected '### <lang>: <part>', found '" + abbreviate(line) + "'");
+                    problem(sectionLine, "md_section_heading", "expected '### <lang>: <part>', found '" + abbreviate(line) + "'",
+                            abbreviate(line));
                     skipSectionBody();
                     continue;
                 }
@@ -287,14 +300,16 @@ public final class BankMarkdownParser {
                 String body = sectionBody();
                 int lead = leadingBlank;
                 if (!LANGUAGES.contains(lang)) {
-                    problem(sectionLine, "language '" + lang + "' is not one of " + LANGUAGES);
+                    problem(sectionLine, "md_language_unknown", "language '" + lang + "' is not one of " + LANGUAGES, lang,
+                            String.join(", ", LANGUAGES));
                 } else if (!PARTS.contains(part)) {
-                    problem(sectionLine, "unknown section '" + part + "' (expected one of " + PARTS + ")");
+                    problem(sectionLine, "md_section_unknown", "unknown section '" + part + "' (expected one of " + PARTS + ")", part,
+                            String.join(", ", PARTS));
                 } else if (sections.computeIfAbsent(lang, k -> new LinkedHashMap<>())
                         .put(part, new Section(sectionLine, body, lead)) != null) {
-                    problem(sectionLine, "section '" + lang + ": " + part + "' is given twice");
+                    problem(sectionLine, "md_section_twice", "section '" + lang + ": " + part + "' is given twice", lang + ": " + part);
                 } else if (body.isBlank()) {
-                    problem(sectionLine, "section '" + lang + ": " + part + "' is empty");
+                    problem(sectionLine, "md_section_empty", "section '" + lang + ": " + part + "' is empty", lang + ": " + part);
                 }
             }
             QuestionContent built = build(id, start, meta, metaLines, sections, deckLanguage);
@@ -305,15 +320,15 @@ public final class BankMarkdownParser {
                                       Map<String, Map<String, Section>> sections, String deckLanguage) {
             for (String key : meta.keySet()) {
                 if (!META_KEYS.contains(key)) {
-                    problem(metaLines.get(key), "unknown key '" + key
-                            + "' (expected type, tags, demos, follow-ups, source, correct, tolerance, range)");
+                    problem(metaLines.get(key), "md_key_unknown", "unknown key '" + key
+                            + "' (expected type, tags, demos, follow-ups, source, correct, tolerance, range)", key);
                 }
             }
             List<String> followUps = csv(meta.get("follow-ups"));
             for (String target : followUps) {
                 if (!ID.matcher(target).matches()) {
-                    problem(metaLines.get("follow-ups"), "follow-up '" + target
-                            + "' is not a question id (lower-case letters, digits and '-')");
+                    problem(metaLines.get("follow-ups"), "md_follow_up_form", "follow-up '" + target
+                            + "' is not a question id (lower-case letters, digits and '-')", target);
                 } else {
                     followUpRefs.add(new FollowUpRef(id, target, metaLines.get("follow-ups")));
                 }
@@ -321,16 +336,16 @@ public final class BankMarkdownParser {
             String typeName = meta.get("type");
             QuestionType type = typeName == null ? null : QuestionType.fromFileName(typeName.toLowerCase(Locale.ROOT)).orElse(null);
             if (typeName == null) {
-                problem(start, "question '" + id + "' has no 'type:' line");
+                problem(start, "md_no_type", "question '" + id + "' has no 'type:' line", id);
                 return null;
             }
             if (type == null || type == QuestionType.DESCRIPTION) {
-                problem(metaLines.get("type"), "unknown type '" + typeName + "' (expected flashcard, single_choice, "
-                        + "multiple_choice, true_false, short_answer, numerical, matching, essay, cloze)");
+                problem(metaLines.get("type"), "md_type_unknown", "unknown type '" + typeName + "' (expected flashcard, single_choice, "
+                        + "multiple_choice, true_false, short_answer, numerical, matching, essay, cloze)", typeName);
                 return null;
             }
             if (sections.isEmpty()) {
-                problem(start, "question '" + id + "' has no '### <lang>: prompt' section");
+                problem(start, "md_no_prompt", "question '" + id + "' has no '### <lang>: prompt' section", id);
                 return null;
             }
             Boolean correctBoolean = null;
@@ -340,7 +355,8 @@ public final class BankMarkdownParser {
                 case TRUE_FALSE -> {
                     String c = meta.get("correct");
                     if (c == null || !(c.equalsIgnoreCase("true") || c.equalsIgnoreCase("false"))) {
-                        problem(metaLines.getOrDefault("correct", start), "a true_false question needs 'correct: true' or 'correct: false'");
+                        problem(metaLines.getOrDefault("correct", start), "md_true_false_correct",
+                                "a true_false question needs 'correct: true' or 'correct: false'");
                     } else {
                         correctBoolean = Boolean.parseBoolean(c.toLowerCase(Locale.ROOT));
                     }
@@ -355,7 +371,8 @@ public final class BankMarkdownParser {
                 default -> {
                     for (String key : List.of("correct", "tolerance", "range")) {
                         if (meta.containsKey(key)) {
-                            problem(metaLines.get(key), "'" + key + "' applies only to true_false or numerical questions");
+                            problem(metaLines.get(key), "md_key_not_for_type", "'" + key + "' applies only to true_false or numerical questions",
+                                    key);
                         }
                     }
                 }
@@ -370,10 +387,10 @@ public final class BankMarkdownParser {
                 Section prompt = parts.get("prompt");
                 Section answer = parts.get("answer");
                 if (prompt == null) {
-                    problem(start, "question '" + id + "' has no '### " + lang + ": prompt' section");
+                    problem(start, "md_no_prompt_in", "question '" + id + "' has no '### " + lang + ": prompt' section", id, lang);
                 }
                 if (answer == null) {
-                    problem(start, "question '" + id + "' has no '### " + lang + ": answer' section");
+                    problem(start, "md_no_answer_in", "question '" + id + "' has no '### " + lang + ": answer' section", id, lang);
                 }
                 List<String> keyPoints = List.of();
                 Section kp = parts.get("key points");
@@ -382,8 +399,9 @@ public final class BankMarkdownParser {
                 }
                 if (type == QuestionType.FLASHCARD || type == QuestionType.ESSAY) {
                     if (keyPoints.size() < 2 || keyPoints.size() > 5) {
-                        problem(kp != null ? kp.line : start, "a " + type.fileName() + " needs 2 to 5 key points in '### "
-                                + lang + ": key points' (found " + keyPoints.size() + ")");
+                        problem(kp != null ? kp.line : start, "md_key_points_count", "a " + type.fileName() + " needs 2 to 5 key points in '### "
+                                + lang + ": key points' (found " + keyPoints.size() + ")", type.fileName(), lang,
+                                keyPoints.size());
                     }
                 }
                 String quizPart = switch (type) {
@@ -394,13 +412,15 @@ public final class BankMarkdownParser {
                 };
                 for (String p : List.of("choices", "accepted", "pairs")) {
                     if (parts.containsKey(p) && !p.equals(quizPart)) {
-                        problem(parts.get(p).line, "section '" + p + "' does not belong to a " + type.fileName() + " question");
+                        problem(parts.get(p).line, "md_section_not_for_type", "section '" + p + "' does not belong to a " + type.fileName()
+                                + " question", p, type.fileName());
                     }
                 }
                 if (quizPart != null) {
                     Section s = parts.get(quizPart);
                     if (s == null) {
-                        problem(start, "a " + type.fileName() + " question needs '### " + lang + ": " + quizPart + "'");
+                        problem(start, "md_quiz_part_missing", "a " + type.fileName() + " question needs '### " + lang + ": " + quizPart + "'",
+                                type.fileName(), lang + ": " + quizPart);
                     } else {
                         List<QuestionContent.Option> langOptions = options(type, lang, s);
                         options.addAll(langOptions);
@@ -415,7 +435,8 @@ public final class BankMarkdownParser {
                     try {
                         io.demodeck.quiz.cloze.ClozeParser.parse(prompt.body);
                     } catch (io.demodeck.quiz.cloze.ClozeException e) {
-                        problem(prompt.line, "the cloze prompt of '" + id + "' in " + lang + ": " + e.getMessage());
+                        problem(prompt.line, "md_cloze_invalid", "the cloze prompt of '" + id + "' in " + lang + ": " + e.getMessage(), id,
+                                lang, e.coded());
                     }
                 }
                 if (prompt != null && answer != null) {
@@ -424,9 +445,11 @@ public final class BankMarkdownParser {
                 }
             }
             if (optionCounts.stream().distinct().count() > 1) {
-                problem(start, "question '" + id + "' has a different number of items per language " + optionCounts);
+                problem(start, "md_items_per_language", "question '" + id + "' has a different number of items per language "
+                        + optionCounts, id, String.valueOf(optionCounts));
             } else if (rightPatterns.stream().distinct().count() > 1) {
-                problem(start, "question '" + id + "' marks different choices as right in different languages");
+                problem(start, "md_right_choices_differ", "question '" + id + "' marks different choices as right in different languages",
+                        id);
             }
             String original = texts.containsKey(deckLanguage) ? deckLanguage
                     : texts.keySet().stream().findFirst().orElse(deckLanguage);
@@ -438,7 +461,8 @@ public final class BankMarkdownParser {
             String correct = meta.get("correct");
             String range = meta.get("range");
             if ((correct == null) == (range == null)) {
-                problem(start, "a numerical question needs either 'correct: <number>' (with optional 'tolerance:') or 'range: <min>..<max>'");
+                problem(start, "md_numerical_needs_answer",
+                        "a numerical question needs either 'correct: <number>' (with optional 'tolerance:') or 'range: <min>..<max>'");
                 return null;
             }
             if (range != null) {
@@ -446,21 +470,22 @@ public final class BankMarkdownParser {
                 Double lo = m.matches() ? number(m.group(1)) : null;
                 Double hi = m.matches() ? number(m.group(2)) : null;
                 if (lo == null || hi == null || lo > hi) {
-                    problem(metaLines.get("range"), "range '" + range + "' must be '<min>..<max>' with min <= max");
+                    problem(metaLines.get("range"), "md_range_form", "range '" + range + "' must be '<min>..<max>' with min <= max", range);
                     return null;
                 }
                 return new double[] {lo, hi};
             }
             Double value = number(correct);
             if (value == null) {
-                problem(metaLines.get("correct"), "correct '" + correct + "' is not a number");
+                problem(metaLines.get("correct"), "md_correct_not_a_number", "correct '" + correct + "' is not a number", correct);
                 return null;
             }
             double tolerance = 0;
             if (meta.containsKey("tolerance")) {
                 Double t = number(meta.get("tolerance"));
                 if (t == null || t < 0) {
-                    problem(metaLines.get("tolerance"), "tolerance '" + meta.get("tolerance") + "' must be a number >= 0");
+                    problem(metaLines.get("tolerance"), "md_tolerance_form", "tolerance '" + meta.get("tolerance") + "' must be a number >= 0",
+                            meta.get("tolerance"));
                     return null;
                 }
                 tolerance = t;
@@ -482,7 +507,8 @@ public final class BankMarkdownParser {
                     case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
                         Matcher m = CHOICE.matcher(line);
                         if (!m.matches()) {
-                            problem(lineNo, "expected '- [x] right choice' or '- [ ] wrong choice', found '" + abbreviate(line) + "'");
+                            problem(lineNo, "md_choice_line", "expected '- [x] right choice' or '- [ ] wrong choice', found '" + abbreviate(line)
+                                    + "'", abbreviate(line));
                             continue;
                         }
                         boolean right = !m.group(1).isBlank();
@@ -491,7 +517,7 @@ public final class BankMarkdownParser {
                     }
                     case SHORT_ANSWER -> {
                         if (!line.startsWith("- ") || line.substring(2).isBlank()) {
-                            problem(lineNo, "expected '- accepted answer', found '" + abbreviate(line) + "'");
+                            problem(lineNo, "md_accepted_line", "expected '- accepted answer', found '" + abbreviate(line) + "'", abbreviate(line));
                             continue;
                         }
                         result.add(new QuestionContent.Option(lang, result.size(), line.substring(2).strip(), null, 1, null));
@@ -500,7 +526,7 @@ public final class BankMarkdownParser {
                         int arrow = line.indexOf("->");
                         if (!line.startsWith("- ") || arrow < 0 || line.substring(2, arrow).isBlank()
                                 || line.substring(arrow + 2).isBlank()) {
-                            problem(lineNo, "expected '- left -> right', found '" + abbreviate(line) + "'");
+                            problem(lineNo, "md_pair_line", "expected '- left -> right', found '" + abbreviate(line) + "'", abbreviate(line));
                             continue;
                         }
                         result.add(new QuestionContent.Option(lang, result.size(), line.substring(2, arrow).strip(),
@@ -512,13 +538,13 @@ public final class BankMarkdownParser {
             switch (type) {
                 case SINGLE_CHOICE -> {
                     if (result.size() < 2 || rights != 1) {
-                        problem(s.line, "a single_choice question needs at least 2 choices and exactly one '[x]' (found "
-                                + result.size() + " choices, " + rights + " marked)");
+                        problem(s.line, "md_single_choice_form", "a single_choice question needs at least 2 choices and exactly one '[x]' (found "
+                                + result.size() + " choices, " + rights + " marked)", result.size(), rights);
                     }
                 }
                 case MULTIPLE_CHOICE -> {
                     if (result.size() < 2 || rights < 1) {
-                        problem(s.line, "a multiple_choice question needs at least 2 choices and at least one '[x]'");
+                        problem(s.line, "md_multiple_choice_form", "a multiple_choice question needs at least 2 choices and at least one '[x]'");
                     }
                     // each right choice carries an equal share of the credit, as in Moodle
                     int share = rights;
@@ -527,7 +553,7 @@ public final class BankMarkdownParser {
                 }
                 case MATCHING -> {
                     if (result.size() < 2) {
-                        problem(s.line, "a matching question needs at least 2 pairs");
+                        problem(s.line, "md_matching_form", "a matching question needs at least 2 pairs");
                     }
                 }
                 default -> {
@@ -548,8 +574,8 @@ public final class BankMarkdownParser {
                 int sep = line.indexOf(WRONG_ANSWER_SEPARATOR);
                 if (!line.startsWith("- ") || sep < 0 || line.substring(2, sep).isBlank()
                         || line.substring(sep + WRONG_ANSWER_SEPARATOR.length()).isBlank()) {
-                    problem(s.line + 1 + i + s.leadingBlank, "expected '- what candidates say => why it is wrong', found '"
-                            + abbreviate(line) + "'");
+                    problem(s.line + 1 + i + s.leadingBlank, "md_wrong_answer_line", "expected '- what candidates say => why it is wrong', found '"
+                            + abbreviate(line) + "'", abbreviate(line));
                     continue;
                 }
                 items.add(new QuestionContent.WrongAnswer(line.substring(2, sep).strip(),
@@ -567,7 +593,8 @@ public final class BankMarkdownParser {
                     continue;
                 }
                 if (!line.startsWith("- ") || line.substring(2).isBlank()) {
-                    problem(s.line + 1 + i + s.leadingBlank, "expected a '- ' list item, found '" + abbreviate(line) + "'");
+                    problem(s.line + 1 + i + s.leadingBlank, "md_list_item_line", "expected a '- ' list item, found '" + abbreviate(line) + "'",
+                            abbreviate(line));
                     continue;
                 }
                 items.add(line.substring(2).strip());
@@ -611,8 +638,9 @@ public final class BankMarkdownParser {
         private record Section(int line, String body, int leadingBlank) {
         }
 
-        private void problem(int line, String message) {
-            problems.add(new ParseProblem(line, message));
+        /** @param code the problem's key in the import messages, which take {@code args} in this order */
+        private void problem(int line, String code, String message, Object... args) {
+            problems.add(new ParseProblem(line, message, code, Arrays.asList(args)));
         }
     }
 

@@ -32,8 +32,8 @@ final class ContentChecks {
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
         int skipped = parsed.skipped();
         if (deck.externalId() == null || !DECK_ID.matcher(deck.externalId()).matches()) {
-            problems.add(new ImportProblem(ImportProblem.ERROR, 0, "deck", "the deck id '" + deck.externalId()
-                    + "' must be lower-case letters, digits and '-' (at most 100)"));
+            problems.add(ImportProblem.of(ImportProblem.ERROR, 0, "deck", null, ProblemCode.DECK_ID_FORM,
+                    String.valueOf(deck.externalId())));
             return new ParsedImport(null, problems, skipped, List.of());
         }
         // Set.of(…).contains(null) throws: a JSON deck without "originalLanguage" must not
@@ -52,28 +52,28 @@ final class ContentChecks {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < deck.questions().size(); i++) {
             QuestionContent q = deck.questions().get(i);
-            String problem = problem(q, ids);
+            Found problem = problem(q, ids);
             if (problem == null) {
                 kept.add(q);
                 continue;
             }
             int line = q == null ? 0 : q.line();
-            problems.add(new ImportProblem(ImportProblem.ERROR, line, line > 0 ? null : "question " + (i + 1),
-                    problem + " — the question is skipped"));
+            problems.add(ImportProblem.of(ImportProblem.ERROR, line, line > 0 ? null : "question " + (i + 1),
+                    ImportProblem.QUESTION_SKIPPED, problem.code(), problem.args()));
             skipped++;
         }
         if (kept.isEmpty()) {
             // every question was reported above; a deck without any is reported here
             if (deck.questions().isEmpty()) {
-                problems.add(new ImportProblem(ImportProblem.ERROR, 0, "deck", "the deck has no questions"));
+                problems.add(ImportProblem.of(ImportProblem.ERROR, 0, "deck", null, ProblemCode.NO_QUESTIONS));
             }
             return new ParsedImport(null, problems, skipped, List.of());
         }
         List<MediaFile> media = new ArrayList<>();
         for (MediaFile m : parsed.media()) {
             if (m.name() == null || m.name().isEmpty() || m.name().length() > MAX_MEDIA_NAME || m.name().indexOf('\0') >= 0) {
-                problems.add(new ImportProblem(ImportProblem.WARNING, 0, "media", "the file name '" + m.name()
-                        + "' is empty, longer than " + MAX_MEDIA_NAME + " characters or contains NUL: the file is not stored"));
+                problems.add(ImportProblem.of(ImportProblem.WARNING, 0, "media", null, ProblemCode.MEDIA_NAME_UNUSABLE,
+                        String.valueOf(m.name()), MAX_MEDIA_NAME));
             } else {
                 media.add(m);
             }
@@ -97,33 +97,38 @@ final class ContentChecks {
         return s != null && s.indexOf('\0') >= 0;
     }
 
-    private static String problem(QuestionContent q, Set<String> ids) {
+    /** What is wrong with a question, as its code and values. */
+    private record Found(ProblemCode code, Object... args) {
+    }
+
+    private static Found problem(QuestionContent q, Set<String> ids) {
         if (q == null || q.type() == null) {
-            return "the question has no type";
+            return new Found(ProblemCode.QUESTION_NO_TYPE);
         }
         if (q.externalId() == null || q.externalId().isBlank() || q.externalId().length() > 200) {
-            return "the question id must be 1 to 200 characters";
+            return new Found(ProblemCode.QUESTION_ID_LENGTH, 200);
         }
         if (!ids.add(q.externalId())) {
-            return "the id '" + q.externalId() + "' is used twice";
+            return new Found(ProblemCode.ID_USED_TWICE, q.externalId());
         }
         if (q.texts().isEmpty()) {
-            return "the question has no text";
+            return new Found(ProblemCode.QUESTION_NO_TEXT);
         }
         for (var e : q.texts().entrySet()) {
             if (!BankMarkdownParser.LANGUAGES.contains(e.getKey())) {
-                return "language '" + e.getKey() + "' is not one of " + BankMarkdownParser.LANGUAGES;
+                return new Found(ProblemCode.LANGUAGE_UNKNOWN, String.valueOf(e.getKey()),
+                        String.join(", ", BankMarkdownParser.LANGUAGES));
             }
             if (e.getValue() == null || e.getValue().prompt() == null || e.getValue().prompt().isBlank()) {
-                return "the question has no prompt in '" + e.getKey() + "'";
+                return new Found(ProblemCode.QUESTION_NO_PROMPT, e.getKey());
             }
             if (e.getValue().wrongAnswers().stream().anyMatch(w -> w == null || w.claim() == null || w.claim().isBlank()
                     || w.why() == null || w.why().isBlank() || hasNul(w.claim()) || hasNul(w.why()))) {
-                return "a common wrong answer in '" + e.getKey() + "' needs both a claim and why it is wrong (and no NUL)";
+                return new Found(ProblemCode.WRONG_ANSWER_INCOMPLETE, e.getKey());
             }
         }
         if (q.originalLanguage() == null || !q.texts().containsKey(q.originalLanguage())) {
-            return "the question's original language has no text";
+            return new Found(ProblemCode.ORIGINAL_LANGUAGE_NO_TEXT);
         }
         if (q.type() == io.demodeck.bank.QuestionType.CLOZE) {
             // the grading key is read from the prompt: one that does not parse could never be answered
@@ -131,34 +136,34 @@ final class ContentChecks {
                 try {
                     io.demodeck.quiz.cloze.ClozeParser.parse(e.getValue().prompt());
                 } catch (io.demodeck.quiz.cloze.ClozeException ex) {
-                    return "the cloze text in '" + e.getKey() + "': " + ex.getMessage();
+                    return new Found(ProblemCode.CLOZE_TEXT_INVALID, e.getKey(), ex.coded());
                 }
             }
         }
         Set<String> positions = new HashSet<>();
         for (QuestionContent.Option o : q.options()) {
             if (o == null || o.text() == null || o.lang() == null || !q.texts().containsKey(o.lang())) {
-                return "an option has no text or a language without a prompt";
+                return new Found(ProblemCode.OPTION_INCOMPLETE);
             }
             if (!Double.isFinite(o.fraction()) || o.fraction() < -1 || o.fraction() > 1) {
-                return "an option's credit must be between -100% and 100%";
+                return new Found(ProblemCode.OPTION_CREDIT_RANGE);
             }
             if (!positions.add(o.lang() + ":" + o.position())) {
-                return "two options share a position";
+                return new Found(ProblemCode.OPTIONS_SHARE_POSITION);
             }
         }
         if (q.correctMin() != null && (!Double.isFinite(q.correctMin()) || q.correctMax() == null
                 || !Double.isFinite(q.correctMax()) || q.correctMin() > q.correctMax())) {
-            return "the numerical range is not min <= max";
+            return new Found(ProblemCode.RANGE_ORDER);
         }
         if (q.followUps().stream().anyMatch(f -> f == null || f.isBlank() || hasNul(f))) {
-            return "a follow-up id is empty";
+            return new Found(ProblemCode.FOLLOW_UP_EMPTY);
         }
         if (q.tags().stream().anyMatch(t -> t == null)) {
-            return "a tag is empty";
+            return new Found(ProblemCode.TAG_EMPTY);
         }
         if (containsNul(q)) {
-            return "the question contains a NUL character (\\0), which cannot be stored: remove it";
+            return new Found(ProblemCode.QUESTION_HAS_NUL);
         }
         return null;
     }

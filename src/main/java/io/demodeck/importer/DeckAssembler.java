@@ -68,11 +68,10 @@ public final class DeckAssembler {
         if (explicitId != null && !explicitId.isBlank()) {
             id = ImportText.stableId(explicitId);
             if (!ids.add(id)) {
-                String msg = "the id '" + explicitId + "' is used by an earlier question: give every question its own id";
                 if (ref != null) {
-                    log.skip(ref, msg);
+                    log.skip(ref, ProblemCode.ID_USED_EARLIER, explicitId);
                 } else {
-                    log.skip(line, msg);
+                    log.skip(line, ProblemCode.ID_USED_EARLIER, explicitId);
                 }
                 return null;
             }
@@ -130,7 +129,7 @@ public final class DeckAssembler {
      */
     public ParsedImport build(List<MediaFile> media, int lastLine) {
         if (questions.isEmpty() && !log.hasErrors()) {
-            log.error(Math.max(1, lastLine), "the file ends here without a single question");
+            log.error(Math.max(1, lastLine), ProblemCode.NO_QUESTION_IN_FILE);
         }
         return assemble(media, null);
     }
@@ -143,7 +142,7 @@ public final class DeckAssembler {
      */
     public ParsedImport build(List<MediaFile> media, String where, ImportedHistory history) {
         if (questions.isEmpty() && !log.hasErrors()) {
-            log.error(where, "the package contains no questions");
+            log.error(where, ProblemCode.NO_QUESTION_IN_PACKAGE);
         }
         return assemble(media, history);
     }

@@ -3,7 +3,10 @@ package io.demodeck.importer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every problem of one parse; parsers never throw for bad input, they report and go on. */
+/**
+ * Collects every problem of one parse; parsers never throw for bad input, they report and go on. A problem is a
+ * {@link ProblemCode} with its values in the order the code names them, never a finished sentence.
+ */
 public final class ImportLog {
 
     /**
@@ -18,36 +21,36 @@ public final class ImportLog {
     private int dropped;
     private int skipped;
 
-    public void error(int line, String message) {
-        add(new ImportProblem(ImportProblem.ERROR, line, null, message));
+    public void error(int line, ProblemCode code, Object... args) {
+        add(ImportProblem.of(ImportProblem.ERROR, line, null, null, code, args));
     }
 
-    public void error(String ref, String message) {
-        add(new ImportProblem(ImportProblem.ERROR, 0, ref, message));
+    public void error(String ref, ProblemCode code, Object... args) {
+        add(ImportProblem.of(ImportProblem.ERROR, 0, ref, null, code, args));
     }
 
-    public void warning(int line, String message) {
-        add(new ImportProblem(ImportProblem.WARNING, line, null, message));
+    public void warning(int line, ProblemCode code, Object... args) {
+        add(ImportProblem.of(ImportProblem.WARNING, line, null, null, code, args));
     }
 
-    public void warning(String ref, String message) {
-        add(new ImportProblem(ImportProblem.WARNING, 0, ref, message));
+    public void warning(String ref, ProblemCode code, Object... args) {
+        add(ImportProblem.of(ImportProblem.WARNING, 0, ref, null, code, args));
     }
 
     /** A question that is reported and left out of the import. */
-    public void skip(int line, String message) {
-        error(line, message + " — the question is skipped");
+    public void skip(int line, ProblemCode code, Object... args) {
+        add(ImportProblem.of(ImportProblem.ERROR, line, null, ImportProblem.QUESTION_SKIPPED, code, args));
         skipped++;
     }
 
-    public void skip(String ref, String message) {
-        error(ref, message + " — the question is skipped");
+    public void skip(String ref, ProblemCode code, Object... args) {
+        add(ImportProblem.of(ImportProblem.ERROR, 0, ref, ImportProblem.QUESTION_SKIPPED, code, args));
         skipped++;
     }
 
     /** A row the format's own importer would not make a card of: a warning, and left out. */
-    public void leaveOut(int line, String message) {
-        warning(line, message + "; the row is left out");
+    public void leaveOut(int line, ProblemCode code, Object... args) {
+        add(ImportProblem.of(ImportProblem.WARNING, line, null, ImportProblem.ROW_LEFT_OUT, code, args));
         skipped++;
     }
 
@@ -73,7 +76,7 @@ public final class ImportLog {
             return List.copyOf(problems);
         }
         List<ImportProblem> all = new ArrayList<>(problems);
-        all.add(new ImportProblem(ImportProblem.WARNING, 0, null, dropped + " more problems are not listed"));
+        all.add(ImportProblem.of(ImportProblem.WARNING, 0, null, null, ProblemCode.MORE_PROBLEMS, dropped));
         return all;
     }
 }

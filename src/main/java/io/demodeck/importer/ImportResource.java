@@ -71,7 +71,9 @@ public class ImportResource {
                     + "deck (target id), language (ru|en), termSeparator and rowSeparator for Quizlet, keepHistory "
                     + "(true|false, default true) for Anki packages: their review log becomes the uploader's answers, "
                     + "replayed through FSRS; the report's history counts what is (or, in a dry run, would be) "
-                    + "carried over, per deck, and what is left out")
+                    + "carried over, per deck, and what is left out. Each problem has a stable code (the key of its "
+                    + "message), its args (the values it quotes, as written in the file) and its message in the language "
+                    + "of Accept-Language (ru or en; English by default)")
     @APIResponse(responseCode = "200", description = "the report: counts per type, created/updated/unchanged/skipped, problems")
     @APIResponse(responseCode = "400", description = "no file in the request")
     @APIResponse(responseCode = "413", description = "the file is larger than demodeck.import.max-bytes, or the request "
@@ -80,7 +82,8 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "an invalid parameter, or nothing in the file can be imported")
     public ImportReport upload(@RestForm("file") FileUpload file, @RestForm String format, @RestForm String dryRun,
                                @RestForm String deck, @RestForm String language, @RestForm String termSeparator,
-                               @RestForm String rowSeparator, @RestForm String keepHistory) {
+                               @RestForm String rowSeparator, @RestForm String keepHistory,
+                               io.vertx.core.http.HttpServerRequest http) {
         if (file == null || file.uploadedFile() == null) {
             throw ClientFacingException.badRequest("send the file as the multipart part 'file'");
         }
@@ -90,10 +93,11 @@ public class ImportResource {
         ImportRequest request = new ImportRequest(data, file.fileName(), format,
                 new ImportOptions(blankToNull(deck), blankToNull(language), termSeparator, rowSeparator, keep), user.id());
         ImportReport report = dry ? imports.preview(request) : imports.apply(request);
+        String lang = ImportTexts.apiLanguage(http.getHeader(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
         if (report.rejected()) {
-            throw rejected(report);
+            throw rejected(report, lang);
         }
-        return report;
+        return ImportTexts.inLanguage(report, lang);
     }
 
     @GET
@@ -104,14 +108,16 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "the record")
     @APIResponse(responseCode = "404", description = "no such import, or one of another instructor's (records are "
             + "shown to their uploader, the deck's editors and admins)")
-    public ImportRecordView record(@PathParam("id") long id) {
+    public ImportRecordView record(@PathParam("id") long id, io.vertx.core.http.HttpServerRequest http) {
         ImportRecord r = imports.findRecord(id)
                 // the uploader's, the deck's editors' and admins' only; to anyone else it does not exist
                 .filter(rec -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                         access.canSeeImport(io.demodeck.deck.DeckAccess.Viewer.of(user), rec.userId, rec.deckId)))
                 .orElseThrow(() -> ClientFacingException.notFound("Import " + id));
         return new ImportRecordView(r.id, r.userId, r.deckId, r.fileName, r.fileSha256, r.format, r.dryRun, r.outcome,
-                r.created, r.updated, r.unchanged, r.skipped, r.createdAt, imports.readReport(r));
+                r.created, r.updated, r.unchanged, r.skipped, r.createdAt,
+                ImportTexts.inLanguage(imports.readReport(r),
+                        ImportTexts.apiLanguage(http.getHeader(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE))));
     }
 
     @GET
@@ -146,10 +152,9 @@ public class ImportResource {
                 .build();
     }
 
-    static ClientFacingException rejected(ImportReport report) {
+    static ClientFacingException rejected(ImportReport report, String lang) {
         List<ApiProblem.FieldError> errors = report.problems().stream().filter(ImportProblem::isError).limit(50)
-                .map(p -> new ApiProblem.FieldError("file", (p.line() > 0 ? "line " + p.line() + ": "
-                        : p.ref() != null ? p.ref() + ": " : "") + p.message()))
+                .map(p -> new ApiProblem.FieldError("file", ImportTexts.placed(p, lang)))
                 .toList();
         return new ClientFacingException(422, "import-rejected", "Nothing can be imported",
                 "The file cannot be imported (import record " + report.importId() + ")", errors, java.util.Map.of());

@@ -115,8 +115,8 @@ public class ImportService {
             // the transaction rolled back: nothing of the file is stored; the audit row says why
             Log.warnf(e, "import of %s failed and was rolled back", request.fileName());
             List<ImportProblem> problems = new ArrayList<>(p.parsed.problems());
-            problems.add(new ImportProblem(ImportProblem.ERROR, 0, null, "the database refused the import ("
-                    + rootMessage(e) + "); nothing was stored"));
+            problems.add(ImportProblem.of(ImportProblem.ERROR, 0, null, null, ProblemCode.DATABASE_REFUSED,
+                    rootMessage(e)));
             Prepared failed = new Prepared(p.format, p.sha256,
                     new ParsedImport(null, problems, p.parsed.skipped(), List.of()), p.deckId);
             return record(request, report(failed, false, "rejected", null, null, null));
@@ -163,7 +163,7 @@ public class ImportService {
             // a parser bug must not become a 500: the file is rejected with what we know
             Log.errorf(e, "parser %s failed on %s", format.id(), request.fileName());
             ImportLog log = new ImportLog();
-            log.error(0, "the file could not be read as " + format.id() + " (" + e.getClass().getSimpleName() + ")");
+            log.error(0, ProblemCode.UNREADABLE_AS_FORMAT, format.id(), e.getClass().getSimpleName());
             parsed = ParsedImport.rejected(log);
         }
         if (!parsed.rejected()) {
@@ -171,8 +171,8 @@ public class ImportService {
             Optional<Deck> existing = QuarkusTransaction.requiringNew().call(() -> Deck.findByExternalId(target));
             if (existing.isPresent() && "bank".equals(existing.get().origin)) {
                 List<ImportProblem> problems = new ArrayList<>(parsed.problems());
-                problems.add(new ImportProblem(ImportProblem.ERROR, 0, "deck", "the deck '" + parsed.deck().externalId()
-                        + "' belongs to the question bank (questions/ folder); import into another deck id"));
+                problems.add(ImportProblem.of(ImportProblem.ERROR, 0, "deck", null, ProblemCode.DECK_OF_THE_BANK,
+                        parsed.deck().externalId()));
                 parsed = new ParsedImport(null, problems, parsed.skipped(), List.of());
             }
         }
@@ -199,8 +199,8 @@ public class ImportService {
                 ? new ImportReport.Counts(0, 0, 0, p.parsed.skipped(), 0)
                 : new ImportReport.Counts(sync.created(), sync.updated(), sync.unchanged(), p.parsed.skipped(), sync.retired());
         return new ImportReport(null, null, p.sha256, p.format.id(), dryRun, outcome, p.deckId, deckId,
-                deck == null ? 0 : deck.questions().size(), byType, counts, p.parsed.media().size(), p.parsed.problems(),
-                history);
+                deck == null ? 0 : deck.questions().size(), byType, counts, p.parsed.media().size(),
+                ImportTexts.inLanguage(p.parsed.problems(), "en"), history); // English in the audit record
     }
 
     private ImportReport record(ImportRequest request, ImportReport report) {

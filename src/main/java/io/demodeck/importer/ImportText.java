@@ -36,15 +36,13 @@ public final class ImportText {
                 text = text.substring(1);
             }
             if (text.indexOf('\0') >= 0) {
-                log.error(lineOfByte(data, text.indexOf('\0')), "the file contains NUL characters: it is binary or "
-                        + "UTF-16; save it as UTF-8 text");
+                log.error(lineOfByte(data, text.indexOf('\0')), ProblemCode.FILE_HAS_NUL);
                 return null;
             }
             return text.replace("\r\n", "\n").replace('\r', '\n');
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(data);
-            log.error(lineOfByte(data, bad), "the file is not valid UTF-8 (byte " + (bad + 1)
-                    + "); save it as UTF-8 and upload it again");
+            log.error(lineOfByte(data, bad), ProblemCode.NOT_UTF8, bad + 1);
             return null;
         }
     }

@@ -6,12 +6,6 @@ public record MediaFile(String name, String contentType, byte[] data) {
     /** What the files of one import may total. */
     public static final long MAX_BYTES_PER_IMPORT = 50L * 1024 * 1024;
 
-    /** The warning for a file left out because the import's files already total {@link #MAX_BYTES_PER_IMPORT}. */
-    public static String overBudget(String name) {
-        return "the media file '" + name + "' is not stored: the files of one import may total at most "
-                + MAX_BYTES_PER_IMPORT / (1024 * 1024) + " MB";
-    }
-
     /** How stored names look: what {@link #storedName} makes of any name. */
     private static final java.util.regex.Pattern STORED_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}");
 

@@ -73,7 +73,7 @@ class OtherFormatsTest {
         assertEquals(List.of("mid-1", "mid-2"), checked.deck().questions().stream().map(q -> q.externalId()).toList());
         ImportProblem nul = checked.problems().get(0);
         assertEquals("question 3", nul.ref());
-        assertTrue(nul.message().contains("NUL"), nul::toString);
+        assertTrue(nul.is(ProblemCode.QUESTION_HAS_NUL), nul::toString);
     }
 
     @Test
@@ -105,7 +105,8 @@ class OtherFormatsTest {
         assertTrue(result.rejected());
         ImportProblem p = result.problems().get(0);
         assertEquals(12, p.line());
-        assertEquals("not a DemoDeck JSON export: at deck.questions[0].texts.en.keyPoints: expected a list [ … ]", p.message());
+        assertTrue(p.is(ProblemCode.JSON_EXPECTED_LIST), p::toString);
+        assertEquals("deck.questions[0].texts.en.keyPoints", p.arg("path"));
     }
 
     @Test

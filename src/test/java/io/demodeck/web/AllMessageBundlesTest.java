@@ -37,6 +37,8 @@ class AllMessageBundlesTest {
             Map.entry("cls.class_chart_bucket", "only placeholders and punctuation"),
             Map.entry("cls.class_chart_hard_bar", "only placeholders and punctuation"),
             Map.entry("interview.history_chart_bar", "only placeholders and punctuation"),
+            Map.entry("imp.at_ref", "only placeholders and punctuation"),
+            Map.entry("imp.moodle_cloze_invalid", "only a placeholder: the cloze text's problems are said by their own messages"),
             Map.entry("deck.format_gift", "a format's name"),
             Map.entry("deck.format_moodle_xml", "a format's name"));
 

@@ -1,5 +1,7 @@
 package io.demodeck.importer.anki;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.DeckAssembler;
 import io.demodeck.importer.HtmlText;
@@ -78,11 +80,11 @@ final class AnkiNotes {
             return cloze(deck, log, guid, fields, tags, html ? media : null, line, ref);
         }
         if (front.isBlank()) {
-            skip(log, line, ref, "the note's first field (the front) is empty");
+            skip(log, line, ref, ProblemCode.ANKI_FRONT_EMPTY);
             return Map.of();
         }
         if (back.isBlank() && f.size() < 2) {
-            skip(log, line, ref, "the note has only one field: a flashcard needs a front and a back");
+            skip(log, line, ref, ProblemCode.ANKI_ONE_FIELD);
             return Map.of();
         }
         String extra = f.size() > 2 && kind != Kind.OPTIONAL_REVERSED
@@ -126,7 +128,7 @@ final class AnkiNotes {
         }
         m.appendTail(marked);
         if (ordinals.isEmpty()) {
-            skip(log, line, ref, "a cloze note without a deletion: mark one as {{c1::text}}");
+            skip(log, line, ref, ProblemCode.ANKI_CLOZE_NO_DELETION);
             return Map.of();
         }
         String text = text(marked.toString(), media);
@@ -142,7 +144,7 @@ final class AnkiNotes {
             placed[index] = true;
             String answer = media == null ? deletions.get(index)[0].strip() : HtmlText.toPlain(deletions.get(index)[0]);
             if (answer == null || answer.isBlank()) {
-                skip(log, line, ref, "cloze deletion " + (index + 1) + " is empty");
+                skip(log, line, ref, ProblemCode.ANKI_CLOZE_DELETION_EMPTY, index + 1);
                 return Map.of();
             }
             String hint = deletions.get(index)[1];
@@ -157,14 +159,14 @@ final class AnkiNotes {
         prompt.append(text.substring(from));
         for (int i = 0; i < placed.length; i++) {
             if (!placed[i]) {
-                skip(log, line, ref, "cloze deletion " + (i + 1) + " sits inside markup that is removed on import");
+                skip(log, line, ref, ProblemCode.ANKI_CLOZE_DELETION_IN_REMOVED_MARKUP, i + 1);
                 return Map.of();
             }
         }
         try {
             io.demodeck.quiz.cloze.ClozeParser.parse(prompt.toString()); // what every reader of the question will do
         } catch (io.demodeck.quiz.cloze.ClozeException e) {
-            skip(log, line, ref, "the cloze note cannot be a cloze question: " + e.getMessage());
+            skip(log, line, ref, ProblemCode.ANKI_CLOZE_INVALID, e.coded());
             return Map.of();
         }
         String extra = fields.size() > 1 ? text(fields.get(1), media) : "";
@@ -215,11 +217,11 @@ final class AnkiNotes {
         });
     }
 
-    private static void skip(ImportLog log, int line, String ref, String message) {
+    private static void skip(ImportLog log, int line, String ref, ProblemCode code, Object... args) {
         if (ref != null) {
-            log.skip(ref, message);
+            log.skip(ref, code, args);
         } else {
-            log.skip(line, message);
+            log.skip(line, code, args);
         }
     }
 

@@ -6,6 +6,7 @@ import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportParser;
 import io.demodeck.importer.ImportText;
 import io.demodeck.importer.ParsedImport;
+import io.demodeck.importer.ProblemCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ public final class AnkiTextParser implements ImportParser {
                             c = value.charAt(0);
                         }
                         if (c == null) {
-                            log.error(line, "unknown separator '" + ImportText.abbreviate(value) + "': use Comma, Semicolon, Tab, Space, Pipe, Colon or one character");
+                            log.error(line, ProblemCode.ANKI_SEPARATOR_UNKNOWN, ImportText.abbreviate(value));
                         }
                         separator = c;
                     }
@@ -81,11 +82,10 @@ public final class AnkiTextParser implements ImportParser {
                             special.put(key.substring(0, key.indexOf(' ')), col - 1);
                             specialLines.put(key.substring(0, key.indexOf(' ')), line);
                         } catch (NumberFormatException e) {
-                            log.error(line, "'" + key + "' must be a column number from 1, found '" + ImportText.abbreviate(value) + "'");
+                            log.error(line, ProblemCode.ANKI_COLUMN_NUMBER, key, ImportText.abbreviate(value));
                         }
                     }
-                    case "match scope", "if matches" -> log.warning(line, "'#" + key + "' is ignored: DemoDeck always "
-                            + "matches by GUID (or the front) within the target deck and updates in place");
+                    case "match scope", "if matches" -> log.warning(line, ProblemCode.ANKI_MATCH_HEADER_IGNORED, key);
                     default -> {
                         // a comment
                     }
@@ -100,7 +100,7 @@ public final class AnkiTextParser implements ImportParser {
         }
         List<CsvRecords.Row> rows = CsvRecords.read(body, separator, line, log);
         if (rows.isEmpty()) {
-            log.error(Math.min(line, ImportText.lineCount(text)), "no notes after the headers");
+            log.error(Math.min(line, ImportText.lineCount(text)), ProblemCode.ANKI_NO_NOTES);
             return ParsedImport.rejected(log);
         }
         String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
@@ -110,8 +110,8 @@ public final class AnkiTextParser implements ImportParser {
         // a '#… column:' beyond the notes' columns names nothing: reported on its header, then ignored
         for (String name : List.copyOf(special.keySet())) {
             if (special.get(name) >= width) {
-                log.warning(specialLines.get(name), "'#" + name + " column:" + (special.get(name) + 1) + "' is past the "
-                        + width + " columns of the first note (line " + rows.get(0).line() + ") and is ignored");
+                log.warning(specialLines.get(name), ProblemCode.ANKI_COLUMN_PAST_WIDTH, name, special.get(name) + 1, width,
+                        rows.get(0).line());
                 special.remove(name);
             }
         }
@@ -131,11 +131,10 @@ public final class AnkiTextParser implements ImportParser {
             List<String> values = new ArrayList<>(row.fields());
             if (values.size() > width) {
                 boolean padding = values.subList(width, values.size()).stream().allMatch(String::isBlank);
-                log.warning(row.line(), "this row has " + values.size() + " fields but the first has " + width
-                        + (padding ? ": it is padded with empty fields, which are ignored" : ": the extra fields are ignored (Anki does the same)"));
+                log.warning(row.line(), padding ? ProblemCode.ANKI_ROW_PADDED : ProblemCode.ANKI_ROW_EXTRA_FIELDS, values.size(),
+                        width);
             } else if (values.size() < width) {
-                log.warning(row.line(), "this row has " + values.size() + " fields but the first has " + width
-                        + ": the missing ones are empty");
+                log.warning(row.line(), ProblemCode.ANKI_ROW_MISSING_FIELDS, values.size(), width);
             }
             while (values.size() < width) {
                 values.add("");
@@ -167,14 +166,13 @@ public final class AnkiTextParser implements ImportParser {
             if (guid == null || guid.isEmpty()) {
                 Integer earlier = first.isEmpty() ? null : firstFields.putIfAbsent(first, row.line());
                 if (earlier != null) {
-                    log.leaveOut(row.line(), "duplicate first field '" + ImportText.abbreviate(first)
-                            + "': the same as on line " + earlier);
+                    log.leaveOut(row.line(), ProblemCode.ANKI_DUPLICATE_FRONT, ImportText.abbreviate(first), earlier);
                     continue;
                 }
             }
             if (kind != AnkiNotes.Kind.CLOZE && !first.isEmpty() && fields.size() >= 2
                     && fields.subList(1, fields.size()).stream().allMatch(String::isBlank)) {
-                log.leaveOut(row.line(), "the back is empty: the card would have no answer");
+                log.leaveOut(row.line(), ProblemCode.ANKI_BACK_EMPTY);
                 continue;
             }
             AnkiNotes.add(deck, log, kind, guid == null || guid.isEmpty() ? null : guid, fields, tags,

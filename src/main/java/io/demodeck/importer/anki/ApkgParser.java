@@ -1,5 +1,7 @@
 package io.demodeck.importer.anki;
 
+import io.demodeck.importer.ProblemCode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.importer.DeckAssembler;
@@ -64,7 +66,7 @@ public final class ApkgParser implements ImportParser {
             entries = SafeZip.read(data, name -> name.equals("meta") || name.startsWith("collection.")
                     || name.equals("media") || name.matches("\\d{1,6}"));
         } catch (SafeZip.ZipProblem e) {
-            log.error(e.where, e.getMessage());
+            log.error(e.where, e.code, e.args);
             return ParsedImport.rejected(log);
         }
         long version = 0;
@@ -73,7 +75,7 @@ public final class ApkgParser implements ImportParser {
                 version = Protobuf.firstVarint(entries.get("meta"), 1, 0);
             }
         } catch (IllegalArgumentException e) {
-            log.warning("meta", "the package metadata is unreadable; guessing the collection from the entry names");
+            log.warning("meta", ProblemCode.APKG_META_UNREADABLE);
         }
         boolean modern = version >= 3 || version == 0 && entries.containsKey("collection.anki21b");
         byte[] collection;
@@ -87,15 +89,18 @@ public final class ApkgParser implements ImportParser {
             } else if (entries.containsKey("collection.anki2")) {
                 collection = entries.get("collection.anki2");
             } else {
-                log.error("collection", "the package has no collection (collection.anki21b, collection.anki21 or collection.anki2)");
+                log.error("collection", ProblemCode.APKG_NO_COLLECTION);
                 return ParsedImport.rejected(log);
             }
+        } catch (SafeZip.ZipProblem e) {
+            log.error("collection.anki21b", e.code, e.args);
+            return ParsedImport.rejected(log);
         } catch (IOException | RuntimeException e) {
-            log.error("collection.anki21b", "the compressed collection is unreadable: " + e.getMessage());
+            log.error("collection.anki21b", ProblemCode.APKG_COLLECTION_UNCOMPRESSABLE, String.valueOf(e.getMessage()));
             return ParsedImport.rejected(log);
         }
         if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".colpkg")) {
-            log.warning(0, "a .colpkg is a whole Anki collection: all its notes are imported into one deck");
+            log.warning(0, ProblemCode.APKG_COLPKG_ONE_DECK);
         }
         Map<String, byte[]> mediaFiles = mediaByName(entries, modern, log);
         String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
@@ -105,10 +110,10 @@ public final class ApkgParser implements ImportParser {
             Files.write(tmp, collection);
             return read(tmp, deckId, fileName, options, mediaFiles, log);
         } catch (SQLException e) {
-            log.error(collectionEntry, "the collection is not a readable Anki database (" + sqliteReason(e) + ")");
+            log.error(collectionEntry, ProblemCode.APKG_NOT_A_DATABASE, sqliteReason(e));
             return ParsedImport.rejected(log);
         } catch (IOException e) {
-            log.error(collectionEntry, "the package could not be read: " + e.getMessage());
+            log.error(collectionEntry, ProblemCode.APKG_UNREADABLE, String.valueOf(e.getMessage()));
             return ParsedImport.rejected(log);
         } finally {
             if (tmp != null) {
@@ -168,7 +173,7 @@ public final class ApkgParser implements ImportParser {
                 String ref = "note " + id;
                 NoteType type = types.get(n.modelId());
                 if (type == null) {
-                    log.skip(ref, "the note's type " + n.modelId() + " is not in the package");
+                    log.skip(ref, ProblemCode.APKG_NOTE_TYPE_MISSING, String.valueOf(n.modelId()));
                     continue;
                 }
                 List<String> fields = List.of(n.fields().split("\u001f", -1));
@@ -181,7 +186,7 @@ public final class ApkgParser implements ImportParser {
                     byte[] bytes = mediaFiles.get(name);
                     if (bytes == null) {
                         if (missing.add(name)) {
-                            log.warning(ref, "the media file '" + name + "' is not in the package and is left out");
+                            log.warning(ref, ProblemCode.APKG_MEDIA_MISSING, name);
                         }
                         return null;
                     }
@@ -189,7 +194,7 @@ public final class ApkgParser implements ImportParser {
                     if (!stored.containsKey(storedName)) {
                         if (mediaBytes[0] + bytes.length > MediaFile.MAX_BYTES_PER_IMPORT) {
                             if (missing.add(name)) {
-                                log.warning(ref, MediaFile.overBudget(name));
+                                log.warning(ref, ProblemCode.MEDIA_OVER_BUDGET, name, MediaFile.MAX_BYTES_PER_IMPORT / (1024 * 1024));
                             }
                             return null;
                         }
@@ -212,19 +217,15 @@ public final class ApkgParser implements ImportParser {
             long historySize = options.keepsHistory() ? historySize(st) : 0;
             if (historySize > MAX_HISTORY_ENTRIES) {
                 // one import is one transaction: a log this long would hold it for minutes
-                log.warning("revlog", "the review log has " + historySize + " entries, more than the "
-                        + MAX_HISTORY_ENTRIES + " one import carries over; the questions are imported without it (split "
-                        + "the collection in Anki, or import with keepHistory=false to silence this)");
+                log.warning("revlog", ProblemCode.APKG_REVLOG_TOO_LONG, historySize, MAX_HISTORY_ENTRIES);
                 history = new ImportedHistory(List.of(), 0, 0, 0, 0);
             } else if (options.keepsHistory()) {
                 history = history(st, cards, questionsOfNote, guidOfNote, decks, deckId, log);
                 if (studied > 0 && history.entries() == 0) {
-                    log.warning(0, studied + " cards carry Anki scheduling but the package has no review log (exported "
-                            + "without scheduling information?), so these questions start as new");
+                    log.warning(0, ProblemCode.APKG_SCHEDULED_WITHOUT_REVLOG, studied);
                 }
             } else if (studied > 0) {
-                log.warning(0, studied + " cards carry Anki scheduling; the review log is not carried over "
-                        + "(keepHistory=false), so these questions start as new");
+                log.warning(0, ProblemCode.APKG_REVLOG_NOT_KEPT, studied);
             }
             return deck.build(new ArrayList<>(stored.values()), "notes", history);
         }
@@ -297,19 +298,17 @@ public final class ApkgParser implements ImportParser {
             }
         }
         leftOut.forEach((ref, counts) -> {
-            List<String> parts = new ArrayList<>();
+            // one warning per kind of entry left out: each says its count in the page's words
             if (counts[0] > 0) {
-                parts.add(counts[0] + " manual rescheduling " + (counts[0] == 1 ? "entry" : "entries") + " (set due date, forget)");
+                log.warning(ref, ProblemCode.REVLOG_MANUAL_LEFT_OUT, counts[0]);
             }
             if (counts[1] > 0) {
-                parts.add(counts[1] + (counts[1] == 1 ? " answer" : " answers") + (ref.startsWith("card ")
-                        ? " of a card that is not in the package" : " of a card that has no question in this import"));
+                log.warning(ref, ref.startsWith("card ") ? ProblemCode.REVLOG_CARD_MISSING
+                        : ProblemCode.REVLOG_NO_QUESTION, counts[1]);
             }
             if (counts[2] > 0) {
-                parts.add(counts[2] + (counts[2] == 1 ? " entry" : " entries") + " with an unknown rating or kind, or a time "
-                        + "before 1970 or in the future");
+                log.warning(ref, ProblemCode.REVLOG_INVALID_LEFT_OUT, counts[2]);
             }
-            log.warning(ref, "review log: " + String.join(", ", parts) + " — not carried over");
         });
         return new ImportedHistory(answers, entries, manual, unmapped, invalid);
     }
@@ -342,7 +341,7 @@ public final class ApkgParser implements ImportParser {
                         m.path("tmpls").size(), m.path("type").asInt() == 1));
             });
         } catch (IOException | RuntimeException e) {
-            log.error("col.models", "the note types are unreadable: " + e.getMessage());
+            log.error("col.models", ProblemCode.APKG_NOTE_TYPES_UNREADABLE, String.valueOf(e.getMessage()));
         }
         return types;
     }
@@ -369,11 +368,10 @@ public final class ApkgParser implements ImportParser {
                 try {
                     kind = config == null ? 0 : Protobuf.firstVarint(config, 1, 0);
                 } catch (IllegalArgumentException e) {
-                    log.warning("notetype " + id, "the note type's settings are unreadable; treated as Basic");
+                    log.warning("notetype " + id, ProblemCode.APKG_NOTE_TYPE_SETTINGS_UNREADABLE);
                 }
                 if (kind > 1) {
-                    log.warning("notetype " + id, "note type '" + rs.getString(2) + "' (kind " + kind
-                            + ", e.g. image occlusion) is imported as front/back cards");
+                    log.warning("notetype " + id, ProblemCode.APKG_NOTE_TYPE_KIND, String.valueOf(rs.getString(2)), kind);
                 }
                 types.put(id, new NoteType(rs.getString(2), fields.getOrDefault(id, List.of()),
                         templates.getOrDefault(id, 1), kind == 1));
@@ -452,7 +450,7 @@ public final class ApkgParser implements ImportParser {
                 });
             }
         } catch (IOException | RuntimeException e) {
-            log.warning("media", "the media list is unreadable; the notes are imported without their media");
+            log.warning("media", ProblemCode.APKG_MEDIA_LIST_UNREADABLE);
         }
         return byName;
     }

@@ -1,5 +1,7 @@
 package io.demodeck.importer.anki;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.importer.ImportLog;
 
 import java.util.ArrayList;
@@ -69,8 +71,7 @@ final class CsvRecords {
             }
         }
         if (quoted) {
-            log.skip(quoteLine, "the quote opened here is never closed (the file may be truncated); "
-                    + "write a literal quote inside a quoted field as \"\"");
+            log.skip(quoteLine, ProblemCode.CSV_QUOTE_NOT_CLOSED);
             return rows;
         }
         fields.add(field.toString());

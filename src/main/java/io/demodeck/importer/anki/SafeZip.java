@@ -1,5 +1,7 @@
 package io.demodeck.importer.anki;
 
+import io.demodeck.importer.ProblemCode;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,16 +25,20 @@ final class SafeZip {
     /** A package that cannot be read, and where in it: an entry name, or the archive's start. */
     static class ZipProblem extends IOException {
         final String where;
+        final ProblemCode code;
+        final transient Object[] args;
 
-        ZipProblem(String where, String message) {
-            super(message);
+        ZipProblem(String where, ProblemCode code, Object... args) {
+            super(code.key());
             this.where = where;
+            this.code = code;
+            this.args = args;
         }
     }
 
     static final class ZipLimitException extends ZipProblem {
-        ZipLimitException(String where, String message) {
-            super(where, message);
+        ZipLimitException(String where, ProblemCode code, Object... args) {
+            super(where, code, args);
         }
     }
 
@@ -54,7 +60,7 @@ final class SafeZip {
                 // a damaged header can leave the name empty: the entry is then known by its number
                 where = entry.getName().isBlank() ? "ZIP entry " + (count + 1) : entry.getName();
                 if (++count > MAX_ENTRIES) {
-                    throw new ZipLimitException(where, "the archive has more than " + MAX_ENTRIES + " entries");
+                    throw new ZipLimitException(where, ProblemCode.ZIP_TOO_MANY_ENTRIES, MAX_ENTRIES);
                 }
                 boolean keep = !entry.isDirectory() && wanted.test(entry.getName());
                 ByteArrayOutputStream out = keep ? new ByteArrayOutputStream() : null;
@@ -62,8 +68,7 @@ final class SafeZip {
                 while ((n = zip.read(buffer)) > 0) {
                     total += n;
                     if (total > budget) {
-                        throw new ZipLimitException(where, "the archive expands to more than " + budget / (1024 * 1024)
-                                + " MB (at most " + MAX_RATIO + " times its size): it looks like a zip bomb");
+                        throw new ZipLimitException(where, ProblemCode.ZIP_BOMB, budget / (1024 * 1024), MAX_RATIO);
                     }
                     if (out != null) {
                         out.write(buffer, 0, n);
@@ -78,10 +83,10 @@ final class SafeZip {
             throw e;
         } catch (IOException | RuntimeException e) {
             // java.util.zip says what is broken ("invalid stored block lengths", "invalid entry size …")
-            throw new ZipProblem(where, "the archive is damaged here (" + (e.getMessage() == null ? "cut short" : e.getMessage()) + ")");
+            throw new ZipProblem(where, ProblemCode.ZIP_DAMAGED, e.getMessage() == null ? "" : e.getMessage());
         }
         if (count == 0) {
-            throw new ZipProblem(START, "not a ZIP archive: an Anki package (.apkg, .colpkg) is one");
+            throw new ZipProblem(START, ProblemCode.NOT_A_ZIP);
         }
         return entries;
     }
@@ -102,8 +107,7 @@ final class SafeZip {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > limit) {
-                    throw new IOException("it expands to more than " + limit / (1024 * 1024) + " MB (at most "
-                            + MAX_RATIO + " times its size)");
+                    throw new ZipLimitException(null, ProblemCode.ZSTD_TOO_LARGE, limit / (1024 * 1024), MAX_RATIO);
                 }
                 out.write(buffer, 0, n);
             }

@@ -8,6 +8,7 @@ import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportParser;
 import io.demodeck.importer.ImportText;
 import io.demodeck.importer.ParsedImport;
+import io.demodeck.importer.ProblemCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class GiftParser implements ImportParser {
         if (text.startsWith("::")) {
             int end = text.indexOf("::", 2);
             if (end < 0) {
-                log.skip(line, "the question name starts with '::' but has no closing '::' (escape a literal colon as \\:)");
+                log.skip(line, ProblemCode.GIFT_NAME_NOT_CLOSED);
                 return;
             }
             name = text.substring(2, end).strip();
@@ -127,22 +128,21 @@ public final class GiftParser implements ImportParser {
         int open = text.indexOf('{');
         int close = open < 0 ? -1 : text.indexOf('}', open);
         if (open < 0 && text.indexOf('}') >= 0) {
-            log.skip(line, "'}' without '{': escape a literal brace as \\}");
+            log.skip(line, ProblemCode.GIFT_CLOSE_WITHOUT_OPEN);
             return;
         }
         if (open >= 0 && close < 0) {
-            log.skip(line, "the answer block '{' is never closed with '}' (a blank line ends a question; write \\n for a line break)");
+            log.skip(line, ProblemCode.GIFT_BLOCK_NOT_CLOSED);
             return;
         }
         if (open >= 0 && text.indexOf('{', open + 1) >= 0 && text.indexOf('{', open + 1) < close) {
-            log.skip(line, "a second '{' inside the answer block: escape a literal brace as \\{");
+            log.skip(line, ProblemCode.GIFT_SECOND_OPEN);
             return;
         }
         if (close >= 0 && text.indexOf('{', close + 1) >= 0) {
-            log.skip(line, "more than one answer block {…} in one question: separate questions with a blank line");
+            log.skip(line, ProblemCode.GIFT_TWO_BLOCKS);
             return;
         }
-        String ref = name != null ? "'" + restore(name) + "'" : null;
         if (open < 0) {
             String prompt = format(text);
             deck.add(id, QuestionType.DESCRIPTION, tags, prompt, null, null, null, null, null, List.of(), line, null, title);
@@ -155,7 +155,7 @@ public final class GiftParser implements ImportParser {
         String promptRaw = after.isEmpty() ? before : before + " _____ " + after;
         String prompt = format(promptRaw);
         if (prompt.isBlank()) {
-            log.skip(line, "the question has no text before its answer block");
+            log.skip(line, ProblemCode.GIFT_NO_TEXT);
             return;
         }
         String general = null;
@@ -165,7 +165,7 @@ public final class GiftParser implements ImportParser {
             answers = answers.substring(0, gf);
         }
         String a = answers.strip();
-        String what = ref != null ? "question " + ref + ": " : "";
+        String what = name == null ? null : restore(name);
         if (a.isEmpty()) {
             deck.add(id, QuestionType.ESSAY, tags, prompt, null, general, null, null, null, List.of(), line, null, title);
         } else if (a.startsWith("#")) {
@@ -195,13 +195,13 @@ public final class GiftParser implements ImportParser {
             String body = piece.substring(1);
             Double weight = weight(body);
             if (weight == null && body.strip().startsWith("%")) {
-                log.skip(line, what + "the weight in '" + abbrev(body) + "' must be a percentage between -100 and 100, e.g. %50%");
+                log.skip(line, ProblemCode.GIFT_WEIGHT, what, abbrev(body));
                 return;
             }
             body = stripWeight(body);
             String[] tf = splitFeedback(body);
             if (tf[0].isBlank()) {
-                log.skip(line, what + "an empty answer after '" + marker + "'");
+                log.skip(line, ProblemCode.GIFT_EMPTY_ANSWER, what, String.valueOf(marker));
                 return;
             }
             double fraction = weight != null ? weight : marker == '=' ? 1 : 0;
@@ -209,11 +209,11 @@ public final class GiftParser implements ImportParser {
             opts.add(new DeckAssembler.Opt(format(tf[0]), null, fraction, tf[1] == null ? null : format(tf[1])));
         }
         if (opts.size() < 2) {
-            log.skip(line, what + "a multiple-choice question needs at least 2 answers");
+            log.skip(line, ProblemCode.GIFT_CHOICE_TWO_ANSWERS, what);
             return;
         }
         if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
-            log.skip(line, what + "no answer is right: mark one with '=' or give a positive weight like ~%50%");
+            log.skip(line, ProblemCode.GIFT_NO_RIGHT_ANSWER, what);
             return;
         }
         // Moodle: without an '=' answer the question has checkboxes
@@ -234,20 +234,20 @@ public final class GiftParser implements ImportParser {
             String body = piece.substring(1);
             int arrow = body.indexOf("->");
             if (arrow < 0) {
-                log.skip(line, what + "the pair '" + abbrev(body) + "' has no '->': write '=left -> right'");
+                log.skip(line, ProblemCode.GIFT_PAIR_NO_ARROW, what, abbrev(body));
                 return;
             }
             String left = body.substring(0, arrow).strip();
             String right = body.substring(arrow + 2).strip();
             if (right.isEmpty()) {
-                log.skip(line, what + "the pair '" + abbrev(body) + "' has nothing after '->'");
+                log.skip(line, ProblemCode.GIFT_PAIR_NO_RIGHT, what, abbrev(body));
                 return;
             }
             // an empty left side is a distractor: an extra answer on the right
             opts.add(new DeckAssembler.Opt(plain(left), plain(right), left.isEmpty() ? 0 : 1, null));
         }
         if (opts.stream().filter(o -> o.fraction() > 0).count() < 2) {
-            log.skip(line, what + "a matching question needs at least 2 pairs '=left -> right'");
+            log.skip(line, ProblemCode.GIFT_MATCHING_TWO_PAIRS, what);
             return;
         }
         deck.add(id, QuestionType.MATCHING, tags, prompt, null, general, null, null, null, opts, line, null, title);
@@ -282,19 +282,19 @@ public final class GiftParser implements ImportParser {
             String body = piece.substring(1);
             Double weight = weight(body);
             if (weight == null && body.strip().startsWith("%")) {
-                log.skip(line, what + "the weight in '" + abbrev(body) + "' must be a percentage between -100 and 100");
+                log.skip(line, ProblemCode.GIFT_WEIGHT, what, abbrev(body));
                 return;
             }
             String[] tf = splitFeedback(stripWeight(body));
             if (tf[0].isBlank()) {
-                log.skip(line, what + "an empty accepted answer after '='");
+                log.skip(line, ProblemCode.GIFT_EMPTY_ACCEPTED, what);
                 return;
             }
             opts.add(new DeckAssembler.Opt(plain(tf[0]), null, weight != null ? weight : 1,
                     tf[1] == null ? null : format(tf[1])));
         }
         if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
-            log.skip(line, what + "a short-answer question needs at least one accepted answer '=…'");
+            log.skip(line, ProblemCode.GIFT_SHORT_NO_ANSWER, what);
             return;
         }
         deck.add(id, QuestionType.SHORT_ANSWER, tags, prompt, null, general, null, null, null, opts, line, null, title);
@@ -321,7 +321,7 @@ public final class GiftParser implements ImportParser {
             }
             double[] bounds = bounds(value);
             if (bounds == null) {
-                log.skip(line, what + "'" + value + "' is not a number, 'value:tolerance' or 'min..max'");
+                log.skip(line, ProblemCode.GIFT_NOT_A_NUMBER, what, value);
                 return;
             }
             double fraction = weight != null ? weight : 1;
@@ -332,7 +332,7 @@ public final class GiftParser implements ImportParser {
             }
         }
         if (best == null || bestFraction <= 0) {
-            log.skip(line, what + "a numerical question needs a right answer, e.g. {#1822:5} or {#1..5}");
+            log.skip(line, ProblemCode.GIFT_NUMERICAL_NO_ANSWER, what);
             return;
         }
         // one exact answer without feedback needs no options: the bounds say everything
@@ -413,7 +413,7 @@ public final class GiftParser implements ImportParser {
                 continue;
             }
             if (i + 1 >= raw.length()) {
-                log.warning(line, "a lone '\\' at the end of the question is kept as written; write \\\\ for a backslash");
+                log.warning(line, ProblemCode.GIFT_LONE_BACKSLASH);
                 sb.append(c);
                 continue;
             }
@@ -426,7 +426,7 @@ public final class GiftParser implements ImportParser {
                 sb.append(NEWLINE_PLACEHOLDER);
                 i++;
             } else {
-                log.warning(line, "unknown escape '\\" + next + "' is kept as written; GIFT escapes only \\~ \\= \\# \\{ \\} \\: \\n \\\\");
+                log.warning(line, ProblemCode.GIFT_UNKNOWN_ESCAPE, "\\" + next, "\\~ \\= \\# \\{ \\} \\: \\n \\\\");
                 sb.append(c);
             }
         }

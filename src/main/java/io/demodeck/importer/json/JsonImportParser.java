@@ -1,5 +1,7 @@
 package io.demodeck.importer.json;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.DeckIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -48,26 +50,24 @@ public final class JsonImportParser implements ImportParser {
             json = MAPPER.readValue(text, DeckJson.class);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? 1 : e.getLocation().getLineNr();
-            log.error(line, "not a DemoDeck JSON export: " + why(e));
+            why(e, line, log);
             return ParsedImport.rejected(log);
         }
         if (json == null || !DeckJson.FORMAT.equals(json.format()) || json.deck() == null) {
-            log.error(1, "not a DemoDeck JSON export: expected {\"format\": \"demodeck-deck\", \"version\": " + DeckJson.VERSION
-                    + ", \"deck\": {…}, \"media\": […]}");
+            log.error(1, ProblemCode.JSON_NOT_AN_EXPORT, DeckJson.FORMAT, DeckJson.VERSION);
             return ParsedImport.rejected(log);
         }
         if (json.version() > DeckJson.VERSION) {
-            log.error(1, "JSON export version " + json.version() + " is newer than this server understands (" + DeckJson.VERSION + ")");
+            log.error(1, ProblemCode.JSON_VERSION_NEWER, json.version(), DeckJson.VERSION);
             return ParsedImport.rejected(log);
         }
         DeckContent deck = json.deck();
         if (options.deck() == null && deck.externalId() != null && !DECK_ID.matcher(deck.externalId()).matches()) {
-            log.error("deck.externalId", "the deck id '" + ImportText.abbreviate(deck.externalId())
-                    + "' must be lower-case letters, digits and '-' (at most 100)");
+            log.error("deck.externalId", ProblemCode.DECK_ID_FORM, ImportText.abbreviate(deck.externalId()));
             return ParsedImport.rejected(log);
         }
         if (deck.questions().isEmpty()) {
-            log.error("deck.questions", "the deck has no questions");
+            log.error("deck.questions", ProblemCode.NO_QUESTIONS);
             return ParsedImport.rejected(log);
         }
         String deckId = options.deck() != null ? options.deck()
@@ -78,14 +78,13 @@ public final class JsonImportParser implements ImportParser {
             QuestionContent q = deck.questions().get(i);
             if (q.originalLanguage() == null || !q.texts().containsKey(q.originalLanguage())) {
                 // every page and export shows a question in its original language
-                log.skip("deck.questions[" + i + "]", "the question has no text in its original language '"
-                        + q.originalLanguage() + "'");
+                log.skip("deck.questions[" + i + "]", ProblemCode.JSON_NO_ORIGINAL_TEXT, String.valueOf(q.originalLanguage()));
                 continue;
             }
             questions.add(withoutLine(q));
         }
         if (questions.isEmpty()) {
-            log.error("deck.questions", "no question has a text in its original language");
+            log.error("deck.questions", ProblemCode.JSON_NO_QUESTION_IN_ORIGINAL);
             return ParsedImport.rejected(log);
         }
         deck = new DeckContent(deckId, deck.originalLanguage(), deck.source(), deck.texts(), questions);
@@ -107,20 +106,19 @@ public final class JsonImportParser implements ImportParser {
             DeckJson.Media m = entries.get(i);
             String where = "media " + (i + 1);
             if (m == null || m.data() == null) {
-                log.warning(where, "a media entry without data is left out");
+                log.warning(where, ProblemCode.JSON_MEDIA_NO_DATA);
                 continue;
             }
             if (!MediaFile.isStoredName(m.name())) {
-                log.warning(where, "the media file name '" + ImportText.abbreviate(String.valueOf(m.name()))
-                        + "' is not one DemoDeck stores (letters, digits, '.', '_', '-'); the file is left out");
+                log.warning(where, ProblemCode.JSON_MEDIA_NAME, ImportText.abbreviate(String.valueOf(m.name())));
                 continue;
             }
             if (files.containsKey(m.name())) {
-                log.warning(where, "the media file '" + m.name() + "' comes twice; the first one is kept");
+                log.warning(where, ProblemCode.JSON_MEDIA_TWICE, m.name());
                 continue;
             }
             if (total + m.data().length > MediaFile.MAX_BYTES_PER_IMPORT) {
-                log.warning(where, MediaFile.overBudget(m.name()));
+                log.warning(where, ProblemCode.MEDIA_OVER_BUDGET, m.name(), MediaFile.MAX_BYTES_PER_IMPORT / (1024 * 1024));
                 continue;
             }
             total += m.data().length;
@@ -157,23 +155,33 @@ public final class JsonImportParser implements ImportParser {
     }
 
     /** What is wrong, in the file's terms: the JSON path and the kind of value expected, no Java types. */
-    private static String why(JsonProcessingException e) {
+    private static void why(JsonProcessingException e, int line, ImportLog log) {
         if (e instanceof StreamConstraintsException) {
-            return "the document is nested too deeply or a value is too long";
+            log.error(line, ProblemCode.JSON_TOO_DEEP);
+            return;
         }
         if (!(e instanceof JsonMappingException m)) {
-            String original = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-            return ImportText.abbreviate(original.replaceAll(" ?\\(code -?\\d+\\)", ""));
+            // the JSON parser's own words (English, from Jackson) say what is malformed
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            log.error(line, ProblemCode.JSON_MALFORMED, ImportText.abbreviate(original.replaceAll(" ?\\(code -?\\d+\\)", "")));
+            return;
         }
         String at = path(m);
         if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            return at + "'" + ImportText.abbreviate(String.valueOf(f.getValue())) + "' is not one of "
-                    + Arrays.toString(f.getTargetType().getEnumConstants());
+            log.error(line, ProblemCode.JSON_NOT_ONE_OF, at, ImportText.abbreviate(String.valueOf(f.getValue())),
+                    Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+            return;
+        }
+        if (m instanceof MismatchedInputException mi && mi.getTargetType() == QuestionType.class) {
+            log.error(line, ProblemCode.JSON_EXPECTED_ONE_OF, at, Arrays.toString(QuestionType.values()));
+            return;
         }
         if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-            return at + "expected " + kind(mi.getTargetType());
+            log.error(line, kind(mi.getTargetType()), at);
+            return;
         }
-        return at + "a required value is missing, null or of the wrong kind";
+        log.error(line, ProblemCode.JSON_VALUE_MISSING, at);
     }
 
     private static String path(JsonMappingException e) {
@@ -185,28 +193,26 @@ public final class JsonImportParser implements ImportParser {
                 sb.append('[').append(r.getIndex()).append(']');
             }
         }
-        return sb.isEmpty() ? "" : "at " + ImportText.abbreviate(sb.toString()) + ": ";
+        return ImportText.abbreviate(sb.toString());
     }
 
-    private static String kind(Class<?> type) {
+    /** The problem of a value of the wrong kind, by the kind expected; each takes the JSON path. */
+    private static ProblemCode kind(Class<?> type) {
         if (type == String.class) {
-            return "text";
-        }
-        if (type == QuestionType.class) {
-            return "one of " + Arrays.toString(QuestionType.values());
+            return ProblemCode.JSON_EXPECTED_TEXT;
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return ProblemCode.JSON_EXPECTED_BOOLEAN;
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
+            return ProblemCode.JSON_EXPECTED_NUMBER;
         }
         if (Collection.class.isAssignableFrom(type)) {
-            return "a list [ … ]";
+            return ProblemCode.JSON_EXPECTED_LIST;
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object { … }";
+            return ProblemCode.JSON_EXPECTED_OBJECT;
         }
-        return "another kind of value";
+        return ProblemCode.JSON_EXPECTED_OTHER;
     }
 }

@@ -8,6 +8,7 @@ import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportParser;
 import io.demodeck.importer.ImportText;
 import io.demodeck.importer.ParsedImport;
+import io.demodeck.importer.ProblemCode;
 
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class MarkdownImportParser implements ImportParser {
         ParseResult result = new BankMarkdownParser().parse(name, text);
         if (!result.isOk()) {
             // the bank format is strict: a file loads whole or not at all, like the questions/ folder
-            result.problems().forEach(p -> log.error(p.line(), p.message()));
+            result.problems().forEach(p -> log.error(p.line(), ProblemCode.byKey(p.code()), p.args().toArray()));
             return ParsedImport.rejected(log);
         }
         DeckContent deck = result.deck();

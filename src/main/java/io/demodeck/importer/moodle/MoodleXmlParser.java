@@ -10,6 +10,7 @@ import io.demodeck.importer.ImportParser;
 import io.demodeck.importer.ImportText;
 import io.demodeck.importer.MediaFile;
 import io.demodeck.importer.ParsedImport;
+import io.demodeck.importer.ProblemCode;
 import io.demodeck.quiz.cloze.Cloze;
 import io.demodeck.quiz.cloze.ClozeException;
 import io.demodeck.quiz.cloze.ClozeParser;
@@ -43,11 +44,11 @@ public final class MoodleXmlParser implements ImportParser {
         try {
             root = XmlTree.parse(data);
         } catch (XmlTree.XmlException e) {
-            log.error(e.line, e.getMessage());
+            log.error(e.line, e.code, e.args);
             return ParsedImport.rejected(log);
         }
         if (!root.name.equals("quiz")) {
-            log.error(root.line, "the root element is <" + root.name + ">, a Moodle XML export has <quiz>");
+            log.error(root.line, ProblemCode.MOODLE_ROOT_NOT_QUIZ, root.name);
             return ParsedImport.rejected(log);
         }
         String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
@@ -65,7 +66,7 @@ public final class MoodleXmlParser implements ImportParser {
         List<String> category = List.of();
         for (XmlTree.Node node : root.children) {
             if (!node.name.equals("question")) {
-                log.warning(node.line, "<" + node.name + "> is not a <question> and is ignored");
+                log.warning(node.line, ProblemCode.MOODLE_NOT_A_QUESTION, node.name);
                 continue;
             }
             String type = node.attr("type") == null ? "" : node.attr("type").toLowerCase(Locale.ROOT);
@@ -94,7 +95,8 @@ public final class MoodleXmlParser implements ImportParser {
         private final String deckId;
         private final Map<String, MediaFile> media;
         private final long[] mediaBytes;
-        private final String where;
+        /** The question's {@code <name>}, null when it has none: with the type, how a problem names the question. */
+        private final String name;
         private final String title;
 
         Question(XmlTree.Node node, String type, List<String> category, DeckAssembler deck, ImportLog log,
@@ -109,7 +111,7 @@ public final class MoodleXmlParser implements ImportParser {
             this.mediaBytes = mediaBytes;
             String name = node.textOf("name");
             this.title = name == null || name.isBlank() ? null : HtmlText.toPlain(name);
-            this.where = name == null || name.isBlank() ? type + " question" : type + " question '" + name.strip() + "'";
+            this.name = name == null || name.isBlank() ? null : name.strip();
         }
 
         void read() {
@@ -136,11 +138,11 @@ public final class MoodleXmlParser implements ImportParser {
             }
             if (type.startsWith("calculated") || type.equals("randomsamatch") || type.equals("random")
                     || type.equals("ddwtos") || type.equals("gapselect") || type.equals("ordering")) {
-                log.skip(line, where + ": the type '" + type + "' is not supported");
+                log.skip(line, ProblemCode.MOODLE_TYPE_UNSUPPORTED, type, name);
                 return;
             }
             if (prompt == null || prompt.isBlank()) {
-                log.skip(line, where + " has no <questiontext>");
+                log.skip(line, ProblemCode.MOODLE_NO_QUESTIONTEXT, type, name);
                 return;
             }
             String id = idnumber == null || idnumber.isBlank() ? null : idnumber.strip();
@@ -154,7 +156,7 @@ public final class MoodleXmlParser implements ImportParser {
                 case "shortanswer" -> shortAnswer(id, tags, prompt, general, line);
                 case "numerical" -> numerical(id, tags, prompt, general, line);
                 case "matching", "match" -> matching(id, tags, prompt, general, line);
-                default -> log.skip(line, "unknown question type '" + type + "'");
+                default -> log.skip(line, ProblemCode.MOODLE_TYPE_UNKNOWN, type, name);
             }
         }
 
@@ -167,7 +169,7 @@ public final class MoodleXmlParser implements ImportParser {
             XmlTree.Node t = questionText == null ? null : questionText.child("text");
             String raw = t == null ? null : t.text.toString();
             if (raw == null || raw.isBlank()) {
-                log.skip(line, where + " has no <questiontext>");
+                log.skip(line, ProblemCode.MOODLE_NO_QUESTIONTEXT, type, name);
                 return;
             }
             String format = questionText.attr("format") == null ? "" : questionText.attr("format").strip().toLowerCase(Locale.ROOT);
@@ -176,7 +178,7 @@ public final class MoodleXmlParser implements ImportParser {
             try {
                 cloze = ClozeParser.parse(raw, html, html ? HtmlText::toPlain : UnaryOperator.identity());
             } catch (ClozeException e) {
-                log.skip(line, where + ": " + e.getMessage());
+                log.skip(line, ProblemCode.MOODLE_CLOZE_INVALID, type, name, e.coded());
                 return;
             }
             List<Cloze.Gap> gaps = cloze.gaps();
@@ -204,8 +206,7 @@ public final class MoodleXmlParser implements ImportParser {
             stored.append(literalBraces(converted.substring(from)));
             for (int i = 0; i < placed.length; i++) {
                 if (!placed[i]) {
-                    log.skip(line, where + ": gap " + (i + 1) + " sits inside markup that is removed on import (a script, "
-                            + "a style or an attribute)");
+                    log.skip(line, ProblemCode.MOODLE_GAP_IN_REMOVED_MARKUP, type, name, i + 1);
                     return;
                 }
             }
@@ -219,18 +220,18 @@ public final class MoodleXmlParser implements ImportParser {
                 return;
             }
             if (opts.size() < 2) {
-                log.skip(line, where + " needs at least 2 answers");
+                log.skip(line, ProblemCode.MOODLE_TWO_ANSWERS, type, name);
                 return;
             }
             if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
-                log.skip(line, where + " has no answer with a positive fraction");
+                log.skip(line, ProblemCode.MOODLE_NO_POSITIVE_ANSWER, type, name);
                 return;
             }
             String single = node.textOf("single");
             boolean isSingle = single == null ? opts.stream().filter(o -> o.fraction() > 0).count() == 1
                     : single.strip().equals("true") || single.strip().equals("1");
             if (isSingle && opts.stream().noneMatch(o -> o.fraction() >= 0.999)) {
-                log.skip(line, where + " is single-answer but no answer is worth 100%");
+                log.skip(line, ProblemCode.MOODLE_SINGLE_NO_FULL, type, name);
                 return;
             }
             deck.add(id, isSingle ? QuestionType.SINGLE_CHOICE : QuestionType.MULTIPLE_CHOICE, tags, prompt, null,
@@ -259,7 +260,7 @@ public final class MoodleXmlParser implements ImportParser {
                 }
             }
             if (value == null) {
-                log.skip(line, where + " marks neither 'true' nor 'false' with fraction 100");
+                log.skip(line, ProblemCode.MOODLE_TRUE_FALSE_UNMARKED, type, name);
                 return;
             }
             List<DeckAssembler.Opt> opts = trueFb == null && falseFb == null ? List.of() : List.of(
@@ -274,7 +275,7 @@ public final class MoodleXmlParser implements ImportParser {
                 return;
             }
             if (opts.stream().noneMatch(o -> o.fraction() > 0)) {
-                log.skip(line, where + " has no accepted answer (fraction above 0)");
+                log.skip(line, ProblemCode.MOODLE_NO_ACCEPTED_ANSWER, type, name);
                 return;
             }
             deck.add(id, QuestionType.SHORT_ANSWER, tags, prompt, null, general, null, null, null, opts, line, null, title);
@@ -300,7 +301,7 @@ public final class MoodleXmlParser implements ImportParser {
                     value = Double.parseDouble(v);
                     tol = tolText == null || tolText.isBlank() ? 0 : Math.abs(Double.parseDouble(tolText.strip()));
                 } catch (NumberFormatException e) {
-                    log.skip(a.line, where + ": the answer '" + ImportText.abbreviate(v) + "' is not a number");
+                    log.skip(a.line, ProblemCode.MOODLE_ANSWER_NOT_A_NUMBER, type, name, ImportText.abbreviate(v));
                     return;
                 }
                 opts.add(new DeckAssembler.Opt(tol == 0 ? v : v + ":" + tolText.strip(), null, fraction, fb));
@@ -310,11 +311,11 @@ public final class MoodleXmlParser implements ImportParser {
                 }
             }
             if (best == null || bestFraction <= 0) {
-                log.skip(line, where + " has no right numeric answer");
+                log.skip(line, ProblemCode.MOODLE_NO_RIGHT_NUMBER, type, name);
                 return;
             }
             if (node.child("units") != null && !node.child("units").children.isEmpty()) {
-                log.warning(line, where + ": units are not supported; learners answer with the number only");
+                log.warning(line, ProblemCode.MOODLE_UNITS_IGNORED, type, name);
             }
             List<DeckAssembler.Opt> kept = opts.size() == 1 && opts.get(0).feedback() == null
                     && opts.get(0).fraction() == 1 ? List.of() : opts;
@@ -329,7 +330,7 @@ public final class MoodleXmlParser implements ImportParser {
                 String right = answer == null ? null : answer.textOf("text") != null
                         ? answer.textOf("text").strip() : answer.text.toString().strip();
                 if (right == null || right.isEmpty()) {
-                    log.skip(sub.line, where + ": a <subquestion> has no <answer>");
+                    log.skip(sub.line, ProblemCode.MOODLE_SUBQUESTION_NO_ANSWER, type, name);
                     return;
                 }
                 boolean distractor = left == null || left.isBlank();
@@ -337,7 +338,7 @@ public final class MoodleXmlParser implements ImportParser {
                         distractor ? 0 : 1, null));
             }
             if (opts.stream().filter(o -> o.fraction() > 0).count() < 2) {
-                log.skip(line, where + " needs at least 2 <subquestion> pairs");
+                log.skip(line, ProblemCode.MOODLE_TWO_SUBQUESTIONS, type, name);
                 return;
             }
             deck.add(id, QuestionType.MATCHING, tags, prompt, null, general, null, null, null, opts, line, null, title);
@@ -349,13 +350,13 @@ public final class MoodleXmlParser implements ImportParser {
             for (XmlTree.Node a : node.all("answer")) {
                 double fraction = fraction(a);
                 if (Double.isNaN(fraction)) {
-                    log.skip(a.line, where + ": fraction '" + a.attr("fraction") + "' must be a number from -100 to 100");
+                    log.skip(a.line, ProblemCode.MOODLE_FRACTION_RANGE, type, name, String.valueOf(a.attr("fraction")));
                     return null;
                 }
                 // accepted answers are compared with what a learner types: text, not Markdown
                 String t = plain ? plainText(a) : text(a);
                 if (t == null || t.isBlank()) {
-                    log.skip(a.line, where + ": an <answer> has no text");
+                    log.skip(a.line, ProblemCode.MOODLE_ANSWER_NO_TEXT, type, name);
                     return null;
                 }
                 opts.add(new DeckAssembler.Opt(t, null, fraction, text(a.child("feedback"))));
@@ -398,9 +399,9 @@ public final class MoodleXmlParser implements ImportParser {
             }
             Map<String, String> urls = new HashMap<>();
             for (XmlTree.Node file : element.all("file")) {
-                String name = file.attr("name");
-                if (name == null || name.isBlank()) {
-                    log.warning(file.line, where + ": a <file> without a name is ignored");
+                String fileName = file.attr("name");
+                if (fileName == null || fileName.isBlank()) {
+                    log.warning(file.line, ProblemCode.MOODLE_FILE_NO_NAME, type, name);
                     continue;
                 }
                 byte[] bytes;
@@ -410,32 +411,33 @@ public final class MoodleXmlParser implements ImportParser {
                         throw new IllegalArgumentException("empty");
                     }
                 } catch (IllegalArgumentException e) {
-                    log.warning(file.line, where + ": the file '" + name + "' is not valid base64 and is not stored");
+                    log.warning(file.line, ProblemCode.MOODLE_FILE_NOT_BASE64, type, name, fileName);
                     continue;
                 }
                 if (mediaBytes[0] + bytes.length > MediaFile.MAX_BYTES_PER_IMPORT) {
-                    log.warning(file.line, where + ": " + MediaFile.overBudget(name));
+                    log.warning(file.line, ProblemCode.MOODLE_MEDIA_OVER_BUDGET, type, name, fileName,
+                            MediaFile.MAX_BYTES_PER_IMPORT / (1024 * 1024));
                     continue;
                 }
                 // files of different questions often share a name (image.png): the content hash keeps them apart
                 String prefix = Sha256.hex(Base64.getEncoder().encodeToString(bytes)).substring(0, 12) + "-";
                 // a file DemoDeck exported carries its prefix already: the name stays the same
-                String stored = MediaFile.storedName(name).startsWith(prefix) ? MediaFile.storedName(name)
-                        : prefix + MediaFile.storedName(name);
+                String stored = MediaFile.storedName(fileName).startsWith(prefix) ? MediaFile.storedName(fileName)
+                        : prefix + MediaFile.storedName(fileName);
                 if (!media.containsKey(stored)) {
                     mediaBytes[0] += bytes.length;
-                    media.put(stored, new MediaFile(stored, MediaFile.contentTypeOf(name), bytes));
+                    media.put(stored, new MediaFile(stored, MediaFile.contentTypeOf(fileName), bytes));
                 }
-                urls.put(name, mediaUrl(deckId, stored));
+                urls.put(fileName, mediaUrl(deckId, stored));
             }
             UnaryOperator<String> images = src -> {
                 if (src == null || !src.startsWith(PLUGINFILE)) {
                     return null;
                 }
-                String name = URLDecoder.decode(src.substring(PLUGINFILE.length()), StandardCharsets.UTF_8);
-                String url = urls.get(name);
+                String imageName = URLDecoder.decode(src.substring(PLUGINFILE.length()), StandardCharsets.UTF_8);
+                String url = urls.get(imageName);
                 if (url == null) {
-                    log.warning(element.line, where + ": the image '" + name + "' is not embedded in the file and is left out");
+                    log.warning(element.line, ProblemCode.MOODLE_IMAGE_NOT_EMBEDDED, type, name, imageName);
                 }
                 return url;
             };

@@ -1,5 +1,7 @@
 package io.demodeck.importer.moodle;
 
+import io.demodeck.importer.ProblemCode;
+
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
@@ -64,17 +66,19 @@ final class XmlTree {
         }
     }
 
+    /** Why the file is no XML, as the problem's code and values. */
     static final class XmlException extends Exception {
         final int line;
+        final ProblemCode code;
+        final transient Object[] args;
 
-        XmlException(int line, String message) {
-            super(message);
+        XmlException(int line, ProblemCode code, Object... args) {
+            super(code.key());
             this.line = line;
+            this.code = code;
+            this.args = args;
         }
     }
-
-    private static final String DOCTYPE_REFUSED =
-            "DOCTYPE declarations (DTDs and entities) are refused for safety; Moodle exports have none — remove it";
 
     private XmlTree() {
     }
@@ -99,20 +103,24 @@ final class XmlTree {
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             parser.parse(new ByteArrayInputStream(data), handler);
         } catch (org.xml.sax.SAXParseException e) {
-            String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
-            if (msg.contains("DOCTYPE")) {
-                msg = DOCTYPE_REFUSED;
+            int line = e.getLineNumber() > 0 ? e.getLineNumber() : handler.line();
+            String detail = e.getMessage() == null ? "" : e.getMessage();
+            if (detail.contains("DOCTYPE")) {
+                throw new XmlException(line, ProblemCode.XML_DOCTYPE_REFUSED);
             }
-            throw new XmlException(e.getLineNumber() > 0 ? e.getLineNumber() : handler.line(), msg);
+            // the parser's own words (English, from the JDK) say what is malformed
+            throw new XmlException(line, ProblemCode.XML_MALFORMED, detail);
         } catch (SAXException | IOException | ParserConfigurationException e) {
             // an error without a position (a DOCTYPE inside the document ends in an internal state of the parser,
             // "Scanner State 24 not Recognized"): reported where the parser had got to
             boolean doctype = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<!DOCTYPE");
-            throw new XmlException(handler.line(), doctype ? DOCTYPE_REFUSED
-                    : "malformed XML: the parser stopped here (" + e.getMessage() + ")");
+            if (doctype) {
+                throw new XmlException(handler.line(), ProblemCode.XML_DOCTYPE_REFUSED);
+            }
+            throw new XmlException(handler.line(), ProblemCode.XML_PARSER_STOPPED, String.valueOf(e.getMessage()));
         }
         if (handler.root == null) {
-            throw new XmlException(0, "the file has no XML element");
+            throw new XmlException(0, ProblemCode.XML_NO_ELEMENT);
         }
         return handler.root;
     }

@@ -1,5 +1,7 @@
 package io.demodeck.importer.quizlet;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.DeckAssembler;
 import io.demodeck.importer.HtmlText;
@@ -29,7 +31,7 @@ public final class QuizletParser implements ImportParser {
         String term = separator(options.termSeparator(), "\t");
         String row = separator(options.rowSeparator(), "\n");
         if (term.equals(row)) {
-            log.error(0, "the term separator and the row separator must differ");
+            log.error(0, ProblemCode.SEPARATORS_DIFFER);
             return ParsedImport.rejected(log);
         }
         String deckId = options.deck() != null ? options.deck() : ImportText.deckIdFromFileName(fileName);
@@ -48,14 +50,13 @@ public final class QuizletParser implements ImportParser {
             }
             int cut = r.indexOf(term);
             if (cut < 0) {
-                log.skip(rowLine, "no term separator in '" + ImportText.abbreviate(r)
-                        + "': check the 'between term and definition' setting");
+                log.skip(rowLine, ProblemCode.NO_TERM_SEPARATOR, ImportText.abbreviate(r));
                 continue;
             }
             String t = r.substring(0, cut).strip();
             String d = r.substring(cut + term.length()).strip();
             if (t.isEmpty() || d.isEmpty()) {
-                log.skip(rowLine, "the term or the definition is empty");
+                log.skip(rowLine, ProblemCode.TERM_OR_DEFINITION_EMPTY);
                 continue;
             }
             // Quizlet's export is plain text: a '#' or '*' in it is a character, not Markdown

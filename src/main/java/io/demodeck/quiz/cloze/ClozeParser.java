@@ -69,10 +69,10 @@ public final class ClozeParser {
      */
     public static Cloze parse(String text, boolean html, UnaryOperator<String> answerText) {
         if (text == null) {
-            throw new ClozeException(List.of("the question has no text"));
+            throw new ClozeException(List.of(ClozeException.Problem.of("cloze_no_text", "the question has no text")));
         }
         List<Cloze.Part> parts = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<ClozeException.Problem> problems = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
         int n = text.length();
         int i = 0;
@@ -89,6 +89,7 @@ public final class ClozeParser {
             String weightText = text.substring(i + 1, start[0]);
             String typeText = text.substring(start[0] + 1, start[1]);
             String name = "gap " + gapCount + " (" + typeText + ")";
+            Object[] gapNamed = {"gap", gapCount, "type", typeText};
             // the body runs to the first '}' that is not escaped
             int bodyStart = start[1] + 1;
             int end = text.charAt(start[1]) == '}' ? start[1] : -1;
@@ -100,11 +101,12 @@ public final class ClozeParser {
                 end = k < n ? k : -1;
             }
             if (end < 0) {
-                problems.add(name + " has no closing '}'");
+                problems.add(ClozeException.Problem.of("cloze_gap_not_closed", name + " has no closing '}'", gapNamed));
                 break;
             }
             if (gapCount > MAX_GAPS) {
-                problems.add("the text has more than " + MAX_GAPS + " gaps");
+                problems.add(ClozeException.Problem.of("cloze_too_many_gaps", "the text has more than " + MAX_GAPS + " gaps",
+                        "max", MAX_GAPS));
                 break;
             }
             if (!plain.isEmpty()) {
@@ -115,19 +117,22 @@ public final class ClozeParser {
             String body = end > start[1] ? text.substring(bodyStart, end) : "";
             i = end + 1;
             if (type == null) {
-                problems.add(name + ": unknown type '" + typeText + "'; use SHORTANSWER (SA), SHORTANSWER_C (SAC), "
-                        + "NUMERICAL (NM), MULTICHOICE (MC, MCV, MCH, MCS, MCVS, MCHS) or MULTIRESPONSE (MR, MRH, MRS, MRHS)");
+                problems.add(ClozeException.Problem.of("cloze_type_unknown", name + ": unknown type '" + typeText
+                        + "'; use SHORTANSWER (SA), SHORTANSWER_C (SAC), NUMERICAL (NM), MULTICHOICE (MC, MCV, MCH, MCS, "
+                        + "MCVS, MCHS) or MULTIRESPONSE (MR, MRH, MRS, MRHS)", gapNamed));
                 continue;
             }
             int weight = 1;
             if (!weightText.isEmpty()) {
                 weight = weightText.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(weightText);
                 if (weight > MAX_WEIGHT) {
-                    problems.add(name + ": the weight " + weightText + " is larger than " + MAX_WEIGHT);
+                    problems.add(ClozeException.Problem.of("cloze_weight_too_large", name + ": the weight " + weightText
+                            + " is larger than " + MAX_WEIGHT, "gap", gapCount, "type", typeText, "weight", weightText,
+                            "max", MAX_WEIGHT));
                     continue;
                 }
             }
-            Cloze.Gap gap = gap(gapCount, weight, type, body, name, html, answerText, problems);
+            Cloze.Gap gap = gap(gapCount, typeText, weight, type, body, name, html, answerText, problems);
             if (gap != null) {
                 parts.add(gap);
             }
@@ -136,7 +141,7 @@ public final class ClozeParser {
             parts.add(new Cloze.Text(plain.toString()));
         }
         if (gapCount == 0) {
-            problems.add("the text has no gaps: write one as {1:SHORTANSWER:=answer}");
+            problems.add(ClozeException.Problem.of("cloze_no_gaps", "the text has no gaps: write one as {1:SHORTANSWER:=answer}"));
         }
         if (!problems.isEmpty()) {
             throw new ClozeException(problems);
@@ -165,12 +170,13 @@ public final class ClozeParser {
         return new int[] {colon, k};
     }
 
-    private static Cloze.Gap gap(int number, int weight, GapType type, String body, String name, boolean html,
-                                 UnaryOperator<String> answerText, List<String> problems) {
+    private static Cloze.Gap gap(int number, String typeText, int weight, GapType type, String body, String name,
+                                 boolean html, UnaryOperator<String> answerText, List<ClozeException.Problem> problems) {
         Cloze.Kind kind = type.kind();
         List<String> alternatives = split(body, '~', false);
         if (alternatives.size() > MAX_ALTERNATIVES) {
-            problems.add(name + " has more than " + MAX_ALTERNATIVES + " answers");
+            problems.add(ClozeException.Problem.of("cloze_too_many_answers", name + " has more than " + MAX_ALTERNATIVES
+                    + " answers", "gap", number, "type", typeText, "max", MAX_ALTERNATIVES));
             return null;
         }
         List<Cloze.Answer> answers = new ArrayList<>();
@@ -190,7 +196,9 @@ public final class ClozeParser {
                     fraction = Double.parseDouble(m.group(1).replace(',', '.')) / 100;
                     alt = alt.substring(m.end());
                     if (fraction < -1 || fraction > 1) {
-                        problems.add(name + ": answer " + (a + 1) + " has the weight " + m.group(1) + "%, outside -100% to 100%");
+                        problems.add(ClozeException.Problem.of("cloze_answer_weight_range", name + ": answer " + (a + 1)
+                                + " has the weight " + m.group(1) + "%, outside -100% to 100%", "gap", number, "type",
+                                typeText, "answer", a + 1, "weight", m.group(1)));
                         continue;
                     }
                 }
@@ -204,11 +212,14 @@ public final class ClozeParser {
                 feedback = fb.isBlank() ? null : fb;
             }
             if (answer.isEmpty()) {
-                problems.add(name + ": answer " + (a + 1) + " is empty");
+                problems.add(ClozeException.Problem.of("cloze_answer_empty", name + ": answer " + (a + 1) + " is empty",
+                        "gap", number, "type", typeText, "answer", a + 1));
                 continue;
             }
             if (kind == Cloze.Kind.NUMERICAL && !answer.equals("*") && !NUMERICAL.matcher(answer).matches()) {
-                problems.add(name + ": '" + abbreviate(answer) + "' is not a number (write 23.8 or 23.8:0.1, value:tolerance)");
+                problems.add(ClozeException.Problem.of("cloze_not_a_number", name + ": '" + abbreviate(answer)
+                        + "' is not a number (write 23.8 or 23.8:0.1, value:tolerance)", "gap", number, "type", typeText,
+                        "value", abbreviate(answer)));
                 continue;
             }
             answers.add(new Cloze.Answer(answer, fraction, feedback));
@@ -218,17 +229,21 @@ public final class ClozeParser {
         }
         boolean choice = kind == Cloze.Kind.MULTICHOICE || kind == Cloze.Kind.MULTIRESPONSE;
         if (choice && answers.size() < 2) {
-            problems.add(name + " needs at least 2 choices; it has " + (answers.isEmpty() ? "none" : "1"));
+            problems.add(ClozeException.Problem.of("cloze_two_choices", name + " needs at least 2 choices; it has "
+                    + (answers.isEmpty() ? "none" : "1"), "gap", number, "type", typeText, "count", answers.size()));
             return null;
         }
         if (answers.isEmpty()) {
-            problems.add(name + " has no answer");
+            problems.add(ClozeException.Problem.of("cloze_no_answer", name + " has no answer", "gap", number, "type", typeText));
             return null;
         }
         if (kind == Cloze.Kind.MULTIRESPONSE ? answers.stream().noneMatch(x -> x.fraction() > 0)
                 : answers.stream().noneMatch(Cloze.Answer::full)) {
-            problems.add(name + (kind == Cloze.Kind.MULTIRESPONSE ? " has no right choice (one with credit, = or %50%)"
-                    : " has no answer worth 100% (mark the right one with = or %100%)"));
+            problems.add(kind == Cloze.Kind.MULTIRESPONSE
+                    ? ClozeException.Problem.of("cloze_no_right_choice", name + " has no right choice (one with credit, = or %50%)",
+                            "gap", number, "type", typeText)
+                    : ClozeException.Problem.of("cloze_no_full_answer", name
+                            + " has no answer worth 100% (mark the right one with = or %100%)", "gap", number, "type", typeText));
             return null;
         }
         return new Cloze.Gap(number, weight, kind, type.caseSensitive(), type.layout(), type.shuffle(), answers);

@@ -1,5 +1,7 @@
 package io.demodeck.importer.anki;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.importer.ImportOptions;
@@ -73,7 +75,7 @@ class AnkiTextParserTest {
         ParsedImport result = parse(utf8("a\tb\n\"never closed\tc\nd\te\n"), "x.txt");
         assertEquals(1, result.deck().questions().size());
         assertEquals(2, result.problems().get(0).line());
-        assertTrue(result.problems().get(0).message().contains("never closed"));
+        assertTrue(result.problems().get(0).is(ProblemCode.CSV_QUOTE_NOT_CLOSED), result.problems()::toString);
     }
 
     @Test
@@ -87,7 +89,8 @@ class AnkiTextParserTest {
     @Test
     void anUnknownSeparatorIsReported() {
         ParsedImport result = parse(utf8("#separator:Hash-Sign\na\tb\n"), "x.txt");
-        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 1 && p.message().contains("separator")));
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 1 && p.is(ProblemCode.ANKI_SEPARATOR_UNKNOWN)
+                && "Hash-Sign".equals(p.arg("value"))), result.problems()::toString);
     }
 
     @Test
@@ -112,7 +115,8 @@ class AnkiTextParserTest {
         assertFalse(result.rejected(), result.problems()::toString);
         assertEquals("back", text(result.deck().questions().get(0)).answer());
         assertEquals(2, result.problems().get(0).line());
-        assertTrue(result.problems().get(0).message().contains("past the 2 columns"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.ANKI_COLUMN_PAST_WIDTH)
+                && Integer.valueOf(2).equals(result.problems().get(0).args().get("width")), result.problems()::toString);
     }
 
     @Test
@@ -128,7 +132,7 @@ class AnkiTextParserTest {
         // found by ImportFuzzTest (anki-csv:8806, 10,000-input run): rejected, and the report had no error
         ParsedImport result = parse(utf8("#match scope:deck\n".repeat(1500)), "x.txt");
         assertTrue(result.rejected());
-        assertTrue(result.problems().stream().anyMatch(p -> p.isError() && p.message().contains("no notes")),
+        assertTrue(result.problems().stream().anyMatch(p -> p.isError() && p.is(ProblemCode.ANKI_NO_NOTES)),
                 () -> result.problems().subList(result.problems().size() - 2, result.problems().size()).toString());
     }
 
@@ -139,7 +143,7 @@ class AnkiTextParserTest {
         ParsedImport result = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> parse(utf8("#notetype:Cloze\n" + "{{c1::".repeat(50_000) + "\textra\n"), "x.txt"));
         assertTrue(result.rejected());
-        assertTrue(result.problems().get(0).message().contains("without a deletion"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.ANKI_CLOZE_NO_DELETION), result.problems()::toString);
     }
 
     @Test
@@ -158,11 +162,12 @@ class AnkiTextParserTest {
         assertEquals(List.of("front one", "front two"), result.deck().questions().stream().map(q -> text(q).prompt()).toList(),
                 "no extra card for the duplicate, no empty card");
         assertEquals(2, result.skipped());
-        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 2 && !p.isError() && p.message().contains("padded")),
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 2 && !p.isError() && p.is(ProblemCode.ANKI_ROW_PADDED)),
                 result.problems()::toString);
         assertTrue(result.problems().stream().anyMatch(p -> p.line() == 3 && !p.isError()
-                && p.message().contains("duplicate first field") && p.message().contains("line 1")), result.problems()::toString);
-        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 4 && !p.isError() && p.message().contains("back is empty")),
+                && p.is(ProblemCode.ANKI_DUPLICATE_FRONT) && Integer.valueOf(1).equals(p.args().get("earlierLine"))),
+                result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.line() == 4 && !p.isError() && p.is(ProblemCode.ANKI_BACK_EMPTY)),
                 result.problems()::toString);
     }
 }

@@ -1,5 +1,7 @@
 package io.demodeck.importer.anki;
 
+import io.demodeck.importer.ProblemCode;
+
 import com.github.luben.zstd.Zstd;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionType;
@@ -55,8 +57,8 @@ class ApkgParserTest {
         assertEquals(1, result.skipped());
         assertTrue(result.problems().stream().anyMatch(p -> p.isError() && "note 1700000000003".equals(p.ref())),
                 result.problems()::toString);
-        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("1 cards carry Anki scheduling but "
-                + "the package has no review log")), result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.is(ProblemCode.APKG_SCHEDULED_WITHOUT_REVLOG)
+                && Integer.valueOf(1).equals(p.args().get("cards"))), result.problems()::toString);
         assertEquals(0, result.history().entries());
     }
 
@@ -87,11 +89,11 @@ class ApkgParserTest {
                             a.reviewedAt().toEpochMilli(), a.durationMs())).toList());
             assertTrue(history.answers().stream().allMatch(a -> "Spanish::Verbs".equals(a.sourceDeck())));
             assertEquals(9, history.answers().stream().map(ImportedHistory.Answer::clientReviewId).distinct().count());
-            assertWarning(result, "note 1700000000000", "1 manual rescheduling entry");
-            assertWarning(result, "note 1700000000001", "1 manual rescheduling entry");
-            assertWarning(result, "note 1700000000002", "1 entry with an unknown rating");
-            assertWarning(result, "note 1700000000003", "1 answer of a card that has no question in this import");
-            assertWarning(result, "card 42", "not in the package");
+            assertWarning(result, "note 1700000000000", ProblemCode.REVLOG_MANUAL_LEFT_OUT);
+            assertWarning(result, "note 1700000000001", ProblemCode.REVLOG_MANUAL_LEFT_OUT);
+            assertWarning(result, "note 1700000000002", ProblemCode.REVLOG_INVALID_LEFT_OUT);
+            assertWarning(result, "note 1700000000003", ProblemCode.REVLOG_NO_QUESTION);
+            assertWarning(result, "card 42", ProblemCode.REVLOG_CARD_MISSING);
         }
     }
 
@@ -116,8 +118,8 @@ class ApkgParserTest {
         assertFalse(result.rejected(), result.problems()::toString);
         assertEquals(0, result.history().entries());
         assertEquals(4, result.deck().questions().size(), "the questions come in all the same");
-        assertWarning(result, "revlog", "more than the " + ApkgParser.MAX_HISTORY_ENTRIES);
-        assertTrue(result.problems().stream().noneMatch(p -> p.message().contains("has no review log")),
+        assertWarning(result, "revlog", ProblemCode.APKG_REVLOG_TOO_LONG);
+        assertTrue(result.problems().stream().noneMatch(p -> p.is(ProblemCode.APKG_SCHEDULED_WITHOUT_REVLOG)),
                 "a log left out for its length is not reported as missing: " + result.problems());
     }
 
@@ -127,16 +129,16 @@ class ApkgParserTest {
                 new ImportOptions(null, "en", null, null, false));
         assertFalse(result.rejected());
         assertNull(result.history());
-        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("keepHistory=false")), result.problems()::toString);
+        assertTrue(result.problems().stream().anyMatch(p -> p.is(ProblemCode.APKG_REVLOG_NOT_KEPT)), result.problems()::toString);
     }
 
     private static List<java.util.UUID> ids(ParsedImport result) {
         return result.history().answers().stream().map(ImportedHistory.Answer::clientReviewId).toList();
     }
 
-    private static void assertWarning(ParsedImport result, String ref, String text) {
-        assertTrue(result.problems().stream().anyMatch(p -> !p.isError() && ref.equals(p.ref()) && p.message().contains(text)),
-                () -> "no warning '" + text + "' at " + ref + " in " + result.problems());
+    private static void assertWarning(ParsedImport result, String ref, ProblemCode code) {
+        assertTrue(result.problems().stream().anyMatch(p -> !p.isError() && ref.equals(p.ref()) && p.is(code)),
+                () -> "no warning " + code + " at " + ref + " in " + result.problems());
     }
 
     @Test
@@ -167,7 +169,8 @@ class ApkgParserTest {
         ParsedImport result = parse(ApkgFixtures.zip(Map.of("meta", new byte[] {0x08, 0x03}, "collection.anki21b", bomb)), "x.apkg");
         assertTrue(result.rejected());
         assertEquals("collection.anki21b", result.problems().get(0).ref());
-        assertTrue(result.problems().get(0).message().contains("expands to more than 16 MB"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.ZSTD_TOO_LARGE), result.problems()::toString);
+        assertEquals(16L, result.problems().get(0).args().get("megabytes"));
     }
 
     @Test
@@ -211,7 +214,7 @@ class ApkgParserTest {
         long start = System.nanoTime();
         ParsedImport result = parse(bomb, "bomb.apkg");
         assertTrue(result.rejected());
-        assertTrue(result.problems().get(0).message().contains("zip bomb"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.ZIP_BOMB), result.problems()::toString);
         assertTrue(System.nanoTime() - start < 3_000_000_000L);
     }
 
@@ -221,7 +224,8 @@ class ApkgParserTest {
         ParsedImport result = parse(pkg, "x.apkg");
         assertTrue(result.rejected());
         assertEquals("collection.anki21", result.problems().get(0).ref());
-        assertFalse(result.problems().get(0).message().contains("[SQLITE_"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.APKG_NOT_A_DATABASE), result.problems()::toString);
+        assertFalse(result.problems().get(0).arg("reason").contains("[SQLITE_"), result.problems()::toString);
     }
 
     @Test
@@ -235,6 +239,6 @@ class ApkgParserTest {
         }
         ParsedImport result = parse(out.toByteArray(), "many.apkg");
         assertTrue(result.rejected());
-        assertTrue(result.problems().get(0).message().contains("entries"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.ZIP_TOO_MANY_ENTRIES), result.problems()::toString);
     }
 }

@@ -1,5 +1,7 @@
 package io.demodeck.importer.gift;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
@@ -122,8 +124,9 @@ class GiftParserTest {
         assertEquals(6, result.skipped());
         List<Integer> errorLines = result.problems().stream().filter(ImportProblem::isError).map(ImportProblem::line).toList();
         assertEquals(List.of(3, 5, 7, 9, 11, 13), errorLines, result.problems()::toString);
-        assertTrue(result.problems().stream().anyMatch(p -> !p.isError() && p.line() == 15 && p.message().contains("\\q")));
-        assertTrue(result.problems().get(0).message().contains("never closed"));
+        assertTrue(result.problems().stream().anyMatch(p -> !p.isError() && p.line() == 15
+                && p.is(ProblemCode.GIFT_UNKNOWN_ESCAPE) && "\\q".equals(p.arg("escape"))), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.GIFT_BLOCK_NOT_CLOSED), result.problems()::toString);
     }
 
     @Test
@@ -132,7 +135,7 @@ class GiftParserTest {
         ParsedImport result = parse(cp1251);
         assertTrue(result.rejected());
         assertEquals(3, result.problems().get(0).line());
-        assertTrue(result.problems().get(0).message().contains("UTF-8"));
+        assertTrue(result.problems().get(0).is(ProblemCode.NOT_UTF8), result.problems()::toString);
     }
 
     @Test

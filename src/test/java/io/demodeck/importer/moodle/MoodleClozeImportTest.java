@@ -1,5 +1,7 @@
 package io.demodeck.importer.moodle;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.importer.ImportOptions;
@@ -64,13 +66,21 @@ class MoodleClozeImportTest {
         ParsedImport result = parse();
         assertEquals(2, result.deck().questions().size());
         assertEquals(5, result.skipped());
-        List<String> errors = result.problems().stream().filter(ImportProblem::isError).map(ImportProblem::message).toList();
+        List<ImportProblem> problems = result.problems().stream().filter(ImportProblem::isError).toList();
+        assertTrue(problems.stream().allMatch(p -> p.is(ProblemCode.MOODLE_CLOZE_INVALID)), problems::toString);
+        // each names the problems of its cloze text by their own keys and values, for the page to say
+        List<Object> errors = problems.stream().map(p -> p.args().get("detail")).toList();
         assertEquals(5, errors.size(), errors::toString);
-        assertTrue(errors.get(0).contains("'No sub-questions'") && errors.get(0).contains("no gaps"), errors::toString);
-        assertTrue(errors.get(1).contains("gap 1 (MULTICHOICE) needs at least 2 choices; it has none"), errors::toString);
-        assertTrue(errors.get(2).contains("gap 1 (MULTICHOICE) needs at least 2 choices; it has 1"), errors::toString);
-        assertTrue(errors.get(3).contains("gap 1 (MULTICHOICE) has no answer worth 100%"), errors::toString);
-        assertTrue(errors.get(4).contains("gap 1 (NUMERICAL): 'zero' is not a number"), errors::toString);
+        assertEquals("No sub-questions", problems.get(0).arg("question"), problems::toString);
+        assertEquals(List.of(java.util.Map.of("key", "cloze_no_gaps", "args", java.util.Map.of())), errors.get(0));
+        assertEquals(List.of(java.util.Map.of("key", "cloze_two_choices", "args",
+                java.util.Map.of("gap", 1, "type", "MULTICHOICE", "count", 0))), errors.get(1));
+        assertEquals(List.of(java.util.Map.of("key", "cloze_two_choices", "args",
+                java.util.Map.of("gap", 1, "type", "MULTICHOICE", "count", 1))), errors.get(2));
+        assertEquals(List.of(java.util.Map.of("key", "cloze_no_full_answer", "args",
+                java.util.Map.of("gap", 1, "type", "MULTICHOICE"))), errors.get(3));
+        assertEquals(List.of(java.util.Map.of("key", "cloze_not_a_number", "args",
+                java.util.Map.of("gap", 1, "type", "NUMERICAL", "value", "zero"))), errors.get(4));
         assertTrue(result.problems().stream().filter(ImportProblem::isError).allMatch(p -> p.line() > 0));
     }
 }

@@ -1,5 +1,7 @@
 package io.demodeck.importer.moodle;
 
+import io.demodeck.importer.ProblemCode;
+
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
@@ -75,15 +77,17 @@ class MoodleXmlParserTest {
         assertEquals(3, result.skipped());
         List<ImportProblem> errors = result.problems().stream().filter(ImportProblem::isError).toList();
         assertEquals(3, errors.size(), errors::toString);
-        assertTrue(errors.get(0).message().contains("calculated") && errors.get(0).line() > 0, errors::toString);
-        assertTrue(errors.get(1).message().contains("unknown question type 'ddmarker'"), errors::toString);
+        assertTrue(errors.get(0).is(ProblemCode.MOODLE_TYPE_UNSUPPORTED) && errors.get(0).arg("type").startsWith("calculated")
+                && errors.get(0).line() > 0, errors::toString);
+        assertTrue(errors.get(1).is(ProblemCode.MOODLE_TYPE_UNKNOWN) && "ddmarker".equals(errors.get(1).arg("type")),
+                errors::toString);
     }
 
     @Test
     void refusesTheBillionLaughsQuickly() {
         ParsedImport result = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> parse(bytes("moodle/billion-laughs.xml")));
         assertTrue(result.rejected());
-        assertTrue(result.problems().get(0).message().contains("DOCTYPE"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.XML_DOCTYPE_REFUSED), result.problems()::toString);
     }
 
     @Test
@@ -104,7 +108,8 @@ class MoodleXmlParserTest {
     void anotherRootElementIsRejected() {
         ParsedImport result = parse(utf8("<html><body/></html>"));
         assertTrue(result.rejected());
-        assertTrue(result.problems().get(0).message().contains("<quiz>"));
+        assertTrue(result.problems().get(0).is(ProblemCode.MOODLE_ROOT_NOT_QUIZ), result.problems()::toString);
+        assertEquals("html", result.problems().get(0).arg("element"));
     }
 
     @Test
@@ -114,7 +119,8 @@ class MoodleXmlParserTest {
                 + "</questiontext></question></quiz>"));
         assertEquals(1, result.deck().questions().size());
         assertEquals("See", text(result.deck().questions().get(0)).prompt());
-        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("base64")));
+        assertTrue(result.problems().stream().anyMatch(p -> p.is(ProblemCode.MOODLE_FILE_NOT_BASE64)
+                && "a.png".equals(p.arg("file"))), result.problems()::toString);
     }
 
     @Test
@@ -133,7 +139,7 @@ class MoodleXmlParserTest {
         ParsedImport result = parser.parse(utf8("<quiz>\n<!DOCTYPE quiz SYSTEM \"x\"></quiz>"), "x.xml", ImportOptions.defaults());
         assertTrue(result.rejected());
         assertEquals(2, result.problems().get(0).line());
-        assertTrue(result.problems().get(0).message().startsWith("DOCTYPE declarations"), result.problems()::toString);
+        assertTrue(result.problems().get(0).is(ProblemCode.XML_DOCTYPE_REFUSED), result.problems()::toString);
     }
 
     @Test
