@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.deck.DeckAccess.Viewer;
+import io.demodeck.quiz.cloze.ClozeException;
+import io.demodeck.quiz.cloze.ClozeParser;
+import io.demodeck.quiz.cloze.ClozeWriter;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -380,11 +383,28 @@ public class ClassDashboard {
             long agains = ((Number) r[6]).longValue();
             long learners = ((Number) r[7]).longValue();
             Double firstTry = !type.autoGraded() || learners == 0 ? null : ((Number) r[8]).doubleValue() / learners;
-            out.add(new QuestionRow(id, (String) r[1], (String) r[2], label((String) r[4]), type, answers, agains,
+            out.add(new QuestionRow(id, (String) r[1], (String) r[2], label((String) r[4], type), type, answers, agains,
                     answers == 0 ? null : (double) agains / answers, type.autoGraded() ? learners : 0, firstTry,
                     r[9] == null ? null : ((Number) r[9]).doubleValue(), wrong.getOrDefault(id, List.of())));
         }
         return out;
+    }
+
+    /** A gap in the bank's cloze syntax, also one cut off at the end of a shortened prompt. */
+    private static final java.util.regex.Pattern GAP =
+            java.util.regex.Pattern.compile("\\{\\d{0,4}:[A-Z_]{1,20}(?::(?:\\\\.|[^\\\\}])*)?(?:}|$)");
+
+    /** A question's label; a cloze prompt shows blanks where its gaps are, never their answers. */
+    static String label(String text, QuestionType type) {
+        if (type != QuestionType.CLOZE) {
+            return label(text);
+        }
+        try {
+            return label(ClozeWriter.blanksPlain(ClozeParser.parse(text)));
+        } catch (ClozeException e) {
+            // a title (no gaps), or a prompt cut in the middle of a gap
+            return label(GAP.matcher(text).replaceAll("______"));
+        }
     }
 
     /** The first line of a title or prompt, without Markdown marks, at most 120 characters. */

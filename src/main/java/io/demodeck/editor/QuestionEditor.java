@@ -35,6 +35,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class QuestionEditor {
 
+    /** The kind of the refusal to change a bank deck's questions. */
+    public static final String BANK_DECK = "bank-deck";
+
     @Inject
     DeckAccess access;
 
@@ -59,6 +62,26 @@ public class QuestionEditor {
         return deck;
     }
 
+    /**
+     * The deck if the viewer may change its questions. Never a deck of the system's bank ({@code questions/}): its file
+     * is the source of truth and the bank loader would overwrite an edit at the next start (409, as the deck's
+     * lifecycle refuses to rename or delete it).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Deck writableDeck(DeckAccess.Viewer viewer, String deckExternalId) {
+        Deck deck = editableDeck(viewer, deckExternalId);
+        if (isBank(deck)) {
+            throw new ClientFacingException(409, BANK_DECK, "A question bank deck",
+                    "The deck '" + deck.externalId + "' comes from the questions/ folder of the system: its questions "
+                            + "are changed in its file there, which is loaded at every start, not in the editor");
+        }
+        return deck;
+    }
+
+    static boolean isBank(Deck deck) {
+        return "bank".equals(deck.origin);
+    }
+
     /** Every question of the deck, retired ones too, in deck order (retired ones last). */
     @Transactional
     public List<EditorViews.QuestionView> list(DeckAccess.Viewer viewer, String deckExternalId) {
@@ -75,7 +98,7 @@ public class QuestionEditor {
 
     @Transactional
     public EditorViews.QuestionView create(DeckAccess.Viewer viewer, String deckExternalId, QuestionDraft draft) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         List<FieldProblem> problems = new ArrayList<>(DraftRules.check(draft));
         String externalId = draft.externalId() == null || draft.externalId().isBlank()
@@ -99,7 +122,7 @@ public class QuestionEditor {
     @Transactional
     public EditorViews.QuestionView update(DeckAccess.Viewer viewer, String deckExternalId, long questionId,
                                            String expectedVersion, QuestionDraft draft) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = current(deck, questionId, expectedVersion);
         List<FieldProblem> problems = new ArrayList<>(DraftRules.check(draft));
@@ -130,7 +153,7 @@ public class QuestionEditor {
 
     private EditorViews.QuestionView setRetired(DeckAccess.Viewer viewer, String deckExternalId, long questionId,
                                                 String expectedVersion, boolean retired) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = current(deck, questionId, expectedVersion);
         if (q.retired == retired) {
@@ -149,7 +172,7 @@ public class QuestionEditor {
     @Transactional
     public EditorViews.QuestionView revert(DeckAccess.Viewer viewer, String deckExternalId, long questionId,
                                            int revisionNumber, String expectedVersion) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = current(deck, questionId, expectedVersion);
         @SuppressWarnings("unchecked")
@@ -179,7 +202,7 @@ public class QuestionEditor {
      */
     @Transactional
     public List<EditorViews.QuestionView> move(DeckAccess.Viewer viewer, String deckExternalId, long questionId, int by) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = question(deck, questionId);
         if (q.retired) {
