@@ -55,14 +55,11 @@ public class DeckLifecycle {
     public record Text(String title, String description) {
     }
 
-    public record Change(Instant at, String username, String action, String detail) {
-    }
-
     /** A deck as its manage page and the API show it. */
     public record Manage(long id, String externalId, String originalLanguage, Map<String, Text> texts, String visibility,
                          boolean archived, Instant archivedAt, String owner, List<String> editors, boolean bank,
                          long learners, String level, boolean canManageEditors, boolean canPublish,
-                         boolean canPurge, List<Change> changes) {
+                         boolean canPurge, List<DeckChanges.Change> changes) {
         /** The title in this language, else the other one. */
         public String title(String lang) {
             Text t = texts.get(lang);
@@ -82,6 +79,9 @@ public class DeckLifecycle {
 
     @Inject
     DeckAccess access;
+
+    @Inject
+    DeckChanges log;
 
     // --------------------------------------------------------------------------------------------- ids
 
@@ -147,7 +147,7 @@ public class DeckLifecycle {
         Level level = access.level(viewer, id);
         return new Manage(id, deck.externalId, deck.originalLanguage, texts, deck.visibility, deck.archivedAt != null,
                 deck.archivedAt, owner, List.copyOf(editors), "bank".equals(deck.origin), learners(id),
-                level.name().toLowerCase(Locale.ROOT), level == Level.OWN, viewer.admin(), viewer.admin(), changes(id));
+                level.name().toLowerCase(Locale.ROOT), level == Level.OWN, viewer.admin(), viewer.admin(), log.of(id));
     }
 
     /** How many learners have cards or answers in the deck: its learner history. */
@@ -157,21 +157,10 @@ public class DeckLifecycle {
                 .setParameter(1, deckId).getSingleResult()).longValue();
     }
 
-    private List<Change> changes(long deckId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select changed_at, username, action, detail from deck_change "
-                + "where deck_id = ?1 order by changed_at desc, id desc limit 200").setParameter(1, deckId).getResultList();
-        List<Change> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            out.add(new Change(instant(r[0]), (String) r[1], (String) r[2], (String) r[3]));
-        }
-        return out;
-    }
-
     /** The recorded changes of a deck, newest first: for its editors. */
     @Transactional
-    public List<Change> changes(Viewer viewer, String externalId) {
-        return changes(access.requireEdit(viewer, externalId));
+    public List<DeckChanges.Change> changes(Viewer viewer, String externalId) {
+        return log.of(access.requireEdit(viewer, externalId));
     }
 
     /** Whether the viewer may edit (and so manage and export) the deck; false for a missing one. */
@@ -481,24 +470,6 @@ public class DeckLifecycle {
     }
 
     private void record(Viewer viewer, Long deckId, String externalId, String action, String detail) {
-        String username = viewer.userId() == null ? null
-                : User.<User>findByIdOptional(viewer.userId()).map(u -> u.username).orElse(null);
-        em.createNativeQuery("insert into deck_change (deck_id, deck_external_id, user_id, username, action, detail) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, deckId).setParameter(2, externalId).setParameter(3, viewer.userId())
-                .setParameter(4, username).setParameter(5, action).setParameter(6, detail).executeUpdate();
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + o);
+        log.deck(viewer.userId(), deckId, externalId, action, detail);
     }
 }

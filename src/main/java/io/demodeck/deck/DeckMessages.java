@@ -345,4 +345,22 @@ public interface DeckMessages {
 
     @Message("new owner")
     String action_owner();
+
+    @Message("imported {file}: {created} new, {updated} updated, {retired} retired")
+    String action_imported(String file, int created, int updated, int retired);
+
+    @Message("question added:")
+    String action_question_created();
+
+    @Message("question edited:")
+    String action_question_edited();
+
+    @Message("question retired:")
+    String action_question_retired();
+
+    @Message("question restored:")
+    String action_question_restored();
+
+    @Message("question reverted to revision {revision}:")
+    String action_question_reverted(String revision);
 }

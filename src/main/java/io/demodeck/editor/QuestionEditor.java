@@ -8,6 +8,7 @@ import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.deck.DeckAccess;
+import io.demodeck.deck.DeckChanges;
 import io.demodeck.platform.ClientFacingException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,9 @@ public class QuestionEditor {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DeckChanges log;
 
     /** The deck if the viewer may edit it: 404 when they cannot even see it, 403 when they can only see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -116,6 +120,7 @@ public class QuestionEditor {
                 .setParameter(1, deck.id).getSingleResult();
         Question q = writer.writeQuestion(deck, content, last.intValue() + 1, false);
         revision(q.id, viewer.userId(), "created", String.join(", ", changes(null, content)), content);
+        log.question(viewer.userId(), deck.id, deck.externalId, DeckChanges.QUESTION_CREATED, q.externalId, null);
         return view(deck, q);
     }
 
@@ -165,6 +170,8 @@ public class QuestionEditor {
         q.updatedAt = java.time.Instant.now();
         deck.updatedAt = q.updatedAt;
         revision(q.id, viewer.userId(), retired ? "retired" : "restored", "retired", content);
+        log.question(viewer.userId(), deck.id, deck.externalId,
+                retired ? DeckChanges.QUESTION_RETIRED : DeckChanges.QUESTION_RESTORED, q.externalId, null);
         return view(deck, q);
     }
 
@@ -193,7 +200,10 @@ public class QuestionEditor {
         QuestionContent after = new QuestionContent(q.externalId, stored.type(), stored.tags(), stored.demoIds(),
                 stored.source(), stored.originalLanguage(), stored.correctBoolean(), stored.correctMin(),
                 stored.correctMax(), stored.texts(), stored.options(), 0, stored.followUps(), stored.title());
-        return save(viewer, deck, q, before, after, "reverted", "revision " + revisionNumber);
+        EditorViews.QuestionView saved = save(viewer, deck, q, before, after, "reverted", "revision " + revisionNumber);
+        log.question(viewer.userId(), deck.id, deck.externalId, DeckChanges.QUESTION_REVERTED, q.externalId,
+                String.valueOf(revisionNumber));
+        return saved;
     }
 
     /**
@@ -251,6 +261,10 @@ public class QuestionEditor {
         String summary = prefix.isEmpty() ? String.join(", ", changed)
                 : prefix + (changed.isEmpty() ? "" : ": " + String.join(", ", changed));
         revision(written.id, viewer.userId(), action, summary, after);
+        if ("edited".equals(action)) {
+            log.question(viewer.userId(), deck.id, deck.externalId, DeckChanges.QUESTION_EDITED, written.externalId,
+                    String.join(", ", changed));
+        }
         return view(deck, written);
     }
 
