@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.deck.DeckAccess.Viewer;
-import io.demodeck.quiz.cloze.ClozeException;
-import io.demodeck.quiz.cloze.ClozeParser;
-import io.demodeck.quiz.cloze.ClozeWriter;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -394,17 +391,12 @@ public class ClassDashboard {
     private static final java.util.regex.Pattern GAP =
             java.util.regex.Pattern.compile("\\{\\d{0,4}:[A-Z_]{1,20}(?::(?:\\\\.|[^\\\\}])*)?(?:}|$)");
 
-    /** A question's label; a cloze prompt shows blanks where its gaps are, never their answers. */
+    /**
+     * A question's label; a cloze prompt shows "…" where its gaps are, never their answers (a gap cut off by the
+     * shortened prompt included).
+     */
     static String label(String text, QuestionType type) {
-        if (type != QuestionType.CLOZE) {
-            return label(text);
-        }
-        try {
-            return label(ClozeWriter.blanksPlain(ClozeParser.parse(text)));
-        } catch (ClozeException e) {
-            // a title (no gaps), or a prompt cut in the middle of a gap
-            return label(GAP.matcher(text).replaceAll("______"));
-        }
+        return label(type == QuestionType.CLOZE ? GAP.matcher(text).replaceAll("…") : text);
     }
 
     /** The first line of a title or prompt, without Markdown marks, at most 120 characters. */
