@@ -250,7 +250,7 @@ public interface DeckMessages {
     @Message("purged")
     String action_purged();
 
-    @Message("Deck created. Add questions by importing a file, then share it.")
+    @Message("Deck created. Write its questions in the editor or import a file, then share it.")
     String done_created();
 
     @Message("Saved.")

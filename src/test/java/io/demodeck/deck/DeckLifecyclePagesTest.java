@@ -184,4 +184,17 @@ class DeckLifecyclePagesTest {
         assertEquals(403, instructor.open("/decks/" + bank + "/manage").statusCode());
         assertFalse(instructor.open("/decks/" + bank).asString().contains("/manage\""), "no Manage link for a non-editor");
     }
+
+    @Test
+    void aNewDecksManagePageLeadsToTheQuestionEditor() {
+        Browser owner = signIn(account("edl", Role.INSTRUCTOR), "en");
+        String id = "editor-link-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = owner.submit("/decks/new", "id", id, "titleEn", "Editor link", "language", "en");
+        assertEquals(303, created.statusCode(), created.asString());
+        String page = owner.open("/decks/" + id + "/manage?done=created").asString();
+        assertTrue(page.contains("<a href=\"/decks/" + id + "/editor\" id=\"manage-editor-link\">Edit questions</a>"), page);
+        assertTrue(page.contains("Write its questions in the editor"), page);
+        owner.request().get("/lang/ru?back=/");
+        assertTrue(owner.open("/decks/" + id + "/manage?done=created").asString().contains("Напишите вопросы в редакторе"));
+    }
 }
