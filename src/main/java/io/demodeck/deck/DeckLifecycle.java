@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *   <li>editors (owner, co-editors, admins): rename, describe, change visibility between private and class;</li>
  *   <li>owner and admins: co-editors, a new owner, archive, restore, delete;</li>
  *   <li>admins only: publish or unpublish (public), purge a deck with learner history;</li>
- *   <li>nobody: rename or delete a deck of {@code questions/} (the system's bank decks, 409).</li>
+ *   <li>nobody: rename, describe or delete a deck of {@code questions/} (the system's bank decks, 409: the files
+ *   are the source of truth, loaded at every start).</li>
  * </ul>
  * Who may see a deck stays {@link DeckAccess}'s business: a deck the viewer may not see answers as a missing one.
  */
@@ -225,11 +226,15 @@ public class DeckLifecycle {
         return target;
     }
 
-    /** Sets the titles and descriptions (English and Russian); a language without a title is removed. Editors. */
+    /**
+     * Sets the titles and descriptions (English and Russian); a language without a title is removed. Editors; never a
+     * bank deck, whose file's texts the bank loader would put back at the next start.
+     */
     @Transactional
     public void describe(Viewer viewer, String externalId, Map<String, Text> texts) {
         long id = access.requireEdit(viewer, externalId);
         Deck deck = Deck.findById(id);
+        refuseBank(deck, "given other texts");
         Map<String, Deck.Text> clean = checkTexts(texts);
         deck.texts.clear();
         deck.texts.putAll(clean);

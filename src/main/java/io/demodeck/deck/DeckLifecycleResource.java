@@ -165,6 +165,8 @@ public class DeckLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a deck's titles and descriptions (English, Russian)", description = "Its editors.")
     @APIResponse(responseCode = "200", description = "The deck")
+    @APIResponse(responseCode = "409", description = "A deck of the system's question bank (questions/): its file holds its texts",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "A title or description missing or too long (the field is named)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiDeck describe(@PathParam("deck") String deck, TextsRequest body) {
