@@ -379,11 +379,23 @@ public class ClassDashboard {
             long agains = r.getLong("agains");
             long learners = r.getLong("learners");
             Double firstTry = !type.autoGraded() || learners == 0 ? null : r.getDouble("correct") / learners;
-            out.add(new QuestionRow(id, r.getString("deck"), r.getString("external_id"), label(r.getString("title")), type,
+            out.add(new QuestionRow(id, r.getString("deck"), r.getString("external_id"), label(r.getString("title"), type), type,
                     answers, agains, answers == 0 ? null : (double) agains / answers, type.autoGraded() ? learners : 0,
                     firstTry, r.getDoubleOrNull("difficulty"), wrong.getOrDefault(id, List.of())));
         }
         return out;
+    }
+
+    /** A gap in the bank's cloze syntax, also one cut off at the end of a shortened prompt. */
+    private static final java.util.regex.Pattern GAP =
+            java.util.regex.Pattern.compile("\\{\\d{0,4}:[A-Z_]{1,20}(?::(?:\\\\.|[^\\\\}])*)?(?:}|$)");
+
+    /**
+     * A question's label; a cloze prompt shows "…" where its gaps are, never their answers (a gap cut off by the
+     * shortened prompt included).
+     */
+    static String label(String text, QuestionType type) {
+        return label(type == QuestionType.CLOZE ? GAP.matcher(text).replaceAll("…") : text);
     }
 
     /** The first line of a title or prompt, without Markdown marks, at most 120 characters. */

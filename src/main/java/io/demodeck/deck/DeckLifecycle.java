@@ -8,11 +8,9 @@ import io.demodeck.deck.DeckAccess.Level;
 import io.demodeck.deck.DeckAccess.Viewer;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.platform.ClientFacingException;
-import io.demodeck.platform.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.text.Normalizer;
@@ -33,7 +31,8 @@ import java.util.regex.Pattern;
  *   <li>editors (owner, co-editors, admins): rename, describe, change visibility between private and class;</li>
  *   <li>owner and admins: co-editors, a new owner, archive, restore, delete;</li>
  *   <li>admins only: publish or unpublish (public), purge a deck with learner history;</li>
- *   <li>nobody: rename or delete a deck of {@code questions/} (the system's bank decks, 409).</li>
+ *   <li>nobody: rename, describe or delete a deck of {@code questions/} (the system's bank decks, 409: the files
+ *   are the source of truth, loaded at every start).</li>
  * </ul>
  * Who may see a deck stays {@link DeckAccess}'s business: a deck the viewer may not see answers as a missing one.
  */
@@ -57,14 +56,11 @@ public class DeckLifecycle {
     public record Text(String title, String description) {
     }
 
-    public record Change(Instant at, String username, String action, String detail) {
-    }
-
     /** A deck as its manage page and the API show it. */
     public record Manage(long id, String externalId, String originalLanguage, Map<String, Text> texts, String visibility,
                          boolean archived, Instant archivedAt, String owner, List<String> editors, boolean bank,
                          long learners, String level, boolean canManageEditors, boolean canPublish,
-                         boolean canPurge, List<Change> changes) {
+                         boolean canPurge, List<DeckChanges.Change> changes) {
         /** The title in this language, else the other one. */
         public String title(String lang) {
             Text t = texts.get(lang);
@@ -84,6 +80,9 @@ public class DeckLifecycle {
 
     @Inject
     DeckAccess access;
+
+    @Inject
+    DeckChanges log;
 
     // --------------------------------------------------------------------------------------------- ids
 
@@ -149,7 +148,7 @@ public class DeckLifecycle {
         Level level = access.level(viewer, id);
         return new Manage(id, deck.externalId, deck.originalLanguage, texts, deck.visibility, deck.archivedAt != null,
                 deck.archivedAt, owner, List.copyOf(editors), "bank".equals(deck.origin), learners(id),
-                level.name().toLowerCase(Locale.ROOT), level == Level.OWN, viewer.admin(), viewer.admin(), changes(id));
+                level.name().toLowerCase(Locale.ROOT), level == Level.OWN, viewer.admin(), viewer.admin(), log.of(id));
     }
 
     /** How many learners have cards or answers in the deck: its learner history. */
@@ -159,17 +158,10 @@ public class DeckLifecycle {
                 .setParameter(1, deckId).getSingleResult()).longValue();
     }
 
-    private List<Change> changes(long deckId) {
-        return SqlRow.list(em.createNativeQuery("select changed_at, username, action, detail from deck_change "
-                        + "where deck_id = ?1 order by changed_at desc, id desc limit 200", Tuple.class).setParameter(1, deckId))
-                .stream().map(r -> new Change(r.getInstant("changed_at"), r.getString("username"), r.getString("action"),
-                        r.getString("detail"))).toList();
-    }
-
     /** The recorded changes of a deck, newest first: for its editors. */
     @Transactional
-    public List<Change> changes(Viewer viewer, String externalId) {
-        return changes(access.requireEdit(viewer, externalId));
+    public List<DeckChanges.Change> changes(Viewer viewer, String externalId) {
+        return log.of(access.requireEdit(viewer, externalId));
     }
 
     /** Whether the viewer may edit (and so manage and export) the deck; false for a missing one. */
@@ -234,11 +226,15 @@ public class DeckLifecycle {
         return target;
     }
 
-    /** Sets the titles and descriptions (English and Russian); a language without a title is removed. Editors. */
+    /**
+     * Sets the titles and descriptions (English and Russian); a language without a title is removed. Editors; never a
+     * bank deck, whose file's texts the bank loader would put back at the next start.
+     */
     @Transactional
     public void describe(Viewer viewer, String externalId, Map<String, Text> texts) {
         long id = access.requireEdit(viewer, externalId);
         Deck deck = Deck.findById(id);
+        refuseBank(deck, "given other texts");
         Map<String, Deck.Text> clean = checkTexts(texts);
         deck.texts.clear();
         deck.texts.putAll(clean);
@@ -479,11 +475,6 @@ public class DeckLifecycle {
     }
 
     private void record(Viewer viewer, Long deckId, String externalId, String action, String detail) {
-        String username = viewer.userId() == null ? null
-                : User.<User>findByIdOptional(viewer.userId()).map(u -> u.username).orElse(null);
-        em.createNativeQuery("insert into deck_change (deck_id, deck_external_id, user_id, username, action, detail) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, deckId).setParameter(2, externalId).setParameter(3, viewer.userId())
-                .setParameter(4, username).setParameter(5, action).setParameter(6, detail).executeUpdate();
+        log.deck(viewer.userId(), deckId, externalId, action, detail);
     }
 }

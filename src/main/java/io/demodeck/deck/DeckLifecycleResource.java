@@ -61,7 +61,20 @@ public class DeckLifecycleResource {
                                String outcome, String deck) {
     }
 
-    public record ApiChange(Instant at, String username, String action, String detail) {
+    public record ApiChange(Instant at, String username,
+                            @Schema(description = "created, renamed, described, visibility, owner, editor-added, "
+                                    + "editor-removed, archived, restored, deleted, purged; imported; question-created, "
+                                    + "question-edited, question-retired, question-restored, question-reverted") String action,
+                            @Schema(description = "imported: the file; question-edited: the fields changed; "
+                                    + "question-reverted: the revision restored; else the old and new value") String detail,
+                            @Schema(description = "the question's id, for the editor's changes") String question,
+                            @Schema(description = "imported: questions created") Integer created,
+                            @Schema(description = "imported: questions updated") Integer updated,
+                            @Schema(description = "imported: questions retired (left out of the file)") Integer retired) {
+        static ApiChange of(DeckChanges.Change c) {
+            return new ApiChange(c.at(), c.username(), c.action(), c.detail(), c.question(), c.created(), c.updated(),
+                    c.retired());
+        }
     }
 
     public record ApiDeck(String id, String language, Map<String, DeckLifecycle.Text> texts, String visibility,
@@ -75,7 +88,7 @@ public class DeckLifecycleResource {
         static ApiDeck of(DeckLifecycle.Manage m) {
             return new ApiDeck(m.externalId(), m.originalLanguage(), m.texts(), m.visibility(), m.archived(),
                     m.archivedAt(), m.owner(), m.editors(), m.bank(), m.learners(), m.level(),
-                    m.changes().stream().map(c -> new ApiChange(c.at(), c.username(), c.action(), c.detail())).toList());
+                    m.changes().stream().map(ApiChange::of).toList());
         }
     }
 
@@ -131,7 +144,7 @@ public class DeckLifecycleResource {
     @APIResponse(responseCode = "403", description = "Not an editor of the deck",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public List<ApiChange> changes(@PathParam("deck") String deck) {
-        return decks.changes(viewer(), deck).stream().map(c -> new ApiChange(c.at(), c.username(), c.action(), c.detail())).toList();
+        return decks.changes(viewer(), deck).stream().map(ApiChange::of).toList();
     }
 
     @PUT
@@ -152,6 +165,8 @@ public class DeckLifecycleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a deck's titles and descriptions (English, Russian)", description = "Its editors.")
     @APIResponse(responseCode = "200", description = "The deck")
+    @APIResponse(responseCode = "409", description = "A deck of the system's question bank (questions/): its file holds its texts",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "A title or description missing or too long (the field is named)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiDeck describe(@PathParam("deck") String deck, TextsRequest body) {

@@ -118,7 +118,7 @@ public interface DeckMessages {
     @Message("Only admins publish a deck or take a public deck back.")
     String vis_admins_only();
 
-    @Message("This deck comes from the questions/ folder of the system: it cannot be renamed, archived or deleted here.")
+    @Message("This deck comes from the questions/ folder of the system: its texts and questions are changed in its file, loaded at every start; here it cannot be renamed, archived or deleted.")
     String bank_note();
 
     @Message("Export")
@@ -250,7 +250,7 @@ public interface DeckMessages {
     @Message("purged")
     String action_purged();
 
-    @Message("Deck created. Add questions by importing a file, then share it.")
+    @Message("Deck created. Write its questions in the editor or import a file, then share it.")
     String done_created();
 
     @Message("Saved.")
@@ -307,7 +307,7 @@ public interface DeckMessages {
     @Message("Give at least one title (up to 200 characters); a description needs a title and has at most 4000 characters.")
     String error_texts();
 
-    @Message("The decks of the question bank (questions/) cannot be renamed, archived, deleted or given to another owner.")
+    @Message("The decks of the question bank (questions/) cannot be renamed, given other texts, archived, deleted or given to another owner.")
     String error_bank();
 
     @Message("Only admins publish a deck or take a public deck back.")
@@ -345,4 +345,22 @@ public interface DeckMessages {
 
     @Message("new owner")
     String action_owner();
+
+    @Message("imported {file}: {created} new, {updated} updated, {retired} retired")
+    String action_imported(String file, int created, int updated, int retired);
+
+    @Message("question added:")
+    String action_question_created();
+
+    @Message("question edited:")
+    String action_question_edited();
+
+    @Message("question retired:")
+    String action_question_retired();
+
+    @Message("question restored:")
+    String action_question_restored();
+
+    @Message("question reverted to revision {revision}:")
+    String action_question_reverted(String revision);
 }

@@ -60,8 +60,14 @@ public class DeckPages {
         }
     }
 
-    /** A recorded change as the page shows it. */
-    public record ChangeRow(String at, String who, String action, String detail) {
+    /**
+     * A recorded change as the page shows it.
+     *
+     * @param question the question an editor's change was about ("" for other changes)
+     * @param created  an import's counts (0 for other changes); likewise {@code updated}, {@code retired}
+     */
+    public record ChangeRow(String at, String who, String action, String detail, String question, int created,
+                            int updated, int retired) {
     }
 
     /** A download link per export format. */
@@ -293,7 +299,9 @@ public class DeckPages {
     private Response render(String deck, String done, String error, int status) {
         DeckLifecycle.Manage d = decks.manage(viewer(), deck);
         List<ChangeRow> changes = d.changes().stream().map(c -> new ChangeRow(TIME.format(c.at()),
-                c.username() == null ? "—" : c.username(), c.action(), c.detail() == null ? "" : c.detail())).toList();
+                c.username() == null ? "—" : c.username(), c.action(), c.detail() == null ? "" : c.detail(),
+                c.question() == null ? "" : c.question(), zero(c.created()), zero(c.updated()), zero(c.retired())))
+                .toList();
         return Response.status(status).entity(Templates.manage(d, d.title(ui.lang()), changes, formats(d.externalId()),
                 done, error)).build();
     }
@@ -328,6 +336,10 @@ public class DeckPages {
             throw new ClientFacingException(403, "admins-purge", "Forbidden",
                     "Only admins delete a deck together with its learners' history");
         }
+    }
+
+    private static int zero(Integer n) {
+        return n == null ? 0 : n;
     }
 
     private static boolean blank(String s) {

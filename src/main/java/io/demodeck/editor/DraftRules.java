@@ -4,6 +4,8 @@ import io.demodeck.bank.QuestionContent;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.editor.FieldProblem.Rule;
+import io.demodeck.quiz.cloze.ClozeException;
+import io.demodeck.quiz.cloze.ClozeParser;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,10 +23,10 @@ import java.util.regex.Pattern;
  */
 final class DraftRules {
 
-    /** The types the editor writes: every type of the bank before cloze questions. */
+    /** The types the editor writes: every type of the bank. */
     static final Set<QuestionType> TYPES = EnumSet.of(QuestionType.FLASHCARD, QuestionType.SINGLE_CHOICE,
             QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE, QuestionType.SHORT_ANSWER, QuestionType.NUMERICAL,
-            QuestionType.MATCHING, QuestionType.ESSAY, QuestionType.DESCRIPTION);
+            QuestionType.MATCHING, QuestionType.ESSAY, QuestionType.DESCRIPTION, QuestionType.CLOZE);
     static final List<String> LANGUAGES = List.of("ru", "en");
 
     static final int MAX_TEXT = 20_000;
@@ -129,6 +131,9 @@ final class DraftRules {
                 problems.add(FieldProblem.of(at + ".prompt", Rule.REQUIRED));
             } else {
                 text(problems, at + ".prompt", t.prompt(), MAX_TEXT);
+                if (type == QuestionType.CLOZE) {
+                    gaps(problems, at + ".prompt", t.prompt());
+                }
             }
             if (type == QuestionType.FLASHCARD && blank(t.answer())) {
                 problems.add(FieldProblem.of(at + ".answer", Rule.REQUIRED));
@@ -154,6 +159,27 @@ final class DraftRules {
         String original = d.originalLanguage();
         if (original != null && !original.isBlank() && (!LANGUAGES.contains(original) || !d.texts().containsKey(original))) {
             problems.add(FieldProblem.of("originalLanguage", Rule.ORIGINAL_NOT_WRITTEN));
+        }
+    }
+
+    /** A cloze prompt's gaps, in the bank's syntax ({@code {1:SHORTANSWER:=Paris}}): each problem names its gap. */
+    private static void gaps(List<FieldProblem> problems, String field, String prompt) {
+        try {
+            ClozeParser.parse(prompt);
+        } catch (ClozeException e) {
+            e.problems().forEach(p -> problems.add(FieldProblem.of(field, Rule.CLOZE_GAP, p)));
+        }
+    }
+
+    /** The number of gaps of a cloze prompt, or -1 when it does not parse (reported elsewhere). */
+    private static int gapCount(QuestionDraft.DraftText t) {
+        if (t == null || blank(t.prompt())) {
+            return -1;
+        }
+        try {
+            return ClozeParser.parse(t.prompt()).gaps().size();
+        } catch (ClozeException e) {
+            return -1;
         }
     }
 
@@ -248,6 +274,14 @@ final class DraftRules {
         }
         if (type == QuestionType.SINGLE_CHOICE || type == QuestionType.MULTIPLE_CHOICE || type == QuestionType.MATCHING) {
             sameInBothLanguages(problems, d, type);
+        }
+        if (type == QuestionType.CLOZE) {
+            // a learner who switches language mid-card answers the same gaps
+            int en = gapCount(d.texts().get("en"));
+            int ru = gapCount(d.texts().get("ru"));
+            if (en >= 0 && ru >= 0 && en != ru) {
+                problems.add(FieldProblem.of("texts.en.prompt", Rule.CLOZE_GAP_COUNT, "ru", ru));
+            }
         }
     }
 

@@ -216,4 +216,19 @@ public interface EdPageMessages {
 
     @Message("Other problems")
     String edpage_other_errors();
+
+    @Message("This deck comes from the questions/ folder of the system: its questions are shown here but changed in its file, which the app loads at every start.")
+    String edpage_bank_note();
+
+    @Message("Not saved: the questions of a question bank deck (questions/) are changed in its file, not in the editor.")
+    String edpage_bank_refused();
+
+    @Message("Text with gaps (Markdown)")
+    String edpage_f_cloze_prompt();
+
+    @Message("Write each gap into the text: {typed} for a typed answer, {choice} for a choice (= marks the right one, ~ separates the choices), {number} for a number with its tolerance.")
+    String edpage_cloze_hint(String typed, String choice, String number);
+
+    @Message("Right answers, gap by gap")
+    String edpage_cloze_answers();
 }

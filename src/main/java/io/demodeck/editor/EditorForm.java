@@ -127,6 +127,23 @@ public class EditorForm {
         public boolean shortAnswer() {
             return questionType() == QuestionType.SHORT_ANSWER;
         }
+
+        public boolean cloze() {
+            return questionType() == QuestionType.CLOZE;
+        }
+
+        /** The gap syntax for the cloze hint: given as data, since braces in a message would be read as Qute. */
+        public String clozeTypedExample() {
+            return "{1:SHORTANSWER:=Paris}";
+        }
+
+        public String clozeChoiceExample() {
+            return "{1:MULTICHOICE:=Rome~Milan~Turin}";
+        }
+
+        public String clozeNumberExample() {
+            return "{1:NUMERICAL:=23.8:0.1}";
+        }
     }
 
     /** The draft the form describes, and the numbers it could not read (as field problems). */

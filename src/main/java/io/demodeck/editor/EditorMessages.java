@@ -82,4 +82,10 @@ public interface EditorMessages {
 
     @Message("A question keeps its id: its learners' cards hang on it.")
     String editor_rule_id_changed();
+
+    @Message("A gap is not written right: {problem}.")
+    String editor_rule_cloze_gap(String problem);
+
+    @Message("Needs as many gaps as the other language ({lang}: {count}).")
+    String editor_rule_cloze_gap_count(String lang, int count);
 }

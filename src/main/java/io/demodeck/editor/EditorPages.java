@@ -6,6 +6,7 @@ import io.demodeck.bank.BankViews;
 import io.demodeck.bank.Deck;
 import io.demodeck.bank.QuestionType;
 import io.demodeck.deck.DeckAccess;
+import io.demodeck.platform.ClientFacingException;
 import io.demodeck.web.Ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,7 +47,8 @@ public class EditorPages {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    public record DeckRef(String externalId, String title) {
+    /** @param bank a deck of the system's question bank: its questions are read here, changed in its file */
+    public record DeckRef(String externalId, String title, boolean bank) {
     }
 
     public record RevisionRow(int number, String action, String summary, String author, String at) {
@@ -86,7 +88,7 @@ public class EditorPages {
         Deck deck = editor.editableDeck(viewer(), deckId);
         String title = deck.texts.containsKey(ui.lang()) ? deck.texts.get(ui.lang()).title
                 : deck.texts.values().stream().map(t -> t.title).findFirst().orElse(deck.externalId);
-        return new DeckRef(deck.externalId, title);
+        return new DeckRef(deck.externalId, title, QuestionEditor.isBank(deck));
     }
 
     @GET
@@ -120,6 +122,8 @@ public class EditorPages {
             return Response.seeOther(URI.create(editUrl(deck, created.externalId()) + "?done=created")).build();
         } catch (DraftRejected e) {
             return formAgain(ref, null, read.draft(), e.problems(), null, false, 422);
+        } catch (ClientFacingException e) {
+            return bankRefused(ref, e);
         }
     }
 
@@ -160,6 +164,8 @@ public class EditorPages {
         } catch (StaleVersion e) {
             // the editor's text stays; the form now names the current version, so saving again is a choice
             return formAgain(ref, e.current(), read.draft(), List.of(), e.current().version(), true, 409);
+        } catch (ClientFacingException e) {
+            return bankRefused(ref, e);
         }
     }
 
@@ -184,7 +190,11 @@ public class EditorPages {
     public Response move(@PathParam("deck") String deck, @PathParam("question") String question,
                          @RestForm String by) {
         EditorViews.QuestionView q = find(deck, question);
-        editor.move(viewer(), deck, q.id(), "-1".equals(by) ? -1 : 1);
+        try {
+            editor.move(viewer(), deck, q.id(), "-1".equals(by) ? -1 : 1);
+        } catch (ClientFacingException e) {
+            return bankRefused(deckRef(deck), e);
+        }
         return Response.seeOther(URI.create("/decks/" + enc(deck) + "/editor?done=moved#q-" + q.id())).build();
     }
 
@@ -210,6 +220,8 @@ public class EditorPages {
             return Response.seeOther(URI.create(back + "?done=reverted")).build();
         } catch (StaleVersion e) {
             return Response.seeOther(URI.create(back + "?done=stale")).build();
+        } catch (ClientFacingException e) {
+            return bankRefused(deckRef(deck), e);
         }
     }
 
@@ -221,7 +233,18 @@ public class EditorPages {
             return Response.seeOther(URI.create("/decks/" + enc(deck) + "/editor?done=" + done)).build();
         } catch (StaleVersion e) {
             return Response.seeOther(URI.create("/decks/" + enc(deck) + "/editor?done=stale")).build();
+        } catch (ClientFacingException e) {
+            return bankRefused(deckRef(deck), e);
         }
+    }
+
+    /** A bank deck's questions are changed in its file: the list again, saying so (409); other refusals stay errors. */
+    private Response bankRefused(DeckRef ref, ClientFacingException e) {
+        if (!QuestionEditor.BANK_DECK.equals(e.kind())) {
+            throw e;
+        }
+        return Response.status(409).entity(Templates.list(ref, editor.list(viewer(), ref.externalId()),
+                List.copyOf(DraftRules.TYPES), "bank")).build();
     }
 
     private Response formAgain(DeckRef ref, EditorViews.QuestionView q, QuestionDraft draft, List<FieldProblem> problems,
@@ -243,7 +266,7 @@ public class EditorPages {
 
     private EditorViews.QuestionView find(String deck, String question) {
         return editor.list(viewer(), deck).stream().filter(v -> v.externalId().equals(question)).findFirst()
-                .orElseThrow(() -> io.demodeck.platform.ClientFacingException.notFound("Question " + question));
+                .orElseThrow(() -> ClientFacingException.notFound("Question " + question));
     }
 
     static String editUrl(String deck, String question) {

@@ -89,6 +89,8 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck, or one the caller may not see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "A deck of the system's question bank (questions/): its file is changed, not the deck",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "The draft breaks rules: each field and why",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response create(@PathParam("deck") @Parameter(description = "the deck's externalId") String deck,
@@ -111,6 +113,8 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "A deck of the system's question bank (questions/): its file is changed, not the deck",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "412", description = "The question changed since that version: nothing was written; "
             + "`current` is the question as stored now (and the ETag its version)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = EditorProblems.Stale.class)))
@@ -122,7 +126,7 @@ public class EditorResource {
                            @PathParam("id") @Parameter(description = "the question's id") long id,
                            @HeaderParam("If-Match") @Parameter(description = "the ETag of the version edited") String ifMatch,
                            QuestionDraft draft) {
-        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
+        editor.writableDeck(viewer(), deck); // who may not edit (or a bank deck) learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.update(viewer(), deck, id, version, required(draft)));
     }
@@ -140,13 +144,15 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "A deck of the system's question bank (questions/): its file is changed, not the deck",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "412", description = "The question changed since that version",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = EditorProblems.Stale.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response retire(@PathParam("deck") String deck, @PathParam("id") long id,
                            @HeaderParam("If-Match") @Parameter(description = "the current ETag") String ifMatch) {
-        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
+        editor.writableDeck(viewer(), deck); // who may not edit (or a bank deck) learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.retire(viewer(), deck, id, version));
     }
@@ -163,13 +169,15 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "A deck of the system's question bank (questions/): its file is changed, not the deck",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "412", description = "The question changed since that version",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = EditorProblems.Stale.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response restore(@PathParam("deck") String deck, @PathParam("id") long id,
                             @HeaderParam("If-Match") @Parameter(description = "the current ETag") String ifMatch) {
-        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
+        editor.writableDeck(viewer(), deck); // who may not edit (or a bank deck) learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.restore(viewer(), deck, id, version));
     }
@@ -188,7 +196,7 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "409", description = "The question is retired",
+    @APIResponse(responseCode = "409", description = "The question is retired, or the deck is one of the system's question bank (questions/)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "`by` is missing or zero",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
@@ -227,6 +235,8 @@ public class EditorResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck, question or revision",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "409", description = "A deck of the system's question bank (questions/): its file is changed, not the deck",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "412", description = "The question changed since that version",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = EditorProblems.Stale.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
@@ -234,7 +244,7 @@ public class EditorResource {
     public Response revert(@PathParam("deck") String deck, @PathParam("id") long id,
                            @PathParam("number") @Parameter(description = "the revision's number") int number,
                            @HeaderParam("If-Match") @Parameter(description = "the current ETag") String ifMatch) {
-        editor.editableDeck(viewer(), deck); // who may not edit learns that first, whatever they sent
+        editor.writableDeck(viewer(), deck); // who may not edit (or a bank deck) learns that first, whatever they sent
         String version = version(ifMatch);
         return withVersion(Response.ok(), editor.revert(viewer(), deck, id, number, version));
     }

@@ -58,7 +58,10 @@ public record FieldProblem(String field, Rule rule, List<Object> args) {
         UNKNOWN_DEMO((m, a) -> m.editor_rule_unknown_demo((String) a.get(0))),
         ID_FORM((m, a) -> m.editor_rule_id_form()),
         ID_TAKEN((m, a) -> m.editor_rule_id_taken()),
-        ID_CHANGED((m, a) -> m.editor_rule_id_changed());
+        ID_CHANGED((m, a) -> m.editor_rule_id_changed()),
+        /** The argument is the parser's account of the gap ("gap 2 (MULTICHOICE) needs at least 2 choices"). */
+        CLOZE_GAP((m, a) -> m.editor_rule_cloze_gap((String) a.get(0))),
+        CLOZE_GAP_COUNT((m, a) -> m.editor_rule_cloze_gap_count((String) a.get(0), (Integer) a.get(1)));
 
         private final BiFunction<EditorMessages, List<Object>, String> text;
 

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * trusted: {@link DraftRules} checks every field before anything is written.
  *
  * @param type             flashcard, single_choice, multiple_choice, true_false, short_answer, numerical,
- *                         matching, essay or description
+ *                         matching, essay, description or cloze (the prompt holds the gaps in the bank's syntax,
+ *                         {@code {1:SHORTANSWER:=Paris}}, and with them the answers)
  * @param externalId       the question's stable id in the deck; made up when a new question has none, never changed
  *                         by an edit
  * @param originalLanguage the language the question was written in (ru or en); defaults to the only one written

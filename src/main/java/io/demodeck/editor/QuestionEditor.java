@@ -8,6 +8,7 @@ import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.deck.DeckAccess;
+import io.demodeck.deck.DeckChanges;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.SqlRow;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -37,6 +38,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class QuestionEditor {
 
+    /** The kind of the refusal to change a bank deck's questions. */
+    public static final String BANK_DECK = "bank-deck";
+
     @Inject
     DeckAccess access;
 
@@ -45,6 +49,9 @@ public class QuestionEditor {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DeckChanges log;
 
     /** The deck if the viewer may edit it: 404 when they cannot even see it, 403 when they can only see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -59,6 +66,26 @@ public class QuestionEditor {
                     "Only the deck's owner, its co-editors and admins edit its questions");
         }
         return deck;
+    }
+
+    /**
+     * The deck if the viewer may change its questions. Never a deck of the system's bank ({@code questions/}): its file
+     * is the source of truth and the bank loader would overwrite an edit at the next start (409, as the deck's
+     * lifecycle refuses to rename or delete it).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Deck writableDeck(DeckAccess.Viewer viewer, String deckExternalId) {
+        Deck deck = editableDeck(viewer, deckExternalId);
+        if (isBank(deck)) {
+            throw new ClientFacingException(409, BANK_DECK, "A question bank deck",
+                    "The deck '" + deck.externalId + "' comes from the questions/ folder of the system: its questions "
+                            + "are changed in its file there, which is loaded at every start, not in the editor");
+        }
+        return deck;
+    }
+
+    static boolean isBank(Deck deck) {
+        return "bank".equals(deck.origin);
     }
 
     /** Every question of the deck, retired ones too, in deck order (retired ones last). */
@@ -77,7 +104,7 @@ public class QuestionEditor {
 
     @Transactional
     public EditorViews.QuestionView create(DeckAccess.Viewer viewer, String deckExternalId, QuestionDraft draft) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         List<FieldProblem> problems = new ArrayList<>(DraftRules.check(draft));
         String externalId = draft.externalId() == null || draft.externalId().isBlank()
@@ -95,13 +122,14 @@ public class QuestionEditor {
                 .setParameter(1, deck.id).getSingleResult();
         Question q = writer.writeQuestion(deck, content, last.intValue() + 1, false);
         revision(q.id, viewer.userId(), "created", String.join(", ", changes(null, content)), content);
+        log.question(viewer.userId(), deck.id, deck.externalId, DeckChanges.QUESTION_CREATED, q.externalId, null);
         return view(deck, q);
     }
 
     @Transactional
     public EditorViews.QuestionView update(DeckAccess.Viewer viewer, String deckExternalId, long questionId,
                                            String expectedVersion, QuestionDraft draft) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = current(deck, questionId, expectedVersion);
         List<FieldProblem> problems = new ArrayList<>(DraftRules.check(draft));
@@ -132,7 +160,7 @@ public class QuestionEditor {
 
     private EditorViews.QuestionView setRetired(DeckAccess.Viewer viewer, String deckExternalId, long questionId,
                                                 String expectedVersion, boolean retired) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = current(deck, questionId, expectedVersion);
         if (q.retired == retired) {
@@ -144,6 +172,8 @@ public class QuestionEditor {
         q.updatedAt = java.time.Instant.now();
         deck.updatedAt = q.updatedAt;
         revision(q.id, viewer.userId(), retired ? "retired" : "restored", "retired", content);
+        log.question(viewer.userId(), deck.id, deck.externalId,
+                retired ? DeckChanges.QUESTION_RETIRED : DeckChanges.QUESTION_RESTORED, q.externalId, null);
         return view(deck, q);
     }
 
@@ -151,7 +181,7 @@ public class QuestionEditor {
     @Transactional
     public EditorViews.QuestionView revert(DeckAccess.Viewer viewer, String deckExternalId, long questionId,
                                            int revisionNumber, String expectedVersion) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = current(deck, questionId, expectedVersion);
         @SuppressWarnings("unchecked")
@@ -172,7 +202,10 @@ public class QuestionEditor {
         QuestionContent after = new QuestionContent(q.externalId, stored.type(), stored.tags(), stored.demoIds(),
                 stored.source(), stored.originalLanguage(), stored.correctBoolean(), stored.correctMin(),
                 stored.correctMax(), stored.texts(), stored.options(), 0, stored.followUps(), stored.title());
-        return save(viewer, deck, q, before, after, "reverted", "revision " + revisionNumber);
+        EditorViews.QuestionView saved = save(viewer, deck, q, before, after, "reverted", "revision " + revisionNumber);
+        log.question(viewer.userId(), deck.id, deck.externalId, DeckChanges.QUESTION_REVERTED, q.externalId,
+                String.valueOf(revisionNumber));
+        return saved;
     }
 
     /**
@@ -181,7 +214,7 @@ public class QuestionEditor {
      */
     @Transactional
     public List<EditorViews.QuestionView> move(DeckAccess.Viewer viewer, String deckExternalId, long questionId, int by) {
-        Deck deck = editableDeck(viewer, deckExternalId);
+        Deck deck = writableDeck(viewer, deckExternalId);
         DeckWriter.lockDeck(deck.externalId);
         Question q = question(deck, questionId);
         if (q.retired) {
@@ -229,6 +262,10 @@ public class QuestionEditor {
         String summary = prefix.isEmpty() ? String.join(", ", changed)
                 : prefix + (changed.isEmpty() ? "" : ": " + String.join(", ", changed));
         revision(written.id, viewer.userId(), action, summary, after);
+        if ("edited".equals(action)) {
+            log.question(viewer.userId(), deck.id, deck.externalId, DeckChanges.QUESTION_EDITED, written.externalId,
+                    String.join(", ", changed));
+        }
         return view(deck, written);
     }
 

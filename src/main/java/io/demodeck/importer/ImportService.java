@@ -56,6 +56,9 @@ public class ImportService {
     io.demodeck.deck.DeckAccess access;
 
     @Inject
+    io.demodeck.deck.DeckChanges changes;
+
+    @Inject
     DemodeckConfig config;
 
     public long maxBytes() {
@@ -101,6 +104,8 @@ public class ImportService {
                 long historyDone = System.nanoTime();
                 ImportReport report = withFileName(report(p, false, "applied", sync, sync.deckId(), history), request.fileName());
                 ImportReport saved = report.withId(persist(request, report));
+                changes.imported(request.userId(), sync.deckId(), p.parsed.deck().externalId(), report.fileName(),
+                        sync.created(), sync.updated(), sync.retired());
                 Log.debugf("import %s: parse+check %d ms, write %d ms, media %d ms, history %d ms (%d answers), audit %d ms",
                         request.fileName(), (parsed - start) / 1_000_000, (written - parsed) / 1_000_000,
                         (media - written) / 1_000_000, (historyDone - media) / 1_000_000,

@@ -184,4 +184,35 @@ class DeckLifecyclePagesTest {
         assertEquals(403, instructor.open("/decks/" + bank + "/manage").statusCode());
         assertFalse(instructor.open("/decks/" + bank).asString().contains("/manage\""), "no Manage link for a non-editor");
     }
+
+    @Test
+    void aNewDecksManagePageLeadsToTheQuestionEditor() {
+        Browser owner = signIn(account("edl", Role.INSTRUCTOR), "en");
+        String id = "editor-link-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = owner.submit("/decks/new", "id", id, "titleEn", "Editor link", "language", "en");
+        assertEquals(303, created.statusCode(), created.asString());
+        String page = owner.open("/decks/" + id + "/manage?done=created").asString();
+        assertTrue(page.contains("<a href=\"/decks/" + id + "/editor\" id=\"manage-editor-link\">Edit questions</a>"), page);
+        assertTrue(page.contains("Write its questions in the editor"), page);
+        owner.request().get("/lang/ru?back=/");
+        assertTrue(owner.open("/decks/" + id + "/manage?done=created").asString().contains("Напишите вопросы в редакторе"));
+    }
+
+    @Test
+    void aBankDecksTextsStayThoseOfItsFile() {
+        Browser admin = signIn(account("adt", Role.ADMIN), "en");
+        String bank = "goroutines-threads-processes";
+        String page = admin.open("/decks/" + bank + "/manage").asString();
+        assertFalse(page.contains("/manage/texts"), "no texts form for a bank deck");
+        assertTrue(page.contains("its texts and questions are changed in its file"), page);
+        Response refused = admin.submit("/decks/" + bank + "/manage/texts", "titleEn", "Mine now", "descriptionEn", "",
+                "titleRu", "", "descriptionRu", "");
+        assertEquals(409, refused.statusCode());
+        assertTrue(refused.asString().contains("cannot be renamed, given other texts"), refused.asString());
+        assertFalse(admin.open("/decks/" + bank).asString().contains("Mine now"));
+        given().header("Authorization", "Bearer " + ApiClient.signIn(account("ada", Role.ADMIN)).accessToken())
+                .contentType("application/json").body(java.util.Map.of("texts", java.util.Map.of("en",
+                        java.util.Map.of("title", "Mine now"))))
+                .put("/api/v1/decks/" + bank + "/texts").then().statusCode(409);
+    }
 }

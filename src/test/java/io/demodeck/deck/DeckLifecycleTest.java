@@ -150,9 +150,9 @@ class DeckLifecycleTest {
 
         decks.removeEditor(owner.viewer(), renamed, coEditor.name());
         refused(404, () -> decks.manage(coEditor.viewer(), renamed)); // class deck assigned to no class: not theirs now
-        List<String> actions = decks.manage(owner.viewer(), renamed).changes().stream().map(DeckLifecycle.Change::action).toList();
+        List<String> actions = decks.manage(owner.viewer(), renamed).changes().stream().map(DeckChanges.Change::action).toList();
         assertEquals(List.of("editor-removed", "renamed", "visibility", "described", "editor-added", "created"), actions);
-        DeckLifecycle.Change rename = decks.manage(owner.viewer(), renamed).changes().get(1);
+        DeckChanges.Change rename = decks.manage(owner.viewer(), renamed).changes().get(1);
         assertEquals(coEditor.name(), rename.username());
         assertEquals(id + " → " + renamed, rename.detail());
     }
@@ -223,7 +223,7 @@ class DeckLifecycleTest {
         decks.restore(owner.viewer(), id);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> access.canView(learner.viewer(), access.idOf(id).orElseThrow())));
         assertEquals(List.of("restored", "archived"), decks.manage(owner.viewer(), id).changes().stream()
-                .map(DeckLifecycle.Change::action).limit(2).toList());
+                .map(DeckChanges.Change::action).limit(2).toList());
     }
 
     @Test

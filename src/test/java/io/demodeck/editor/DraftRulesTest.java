@@ -215,4 +215,35 @@ class DraftRulesTest {
                 text("Q?", "    code block\r\nnext  \r\n"))), "c1", null);
         assertEquals("    code block\nnext", c.texts().get("en").answer());
     }
+
+    @Test
+    void aClozePromptIsCheckedGapByGapBesideThePrompt() {
+        List<FieldProblem> found = DraftRules.check(Drafts.of("cloze", Map.of("en",
+                text("Pick {1:MULTICHOICE:=only} and type {1:SHORTANSWER:wrong}.", null))));
+        assertEquals(List.of("texts.en.prompt", "texts.en.prompt"), found.stream().map(FieldProblem::field).toList());
+        assertEquals(List.of(Rule.CLOZE_GAP, Rule.CLOZE_GAP), found.stream().map(FieldProblem::rule).toList());
+        // each problem names its gap, as the parser words it
+        assertTrue(found.get(0).args().getFirst().toString().startsWith("gap 1 (MULTICHOICE) needs at least 2 choices"),
+                found.toString());
+        assertTrue(found.get(1).args().getFirst().toString().startsWith("gap 2 (SHORTANSWER)"), found.toString());
+        assertEquals(Map.of("texts.en.prompt", Rule.CLOZE_GAP), problems(Drafts.of("cloze", Map.of("en",
+                text("No gaps at all.", null)))), "a cloze question without a gap");
+    }
+
+    @Test
+    void bothLanguagesOfAClozeQuestionHaveAsManyGapsAndNoOptions() {
+        assertEquals(Map.of("texts.en.prompt", Rule.CLOZE_GAP_COUNT), problems(Drafts.of("cloze", Map.of(
+                "en", text("One {1:SHORTANSWER:=a}.", null),
+                "ru", text("Два {1:SHORTANSWER:=а} и {1:SHORTANSWER:=б}.", null)))));
+        assertEquals(Map.of("texts.en.options", Rule.NOT_FOR_TYPE), problems(Drafts.of("cloze", Map.of("en",
+                text("One {1:SHORTANSWER:=a}.", null, choice("a", 1))))), "the gaps hold the answers");
+    }
+
+    @Test
+    void aClozeDraftIsStoredWithItsGapsAsWritten() {
+        QuestionContent c = DraftRules.content(Drafts.cloze(), "c1", null);
+        assertEquals(QuestionType.CLOZE, c.type());
+        assertEquals(Drafts.cloze().texts().get("en").prompt(), c.texts().get("en").prompt());
+        assertEquals(List.of(), c.options());
+    }
 }

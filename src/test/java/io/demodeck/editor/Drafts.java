@@ -80,8 +80,17 @@ final class Drafts {
         return of("description", Map.of("en", text("The next questions are about **stacks**.", null)));
     }
 
+    /** Two gaps in each language: a typed one and a choice. */
+    static QuestionDraft cloze() {
+        return of("cloze", Map.of(
+                "en", text("Go starts a goroutine with {1:SHORTANSWER:=go} and waits for it with "
+                        + "{1:MULTICHOICE:=sync.WaitGroup~time.Sleep#Sleeping is guessing}.", "A WaitGroup counts the goroutines."),
+                "ru", text("Горутину запускают словом {1:SHORTANSWER:=go}, а ждут её с помощью "
+                        + "{1:MULTICHOICE:=sync.WaitGroup~time.Sleep}.", null)));
+    }
+
     static List<QuestionDraft> everyType() {
         return List.of(flashcard(), singleChoice(), multipleChoice(), trueFalse(), shortAnswer(),
-                numericalWithTolerance(), numericalRange(), matching(), essay(), description());
+                numericalWithTolerance(), numericalRange(), matching(), essay(), description(), cloze());
     }
 }

@@ -189,4 +189,52 @@ class EditorApiTest {
         return new QuestionDraft(d.type(), d.externalId(), d.title(), d.tags(), d.demoIds(), d.originalLanguage(),
                 d.correct(), d.value(), d.tolerance(), d.min(), d.max(), texts);
     }
+
+    @Test
+    void clozeQuestionsAreWrittenAndMalformedGapsNamedInTheRequestsLanguage() {
+        Response created = create(owner, Drafts.cloze());
+        created.then().statusCode(201).body("content.type", equalTo("cloze"))
+                .body("content.texts.en.prompt", containsString("{1:SHORTANSWER:=go}"));
+        // learners get it as a cloze question: blanks, never the answers
+        JsonPath seen = owner.request().get("/api/v1/decks/" + f.deck() + "/questions?lang=en&limit=50")
+                .then().statusCode(200).extract().jsonPath();
+        String listed = seen.getList("items.promptHtml").toString();
+        assertTrue(listed.contains("cloze-blank") && !listed.contains("SHORTANSWER"), listed);
+
+        Map<String, Object> broken = Map.of("type", "cloze", "texts", Map.of("en", Map.of("prompt",
+                "Pick {1:MULTICHOICE:=only}.")));
+        create(owner, broken).then().statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("errors.find { it.field == 'texts.en.prompt' }.message",
+                        startsWith("A gap is not written right: gap 1 (MULTICHOICE) needs at least 2 choices"));
+        owner.request().header("Accept-Language", "ru-RU,ru;q=0.9").body(broken).post(questions())
+                .then().statusCode(422)
+                .body("errors.find { it.field == 'texts.en.prompt' }.message", startsWith("Пропуск записан неверно: gap 1"));
+    }
+
+    @Test
+    void theSystemsBankDecksAreReadButNotWrittenByTheEditor() {
+        String bank = "goroutines-threads-processes";
+        ApiClient admin = ApiClient.signIn(f.admin());
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) io.quarkus.hibernate.orm.panache.Panache
+                .getEntityManager().createNativeQuery("select q.id from question q join deck d on d.id = q.deck_id "
+                        + "where d.external_id = ?1 and not q.retired order by q.position limit 1")
+                .setParameter(1, bank).getSingleResult()).longValue());
+        String one = "/api/v1/decks/" + bank + "/questions/" + id;
+        Response read = admin.request().get(one);
+        read.then().statusCode(200);
+        String etag = read.header("ETag");
+        String prompt = read.jsonPath().getString("content.texts.en.prompt");
+
+        admin.request().body(Drafts.essay()).post("/api/v1/decks/" + bank + "/questions").then().statusCode(409)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", containsString("bank-deck"))
+                .body("detail", containsString("comes from the questions/ folder of the system"));
+        admin.request().header("If-Match", etag).body(withEnglishPrompt(Drafts.flashcard(), "Overwritten?")).put(one)
+                .then().statusCode(409);
+        admin.request().body(Drafts.flashcard()).put(one).then().statusCode(409); // refused before If-Match is asked
+        admin.request().header("If-Match", etag).delete(one).then().statusCode(409);
+        admin.request().body(Map.of("by", 1)).post(one + "/move").then().statusCode(409);
+        admin.request().get(one).then().statusCode(200).header("ETag", equalTo(etag))
+                .body("content.texts.en.prompt", equalTo(prompt));
+    }
 }

@@ -136,6 +136,57 @@ class EditorPagesTest {
         owner.open(editor()).then().body(not(containsString("class=\"retired\"")));
     }
 
+    @Test
+    void aClozeQuestionIsWrittenWithItsGapsCheckedAndPreviewed() {
+        owner.open(editor()).then().body(containsString("<option value=\"cloze\">"));
+        owner.open(editor() + "/new?type=cloze").then().statusCode(200)
+                .body(containsString("Text with gaps (Markdown)"))
+                .body(containsString("aria-describedby=\"f-texts-en-prompt-hint\""))
+                .body(containsString("{1:SHORTANSWER:=Paris} for a typed answer"))
+                .body(not(containsString("name=\"texts.en.options.text\"")));
+        // a malformed gap: the error beside the prompt names the gap, the text is kept
+        owner.submit(editor() + "/new", "type", "cloze", "action", "save", "texts.en.prompt", "Pick {1:MULTICHOICE:=only}.")
+                .then().statusCode(422)
+                .body(containsString("id=\"f-texts-en-prompt-error\" class=\"error\">A gap is not written right: "
+                        + "gap 1 (MULTICHOICE) needs at least 2 choices"))
+                .body(containsString("Pick {1:MULTICHOICE:=only}."));
+        // the preview shows blanks where the learner types, and the editor the right answer of each gap
+        String fragment = owner.submit(editor() + "/preview", "type", "cloze",
+                        "texts.en.prompt", "The capital of France is {1:SHORTANSWER:=Paris}.")
+                .then().statusCode(200).extract().asString();
+        assertTrue(fragment.contains("cloze-blank") && !fragment.contains("SHORTANSWER"), fragment);
+        assertTrue(fragment.contains("Right answers, gap by gap") && fragment.contains("<code>Paris</code>"), fragment);
+        Response created = owner.submit(editor() + "/new", "type", "cloze", "action", "save",
+                "texts.en.prompt", "The capital of France is {1:SHORTANSWER:=Paris}.");
+        assertEquals(303, created.statusCode(), created.asString());
+        owner.open(editor()).then().body(containsString("Cloze (fill in the gaps)"));
+        // in Russian, the page and the gap's error read in Russian around the parser's own words
+        owner.open("/lang/ru");
+        owner.submit(editor() + "/new", "type", "cloze", "action", "save", "texts.en.prompt", "Pick {1:MULTICHOICE:=only}.")
+                .then().statusCode(422).body(containsString("Текст с пропусками (Markdown)"))
+                .body(containsString("Пропуск записан неверно: gap 1 (MULTICHOICE)"));
+    }
+
+    @Test
+    void aBankDecksQuestionsAreShownButNotChangedInTheEditor() {
+        String bank = "/decks/goroutines-threads-processes";
+        Browser admin = new Browser();
+        assertEquals(303, admin.signIn(f.admin(), ApiClient.PASSWORD).statusCode());
+        admin.open("/lang/en");
+        String list = admin.open(bank + "/editor").then().statusCode(200).extract().asString();
+        assertTrue(list.contains("comes from the questions/ folder of the system"), list);
+        assertTrue(!list.contains("id=\"new-question\"") && !list.contains("/retire\""), "no forms that would change it");
+        Response refused = admin.submit(bank + "/editor/new", "type", "essay", "action", "save", "texts.en.prompt", "Mine?");
+        assertEquals(409, refused.statusCode());
+        assertTrue(refused.asString().contains("Not saved: the questions of a question bank deck (questions/) are changed "
+                + "in its file"), refused.asString());
+        admin.open("/lang/ru");
+        Response russian = admin.submit(bank + "/editor/new", "type", "essay", "action", "save", "texts.en.prompt", "Mine?");
+        assertEquals(409, russian.statusCode());
+        assertTrue(russian.asString().contains("Не сохранено: вопросы колоды из банка вопросов"), russian.asString());
+        admin.open(bank + "/editor").then().body(not(containsString("Mine?")));
+    }
+
     private static String hidden(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
         assertTrue(m.find(), "no " + name + " in the page");
