@@ -258,6 +258,7 @@ class AccessMatrixTest {
         try (RunGate.Permit busy = demos.gate().occupyAll()) {
             for (Row row : matrix) {
                 seen.append(String.format("%n  %-72s", row.key()));
+                long started = System.nanoTime();
                 Call call = calls.get(row.key());
                 if (call == null) {
                     failures.add(row.key() + ": no sample request in calls()");
@@ -271,6 +272,7 @@ class AccessMatrixTest {
                         failures.add(row.key() + " as " + column + ": " + problem);
                     }
                 }
+                seen.append(String.format(" %5d ms", (System.nanoTime() - started) / 1_000_000));
             }
         }
         Log.infof("access matrix, status per principal:%s", seen);
@@ -497,8 +499,8 @@ class AccessMatrixTest {
         c.put("POST /classes", who -> form(who, "/classes", "name", "am-created"));
         c.put("GET /classes/{class}", who -> page(who, cls));
         c.put("POST /classes/{class}", who -> form(who, cls, "name", "am-class"));
-        c.put("POST /classes/{class}/archive", who -> form(who, "/classes/" + freshClass(false) + "/archive"));
-        c.put("POST /classes/{class}/restore", who -> form(who, "/classes/" + freshClass(true) + "/restore"));
+        c.put("POST /classes/{class}/archive", who -> form(who, "/classes/" + freshClass(who, false) + "/archive"));
+        c.put("POST /classes/{class}/restore", who -> form(who, "/classes/" + freshClass(who, true) + "/restore"));
         c.put("POST /classes/{class}/invites", who -> form(who, cls + "/invites", "expiresInDays", "7"));
         c.put("POST /classes/{class}/invites/{invite}/revoke", who -> form(who, cls + "/invites/" + spareInviteId + "/revoke"));
         c.put("POST /classes/{class}/decks", who -> form(who, cls + "/decks", "deck", DECK, "newCardsPerDay", ""));
@@ -541,14 +543,14 @@ class AccessMatrixTest {
         c.put("GET /decks/{deck}/manage", who -> page(who, deck + "/manage"));
         c.put("POST /decks/{deck}/manage/rename", who -> form(who, deck + "/manage/rename", "newId", "Not An Id!"));
         c.put("POST /decks/{deck}/manage/texts", who -> form(who, deck + "/manage/texts", "titleEn", "", "titleRu", ""));
-        c.put("POST /decks/{deck}/manage/visibility", who -> form(who, "/decks/" + freshDeck() + "/manage/visibility",
+        c.put("POST /decks/{deck}/manage/visibility", who -> form(who, "/decks/" + freshDeck(who) + "/manage/visibility",
                 "visibility", "public"));
         c.put("POST /decks/{deck}/manage/editors", who -> form(who, deck + "/manage/editors", "username", "am-nobody-here"));
         c.put("POST /decks/{deck}/manage/editors/{username}/remove", who -> form(who, deck + "/manage/editors/am-nobody-here/remove"));
         c.put("POST /decks/{deck}/manage/owner", who -> form(who, deck + "/manage/owner", "username", "am-nobody-here"));
-        c.put("POST /decks/{deck}/manage/archive", who -> form(who, "/decks/" + freshDeck() + "/manage/archive"));
-        c.put("POST /decks/{deck}/manage/restore", who -> form(who, "/decks/" + freshDeck() + "/manage/restore"));
-        c.put("POST /decks/{deck}/manage/delete", who -> form(who, "/decks/" + freshDeck() + "/manage/delete"));
+        c.put("POST /decks/{deck}/manage/archive", who -> form(who, "/decks/" + freshDeck(who) + "/manage/archive"));
+        c.put("POST /decks/{deck}/manage/restore", who -> form(who, "/decks/" + freshDeck(who) + "/manage/restore"));
+        c.put("POST /decks/{deck}/manage/delete", who -> form(who, "/decks/" + freshDeck(who) + "/manage/delete"));
         c.put("GET /decks/{deck}/purge", who -> page(who, deck + "/purge"));
         c.put("POST /decks/{deck}/purge", who -> form(who, deck + "/purge", "confirm", "not-the-id"));
         c.put("GET /decks/{deck}/export", who -> page(who, deck + "/export?format=markdown"));
@@ -559,13 +561,13 @@ class AccessMatrixTest {
         c.put("PUT /api/v1/decks/{deck}/id", who -> json(who, Map.of("newId", "Not An Id!")).put(lifecycle + "/id"));
         c.put("PUT /api/v1/decks/{deck}/texts", who -> json(who, Map.of("texts", Map.of())).put(lifecycle + "/texts"));
         c.put("PUT /api/v1/decks/{deck}/visibility", who -> json(who, Map.of("visibility", "public"))
-                .put("/api/v1/decks/" + freshDeck() + "/visibility"));
+                .put("/api/v1/decks/" + freshDeck(who) + "/visibility"));
         c.put("PUT /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().put(lifecycle + "/editors/am-nobody-here"));
         c.put("DELETE /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().delete(lifecycle + "/editors/am-nobody-here"));
         c.put("PUT /api/v1/decks/{deck}/owner/{username}", who -> who.api().get().put(lifecycle + "/owner/am-nobody-here"));
-        c.put("POST /api/v1/decks/{deck}/archive", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/archive"));
-        c.put("POST /api/v1/decks/{deck}/restore", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/restore"));
-        c.put("DELETE /api/v1/decks/{deck}", who -> who.api().get().delete("/api/v1/decks/" + freshDeck()));
+        c.put("POST /api/v1/decks/{deck}/archive", who -> who.api().get().post("/api/v1/decks/" + freshDeck(who) + "/archive"));
+        c.put("POST /api/v1/decks/{deck}/restore", who -> who.api().get().post("/api/v1/decks/" + freshDeck(who) + "/restore"));
+        c.put("DELETE /api/v1/decks/{deck}", who -> who.api().get().delete("/api/v1/decks/" + freshDeck(who)));
         c.put("POST /api/v1/decks/{deck}/purge", who -> json(who, Map.of("confirm", "not-the-id")).post(lifecycle + "/purge"));
 
         // editorweb: the question editor. Changes are sent without a version (stale: nothing is written) or as an
@@ -665,9 +667,12 @@ class AccessMatrixTest {
 
     /**
      * A throwaway deck set up as {deck} is (the owner's, co-edited by coeditor, assigned to {class}), for the rows
-     * that archive, restore, delete or publish a deck.
+     * that archive, restore, delete or publish a deck. Anonymous requests are refused before they reach a deck: {deck}.
      */
-    private String freshDeck() {
+    private String freshDeck(Principal who) {
+        if (who.username() == null) {
+            return sampleDeck;
+        }
         String id = "am-life-" + UUID.randomUUID().toString().substring(0, 8);
         Principal owner = principals.get("owner");
         owner.api().get().contentType(ContentType.JSON)
@@ -680,8 +685,14 @@ class AccessMatrixTest {
         return id;
     }
 
-    /** A throwaway class of the owner's, archived or not, for the rows that archive or restore a class. */
-    private long freshClass(boolean archived) {
+    /**
+     * A throwaway class of the owner's, archived or not, for the rows that archive or restore a class. Anonymous
+     * requests are refused before they reach a class: {class}.
+     */
+    private long freshClass(Principal who, boolean archived) {
+        if (who.username() == null) {
+            return classId;
+        }
         Principal owner = principals.get("owner");
         long id = owner.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-throwaway"))
                 .post("/api/v1/classes").then().statusCode(201).extract().jsonPath().getLong("id");
