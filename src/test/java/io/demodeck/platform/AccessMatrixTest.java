@@ -519,8 +519,8 @@ class AccessMatrixTest {
         c.put("POST /api/v1/classes", who -> json(who, Map.of("name", "am-api-created")).post("/api/v1/classes"));
         c.put("GET /api/v1/classes/{class}", who -> who.api().get().get(api));
         c.put("PUT /api/v1/classes/{class}", who -> json(who, Map.of("name", "am-class")).put(api));
-        c.put("POST /api/v1/classes/{class}/archive", who -> who.api().get().post("/api/v1/classes/" + freshClass(false) + "/archive"));
-        c.put("POST /api/v1/classes/{class}/restore", who -> who.api().get().post("/api/v1/classes/" + freshClass(true) + "/restore"));
+        c.put("POST /api/v1/classes/{class}/archive", who -> who.api().get().post("/api/v1/classes/" + freshClass(who, false) + "/archive"));
+        c.put("POST /api/v1/classes/{class}/restore", who -> who.api().get().post("/api/v1/classes/" + freshClass(who, true) + "/restore"));
         c.put("POST /api/v1/classes/{class}/invites", who -> json(who, "{}").post(api + "/invites"));
         c.put("DELETE /api/v1/classes/{class}/invites/{invite}", who -> who.api().get().delete(api + "/invites/" + spareInviteId));
         c.put("PUT /api/v1/classes/{class}/decks/{bankdeck}", who -> json(who, "{}").put(api + "/decks/" + DECK));
