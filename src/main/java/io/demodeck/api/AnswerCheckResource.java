@@ -71,6 +71,9 @@ public class AnswerCheckResource {
     @Inject
     BankQueries bank;
 
+    @Inject
+    io.demodeck.account.CurrentUser user;
+
     @POST
     @Operation(summary = "Check an answer to a quiz question",
             description = "Grades the answer as the study page does: short answers against the closest accepted "
@@ -84,7 +87,7 @@ public class AnswerCheckResource {
     @APIResponse(responseCode = "422", description = "text: a numerical answer that is not a number (or has a unit "
             + "the question does not name); lang unsupported",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "404", description = "No such quiz question",
+    @APIResponse(responseCode = "404", description = "No such quiz question, or one of a deck the caller may not see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Verdict check(@PathParam("questionId") long questionId,
                          @QueryParam("lang") @Parameter(description = "ru or en: the language whose accepted answers count")
@@ -93,7 +96,7 @@ public class AnswerCheckResource {
             throw ClientFacingException.badRequest("the body must be an answer: {\"choices\": [...]}, {\"text\": \"...\"}, "
                     + "{\"matches\": [...]}, {\"truth\": true} or {\"gaps\": [[...], ...]}");
         }
-        QuizKey key = bank.quizKey(questionId, ApiLanguage.pick(lang, headers))
+        QuizKey key = bank.quizKey(io.demodeck.deck.DeckAccess.Viewer.of(user), questionId, ApiLanguage.pick(lang, headers))
                 .orElseThrow(() -> ClientFacingException.notFound("quiz question " + questionId));
         String text = answer.text() == null || answer.text().length() <= MAX_TYPED ? answer.text()
                 : answer.text().substring(0, MAX_TYPED);

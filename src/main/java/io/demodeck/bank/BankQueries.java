@@ -91,6 +91,16 @@ public class BankQueries {
         return q == null || !q.type.autoGraded() ? Optional.empty() : Optional.of(QuizKeys.of(q, lang));
     }
 
+    /**
+     * The grading key of a quiz question of a deck the viewer may see; empty for a hidden deck's question as for a
+     * missing one (a verdict names the right answer).
+     */
+    public Optional<io.demodeck.quiz.QuizKey> quizKey(DeckAccess.Viewer viewer, long questionId, String lang) {
+        Question q = Question.findById(questionId);
+        return q == null || !q.type.autoGraded() || !access.canView(viewer, q.deckId) ? Optional.empty()
+                : Optional.of(QuizKeys.of(q, lang));
+    }
+
     /** Every active question of a deck with its answer, in deck order (for clients that study offline). */
     public Optional<List<BankViews.QuestionDetail>> questionDetails(DeckAccess.Viewer viewer, String deckExternalId,
                                                                     String lang) {

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A private deck is invisible (404, as a missing one) to everyone but its owner, its co-editors and admins, on every
  * read path: pages, API, study, media; an archived deck is hidden from learners; nobody takes over another
- * instructor's deck id by importing into it; import records and exports are for the deck's editors.
+ * instructor's deck id by importing into it; import records and exports are for the deck's editors; a hidden deck's
+ * quiz answers are not checked (a verdict names the right answer).
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -177,6 +178,22 @@ class DeckVisibilityTest {
             setVisibility("private", null);
         }
         admin.request().get("/api/v1/decks/" + deck + "/export?format=gift").then().statusCode(200);
+    }
+
+    @Test
+    void aHiddenDecksQuizAnswersAreNotCheckedForStrangers() {
+        setVisibility("private", null);
+        long quiz = owner.request().get("/api/v1/decks/" + deck + "/questions?limit=100&lang=en").then().statusCode(200)
+                .extract().jsonPath().getLong("items.find { it.type.toLowerCase() == 'short_answer' }.id");
+        String check = "/api/v1/questions/" + quiz + "/check";
+        // a verdict names the accepted answer: for a deck the caller may not see, the question is missing
+        for (ApiClient stranger : List.of(learner, otherInstructor)) {
+            stranger.request().body(Map.of("text", "x")).post(check).then().statusCode(404)
+                    .contentType("application/problem+json").body("expected", org.hamcrest.Matchers.nullValue());
+        }
+        owner.request().body(Map.of("text", "x")).post(check).then().statusCode(200)
+                .body("expected", org.hamcrest.Matchers.notNullValue());
+        admin.request().body(Map.of("text", "x")).post(check).then().statusCode(200);
     }
 
     private void setVisibility(String visibility, Instant archivedAt) {

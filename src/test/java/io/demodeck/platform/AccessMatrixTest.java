@@ -61,8 +61,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Holds the app to {@code platform/access-matrix.txt}: the matrix names every endpoint the app really serves
- * (found here by reflection and from the router, not from a hand-kept list), and anonymous visitors, learners,
- * instructors and admins each get exactly the access it allows, with real requests and real sample data.
+ * (found here by reflection and from the router, not from a hand-kept list), and each principal issue 14 names
+ * (anonymous, learner, class member, another instructor, co-editor, deck owner, admin) gets exactly the access it
+ * allows, with real requests on a class deck of the owner's and the owner's class.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -70,10 +71,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessMatrixTest {
 
     private static final String MATRIX = "/platform/access-matrix.txt";
-    private static final List<String> COLUMNS = List.of("anonymous", "learner", "instructor", "admin");
-    private static final Set<String> OUTCOMES = Set.of("allow", "401", "login", "403");
+    private static final List<String> COLUMNS = List.of("anonymous", "learner", "member", "instructor-other", "coeditor",
+            "owner", "admin");
+    /** The role of each signed-in principal's account; what sets them apart beyond it is the sample data. */
+    private static final Map<String, Role> ROLES = Map.of("learner", Role.LEARNER, "member", Role.LEARNER,
+            "instructor-other", Role.INSTRUCTOR, "coeditor", Role.INSTRUCTOR, "owner", Role.INSTRUCTOR, "admin", Role.ADMIN);
+    private static final Set<String> OUTCOMES = Set.of("allow", "401", "login", "403", "404", "409");
+    /** {bankdeck}: the public bank deck, the system's. */
     private static final String DECK = "goroutines-threads-processes";
-    private static final String MEDIA_DECK = "access-matrix-media";
     private static final String DEMO = "thread-anatomy";
     private static final String PROBLEM = "application/problem+json";
     private static final String PASSWORD = ApiClient.PASSWORD;
@@ -100,24 +105,31 @@ class AccessMatrixTest {
     private String spareLearner;
     /** The account admins change in the rows that set roles and disable. */
     private long targetId;
+    /** {deck}: the owner's deck, co-edited by coeditor, assigned to {class} (so its visibility is "class"). */
+    private String sampleDeck;
+    /** {question} and {questionId}: a question of {deck}; quizQuestionId a short-answer one of it. */
     private long questionId;
     private long quizQuestionId;
     private String questionExternalId;
+    /** {import}: the owner's import that made {deck}. */
     private long importId;
     private String mediaName;
+    /** {class}: the owner's class, {deck} assigned, member joined. */
     private long classId;
-    private long spareClassId;
     private String inviteCode;
-    private String spareInviteCode;
     private long spareInviteId;
-    /** editorweb: a question of the instructor's deck (MEDIA_DECK), for the question editor's rows. */
-    private long editedId;
-    private String editedExternalId;
+    /** The rows that join use a spare class of the owner's, so that nobody else becomes a member of {class}. */
+    private String spareInviteCode;
 
     /** One line of the matrix: the expected outcome per principal column. */
     record Row(int line, String method, String path, Map<String, String> outcomes) {
         String key() {
             return method + " " + path;
+        }
+
+        /** The endpoint the row calls: placeholders name sample data ({deck}, {bankdeck}), the app's names differ. */
+        String endpoint() {
+            return endpointOf(key());
         }
 
         boolean api() {
@@ -163,63 +175,54 @@ class AccessMatrixTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         principals = new LinkedHashMap<>();
         principals.put("anonymous", Principal.anonymous());
-        for (Role role : Role.values()) {
-            String name = "am-" + role.roleName() + "-" + suffix;
-            accounts.create(name, PASSWORD, role, "en");
-            principals.put(role.roleName(), Principal.signedIn(name));
+        for (String column : COLUMNS.subList(1, COLUMNS.size())) {
+            String name = "am-" + column + "-" + suffix;
+            accounts.create(name, PASSWORD, ROLES.get(column), "en");
+            principals.put(column, Principal.signedIn(name));
         }
-        assertEquals(COLUMNS, List.copyOf(principals.keySet()));
         // the account an anonymous visitor signs in with where a row takes credentials
         spareLearner = "am-spare-" + suffix;
         accounts.create(spareLearner, PASSWORD, Role.LEARNER, "en");
         targetId = accounts.create("am-target-" + suffix, PASSWORD, Role.LEARNER, "en").id();
 
-        Principal learner = principals.get("learner");
-        var first = learner.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=1&lang=en")
-                .then().statusCode(200).extract().jsonPath();
-        questionId = first.getLong("items[0].id");
-        questionExternalId = first.getString("items[0].externalId");
-        quizQuestionId = learner.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=100&lang=en").then()
-                .statusCode(200).extract().jsonPath().getLong("items.find { it.type.toLowerCase() == 'short_answer' }.id");
-        for (String column : List.of("learner", "instructor", "admin")) {
-            principals.get(column).api().get().contentType(ContentType.JSON).body(review())
-                    .post("/api/v1/reviews").then().statusCode(200); // so each has a card for questionId
-        }
-
-        Principal instructor = principals.get("instructor");
-        importId = instructor.api().get().multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift"))
+        // {deck}: the owner imports it (with a media file), names the co-editor
+        Principal owner = principals.get("owner");
+        sampleDeck = "am-deck-" + suffix;
+        importId = owner.api().get().multiPart("file", "quiz.xml", Fixtures.bytes("moodle/all-types.xml"))
+                .multiPart("dryRun", "false").multiPart("deck", sampleDeck)
                 .post("/api/v1/imports").then().statusCode(200).extract().jsonPath().getLong("importId");
-        instructor.api().get().multiPart("file", "quiz.xml", Fixtures.bytes("moodle/all-types.xml"))
-                .multiPart("dryRun", "false").multiPart("deck", MEDIA_DECK)
-                .post("/api/v1/imports").then().statusCode(200);
-        String export = instructor.api().get().get("/api/v1/decks/" + MEDIA_DECK + "/export?format=json").asString();
-        Matcher media = Pattern.compile("/decks/" + MEDIA_DECK + "/media/([^)\"]+)").matcher(export);
+        String export = owner.api().get().get("/api/v1/decks/" + sampleDeck + "/export?format=json").asString();
+        Matcher media = Pattern.compile("/decks/" + sampleDeck + "/media/([^)\"]+)").matcher(export);
         assertTrue(media.find(), "the imported deck has a media file: " + export);
         mediaName = media.group(1);
-        // an import is its uploader's private deck; published, its media are everyone's (private: DeckVisibilityTest)
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", MEDIA_DECK));
-
-        // editorweb: the question editor's rows edit a question of the instructor's (now public) deck
-        var edited = instructor.api().get().get("/api/v1/decks/" + MEDIA_DECK + "/questions?limit=1&lang=en")
+        var questions = owner.api().get().get("/api/v1/decks/" + sampleDeck + "/questions?limit=100&lang=en")
                 .then().statusCode(200).extract().jsonPath();
-        editedId = edited.getLong("items[0].id");
-        editedExternalId = edited.getString("items[0].externalId");
+        questionId = questions.getLong("items[0].id");
+        questionExternalId = questions.getString("items[0].externalId");
+        quizQuestionId = questions.getLong("items.find { it.type.toLowerCase() == 'short_answer' }.id");
+        owner.api().get().put("/api/v1/decks/" + sampleDeck + "/editors/" + principals.get("coeditor").username())
+                .then().statusCode(200);
 
-        // classes: one owned by the instructor with an invite and the public deck, and a spare one to archive
-        classId = instructor.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-class"))
+        // {class}: the owner's, with an invite; {deck} assigned (it becomes a class deck); the member joins
+        classId = owner.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-class"))
                 .post("/api/v1/classes").then().statusCode(201).extract().jsonPath().getLong("id");
-        spareClassId = instructor.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-spare"))
-                .post("/api/v1/classes").then().statusCode(201).extract().jsonPath().getLong("id");
-        inviteCode = instructor.api().get().contentType(ContentType.JSON).body("{}")
+        inviteCode = owner.api().get().contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/classes/" + classId + "/invites").then().statusCode(201).extract().jsonPath().getString("code");
-        spareInviteId = instructor.api().get().contentType(ContentType.JSON).body("{}")
+        spareInviteId = owner.api().get().contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/classes/" + classId + "/invites").then().statusCode(201).extract().jsonPath().getLong("id");
-        instructor.api().get().contentType(ContentType.JSON).body("{}")
-                .put("/api/v1/classes/" + classId + "/decks/" + DECK).then().statusCode(200);
-        // the rows that only join use the spare class, so that no principal stays a member of the sample class
-        spareInviteCode = instructor.api().get().contentType(ContentType.JSON).body("{}")
+        owner.api().get().contentType(ContentType.JSON).body("{}")
+                .put("/api/v1/classes/" + classId + "/decks/" + sampleDeck).then().statusCode(200);
+        join(principals.get("member"));
+        long spareClassId = owner.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-spare"))
+                .post("/api/v1/classes").then().statusCode(201).extract().jsonPath().getLong("id");
+        spareInviteCode = owner.api().get().contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/classes/" + spareClassId + "/invites").then().statusCode(201).extract().jsonPath().getString("code");
+
+        // whoever sees {deck} answers {questionId} once, so that GET /api/v1/cards/{questionId} has a card to show
+        for (String column : List.of("member", "coeditor", "owner", "admin")) {
+            principals.get(column).api().get().contentType(ContentType.JSON).body(review())
+                    .post("/api/v1/reviews").then().statusCode(200).body("results[0].status", org.hamcrest.Matchers.not("REJECTED"));
+        }
     }
 
     @Test
@@ -230,11 +233,13 @@ class AccessMatrixTest {
         served.addAll(staticFiles());
         Set<String> listed = new TreeSet<>();
         matrix.forEach(r -> assertTrue(listed.add(r.key()), "line " + r.line() + ": " + r.key() + " is listed twice"));
+        Set<String> endpoints = served.stream().map(AccessMatrixTest::endpointOf).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listedEndpoints = matrix.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
 
-        Set<String> missing = new TreeSet<>(served);
-        missing.removeAll(listed);
-        Set<String> stale = new TreeSet<>(listed);
-        stale.removeAll(served);
+        Set<String> missing = new TreeSet<>(endpoints);
+        missing.removeAll(listedEndpoints);
+        Set<String> stale = new TreeSet<>(listedEndpoints);
+        stale.removeAll(endpoints);
         assertTrue(missing.isEmpty() && stale.isEmpty(), "served but not in " + MATRIX + ": " + missing
                 + "; in " + MATRIX + " but not served: " + stale);
         Set<String> withoutSample = new TreeSet<>(listed);
@@ -246,13 +251,14 @@ class AccessMatrixTest {
     void everyPrincipalGetsExactlyTheAccessTheMatrixAllows() {
         Map<String, Call> calls = calls();
         List<String> failures = new ArrayList<>();
-        StringBuilder seen = new StringBuilder(String.format("%n  %-45s", "")).append(COLUMNS.stream()
-                .map(c -> String.format(" %-10s", c)).collect(Collectors.joining()));
+        StringBuilder seen = new StringBuilder(String.format("%n  %-72s", "")).append(COLUMNS.stream()
+                .map(c -> String.format(" %-16s", c)).collect(Collectors.joining()));
         // every demo run is refused as busy (every slot taken, no waiting), so no child JVM starts; 429 comes after
         // authorization
         try (RunGate.Permit busy = demos.gate().occupyAll()) {
             for (Row row : matrix) {
-                seen.append(String.format("%n  %-45s", row.key()));
+                seen.append(String.format("%n  %-72s", row.key()));
+                long started = System.nanoTime();
                 Call call = calls.get(row.key());
                 if (call == null) {
                     failures.add(row.key() + ": no sample request in calls()");
@@ -260,12 +266,13 @@ class AccessMatrixTest {
                 }
                 for (String column : COLUMNS) {
                     Response response = call.send(principals.get(column));
-                    seen.append(String.format(" %-10s", response.statusCode()));
+                    seen.append(String.format(" %-16s", response.statusCode()));
                     String problem = check(row, row.outcomes().get(column), response);
                     if (problem != null) {
                         failures.add(row.key() + " as " + column + ": " + problem);
                     }
                 }
+                seen.append(String.format(" %5d ms", (System.nanoTime() - started) / 1_000_000));
             }
         }
         Log.infof("access matrix, status per principal:%s", seen);
@@ -331,6 +338,9 @@ class AccessMatrixTest {
             case "login" -> toLogin ? null : "expected a redirect to /login, got " + summary;
             case "403" -> status == 403 && String.valueOf(r.contentType()).startsWith(row.api() ? PROBLEM : "text/html")
                     ? null : "expected 403, got " + summary;
+            case "404" -> status == 404 && String.valueOf(r.contentType()).startsWith(row.api() ? PROBLEM : "text/html")
+                    ? null : "expected 404 (as if there were no such deck), got " + summary;
+            case "409" -> status == 409 ? null : "expected 409, got " + summary;
             default -> throw new IllegalStateException(expected);
         };
     }
@@ -344,10 +354,12 @@ class AccessMatrixTest {
 
     private Map<String, Call> calls() {
         Map<String, Call> c = new LinkedHashMap<>();
+        String deck = "/decks/" + sampleDeck;
         c.put("GET /", who -> page(who, "/"));
-        c.put("GET /decks/{deck}", who -> page(who, "/decks/" + DECK));
-        c.put("GET /decks/{deck}/questions/{question}", who -> page(who, "/decks/" + DECK + "/questions/" + questionExternalId));
-        c.put("GET /decks/{deck}/media/{name}", who -> page(who, "/decks/" + MEDIA_DECK + "/media/" + mediaName));
+        c.put("GET /decks/{bankdeck}", who -> page(who, "/decks/" + DECK));
+        c.put("GET /decks/{deck}", who -> page(who, deck));
+        c.put("GET /decks/{deck}/questions/{question}", who -> page(who, deck + "/questions/" + questionExternalId));
+        c.put("GET /decks/{deck}/media/{name}", who -> page(who, deck + "/media/" + mediaName));
         c.put("GET /demos", who -> page(who, "/demos"));
         c.put("GET /demos/{id}", who -> page(who, "/demos/" + DEMO));
         c.put("GET /demos/queue", who -> page(who, "/demos/queue"));
@@ -397,17 +409,19 @@ class AccessMatrixTest {
         c.put("POST /api/v1/admin/users/{id}/enable", who -> who.api().get().post("/api/v1/admin/users/" + targetId + "/enable"));
         c.put("GET /api/v1/admin/users/changes", who -> who.api().get().get("/api/v1/admin/users/changes"));
 
-        c.put("GET /study/{deck}", who -> page(who, "/study/" + DECK));
-        c.put("POST /study/{deck}/answer", who -> form(who, "/study/" + DECK + "/answer", "question", questionId,
+        String study = "/study/" + sampleDeck;
+        c.put("GET /study/{bankdeck}", who -> page(who, "/study/" + DECK));
+        c.put("GET /study/{deck}", who -> page(who, study));
+        c.put("POST /study/{deck}/answer", who -> form(who, study + "/answer", "question", questionId,
                 "rid", UUID.randomUUID().toString()));
         c.put("POST /api/v1/questions/{questionId}/check", who -> json(who, Map.of("text", "clone"))
                 .post("/api/v1/questions/" + quizQuestionId + "/check"));
-        c.put("POST /study/{deck}/grade", who -> form(who, "/study/" + DECK + "/grade", "question", questionId,
+        c.put("POST /study/{deck}/grade", who -> form(who, study + "/grade", "question", questionId,
                 "rating", 3, "rid", UUID.randomUUID().toString()));
-        c.put("POST /study/{deck}/undo", who -> form(who, "/study/" + DECK + "/undo"));
-        c.put("POST /study/{deck}/more-new", who -> form(who, "/study/" + DECK + "/more-new", "count", 1));
-        c.put("GET /study/{deck}/ahead", who -> page(who, "/study/" + DECK + "/ahead?days=3&since=0"));
-        c.put("GET /study/{deck}/custom", who -> page(who, "/study/" + DECK + "/custom?failed=true&since=0"));
+        c.put("POST /study/{deck}/undo", who -> form(who, study + "/undo"));
+        c.put("POST /study/{deck}/more-new", who -> form(who, study + "/more-new", "count", 1));
+        c.put("GET /study/{deck}/ahead", who -> page(who, study + "/ahead?days=3&since=0"));
+        c.put("GET /study/{deck}/custom", who -> page(who, study + "/custom?failed=true&since=0"));
         c.put("GET /settings", who -> page(who, "/settings"));
         c.put("POST /settings", who -> form(who, "/settings", "language", "en", "desiredRetention", "0.9",
                 "newCardsPerDay", "20", "timeZone", "UTC", "dayRolloverHour", "4"));
@@ -420,10 +434,11 @@ class AccessMatrixTest {
         c.put("POST /settings/parameters/restore", who -> form(who, "/settings/parameters/restore"));
 
         c.put("GET /import", who -> page(who, "/import"));
+        // a preview into {deck}: its editors only (another instructor learns whose deck it is: 409)
         c.put("POST /import/preview", who -> {
             who.browser().open("/register");
             return who.browser().multipart().multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift"))
-                    .multiPart("format", "detect").post("/import/preview");
+                    .multiPart("format", "detect").multiPart("deck", sampleDeck).post("/import/preview");
         });
         // an unknown upload token: an instructor gets 410 (gone), which is past the role check
         c.put("POST /import/apply", who -> form(who, "/import/apply", "token", "0".repeat(64), "deck", "access-matrix"));
@@ -442,8 +457,9 @@ class AccessMatrixTest {
         c.put("POST /api/v1/demos/{id}/runs", who -> json(who, Map.of("preset", "small")).post("/api/v1/demos/" + DEMO + "/runs"));
 
         c.put("GET /api/v1/decks", who -> who.api().get().get("/api/v1/decks"));
-        c.put("GET /api/v1/decks/{deck}/questions", who -> who.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=1"));
-        c.put("GET /api/v1/study/queue", who -> who.api().get().get("/api/v1/study/queue?deck=" + DECK + "&limit=1"));
+        c.put("GET /api/v1/decks/{bankdeck}/questions", who -> who.api().get().get("/api/v1/decks/" + DECK + "/questions?limit=1"));
+        c.put("GET /api/v1/decks/{deck}/questions", who -> who.api().get().get("/api/v1/decks/" + sampleDeck + "/questions?limit=1"));
+        c.put("GET /api/v1/study/queue", who -> who.api().get().get("/api/v1/study/queue?deck=" + sampleDeck + "&limit=1"));
         c.put("POST /api/v1/reviews", who -> json(who, review()).post("/api/v1/reviews"));
         c.put("GET /api/v1/cards/changes", who -> who.api().get().get("/api/v1/cards/changes"));
         c.put("GET /api/v1/cards/{questionId}", who -> who.api().get().get("/api/v1/cards/" + questionId));
@@ -465,103 +481,103 @@ class AccessMatrixTest {
                 "/api/v1/me/parameters/optimize/" + fitOf(who) + "/keep"));
         c.put("POST /api/v1/me/parameters/restore", who -> who.api().get().post("/api/v1/me/parameters/restore"));
 
+        // a dry run into {deck}: its editors only (another instructor learns whose deck it is: 409)
         c.put("POST /api/v1/imports", who -> who.api().get()
-                .multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift")).post("/api/v1/imports"));
-        c.put("GET /api/v1/imports/{id}", who -> who.api().get().get("/api/v1/imports/" + importId));
-        c.put("GET /api/v1/decks/{deck}/export", who -> who.api().get().get("/api/v1/decks/" + DECK + "/export?format=json"));
-        c.put("GET /api/v1/me/decks/{deck}/progress.apkg", who -> who.api().get().get("/api/v1/me/decks/" + DECK + "/progress.apkg"));
-        c.put("GET /decks/{deck}/progress.apkg", who -> page(who, "/decks/" + DECK + "/progress.apkg"));
+                .multiPart("file", "all-types.gift", Fixtures.bytes("gift/all-types.gift")).multiPart("deck", sampleDeck)
+                .post("/api/v1/imports"));
+        c.put("GET /api/v1/imports/{import}", who -> who.api().get().get("/api/v1/imports/" + importId));
+        c.put("GET /api/v1/decks/{deck}/export", who -> who.api().get().get("/api/v1/decks/" + sampleDeck + "/export?format=json"));
+        c.put("GET /api/v1/decks/{bankdeck}/export", who -> who.api().get().get("/api/v1/decks/" + DECK + "/export?format=json"));
+        c.put("GET /api/v1/me/decks/{deck}/progress.apkg", who -> who.api().get().get("/api/v1/me/decks/" + sampleDeck + "/progress.apkg"));
+        c.put("GET /decks/{deck}/progress.apkg", who -> page(who, deck + "/progress.apkg"));
 
-        // classes: the class is the instructor's; joining then leaving makes every signed-in principal a member first
+        // classes: {class} is the owner's; assigning and removing use {bankdeck} so that {deck} stays assigned;
+        // archive and restore take a throwaway class; a member who left joins again
         String cls = "/classes/" + classId;
         String api = "/api/v1/classes/" + classId;
         c.put("GET /classes", who -> page(who, "/classes"));
         c.put("POST /classes", who -> form(who, "/classes", "name", "am-created"));
-        c.put("GET /classes/{id}", who -> page(who, cls));
-        c.put("POST /classes/{id}", who -> form(who, cls, "name", "am-class"));
-        c.put("POST /classes/{id}/archive", who -> form(who, "/classes/" + spareClassId + "/archive"));
-        c.put("POST /classes/{id}/restore", who -> form(who, "/classes/" + spareClassId + "/restore"));
-        c.put("POST /classes/{id}/invites", who -> form(who, cls + "/invites", "expiresInDays", "7"));
-        c.put("POST /classes/{id}/invites/{invite}/revoke", who -> form(who, cls + "/invites/" + spareInviteId + "/revoke"));
-        c.put("POST /classes/{id}/decks", who -> form(who, cls + "/decks", "deck", DECK, "newCardsPerDay", ""));
-        c.put("POST /classes/{id}/decks/{deck}/remove", who -> {
+        c.put("GET /classes/{class}", who -> page(who, cls));
+        c.put("POST /classes/{class}", who -> form(who, cls, "name", "am-class"));
+        c.put("POST /classes/{class}/archive", who -> form(who, "/classes/" + freshClass(who, false) + "/archive"));
+        c.put("POST /classes/{class}/restore", who -> form(who, "/classes/" + freshClass(who, true) + "/restore"));
+        c.put("POST /classes/{class}/invites", who -> form(who, cls + "/invites", "expiresInDays", "7"));
+        c.put("POST /classes/{class}/invites/{invite}/revoke", who -> form(who, cls + "/invites/" + spareInviteId + "/revoke"));
+        c.put("POST /classes/{class}/decks", who -> form(who, cls + "/decks", "deck", DECK, "newCardsPerDay", ""));
+        c.put("POST /classes/{class}/decks/{bankdeck}/remove", who -> {
             form(who, cls + "/decks", "deck", DECK);
             return form(who, cls + "/decks/" + DECK + "/remove");
         });
-        c.put("POST /classes/{id}/leave", who -> {
-            form(who, "/join/" + inviteCode);
-            return form(who, cls + "/leave");
-        });
-        c.put("GET /classes/{id}/dashboard", who -> page(who, cls + "/dashboard"));
-        c.put("GET /classes/{id}/dashboard/learners.csv", who -> page(who, cls + "/dashboard/learners.csv"));
-        c.put("GET /classes/{id}/dashboard/questions.csv", who -> page(who, cls + "/dashboard/questions.csv"));
+        c.put("POST /classes/{class}/leave", who -> joinAgain(who, form(who, cls + "/leave")));
+        c.put("GET /classes/{class}/dashboard", who -> page(who, cls + "/dashboard"));
+        c.put("GET /classes/{class}/dashboard/learners.csv", who -> page(who, cls + "/dashboard/learners.csv"));
+        c.put("GET /classes/{class}/dashboard/questions.csv", who -> page(who, cls + "/dashboard/questions.csv"));
+        c.put("POST /classes/{class}/dashboard/refresh", who -> form(who, cls + "/dashboard/refresh"));
         c.put("GET /join/{code}", who -> page(who, "/join/" + inviteCode));
         c.put("POST /join/{code}", who -> form(who, "/join/" + spareInviteCode));
         c.put("GET /api/v1/classes", who -> who.api().get().get("/api/v1/classes"));
         c.put("POST /api/v1/classes", who -> json(who, Map.of("name", "am-api-created")).post("/api/v1/classes"));
-        c.put("GET /api/v1/classes/{id}", who -> who.api().get().get(api));
-        c.put("PUT /api/v1/classes/{id}", who -> json(who, Map.of("name", "am-class")).put(api));
-        c.put("POST /api/v1/classes/{id}/archive", who -> who.api().get().post("/api/v1/classes/" + spareClassId + "/archive"));
-        c.put("POST /api/v1/classes/{id}/restore", who -> who.api().get().post("/api/v1/classes/" + spareClassId + "/restore"));
-        c.put("POST /api/v1/classes/{id}/invites", who -> json(who, "{}").post(api + "/invites"));
-        c.put("DELETE /api/v1/classes/{id}/invites/{invite}", who -> who.api().get().delete(api + "/invites/" + spareInviteId));
-        c.put("PUT /api/v1/classes/{id}/decks/{deck}", who -> json(who, "{}").put(api + "/decks/" + DECK));
-        c.put("DELETE /api/v1/classes/{id}/decks/{deck}", who -> {
+        c.put("GET /api/v1/classes/{class}", who -> who.api().get().get(api));
+        c.put("PUT /api/v1/classes/{class}", who -> json(who, Map.of("name", "am-class")).put(api));
+        c.put("POST /api/v1/classes/{class}/archive", who -> who.api().get().post("/api/v1/classes/" + freshClass(who, false) + "/archive"));
+        c.put("POST /api/v1/classes/{class}/restore", who -> who.api().get().post("/api/v1/classes/" + freshClass(who, true) + "/restore"));
+        c.put("POST /api/v1/classes/{class}/invites", who -> json(who, "{}").post(api + "/invites"));
+        c.put("DELETE /api/v1/classes/{class}/invites/{invite}", who -> who.api().get().delete(api + "/invites/" + spareInviteId));
+        c.put("PUT /api/v1/classes/{class}/decks/{bankdeck}", who -> json(who, "{}").put(api + "/decks/" + DECK));
+        c.put("DELETE /api/v1/classes/{class}/decks/{bankdeck}", who -> {
             json(who, "{}").put(api + "/decks/" + DECK);
             return who.api().get().delete(api + "/decks/" + DECK);
         });
         c.put("POST /api/v1/classes/join", who -> json(who, Map.of("code", spareInviteCode)).post("/api/v1/classes/join"));
-        c.put("DELETE /api/v1/classes/{id}/membership", who -> {
-            json(who, Map.of("code", inviteCode)).post("/api/v1/classes/join");
-            return who.api().get().delete(api + "/membership");
-        });
-        c.put("GET /api/v1/classes/{id}/dashboard", who -> who.api().get().get(api + "/dashboard"));
-        c.put("GET /api/v1/classes/{id}/dashboard/learners.csv", who -> who.api().get().get(api + "/dashboard/learners.csv"));
-        c.put("GET /api/v1/classes/{id}/dashboard/questions.csv", who -> who.api().get().get(api + "/dashboard/questions.csv"));
-        c.put("POST /classes/{id}/dashboard/refresh", who -> form(who, cls + "/dashboard/refresh"));
-        c.put("POST /api/v1/classes/{id}/dashboard/refresh", who -> who.api().get().post(api + "/dashboard/refresh"));
+        c.put("DELETE /api/v1/classes/{class}/membership", who -> joinAgain(who, who.api().get().delete(api + "/membership")));
+        c.put("GET /api/v1/classes/{class}/dashboard", who -> who.api().get().get(api + "/dashboard"));
+        c.put("GET /api/v1/classes/{class}/dashboard/learners.csv", who -> who.api().get().get(api + "/dashboard/learners.csv"));
+        c.put("GET /api/v1/classes/{class}/dashboard/questions.csv", who -> who.api().get().get(api + "/dashboard/questions.csv"));
+        c.put("POST /api/v1/classes/{class}/dashboard/refresh", who -> who.api().get().post(api + "/dashboard/refresh"));
 
-        // decklife: the lifecycle of the instructor's public sample deck; changes that would alter it are refused
-        // after the access check (422), archive/restore/delete each take a fresh deck
-        String own = "/decks/" + MEDIA_DECK;
+        // decklife: changes that would alter {deck} are refused after the access check (422); archive, restore,
+        // delete and publish each take a throwaway deck
         c.put("GET /decks/new", who -> page(who, "/decks/new"));
         c.put("POST /decks/new", who -> form(who, "/decks/new", "id", "Not An Id!", "titleEn", "am"));
-        c.put("GET /decks/{deck}/manage", who -> page(who, own + "/manage"));
-        c.put("POST /decks/{deck}/manage/rename", who -> form(who, own + "/manage/rename", "newId", "Not An Id!"));
-        c.put("POST /decks/{deck}/manage/texts", who -> form(who, own + "/manage/texts", "titleEn", "", "titleRu", ""));
-        c.put("POST /decks/{deck}/manage/visibility", who -> form(who, own + "/manage/visibility", "visibility", "bogus"));
-        c.put("POST /decks/{deck}/manage/editors", who -> form(who, own + "/manage/editors", "username", "am-nobody-here"));
-        c.put("POST /decks/{deck}/manage/editors/{username}/remove", who -> form(who, own + "/manage/editors/am-nobody-here/remove"));
-        c.put("POST /decks/{deck}/manage/owner", who -> form(who, own + "/manage/owner", "username", "am-nobody-here"));
-        c.put("POST /decks/{deck}/manage/archive", who -> form(who, "/decks/" + freshDeck() + "/manage/archive"));
-        c.put("POST /decks/{deck}/manage/restore", who -> form(who, "/decks/" + freshDeck() + "/manage/restore"));
-        c.put("POST /decks/{deck}/manage/delete", who -> form(who, "/decks/" + freshDeck() + "/manage/delete"));
-        c.put("GET /decks/{deck}/purge", who -> page(who, own + "/purge"));
-        c.put("POST /decks/{deck}/purge", who -> form(who, own + "/purge", "confirm", "not-the-id"));
-        c.put("GET /decks/{deck}/export", who -> page(who, own + "/export?format=markdown"));
-        String lifecycle = "/api/v1/decks/" + MEDIA_DECK;
+        c.put("GET /decks/{bankdeck}/manage", who -> page(who, "/decks/" + DECK + "/manage"));
+        c.put("GET /decks/{deck}/manage", who -> page(who, deck + "/manage"));
+        c.put("POST /decks/{deck}/manage/rename", who -> form(who, deck + "/manage/rename", "newId", "Not An Id!"));
+        c.put("POST /decks/{deck}/manage/texts", who -> form(who, deck + "/manage/texts", "titleEn", "", "titleRu", ""));
+        c.put("POST /decks/{deck}/manage/visibility", who -> form(who, "/decks/" + freshDeck(who) + "/manage/visibility",
+                "visibility", "public"));
+        c.put("POST /decks/{deck}/manage/editors", who -> form(who, deck + "/manage/editors", "username", "am-nobody-here"));
+        c.put("POST /decks/{deck}/manage/editors/{username}/remove", who -> form(who, deck + "/manage/editors/am-nobody-here/remove"));
+        c.put("POST /decks/{deck}/manage/owner", who -> form(who, deck + "/manage/owner", "username", "am-nobody-here"));
+        c.put("POST /decks/{deck}/manage/archive", who -> form(who, "/decks/" + freshDeck(who) + "/manage/archive"));
+        c.put("POST /decks/{deck}/manage/restore", who -> form(who, "/decks/" + freshDeck(who) + "/manage/restore"));
+        c.put("POST /decks/{deck}/manage/delete", who -> form(who, "/decks/" + freshDeck(who) + "/manage/delete"));
+        c.put("GET /decks/{deck}/purge", who -> page(who, deck + "/purge"));
+        c.put("POST /decks/{deck}/purge", who -> form(who, deck + "/purge", "confirm", "not-the-id"));
+        c.put("GET /decks/{deck}/export", who -> page(who, deck + "/export?format=markdown"));
+        String lifecycle = "/api/v1/decks/" + sampleDeck;
         c.put("POST /api/v1/decks", who -> json(who, Map.of("id", "Not An Id!")).post("/api/v1/decks"));
         c.put("GET /api/v1/decks/{deck}/manage", who -> who.api().get().get(lifecycle + "/manage"));
         c.put("GET /api/v1/decks/{deck}/changes", who -> who.api().get().get(lifecycle + "/changes"));
         c.put("PUT /api/v1/decks/{deck}/id", who -> json(who, Map.of("newId", "Not An Id!")).put(lifecycle + "/id"));
         c.put("PUT /api/v1/decks/{deck}/texts", who -> json(who, Map.of("texts", Map.of())).put(lifecycle + "/texts"));
-        c.put("PUT /api/v1/decks/{deck}/visibility", who -> json(who, Map.of("visibility", "bogus")).put(lifecycle + "/visibility"));
+        c.put("PUT /api/v1/decks/{deck}/visibility", who -> json(who, Map.of("visibility", "public"))
+                .put("/api/v1/decks/" + freshDeck(who) + "/visibility"));
         c.put("PUT /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().put(lifecycle + "/editors/am-nobody-here"));
         c.put("DELETE /api/v1/decks/{deck}/editors/{username}", who -> who.api().get().delete(lifecycle + "/editors/am-nobody-here"));
         c.put("PUT /api/v1/decks/{deck}/owner/{username}", who -> who.api().get().put(lifecycle + "/owner/am-nobody-here"));
-        c.put("POST /api/v1/decks/{deck}/archive", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/archive"));
-        c.put("POST /api/v1/decks/{deck}/restore", who -> who.api().get().post("/api/v1/decks/" + freshDeck() + "/restore"));
-        c.put("DELETE /api/v1/decks/{deck}", who -> who.api().get().delete("/api/v1/decks/" + freshDeck()));
+        c.put("POST /api/v1/decks/{deck}/archive", who -> who.api().get().post("/api/v1/decks/" + freshDeck(who) + "/archive"));
+        c.put("POST /api/v1/decks/{deck}/restore", who -> who.api().get().post("/api/v1/decks/" + freshDeck(who) + "/restore"));
+        c.put("DELETE /api/v1/decks/{deck}", who -> who.api().get().delete("/api/v1/decks/" + freshDeck(who)));
         c.put("POST /api/v1/decks/{deck}/purge", who -> json(who, Map.of("confirm", "not-the-id")).post(lifecycle + "/purge"));
 
         // editorweb: the question editor. Changes are sent without a version (stale: nothing is written) or as an
         // empty draft (422), so the rows reach the editor without changing the deck, except for moving.
-        String edPage = "/decks/" + MEDIA_DECK + "/questions/" + editedExternalId;
-        String edApi = "/api/v1/decks/" + MEDIA_DECK + "/questions";
-        c.put("GET /decks/{deck}/editor", who -> page(who, "/decks/" + MEDIA_DECK + "/editor"));
-        c.put("GET /decks/{deck}/editor/new", who -> page(who, "/decks/" + MEDIA_DECK + "/editor/new?type=essay"));
-        c.put("POST /decks/{deck}/editor/new", who -> form(who, "/decks/" + MEDIA_DECK + "/editor/new", "type", "essay"));
-        c.put("POST /decks/{deck}/editor/preview", who -> form(who, "/decks/" + MEDIA_DECK + "/editor/preview",
+        String edPage = deck + "/questions/" + questionExternalId;
+        String edApi = "/api/v1/decks/" + sampleDeck + "/questions";
+        c.put("GET /decks/{deck}/editor", who -> page(who, deck + "/editor"));
+        c.put("GET /decks/{deck}/editor/new", who -> page(who, deck + "/editor/new?type=essay"));
+        c.put("POST /decks/{deck}/editor/new", who -> form(who, deck + "/editor/new", "type", "essay"));
+        c.put("POST /decks/{deck}/editor/preview", who -> form(who, deck + "/editor/preview",
                 "type", "essay", "texts.en.prompt", "Why?"));
         c.put("GET /decks/{deck}/questions/{question}/edit", who -> page(who, edPage + "/edit"));
         c.put("POST /decks/{deck}/questions/{question}/edit", who -> form(who, edPage + "/edit", "type", "essay"));
@@ -571,15 +587,15 @@ class AccessMatrixTest {
         c.put("GET /decks/{deck}/questions/{question}/revisions", who -> page(who, edPage + "/revisions"));
         c.put("POST /decks/{deck}/questions/{question}/revisions/{number}/restore",
                 who -> form(who, edPage + "/revisions/1/restore", "version", "old"));
-        c.put("GET /api/v1/decks/{deck}/questions/{id}", who -> who.api().get().get(edApi + "/" + editedId));
+        c.put("GET /api/v1/decks/{deck}/questions/{questionId}", who -> who.api().get().get(edApi + "/" + questionId));
         c.put("POST /api/v1/decks/{deck}/questions", who -> json(who, Map.of("type", "essay")).post(edApi));
-        c.put("PUT /api/v1/decks/{deck}/questions/{id}", who -> json(who, Map.of("type", "essay")).put(edApi + "/" + editedId));
-        c.put("DELETE /api/v1/decks/{deck}/questions/{id}", who -> who.api().get().delete(edApi + "/" + editedId));
-        c.put("POST /api/v1/decks/{deck}/questions/{id}/restore", who -> who.api().get().post(edApi + "/" + editedId + "/restore"));
-        c.put("POST /api/v1/decks/{deck}/questions/{id}/move", who -> json(who, Map.of("by", 1)).post(edApi + "/" + editedId + "/move"));
-        c.put("GET /api/v1/decks/{deck}/questions/{id}/revisions", who -> who.api().get().get(edApi + "/" + editedId + "/revisions"));
-        c.put("POST /api/v1/decks/{deck}/questions/{id}/revisions/{number}/restore",
-                who -> who.api().get().post(edApi + "/" + editedId + "/revisions/1/restore"));
+        c.put("PUT /api/v1/decks/{deck}/questions/{questionId}", who -> json(who, Map.of("type", "essay")).put(edApi + "/" + questionId));
+        c.put("DELETE /api/v1/decks/{deck}/questions/{questionId}", who -> who.api().get().delete(edApi + "/" + questionId));
+        c.put("POST /api/v1/decks/{deck}/questions/{questionId}/restore", who -> who.api().get().post(edApi + "/" + questionId + "/restore"));
+        c.put("POST /api/v1/decks/{deck}/questions/{questionId}/move", who -> json(who, Map.of("by", 1)).post(edApi + "/" + questionId + "/move"));
+        c.put("GET /api/v1/decks/{deck}/questions/{questionId}/revisions", who -> who.api().get().get(edApi + "/" + questionId + "/revisions"));
+        c.put("POST /api/v1/decks/{deck}/questions/{questionId}/revisions/{number}/restore",
+                who -> who.api().get().post(edApi + "/" + questionId + "/revisions/1/restore"));
 
         // mock: mock interviews, each principal's own (a principal without a token gets a made-up id: refused first)
         c.put("GET /interviews", who -> page(who, "/interviews"));
@@ -649,15 +665,53 @@ class AccessMatrixTest {
         return who.api().get().contentType(ContentType.JSON).body(body);
     }
 
-    /** A new empty public deck of the instructor's (decklife rows that archive, restore or delete a deck). */
-    private String freshDeck() {
+    /**
+     * A throwaway deck set up as {deck} is (the owner's, co-edited by coeditor, assigned to {class}), for the rows
+     * that archive, restore, delete or publish a deck. Anonymous requests are refused before they reach a deck: {deck}.
+     */
+    private String freshDeck(Principal who) {
+        if (who.username() == null) {
+            return sampleDeck;
+        }
         String id = "am-life-" + UUID.randomUUID().toString().substring(0, 8);
-        principals.get("instructor").api().get().contentType(ContentType.JSON)
+        Principal owner = principals.get("owner");
+        owner.api().get().contentType(ContentType.JSON)
                 .body(Map.of("id", id, "texts", Map.of("en", Map.of("title", "Matrix deck"))))
                 .post("/api/v1/decks").then().statusCode(201);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", id));
+        owner.api().get().put("/api/v1/decks/" + id + "/editors/" + principals.get("coeditor").username())
+                .then().statusCode(200);
+        owner.api().get().contentType(ContentType.JSON).body("{}")
+                .put("/api/v1/classes/" + classId + "/decks/" + id).then().statusCode(200);
         return id;
+    }
+
+    /**
+     * A throwaway class of the owner's, archived or not, for the rows that archive or restore a class. Anonymous
+     * requests are refused before they reach a class: {class}.
+     */
+    private long freshClass(Principal who, boolean archived) {
+        if (who.username() == null) {
+            return classId;
+        }
+        Principal owner = principals.get("owner");
+        long id = owner.api().get().contentType(ContentType.JSON).body(Map.of("name", "am-throwaway"))
+                .post("/api/v1/classes").then().statusCode(201).extract().jsonPath().getLong("id");
+        if (archived) {
+            owner.api().get().post("/api/v1/classes/" + id + "/archive").then().statusCode(200);
+        }
+        return id;
+    }
+
+    private void join(Principal who) {
+        json(who, Map.of("code", inviteCode)).post("/api/v1/classes/join").then().statusCode(200);
+    }
+
+    /** After a row that leaves {class}: the member joins again, so that later rows still see a member. */
+    private Response joinAgain(Principal who, Response response) {
+        if (who == principals.get("member")) {
+            join(who);
+        }
+        return response;
     }
 
     /** A new account with the principal's role, signed in, for rows whose request would end the principal's sessions. */
@@ -725,6 +779,11 @@ class AccessMatrixTest {
         }
         assertTrue(endpoints.size() > 20, "found only " + endpoints + " under " + classes.toAbsolutePath());
         return endpoints;
+    }
+
+    /** "GET /decks/{deck}/questions/{question}" → "GET /decks/{}/questions/{}": an endpoint whatever its placeholders' names. */
+    static String endpointOf(String key) {
+        return key.replaceAll("\\{[^}/]*}", "{}");
     }
 
     private static String httpMethod(Method m) {
