@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.isolation.IsolationDemo;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,18 +38,7 @@ public enum DemoCatalog {
             "Compares VmRSS (resident memory), VmSize (reserved address space) from /proc/self/status and the heap "
                     + "after GC, before and while N threads are parked.",
             sizes("virtualThreads", 10_000, 50_000, 100_000, "platformThreads", 1_000, 2_000, 2_000)),
-    ISOLATION("isolation", "Изоляция: поток видит память родителя, процесс — нет",
-            "Isolation: a thread shares the parent's memory, a process does not",
-            "Родитель кладёт 42 в статическое поле. Поток выполняет метод, который читает и пишет это поле: видит 42, "
-                    + "пишет 43, и родитель видит 43. Затем тот же класс с тем же методом и полем запускается дочерним "
-                    + "процессом — новой JVM: она начинает с чистого образа и видит 0 (не 42 и не 43), получает 43 только "
-                    + "через канал (stdin), пишет 99, а у родителя остаётся 43. Копию-снимок памяти даёт только fork без exec.",
-            "The parent puts 42 in a static field. A thread runs a method that reads and writes that field: it sees 42, "
-                    + "writes 43, and the parent sees 43. Then the same class, with the same method and field, runs as a "
-                    + "child process, a fresh JVM: it starts from a clean image and sees 0 (not 42, not 43), gets 43 only "
-                    + "through a pipe (stdin), writes 99, and the parent still has 43. Only fork without exec gives a "
-                    + "copy-on-write snapshot.",
-            sizes()),
+    ISOLATION(new IsolationDemo()),
     DATA_RACE("data-race", "Гонка данных: потерянные инкременты",
             "Data race: lost increments",
             "Несколько потоков одновременно увеличивают общий счётчик: обычный int, volatile int, AtomicInteger и "
@@ -162,6 +152,9 @@ public enum DemoCatalog {
 
     /** The server-side cap of one size of this demo (DEMOS-FACTS §5); presets never exceed it. */
     public int cap(String size) {
+        if (unit != null) {
+            return unit.entry().cap(size);
+        }
         return switch (size) {
             case "platformThreads", "threads" -> this == THREAD_ANATOMY ? 64 : this == DATA_RACE ? 4 : 2_000;
             case "virtualThreads" -> this == BLOCKING ? 20 : this == FILE_IO_CAPTURE ? 64 : 100_000;
@@ -178,14 +171,18 @@ public enum DemoCatalog {
         };
     }
 
-    private final String id;
-    private final String titleRu;
-    private final String titleEn;
-    private final Text explanation;
-    private final Map<Preset, Map<String, Integer>> presets;
+    private final Demo unit;
+    private final DemoEntry entry;
+
+    DemoCatalog(Demo unit) {
+        this.unit = unit;
+        this.entry = unit.entry();
+    }
 
     DemoCatalog(String id, String titleRu, String titleEn, String explanationRu, String explanationEn,
                 Map<Preset, Map<String, Integer>> presets) {
+        this.unit = null;
+        this.entry = null;
         this.id = id;
         this.titleRu = titleRu;
         this.titleEn = titleEn;
@@ -193,29 +190,40 @@ public enum DemoCatalog {
         this.presets = presets;
     }
 
+    private String id;
+    private String titleRu;
+    private String titleEn;
+    private Text explanation;
+    private Map<Preset, Map<String, Integer>> presets;
+
+    /** The demo's unit: how it runs and reads its measurements. */
+    public Demo unit() {
+        return unit;
+    }
+
     public String id() {
-        return id;
+        return entry != null ? entry.id() : id;
     }
 
     public String title(String lang) {
-        return "ru".equals(lang) ? titleRu : titleEn;
+        return titles().in(lang);
     }
 
     public Text titles() {
-        return new Text(titleRu, titleEn);
+        return entry != null ? entry.title() : new Text(titleRu, titleEn);
     }
 
     public Text explanation() {
-        return explanation;
+        return entry != null ? entry.explanation() : explanation;
     }
 
     /** The sizes of a preset, in a stable order (name to value). */
     public Map<String, Integer> sizes(Preset preset) {
-        return presets.get(preset);
+        return entry != null ? entry.sizes(preset) : presets.get(preset);
     }
 
     public static Optional<DemoCatalog> byId(String id) {
-        return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(d -> d.id().equals(id)).findFirst();
     }
 
     /** Pairs of (name, small, medium, large). */

@@ -4,6 +4,7 @@ import io.demodeck.demo.DemoResult.Claim;
 import io.demodeck.demo.DemoResult.GoComparison;
 import io.demodeck.demo.DemoResult.Ratio;
 import io.demodeck.demo.DemoResult.Row;
+import io.demodeck.demo.DemoTools.GoPart;
 import io.demodeck.demo.child.DemoChild.Mode;
 
 import java.text.NumberFormat;
@@ -22,6 +23,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static io.demodeck.demo.ChildJvm.CONTROL;
+import static io.demodeck.demo.ChildJvm.ONE_CARRIER;
+import static io.demodeck.demo.ChildJvm.TWO_CARRIERS;
+import static io.demodeck.demo.Measured.NOT_ON_THIS_OS;
+import static io.demodeck.demo.Measured.unavailable;
+
 /**
  * Runs one demo (child JVMs, plus the Go program where it exists) and turns the raw figures into rows, ratios,
  * a proof text and the demo's claims, each decided by a check over this run's own measurements. No canned
@@ -38,33 +45,22 @@ public final class DemoMeasurements {
         AS_DESIGNED, BREAKING
     }
 
-    static final Text NOT_ON_THIS_OS = new Text(
-            "Недоступно на этой ОС: измерение требует Linux /proc.",
-            "Not available on this OS: this measurement needs Linux /proc.");
     private static final String FFM_FLAG = "--enable-native-access=ALL-UNNAMED";
-    private static final String CONTROL = "-Ddemodeck.control=true";
-    private static final List<String> ONE_CARRIER = List.of(
-            "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1");
     /** Two carriers, and room for the scheduler to add more while carriers are captured. */
     private static final List<String> TWO_CARRIERS_GROWABLE = List.of("-Djdk.virtualThreadScheduler.parallelism=2");
-    private static final List<String> TWO_CARRIERS = List.of(
-            "-Djdk.virtualThreadScheduler.parallelism=2", "-Djdk.virtualThreadScheduler.maxPoolSize=2");
     /** Added OS threads that still count as "a few": carriers (one per core here), unparker, GC, timer. */
     static final int FEW_OS_THREADS = 16;
 
     private final ChildJvm child;
     private final GoToolchain go;
     private final CHelper c;
+    private final DemoTools tools;
 
     public DemoMeasurements(ChildJvm child, GoToolchain go, CHelper c) {
         this.child = child;
         this.go = go;
         this.c = c;
-    }
-
-    /** What a demo run produces before the service stamps time and cache flags on it. */
-    private record Measured(boolean available, List<Row> rows, List<Ratio> ratios, Text proof, List<Claim> claims,
-                            List<String> childFlags, GoComparison go) {
+        this.tools = new DemoTools(child, go, c);
     }
 
     public DemoResult measure(DemoCatalog demo, Preset preset) {
@@ -76,11 +72,10 @@ public final class DemoMeasurements {
         boolean breaking = setting == Setting.BREAKING;
         Instant at = Instant.now();
         long start = System.nanoTime();
-        Measured m = switch (demo) {
+        Measured m = demo.unit() != null ? demo.unit().measure(tools, sizes, breaking) : switch (demo) {
             case CREATION_COST -> creationCost(sizes, breaking);
             case OS_THREADS -> osThreads(sizes, breaking);
             case FOOTPRINT -> footprint(sizes, breaking);
-            case ISOLATION -> isolation(breaking);
             case DATA_RACE -> dataRace(sizes, breaking);
             case CHANNELS -> channels(sizes, breaking);
             case CARRIERS -> carriers(sizes, breaking);
@@ -94,13 +89,14 @@ public final class DemoMeasurements {
             case LIMITS -> limits(breaking);
             case FORK_COW -> forkCow(breaking);
             case FILE_IO_CAPTURE -> fileIoCapture(sizes, breaking);
+            default -> throw new IllegalStateException(demo + " has no unit");
         };
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new DemoResult(demo.id(), demo.titles(), preset.id(), sizes, m.available(), m.rows(), m.ratios(),
                 m.proof(), m.claims(), environment(m.childFlags()), at, durationMs, false, m.go());
     }
 
-    static DemoResult.Environment environment(List<String> childFlags) {
+    public static DemoResult.Environment environment(List<String> childFlags) {
         return new DemoResult.Environment(System.getProperty("java.vm.vendor", "") + " " + Runtime.version(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), childFlags);
@@ -169,7 +165,7 @@ public final class DemoMeasurements {
                     .formatted(ru(l) ? counted(m, "процесса", "процессов", "процессов") : n(m, l), d(processUs, l),
                             ru(l) ? times(processUs / platformUs) : d(processUs / platformUs, l));
         });
-        GoComparison goSide = goComparison(claims, () -> go.run("creation", List.of(n), Map.of()).map(g -> {
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("creation", List.of(n), Map.of()).map(g -> {
             double goUs = Long.parseLong(g.get("goroutines.nanos")) / 1000.0 / n;
             return new GoPart(List.of(row("go.microsPerGoroutine", "Горутина: старт + ожидание (столько же)",
                     "Goroutine: start + wait (as many)", round(goUs), "µs")),
@@ -224,7 +220,7 @@ public final class DemoMeasurements {
                 : "%s blocked virtual threads added %s OS threads to the process (%s → %s): %s, the scheduler's carriers (parallelism %s) and service threads. %s platform threads added %s (%s → %s): each platform thread is an OS thread.")
                 .formatted(n(v, l), n(addedV, l), n(start, l), n(whileVirtual, l), addedNames, o.text("parallelism"),
                         n(p, l), n(addedP, l), n(between, l), n(whilePlatform, l)));
-        GoComparison goSide = goComparison(claims, () -> go.run("os-threads", List.of(v), Map.of()).map(g -> {
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("os-threads", List.of(v), Map.of()).map(g -> {
             long goStart = Long.parseLong(g.get("tasks.start"));
             long goBlocked = Long.parseLong(g.get("tasks.blocked"));
             return new GoPart(List.of(
@@ -298,7 +294,7 @@ public final class DemoMeasurements {
                 .formatted(n(v, l), depth, d(vRss, l), d(vHeap, l), d(vSize, l), n(p, l), d(pRss, l), d(pSize, l)));
         List<Claim> all = new ArrayList<>(claims);
         int goN = Math.min(v, 10_000);
-        GoComparison goSide = goComparison(all, () -> go.run("stack", List.of(goN, 1), Map.of()).flatMap(shallow ->
+        GoComparison goSide = tools.goComparison(all, () -> go.run("stack", List.of(goN, 1), Map.of()).flatMap(shallow ->
                 go.run("stack", List.of(goN, 200), Map.of()).map(deep -> {
                     double shallowKib = Long.parseLong(shallow.get("stackinuse.added")) / 1024.0 / goN;
                     double deepKib = Long.parseLong(deep.get("stackinuse.added")) / 1024.0 / goN;
@@ -313,52 +309,6 @@ public final class DemoMeasurements {
                                             .formatted(d(shallowKib, l), d(deepKib, l))))));
                 })));
         return new Measured(true, rows, List.of(), proof, all, List.of(flags(o)), goSide);
-    }
-
-    // ---- 4. isolation --------------------------------------------------------------------------------------
-
-    private Measured isolation(boolean breaking) {
-        // the control run gives the "child" part to a second thread: it shares the field, so isolation cannot hold
-        ChildJvm.Output o = child.run(Mode.ISOLATION, breaking ? List.of(CONTROL) : List.of(), List.of(), null);
-        long parentPid = o.number("pid");
-        long threadSaw = o.number("thread.saw");
-        long afterThread = o.number("parent.afterThread");
-        long childPid = o.number("child.pid");
-        long childSaw = o.number("child.saw");
-        long childReceived = o.number("child.received");
-        long childWrote = o.number("child.wrote");
-        long afterChild = o.number("parent.afterChild");
-        List<Row> rows = new ArrayList<>(List.of(
-                row("parent.pid", "PID родителя", "Parent PID", parentPid, ""),
-                row("parent.set", "Родитель записал в поле", "The parent wrote to the field", o.number("parent.set"), ""),
-                row("thread.saw", "Поток увидел в поле", "The thread saw in the field", threadSaw, ""),
-                row("parent.afterThread", "Родитель после записи потока (43)", "The parent after the thread wrote 43", afterThread, ""),
-                row("child.pid", "PID дочернего процесса", "Child process PID", childPid, "")));
-        if (o.has("child.ppid")) {
-            rows.add(row("child.ppid", "Родительский PID дочернего процесса", "The child's parent PID", o.number("child.ppid"), ""));
-        }
-        rows.addAll(List.of(
-                row("child.saw", "Дочерний процесс увидел в том же поле", "The child process saw in the same field", childSaw, ""),
-                row("child.received", "Получено дочерним процессом через канал", "Received by the child through a pipe", childReceived, ""),
-                row("child.wrote", "Дочерний процесс записал", "The child process wrote", childWrote, ""),
-                row("parent.afterChild", "Поле родителя после записи дочернего", "The parent's field after the child's write", afterChild, "")));
-        List<Claim> claims = List.of(
-                claim("threadShares", threadSaw == 42 && afterThread == 43,
-                        "Поток видит поле родителя, и его запись видна родителю",
-                        "A thread sees the parent's field, and the parent sees its write",
-                        text(l -> (ru(l) ? "поток увидел %s, родитель после записи — %s" : "the thread saw %s, the parent then had %s")
-                                .formatted(threadSaw, afterThread))),
-                claim("processIsolated", childPid != parentPid && childSaw == 0 && afterChild == 43,
-                        "Дочерний процесс (новая JVM) начинает с чистого образа, и его запись родитель не видит",
-                        "A child process (a fresh JVM) starts from a clean image, and the parent does not see its write",
-                        text(l -> (ru(l) ? "PID %s ≠ %s; дочерний увидел %s (не 42 и не 43), записал %s; у родителя осталось %s"
-                                : "PID %s ≠ %s; the child saw %s (not 42, not 43), wrote %s; the parent still had %s")
-                                .formatted(childPid, parentPid, childSaw, childWrote, afterChild))));
-        Text proof = text(l -> (ru(l)
-                ? "Родитель (PID %s) записал 42. Поток выполнил тот же метод над тем же полем: увидел %s, записал 43, и родитель увидел %s — память общая. Дочерний процесс (PID %s) выполнил тот же код над тем же полем и увидел %s: новая JVM начинает с чистого образа, а не с копии памяти родителя (копию-снимок дал бы только fork без exec). Значение %s пришло к нему только через канал (stdin); он записал %s, а у родителя осталось %s."
-                : "The parent (PID %s) wrote 42. A thread ran the same method on the same field: it saw %s, wrote 43, and the parent saw %s: shared memory. The child process (PID %s) ran the same code on the same field and saw %s: a fresh JVM starts from a clean image, not from a copy of the parent's memory (only fork without exec gives a snapshot copy). The value %s reached it only through a pipe (stdin); it wrote %s, and the parent still had %s.")
-                .formatted(parentPid, threadSaw, afterThread, childPid, childSaw, childReceived, childWrote, afterChild));
-        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), null);
     }
 
     // ---- 5. data race --------------------------------------------------------------------------------------
@@ -405,7 +355,7 @@ public final class DemoMeasurements {
                         n(atomic, l), n(locked, l), n(oneCarrierPlain, l)));
         // Go runs its increments in a few milliseconds: a million each, so that the goroutines overlap at all
         int goIncrements = 1_000_000;
-        GoComparison goSide = goComparison(claims, () -> go.run("race", List.of(goIncrements), Map.of()).map(g -> {
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("race", List.of(goIncrements), Map.of()).map(g -> {
             long goPlain = Long.parseLong(g.get("plain"));
             long goAtomic = Long.parseLong(g.get("atomic"));
             long goExpected = 4L * goIncrements;
@@ -488,7 +438,7 @@ public final class DemoMeasurements {
                 : "put on the unbuffered channel returned at %s ms, when the receiver took the value at %s ms after sleeping: the sender waited for the receiver. Into a buffer of 3, the puts returned at %s ms: the fourth only after the receiver took a value at %s ms. %s messages from producer to consumer (both virtual threads, put/take, after a warm-up round): %s µs per message unbuffered, %s µs with a buffer of 1, %s µs with a buffer of 128.")
                 .formatted(d(putMs, l), d(takeMs, l), o.text("buffered.putReturnedMillis"), bufferedTake, n(messages, l),
                         d(unbufferedUs, l), d(cap1Us, l), d(bufferedUs, l)));
-        GoComparison goSide = goComparison(claims, () -> go.run("channels", List.of(messages), Map.of()).map(g -> {
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("channels", List.of(messages), Map.of()).map(g -> {
             double goTake = Long.parseLong(g.get("rendezvous.take.micros")) / 1000.0;
             double goSend = Long.parseLong(g.get("rendezvous.send.micros")) / 1000.0;
             return new GoPart(List.of(
@@ -555,7 +505,7 @@ public final class DemoMeasurements {
                 : "With parallelism %s, all %s virtual threads ran on %s carrier(s): %s. With the default parallelism (%s) they used %s carriers, and %s of them resumed on a different carrier after sleeping: the scheduler picks the carrier.")
                 .formatted(one.text("parallelism"), n(v, l), oneNames.size(), String.join(", ", oneNames), parallelism,
                         defaultNames.size(), n(migrated, l)));
-        GoComparison goSide = goComparison(claims, () -> go.run("carriers", List.of(v), Map.of("GOMAXPROCS", "1")).flatMap(g1 ->
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("carriers", List.of(v), Map.of("GOMAXPROCS", "1")).flatMap(g1 ->
                 go.run("carriers", List.of(v), Map.of()).map(g -> {
                     long oneTids = Long.parseLong(g1.get("tids"));
                     long tids = Long.parseLong(g.get("tids"));
@@ -730,7 +680,7 @@ public final class DemoMeasurements {
                 ? "%s обменов ходом: два платформенных потока — %s нс на обмен и %s добровольных переключений контекста ОС (voluntary_ctxt_switches) на обмен; два виртуальных потока на одном носителе — %s нс и %s переключений: планировщик JVM переключает их сам, не усыпляя поток ОС."
                 : "%s hand-offs: two platform threads took %s ns per round trip and %s voluntary OS context switches (voluntary_ctxt_switches) per round trip; two virtual threads on one carrier took %s ns and %s switches: the JVM's scheduler switches them itself, without putting an OS thread to sleep.")
                 .formatted(n(n, l), d(platformNs, l), d(platformSwitches, l), d(virtualNs, l), d(virtualSwitches, l)));
-        GoComparison goSide = goComparison(claims, () -> go.run("pingpong", List.of(n), Map.of("GOMAXPROCS", "1")).map(g -> {
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("pingpong", List.of(n), Map.of("GOMAXPROCS", "1")).map(g -> {
             double goNs = Long.parseLong(g.get("nanos")) / (double) n;
             double goSwitches = Long.parseLong(g.get("switches")) / (double) n;
             return new GoPart(List.of(
@@ -768,7 +718,7 @@ public final class DemoMeasurements {
                 ? "Тикер спит по 5 мс (до этого наибольший промежуток %s мс). Пока другой виртуальный поток %s мс крутился без блокировок при параллелизме %s, наибольший промежуток тикера — %s мс: планировщик виртуальных потоков не отнимает носитель у работающего потока."
                 : "The ticker sleeps 5 ms at a time (longest gap before: %s ms). While another virtual thread spun for %s ms without blocking, with parallelism %s, the ticker's longest gap was %s ms: the virtual-thread scheduler does not take the carrier away from a running thread.")
                 .formatted(d(gapBeforeMs, l), busy, o.text("parallelism"), d(gapMs, l)));
-        GoComparison goSide = goComparison(claims, () -> go.run("preempt", List.of(busy), Map.of("GOMAXPROCS", "1")).flatMap(on ->
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("preempt", List.of(busy), Map.of("GOMAXPROCS", "1")).flatMap(on ->
                 go.run("preempt", List.of(busy), Map.of("GOMAXPROCS", "1", "GODEBUG", "asyncpreemptoff=1")).map(off -> {
                     double onMs = Long.parseLong(on.get("maxgap.micros")) / 1000.0;
                     double offMs = Long.parseLong(off.get("maxgap.micros")) / 1000.0;
@@ -895,7 +845,7 @@ public final class DemoMeasurements {
                 ? "Подзадача упала на %s мс; из %s соседей (каждый работал бы 1 с) прервано %s, доработало %s, и область завершилась на %s мс: ошибка одной подзадачи отменяет остальные, и ни одна не переживает область."
                 : "The subtask failed at %s ms; of %s siblings (each would run 1 s) %s were interrupted and %s ran to the end, and the scope ended at %s ms: one subtask's failure cancels the rest, and none outlives the scope.")
                 .formatted(d(failedMs, l), siblings, interrupted, completed, d(joinedMs, l)));
-        GoComparison goSide = goComparison(claims, () -> go.run("cancel", List.of(siblings), Map.of()).map(g -> {
+        GoComparison goSide = tools.goComparison(claims, () -> go.run("cancel", List.of(siblings), Map.of()).map(g -> {
             double goFailed = Long.parseLong(g.get("failure.micros")) / 1000.0;
             double goJoined = Long.parseLong(g.get("joined.micros")) / 1000.0;
             long goCancelled = Long.parseLong(g.get("siblings.cancelled"));
@@ -1062,57 +1012,32 @@ public final class DemoMeasurements {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    private Measured unavailable(ChildJvm.Output o) {
-        return new Measured(false, List.of(), List.of(), NOT_ON_THIS_OS, List.of(), List.of(flags(o)), null);
-    }
-
-    /** The Go side of a demo: its rows and its own claims (added to the demo's claims). */
-    record GoPart(List<Row> rows, List<Claim> claims) {
-    }
-
-    /**
-     * Runs the Go side where the Go program is ready; its claims join {@code claims}. While the program is being
-     * built in the background, or where Go is absent, the comparison says so and claims nothing.
-     */
-    private GoComparison goComparison(List<Claim> claims, Supplier<Optional<GoPart>> part) {
-        return switch (go.status()) {
-            case ABSENT -> new GoComparison(false, GoToolchain.ABSENT, List.of());
-            case PREPARING -> new GoComparison(false, GoToolchain.PREPARING, List.of());
-            case FAILED -> new GoComparison(false, GoToolchain.BUILD_FAILED, List.of());
-            case READY -> part.get().map(p -> {
-                claims.addAll(p.claims());
-                return new GoComparison(true, new Text(go.version(), go.version()), p.rows());
-            }).orElse(new GoComparison(false, new Text("Программа Go не сработала: сравнение не показано",
-                    "The Go program failed: Go comparison not shown"), List.of()));
-        };
-    }
-
-    private static String flags(ChildJvm.Output o) {
+    public static String flags(ChildJvm.Output o) {
         return String.join(" ", o.flags());
     }
 
-    private static Row row(String key, String ru, String en, Object value, String unit) {
+    public static Row row(String key, String ru, String en, Object value, String unit) {
         return new Row(key, new Text(ru, en), value, unit);
     }
 
-    private static Ratio ratio(String key, String ru, String en, double value) {
+    public static Ratio ratio(String key, String ru, String en, double value) {
         return new Ratio(key, new Text(ru, en), round(value));
     }
 
-    private static Claim claim(String key, boolean holds, String ru, String en, Text evidence) {
+    public static Claim claim(String key, boolean holds, String ru, String en, Text evidence) {
         return new Claim(key, new Text(ru, en), holds, evidence);
     }
 
-    static Text text(Function<String, String> byLang) {
+    public static Text text(Function<String, String> byLang) {
         return new Text(byLang.apply("ru"), byLang.apply("en"));
     }
 
-    private static boolean ru(String lang) {
+    public static boolean ru(String lang) {
         return "ru".equals(lang);
     }
 
     /** Two significant decimals for small values, fewer for large ones. */
-    static double round(double v) {
+    public static double round(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return v;
         }
@@ -1121,12 +1046,12 @@ public final class DemoMeasurements {
     }
 
     /** "4 потока", "21 поток": a Russian count with its word in the right form. */
-    static String counted(long v, String one, String few, String many) {
+    public static String counted(long v, String one, String few, String many) {
         return n(v, "ru") + " " + io.demodeck.web.Plural.ru(v, one, few, many);
     }
 
     /** "55,2 раза", "5 раз", "2 раза": a Russian ratio as it is read after «в». */
-    static String times(double v) {
+    public static String times(double v) {
         String shown = d(v, "ru");
         double read;
         try {
@@ -1137,11 +1062,11 @@ public final class DemoMeasurements {
         return shown + " " + io.demodeck.web.Plural.ru(read, "раз", "раза", "раз");
     }
 
-    static String n(long v, String lang) {
+    public static String n(long v, String lang) {
         return NumberFormat.getIntegerInstance(ru(lang) ? Locale.forLanguageTag("ru") : Locale.US).format(v);
     }
 
-    static String d(double v, String lang) {
+    public static String d(double v, String lang) {
         NumberFormat f = NumberFormat.getNumberInstance(ru(lang) ? Locale.forLanguageTag("ru") : Locale.US);
         f.setMaximumFractionDigits(Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
         return f.format(v);

@@ -1,9 +1,9 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.isolation.IsolationChild;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,29 +33,38 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
+import static io.demodeck.demo.child.ChildSupport.WAIT;
+import static io.demodeck.demo.child.ChildSupport.awaitQuietly;
+import static io.demodeck.demo.child.ChildSupport.flush;
+import static io.demodeck.demo.child.ChildSupport.parallelism;
+import static io.demodeck.demo.child.ChildSupport.put;
+import static io.demodeck.demo.child.ChildSupport.putNow;
+import static io.demodeck.demo.child.ChildSupport.settle;
+import static io.demodeck.demo.child.ChildSupport.sleepQuietly;
+import static io.demodeck.demo.child.ChildSupport.statusKb;
+import static io.demodeck.demo.child.ChildSupport.taskCount;
+
 /**
- * The program a demo run starts in a short-lived child JVM. It depends on the JDK only (no Quarkus), so
- * the server can start it with a class path of just these classes. It takes a fixed mode and integer sizes
- * (validated here again) and prints {@code key=value} lines on stdout; the server parses them.
+ * The entry of the short-lived child JVM a demo run starts. It depends on the JDK only (no Quarkus), so the server
+ * can start it with a class path of just the child classes ({@link #classes()}). It takes a fixed mode and integer
+ * sizes, checks the sizes against the mode's {@link ChildProgram} again, and lets the program print {@code key=value}
+ * lines on stdout; the server parses them.
  *
- * <p>Every thread it starts is joined or released before it exits, and every wait has a deadline; the
- * server kills it anyway after its wall-clock limit.
+ * <p>Every thread a program starts is joined or released before it exits, and every wait has a deadline; the
+ * server kills the child anyway after its wall-clock limit.
  */
 public final class DemoChild {
 
-    /** The field the isolation demo shows: the parent, its thread and a child process run the same code on it. */
-    static int shared;
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final PrintStream OUT = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-
-    /** The modes and how many integer arguments each takes, with the largest value each may have. */
+    /**
+     * Every child program, registered once under the mode the server starts it by; a demo's main mode has the name
+     * of its {@code DemoCatalog} entry.
+     */
     public enum Mode {
         CREATION_COST(2, 100_000),  // threads (the same N of platform and virtual threads), processes
         OS_THREADS(2, 100_000),     // virtual threads, platform threads
         FOOTPRINT(3, 100_000),      // virtual threads, platform threads, stack depth of each virtual thread
-        ISOLATION(0, 0),
-        ISOLATION_CHILD(0, 0),      // the same code as ISOLATION, started by it in a fresh JVM
+        ISOLATION(new IsolationChild()),
+        ISOLATION_CHILD(new IsolationChild.InFreshJvm()),
         DATA_RACE(2, 1_000_000),    // threads, increments per thread
         CHANNELS(1, 200_000),       // messages
         CARRIERS(1, 100_000),       // virtual threads
@@ -71,14 +82,27 @@ public final class DemoChild {
 
         final int argCount;
         final int maxValue;
+        private final ChildProgram program;
 
         Mode(int argCount, int maxValue) {
             this.argCount = argCount;
             this.maxValue = maxValue;
+            this.program = null;
+        }
+
+        Mode(ChildProgram program) {
+            this.argCount = program.sizeCount();
+            this.maxValue = program.maxSize();
+            this.program = program;
         }
 
         public String arg() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** The program this mode runs. */
+        public ChildProgram program() {
+            return program;
         }
     }
 
@@ -97,29 +121,45 @@ public final class DemoChild {
         put("pid", ProcessHandle.current().pid());
         put("ppid", ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L));
         put("proc", Files.isDirectory(Path.of("/proc/self/task")) ? "yes" : "no");
-        switch (mode) {
-            case CREATION_COST -> creationCost(n[0], n[1]);
-            case OS_THREADS -> osThreads(n[0], n[1]);
-            case FOOTPRINT -> footprint(n[0], n[1], n[2]);
-            case ISOLATION -> isolation();
-            case ISOLATION_CHILD -> isolationChild();
-            case DATA_RACE -> dataRace(n[0], n[1]);
-            case CHANNELS -> channels(n[0]);
-            case CARRIERS -> carriers(n[0]);
-            case BLOCKING -> blocking(n[0]);
-            case THREAD_ANATOMY -> threadAnatomy(n[0]);
-            case CONTEXT_SWITCH -> contextSwitch(n[0]);
-            case TIME_SLICING -> timeSlicing(n[0]);
-            case THROUGHPUT -> throughput(n[0], n[1], n[2]);
-            case CRASH_ISOLATION -> crashIsolation();
-            case CRASH_SELF -> crashSelf();
-            case EXIT_FROM_THREAD -> exitFromThread();
-            case STRUCTURED_CANCEL -> structuredCancel(n[0]);
-            case FILE_IO_CAPTURE -> fileIoCapture(n[0]);
-            case LIMITS -> limits();
+        if (mode.program != null) {
+            mode.program.run(n);
+        } else {
+            switch (mode) {
+                case CREATION_COST -> creationCost(n[0], n[1]);
+                case OS_THREADS -> osThreads(n[0], n[1]);
+                case FOOTPRINT -> footprint(n[0], n[1], n[2]);
+                case DATA_RACE -> dataRace(n[0], n[1]);
+                case CHANNELS -> channels(n[0]);
+                case CARRIERS -> carriers(n[0]);
+                case BLOCKING -> blocking(n[0]);
+                case THREAD_ANATOMY -> threadAnatomy(n[0]);
+                case CONTEXT_SWITCH -> contextSwitch(n[0]);
+                case TIME_SLICING -> timeSlicing(n[0]);
+                case THROUGHPUT -> throughput(n[0], n[1], n[2]);
+                case CRASH_ISOLATION -> crashIsolation();
+                case CRASH_SELF -> crashSelf();
+                case EXIT_FROM_THREAD -> exitFromThread();
+                case STRUCTURED_CANCEL -> structuredCancel(n[0]);
+                case FILE_IO_CAPTURE -> fileIoCapture(n[0]);
+                case LIMITS -> limits();
+            }
         }
         put("done", "yes");
-        OUT.flush();
+        flush();
+    }
+
+    /**
+     * The classes a child JVM loads: this entry, what the programs share, and every registered program (each with its
+     * nested classes, which the server copies along).
+     */
+    public static Set<Class<?>> classes() {
+        Set<Class<?>> classes = new LinkedHashSet<>(List.of(DemoChild.class, ChildProgram.class, ChildSupport.class));
+        for (Mode mode : Mode.values()) {
+            if (mode.program != null) {
+                classes.add(mode.program.getClass());
+            }
+        }
+        return classes;
     }
 
     private static Mode parseMode(String[] args) {
@@ -132,10 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    static void put(String key, Object value) {
-        OUT.println(key + "=" + String.valueOf(value).replace('\n', ' '));
     }
 
     // ---- creation cost ----------------------------------------------------------------------------------
@@ -244,10 +280,6 @@ public final class DemoChild {
         put("tasks.end", taskCount());
     }
 
-    static int parallelism() {
-        return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
-    }
-
     /**
      * The OS threads of this process grouped by the kernel's name ({@code /proc/self/task/<tid>/comm}, at most 15
      * characters, digits at the end folded to #): "ForkJoinPool-1-:2,GC Thread#:2,...".
@@ -298,37 +330,6 @@ public final class DemoChild {
             for (Thread t : threads) {
                 t.join(WAIT);
             }
-        }
-    }
-
-    /** The kernel tears finished threads down asynchronously; wait until the count stops falling (max 2 s). */
-    private static void settle() throws Exception {
-        long previous = taskCount();
-        for (int i = 0; i < 40; i++) {
-            Thread.sleep(50);
-            long now = taskCount();
-            if (now == previous) {
-                return;
-            }
-            previous = now;
-        }
-    }
-
-    static long taskCount() throws IOException {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return -1;
-        }
-        try (Stream<Path> s = Files.list(tasks)) {
-            return s.count();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -389,96 +390,6 @@ public final class DemoChild {
             System.gc();
         }
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    /** A field of /proc/self/status in KiB, or -1 where there is no /proc. */
-    static long statusKb(String field) throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
-            }
-        }
-        return -1;
-    }
-
-    // ---- isolation --------------------------------------------------------------------------------------
-
-    /**
-     * The code the parent, its thread and the child process all run on the same field: read it, write it,
-     * return what was there.
-     */
-    static int visit(int write) {
-        int saw = shared;
-        shared = write;
-        return saw;
-    }
-
-    /**
-     * The parent sets 42; a thread runs {@link #visit} (sees 42, writes 43: the parent sees it); then a child
-     * process (a fresh JVM of this same class) runs the same {@link #visit} on the same field: it sees the
-     * image's 0, not 42 or 43, receives 43 only through a pipe, writes 99, and the parent still has 43. The
-     * control run ({@code demodeck.control}) runs the "child" as a second thread instead: it shares the field.
-     */
-    private static void isolation() throws Exception {
-        shared = 42;
-        put("parent.set", shared);
-        int[] threadSaw = new int[1];
-        Thread thread = Thread.ofPlatform().start(() -> threadSaw[0] = visit(43));
-        thread.join(WAIT);
-        put("thread.saw", threadSaw[0]);
-        put("parent.afterThread", shared);
-        boolean control = Boolean.getBoolean("demodeck.control");
-        put("control", control);
-        if (control) {
-            int[] saw = new int[1];
-            Thread second = Thread.ofPlatform().start(() -> saw[0] = visit(99));
-            second.join(WAIT);
-            put("child.pid", ProcessHandle.current().pid());
-            put("child.saw", saw[0]);
-            put("child.received", shared);
-        } else {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                    System.getProperty("java.class.path"), DemoChild.class.getName(), Mode.ISOLATION_CHILD.arg());
-            pb.environment().clear();
-            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process child = pb.start();
-            try {
-                try (var in = child.getOutputStream()) {
-                    in.write((shared + "\n").getBytes(StandardCharsets.UTF_8)); // the only way in: a pipe
-                }
-                String out = new String(child.getInputStream().readNBytes(8192), StandardCharsets.UTF_8);
-                if (!child.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("the child process did not finish");
-                }
-                for (String line : out.split("\n")) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0 && !line.startsWith("done") && !line.startsWith("proc")) {
-                        String key = line.substring(0, eq);
-                        put(key.startsWith("child.") ? key : "child." + key, line.substring(eq + 1));
-                    }
-                }
-            } finally {
-                child.destroyForcibly();
-            }
-        }
-        put("child.wrote", 99);
-        put("parent.afterChild", shared);
-    }
-
-    /** The child side: the same {@link #visit}, then the value the parent sent through stdin. */
-    private static void isolationChild() throws IOException {
-        put("child.saw", visit(99));
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line = in.readLine();
-        if (line == null || !line.matches("-?\\d{1,9}")) {
-            throw new IllegalArgumentException("expected a number on stdin");
-        }
-        put("child.received", line);
     }
 
     // ---- data race --------------------------------------------------------------------------------------
@@ -669,14 +580,6 @@ public final class DemoChild {
     private static <T> void takeQuietly(BlockingQueue<T> q) {
         try {
             q.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -1094,7 +997,7 @@ public final class DemoChild {
         Thread.sleep(50);
         if (Boolean.getBoolean("demodeck.control")) {
             put("crash.in", "thread");
-            OUT.flush();
+            flush();
             Thread.ofPlatform().start(() -> Runtime.getRuntime().halt(134)).join(WAIT);
         }
         put("crash.in", "process");
@@ -1144,14 +1047,11 @@ public final class DemoChild {
             int index = i;
             workers.add(Thread.ofPlatform().start(() -> {
                 sleepQuietly(1_000);
-                synchronized (OUT) {
-                    put("worker." + index + ".done", "yes");
-                    OUT.flush();
-                }
+                putNow("worker." + index + ".done", "yes");
             }));
         }
         put("workers.started", workers.size());
-        OUT.flush();
+        flush();
         boolean control = Boolean.getBoolean("demodeck.control");
         Thread.ofPlatform().start(() -> {
             sleepQuietly(100);
