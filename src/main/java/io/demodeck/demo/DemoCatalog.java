@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.creationcost.CreationCostDemo;
 import io.demodeck.demo.catalog.isolation.IsolationDemo;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,17 +12,7 @@ import java.util.Optional;
  * languages, and the sizes of each preset. Every size is at most its {@link Cap}; a test checks it.
  */
 public enum DemoCatalog {
-    CREATION_COST("creation-cost", "Стоимость создания: виртуальные потоки, потоки ОС, процессы",
-            "Creation cost: virtual threads, OS threads, processes",
-            "Запускаем и дожидаемся одного и того же числа N платформенных и виртуальных потоков и M дочерних процессов "
-                    + "(/bin/true) в отдельной JVM и делим время (и процессорное время запускающего потока) на количество: "
-                    + "стоимость одного в микросекундах и отношения. Один холодный прогон, затем медиана трёх. Рядом — "
-                    + "столько же горутин Go.",
-            "A child JVM starts and joins the same number N of platform and of virtual threads, and M child processes "
-                    + "(/bin/true), and divides the time (and the starting thread's CPU time) by the count: the cost of one, "
-                    + "in microseconds, and the ratios. One cold round, then the median of three. Beside it, as many Go "
-                    + "goroutines.",
-            sizes("threads", 1_000, 2_000, 2_000, "processes", 20, 50, 100)),
+    CREATION_COST(new CreationCostDemo()),
     OS_THREADS("os-threads", "Сколько потоков ОС на самом деле существует",
             "How many OS threads really exist",
             "Пока N виртуальных потоков (а затем N платформенных) заблокированы на защёлке, считаем потоки ОС "
