@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.osthreads.OsThreadsDemo;
 import io.demodeck.demo.catalog.creationcost.CreationCostDemo;
 import io.demodeck.demo.catalog.isolation.IsolationDemo;
 import java.util.Arrays;
@@ -13,15 +14,7 @@ import java.util.Optional;
  */
 public enum DemoCatalog {
     CREATION_COST(new CreationCostDemo()),
-    OS_THREADS("os-threads", "Сколько потоков ОС на самом деле существует",
-            "How many OS threads really exist",
-            "Пока N виртуальных потоков (а затем N платформенных) заблокированы на защёлке, считаем потоки ОС "
-                    + "процесса в /proc/self/task и называем добавленные по имени из comm: носители, unparker, GC, таймер "
-                    + "(только Linux).",
-            "While N virtual threads (then N platform threads) are blocked on a latch, the child counts the OS "
-                    + "threads of its process in /proc/self/task and names the added ones from their comm: carriers, "
-                    + "unparker, GC, timer (Linux only).",
-            sizes("virtualThreads", 10_000, 50_000, 100_000, "platformThreads", 1_000, 2_000, 2_000)),
+    OS_THREADS(new OsThreadsDemo()),
     FOOTPRINT("footprint", "Память на спящий виртуальный и платформенный поток",
             "Memory per sleeping virtual vs platform thread",
             "Сравниваем VmRSS (резидентная память), VmSize (зарезервированное адресное пространство) из "

@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.osthreads.OsThreadsChild;
 import io.demodeck.demo.catalog.creationcost.CreationCostChild;
 import io.demodeck.demo.catalog.isolation.IsolationChild;
 import java.io.BufferedReader;
@@ -62,7 +63,7 @@ public final class DemoChild {
      */
     public enum Mode {
         CREATION_COST(new CreationCostChild()),
-        OS_THREADS(2, 100_000),     // virtual threads, platform threads
+        OS_THREADS(new OsThreadsChild()),
         FOOTPRINT(3, 100_000),      // virtual threads, platform threads, stack depth of each virtual thread
         ISOLATION(new IsolationChild()),
         ISOLATION_CHILD(new IsolationChild.InFreshJvm()),
@@ -126,7 +127,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case OS_THREADS -> osThreads(n[0], n[1]);
                 case FOOTPRINT -> footprint(n[0], n[1], n[2]);
                 case DATA_RACE -> dataRace(n[0], n[1]);
                 case CHANNELS -> channels(n[0]);
@@ -172,74 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- OS threads -------------------------------------------------------------------------------------
-
-    private static void osThreads(int virtual, int platform) throws Exception {
-        put("parallelism", parallelism());
-        put("tasks.start", taskCount());
-        put("names.start", taskNames());
-        put("tasks.virtual", whileBlocked(Thread.ofVirtual(), virtual, "names.virtual"));
-        settle();
-        put("tasks.between", taskCount());
-        put("names.between", taskNames());
-        put("tasks.platform", whileBlocked(Thread.ofPlatform(), platform, null));
-        settle();
-        put("tasks.end", taskCount());
-    }
-
-    /**
-     * The OS threads of this process grouped by the kernel's name ({@code /proc/self/task/<tid>/comm}, at most 15
-     * characters, digits at the end folded to #): "ForkJoinPool-1-:2,GC Thread#:2,...".
-     */
-    static String taskNames() throws IOException {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return "";
-        }
-        Map<String, Integer> counts = new TreeMap<>();
-        try (Stream<Path> s = Files.list(tasks)) {
-            s.forEach(task -> {
-                try {
-                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+$", "#")
-                            .replace(',', ' ').replace(':', ' ');
-                    counts.merge(name, 1, Integer::sum);
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
-            });
-        }
-        StringBuilder sb = new StringBuilder();
-        counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append(':').append(v));
-        return sb.toString();
-    }
-
-    /** Starts n threads that block on a latch, counts (and names) the OS threads of this process, then releases them. */
-    private static long whileBlocked(Thread.Builder builder, int n, String namesKey) throws Exception {
-        CountDownLatch started = new CountDownLatch(n);
-        CountDownLatch release = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>(n);
-        try {
-            for (int i = 0; i < n; i++) {
-                threads.add(builder.start(() -> {
-                    started.countDown();
-                    awaitQuietly(release);
-                }));
-            }
-            if (!started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("threads did not start");
-            }
-            if (namesKey != null) {
-                put(namesKey, taskNames());
-            }
-            return taskCount();
-        } finally {
-            release.countDown();
-            for (Thread t : threads) {
-                t.join(WAIT);
-            }
-        }
     }
 
     // ---- footprint --------------------------------------------------------------------------------------
