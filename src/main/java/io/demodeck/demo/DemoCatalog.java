@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.footprint.FootprintDemo;
 import io.demodeck.demo.catalog.osthreads.OsThreadsDemo;
 import io.demodeck.demo.catalog.creationcost.CreationCostDemo;
 import io.demodeck.demo.catalog.isolation.IsolationDemo;
@@ -15,13 +16,7 @@ import java.util.Optional;
 public enum DemoCatalog {
     CREATION_COST(new CreationCostDemo()),
     OS_THREADS(new OsThreadsDemo()),
-    FOOTPRINT("footprint", "Память на спящий виртуальный и платформенный поток",
-            "Memory per sleeping virtual vs platform thread",
-            "Сравниваем VmRSS (резидентная память), VmSize (зарезервированное адресное пространство) из "
-                    + "/proc/self/status и кучу после сборки мусора до и во время жизни N спящих потоков.",
-            "Compares VmRSS (resident memory), VmSize (reserved address space) from /proc/self/status and the heap "
-                    + "after GC, before and while N threads are parked.",
-            sizes("virtualThreads", 10_000, 50_000, 100_000, "platformThreads", 1_000, 2_000, 2_000)),
+    FOOTPRINT(new FootprintDemo()),
     ISOLATION(new IsolationDemo()),
     DATA_RACE("data-race", "Гонка данных: потерянные инкременты",
             "Data race: lost increments",

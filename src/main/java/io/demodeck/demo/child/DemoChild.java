@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.footprint.FootprintChild;
 import io.demodeck.demo.catalog.osthreads.OsThreadsChild;
 import io.demodeck.demo.catalog.creationcost.CreationCostChild;
 import io.demodeck.demo.catalog.isolation.IsolationChild;
@@ -64,7 +65,7 @@ public final class DemoChild {
     public enum Mode {
         CREATION_COST(new CreationCostChild()),
         OS_THREADS(new OsThreadsChild()),
-        FOOTPRINT(3, 100_000),      // virtual threads, platform threads, stack depth of each virtual thread
+        FOOTPRINT(new FootprintChild()),
         ISOLATION(new IsolationChild()),
         ISOLATION_CHILD(new IsolationChild.InFreshJvm()),
         DATA_RACE(2, 1_000_000),    // threads, increments per thread
@@ -127,7 +128,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case FOOTPRINT -> footprint(n[0], n[1], n[2]);
                 case DATA_RACE -> dataRace(n[0], n[1]);
                 case CHANNELS -> channels(n[0]);
                 case CARRIERS -> carriers(n[0]);
@@ -172,65 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- footprint --------------------------------------------------------------------------------------
-
-    private static void footprint(int virtual, int platform, int depth) throws Exception {
-        if (depth > 5_000) {
-            throw new IllegalArgumentException("depth out of range: " + depth);
-        }
-        put("depth", depth);
-        measureFootprint("virtual", Thread.ofVirtual(), virtual, depth);
-        settle();
-        measureFootprint("platform", Thread.ofPlatform(), platform, 1);
-    }
-
-    private static void measureFootprint(String kind, Thread.Builder builder, int n, int depth) throws Exception {
-        long heapBefore = heapAfterGc();
-        long rssBefore = statusKb("VmRSS");
-        long sizeBefore = statusKb("VmSize");
-        CountDownLatch started = new CountDownLatch(n);
-        CountDownLatch release = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>(n);
-        try {
-            for (int i = 0; i < n; i++) {
-                threads.add(builder.start(() -> parkAtDepth(depth, started, release)));
-            }
-            if (!started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("threads did not start");
-            }
-            // read the OS figures before the GC below, which could otherwise return memory inside the interval
-            long rssWhile = statusKb("VmRSS");
-            long sizeWhile = statusKb("VmSize");
-            put(kind + ".heap.bytes", heapAfterGc() - heapBefore);
-            put(kind + ".rss.kb", rssBefore < 0 ? -1 : rssWhile - rssBefore);
-            put(kind + ".vmsize.kb", sizeBefore < 0 ? -1 : sizeWhile - sizeBefore);
-        } finally {
-            release.countDown();
-            for (Thread t : threads) {
-                t.join(WAIT);
-            }
-        }
-    }
-
-    /** Recurses {@code depth} frames, then parks: a parked virtual thread keeps every frame in its heap stack chunk. */
-    private static long parkAtDepth(int depth, CountDownLatch started, CountDownLatch release) {
-        if (depth > 1) {
-            long below = parkAtDepth(depth - 1, started, release);
-            return below + depth; // uses the result, so the frame is not optimised into a loop
-        }
-        started.countDown();
-        awaitQuietly(release);
-        return 0;
-    }
-
-    private static long heapAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return rt.totalMemory() - rt.freeMemory();
     }
 
     // ---- data race --------------------------------------------------------------------------------------
