@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.datarace.DataRaceDemo;
 import io.demodeck.demo.catalog.footprint.FootprintDemo;
 import io.demodeck.demo.catalog.osthreads.OsThreadsDemo;
 import io.demodeck.demo.catalog.creationcost.CreationCostDemo;
@@ -18,13 +19,7 @@ public enum DemoCatalog {
     OS_THREADS(new OsThreadsDemo()),
     FOOTPRINT(new FootprintDemo()),
     ISOLATION(new IsolationDemo()),
-    DATA_RACE("data-race", "Гонка данных: потерянные инкременты",
-            "Data race: lost increments",
-            "Несколько потоков одновременно увеличивают общий счётчик: обычный int, volatile int, AtomicInteger и "
-                    + "счётчик под блокировкой. Затем то же на виртуальных потоках с одним носителем.",
-            "Several threads increment one shared counter at once: a plain int, a volatile int, an AtomicInteger "
-                    + "and a counter under a lock. Then the same on virtual threads with a single carrier.",
-            sizes("threads", 4, 4, 4, "incrementsPerThread", 200_000, 1_000_000, 1_000_000)),
+    DATA_RACE(new DataRaceDemo()),
     CHANNELS("channels", "Каналы: небуферизованный и буферизованный",
             "Channels: unbuffered and buffered",
             "SynchronousQueue играет роль небуферизованного канала Go: put ждёт take. ArrayBlockingQueue(3) — "

@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.datarace.DataRaceChild;
 import io.demodeck.demo.catalog.footprint.FootprintChild;
 import io.demodeck.demo.catalog.osthreads.OsThreadsChild;
 import io.demodeck.demo.catalog.creationcost.CreationCostChild;
@@ -68,7 +69,7 @@ public final class DemoChild {
         FOOTPRINT(new FootprintChild()),
         ISOLATION(new IsolationChild()),
         ISOLATION_CHILD(new IsolationChild.InFreshJvm()),
-        DATA_RACE(2, 1_000_000),    // threads, increments per thread
+        DATA_RACE(new DataRaceChild()),
         CHANNELS(1, 200_000),       // messages
         CARRIERS(1, 100_000),       // virtual threads
         BLOCKING(1, 100),           // virtual threads, each blocks 100 ms
@@ -128,7 +129,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case DATA_RACE -> dataRace(n[0], n[1]);
                 case CHANNELS -> channels(n[0]);
                 case CARRIERS -> carriers(n[0]);
                 case BLOCKING -> blocking(n[0]);
@@ -172,91 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- data race --------------------------------------------------------------------------------------
-
-    private static int plainCounter;
-    private static volatile int volatileCounter;
-
-    private static void dataRace(int threads, int increments) throws Exception {
-        boolean virtual = Boolean.getBoolean("demodeck.virtual");
-        Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform();
-        put("kind", virtual ? "virtual" : "platform");
-        put("carriers", Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
-                Runtime.getRuntime().availableProcessors()));
-        // up to 5 rounds, the worst reported: the JIT may turn a plain loop into one add, and a round whose
-        // threads then happen not to overlap loses nothing
-        String plain = null;
-        for (int round = 0; round < 5; round++) {
-            plainCounter = 0;
-            String result = race(builder, threads, () -> {
-                for (int i = 0; i < increments; i++) {
-                    plainCounter++;
-                }
-            }, () -> plainCounter);
-            if (plain == null || Long.parseLong(result.split(";")[0]) < Long.parseLong(plain.split(";")[0])) {
-                plain = result;
-            }
-            if (plainCounter != threads * increments) {
-                break;
-            }
-        }
-        put("plain", plain);
-        volatileCounter = 0;
-        put("volatile", race(builder, threads, () -> {
-            for (int i = 0; i < increments; i++) {
-                volatileCounter++;
-            }
-        }, () -> volatileCounter));
-        AtomicInteger atomic = new AtomicInteger();
-        put("atomic", race(builder, threads, () -> {
-            for (int i = 0; i < increments; i++) {
-                atomic.incrementAndGet();
-            }
-        }, atomic::get));
-        ReentrantLock lock = new ReentrantLock();
-        int[] locked = new int[1];
-        put("lock", race(builder, threads, () -> {
-            for (int i = 0; i < increments; i++) {
-                lock.lock();
-                try {
-                    locked[0]++;
-                } finally {
-                    lock.unlock();
-                }
-            }
-        }, () -> {
-            lock.lock();
-            try {
-                return locked[0];
-            } finally {
-                lock.unlock();
-            }
-        }));
-    }
-
-    /** Runs the body on all threads at once (barrier start); returns "count;millis". */
-    private static String race(Thread.Builder builder, int threads, Runnable body,
-                               java.util.function.IntSupplier result) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(threads);
-        List<Thread> list = new ArrayList<>(threads);
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            list.add(builder.start(() -> {
-                try {
-                    barrier.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    return;
-                }
-                body.run();
-            }));
-        }
-        for (Thread t : list) {
-            t.join(WAIT);
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return result.getAsInt() + ";" + millis;
     }
 
     // ---- channels ---------------------------------------------------------------------------------------
