@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.channels.ChannelsDemo;
 import io.demodeck.demo.catalog.datarace.DataRaceDemo;
 import io.demodeck.demo.catalog.footprint.FootprintDemo;
 import io.demodeck.demo.catalog.osthreads.OsThreadsDemo;
@@ -20,17 +21,7 @@ public enum DemoCatalog {
     FOOTPRINT(new FootprintDemo()),
     ISOLATION(new IsolationDemo()),
     DATA_RACE(new DataRaceDemo()),
-    CHANNELS("channels", "Каналы: небуферизованный и буферизованный",
-            "Channels: unbuffered and buffered",
-            "SynchronousQueue играет роль небуферизованного канала Go: put ждёт take. ArrayBlockingQueue(3) — "
-                    + "буферизованный канал: три put проходят сразу, четвёртый ждёт получателя. Затем производитель и "
-                    + "потребитель — оба виртуальные потоки — после прогрева передают M сообщений через put/take и сверяют "
-                    + "контрольную сумму; рядом — каналы Go.",
-            "A SynchronousQueue plays Go's unbuffered channel: put waits for take. An ArrayBlockingQueue(3) is a "
-                    + "buffered channel: three puts return at once, the fourth waits for the receiver. Then a producer and "
-                    + "a consumer, both virtual threads, pass M messages with put/take after a warm-up round and compare "
-                    + "checksums; Go's channels beside them.",
-            sizes("messages", 10_000, 100_000, 200_000)),
+    CHANNELS(new ChannelsDemo()),
     CARRIERS("carriers", "Много виртуальных потоков на одном потоке-носителе",
             "Many virtual threads on one carrier thread",
             "N виртуальных потоков записывают имя своего потока-носителя до и после 10 мс сна: сначала с "
