@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.carriers.CarriersDemo;
 import io.demodeck.demo.catalog.channels.ChannelsDemo;
 import io.demodeck.demo.catalog.datarace.DataRaceDemo;
 import io.demodeck.demo.catalog.footprint.FootprintDemo;
@@ -22,13 +23,7 @@ public enum DemoCatalog {
     ISOLATION(new IsolationDemo()),
     DATA_RACE(new DataRaceDemo()),
     CHANNELS(new ChannelsDemo()),
-    CARRIERS("carriers", "Много виртуальных потоков на одном потоке-носителе",
-            "Many virtual threads on one carrier thread",
-            "N виртуальных потоков записывают имя своего потока-носителя до и после 10 мс сна: сначала с "
-                    + "-Djdk.virtualThreadScheduler.parallelism=1, затем с параллелизмом по умолчанию.",
-            "N virtual threads record the name of their carrier thread before and after a 10 ms sleep: first with "
-                    + "-Djdk.virtualThreadScheduler.parallelism=1, then with the default parallelism.",
-            sizes("virtualThreads", 1_000, 10_000, 100_000)),
+    CARRIERS(new CarriersDemo()),
     BLOCKING("blocking", "Блокировка освобождает носитель, нативный кадр его закрепляет",
             "Blocking unmounts; a native frame pins",
             "N виртуальных потоков на одном носителе спят по 100 мс: просто, внутри synchronized и внутри обратного "

@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.carriers.CarriersChild;
 import io.demodeck.demo.catalog.channels.ChannelsChild;
 import io.demodeck.demo.catalog.datarace.DataRaceChild;
 import io.demodeck.demo.catalog.footprint.FootprintChild;
@@ -72,7 +73,7 @@ public final class DemoChild {
         ISOLATION_CHILD(new IsolationChild.InFreshJvm()),
         DATA_RACE(new DataRaceChild()),
         CHANNELS(new ChannelsChild()),
-        CARRIERS(1, 100_000),       // virtual threads
+        CARRIERS(new CarriersChild()),
         BLOCKING(1, 100),           // virtual threads, each blocks 100 ms
         THREAD_ANATOMY(1, 64),      // platform threads
         CONTEXT_SWITCH(1, 200_000), // round trips
@@ -130,7 +131,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case CARRIERS -> carriers(n[0]);
                 case BLOCKING -> blocking(n[0]);
                 case THREAD_ANATOMY -> threadAnatomy(n[0]);
                 case CONTEXT_SWITCH -> contextSwitch(n[0]);
@@ -172,54 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- carriers ---------------------------------------------------------------------------------------
-
-    private static void carriers(int n) throws Exception {
-        Map<String, AtomicInteger> before = new ConcurrentHashMap<>();
-        Map<String, AtomicInteger> after = new ConcurrentHashMap<>();
-        AtomicInteger migrated = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            threads.add(Thread.ofVirtual().start(() -> {
-                String first = carrierName();
-                before.computeIfAbsent(first, k -> new AtomicInteger()).incrementAndGet();
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                String second = carrierName();
-                after.computeIfAbsent(second, k -> new AtomicInteger()).incrementAndGet();
-                if (!first.equals(second)) {
-                    migrated.incrementAndGet();
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join(WAIT);
-        }
-        put("parallelism", Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
-                Runtime.getRuntime().availableProcessors()));
-        put("carriers.before", format(before));
-        put("carriers.after", format(after));
-        put("migrated", migrated.get());
-        put("tasks", taskCount());
-    }
-
-    /** The carrier's name from the diagnostic {@code VirtualThread[#22]/runnable@ForkJoinPool-1-worker-1}. */
-    static String carrierName() {
-        String s = Thread.currentThread().toString();
-        int at = s.lastIndexOf('@');
-        return at < 0 ? "unknown" : s.substring(at + 1);
-    }
-
-    private static String format(Map<String, AtomicInteger> counts) {
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(counts).forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append(':').append(v.get()));
-        return sb.toString();
     }
 
     // ---- blocking and pinning ---------------------------------------------------------------------------
