@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.blocking.BlockingDemo;
 import io.demodeck.demo.catalog.carriers.CarriersDemo;
 import io.demodeck.demo.catalog.channels.ChannelsDemo;
 import io.demodeck.demo.catalog.datarace.DataRaceDemo;
@@ -24,13 +25,7 @@ public enum DemoCatalog {
     DATA_RACE(new DataRaceDemo()),
     CHANNELS(new ChannelsDemo()),
     CARRIERS(new CarriersDemo()),
-    BLOCKING("blocking", "Блокировка освобождает носитель, нативный кадр его закрепляет",
-            "Blocking unmounts; a native frame pins",
-            "N виртуальных потоков на одном носителе спят по 100 мс: просто, внутри synchronized и внутри обратного "
-                    + "вызова из нативной функции qsort. Заблокированный поток освобождает носитель, закреплённый — нет.",
-            "N virtual threads on one carrier each sleep 100 ms: plainly, inside synchronized, and inside a callback "
-                    + "from the native qsort function. A blocked thread frees its carrier; a pinned one does not.",
-            sizes("virtualThreads", 5, 10, 20)),
+    BLOCKING(new BlockingDemo()),
     THREAD_ANATOMY("thread-anatomy", "Анатомия потока: общий PID и куча, свои TID и стек",
             "Thread anatomy: shared PID and heap, own TID and stack",
             "N платформенных потоков, живых одновременно, сообщают PID процесса, свой TID из /proc/thread-self, адрес "

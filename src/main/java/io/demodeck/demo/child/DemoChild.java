@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.blocking.BlockingChild;
 import io.demodeck.demo.catalog.carriers.CarriersChild;
 import io.demodeck.demo.catalog.channels.ChannelsChild;
 import io.demodeck.demo.catalog.datarace.DataRaceChild;
@@ -74,7 +75,7 @@ public final class DemoChild {
         DATA_RACE(new DataRaceChild()),
         CHANNELS(new ChannelsChild()),
         CARRIERS(new CarriersChild()),
-        BLOCKING(1, 100),           // virtual threads, each blocks 100 ms
+        BLOCKING(new BlockingChild()),
         THREAD_ANATOMY(1, 64),      // platform threads
         CONTEXT_SWITCH(1, 200_000), // round trips
         TIME_SLICING(1, 2_000),     // milliseconds the busy virtual thread spins
@@ -131,7 +132,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case BLOCKING -> blocking(n[0]);
                 case THREAD_ANATOMY -> threadAnatomy(n[0]);
                 case CONTEXT_SWITCH -> contextSwitch(n[0]);
                 case TIME_SLICING -> timeSlicing(n[0]);
@@ -172,126 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- blocking and pinning ---------------------------------------------------------------------------
-
-    private static void blocking(int n) throws Exception {
-        put("parallelism", Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
-                Runtime.getRuntime().availableProcessors()));
-        put("sleep.millis", timeAll(n, DemoChild::sleep100));
-        put("synchronized.millis", timeAll(n, () -> {
-            Object own = new Object(); // each thread its own monitor: only pinning can serialise them
-            synchronized (own) {
-                sleep100();
-            }
-        }));
-        Optional<NativeUpcall> upcall = NativeUpcall.create();
-        put("native.millis", upcall.isPresent() ? String.valueOf(timeAll(n, () -> upcall.get().sleepInside())) : "n/a");
-    }
-
-    private static long timeAll(int n, Runnable body) throws Exception {
-        List<Thread> threads = new ArrayList<>(n);
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            threads.add(Thread.ofVirtual().start(body));
-        }
-        for (Thread t : threads) {
-            t.join(WAIT);
-        }
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    static void sleep100() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Calls the C library's {@code qsort} with a Java comparator that sleeps: while the comparator runs, a
-     * native frame is on the virtual thread's stack, so it cannot unmount (pinned, even after JEP 491). The
-     * FFM API is final from JDK 22; the project compiles for 21, so it is reached reflectively.
-     */
-    static final class NativeUpcall {
-        private final MethodHandle qsort;
-        private final Object comparator;
-        private final Object arena;
-        private final Method allocate;
-
-        private NativeUpcall(MethodHandle qsort, Object comparator, Object arena, Method allocate) {
-            this.qsort = qsort;
-            this.comparator = comparator;
-            this.arena = arena;
-            this.allocate = allocate;
-        }
-
-        static Optional<NativeUpcall> create() {
-            try {
-                Class<?> linkerC = Class.forName("java.lang.foreign.Linker");
-                Class<?> layoutC = Class.forName("java.lang.foreign.MemoryLayout");
-                Class<?> valueLayoutC = Class.forName("java.lang.foreign.ValueLayout");
-                Class<?> descriptorC = Class.forName("java.lang.foreign.FunctionDescriptor");
-                Class<?> segmentC = Class.forName("java.lang.foreign.MemorySegment");
-                Class<?> arenaC = Class.forName("java.lang.foreign.Arena");
-                Class<?> optionC = Class.forName("java.lang.foreign.Linker$Option");
-                Object linker = linkerC.getMethod("nativeLinker").invoke(null);
-                Object address = valueLayoutC.getField("ADDRESS").get(null);
-                Object jLong = valueLayoutC.getField("JAVA_LONG").get(null);
-                Object jInt = valueLayoutC.getField("JAVA_INT").get(null);
-                Object lookup = linkerC.getMethod("defaultLookup").invoke(linker);
-                // look methods up on the public interfaces: the implementation classes are not exported
-                Optional<?> qsortAddress = (Optional<?>) Class.forName("java.lang.foreign.SymbolLookup")
-                        .getMethod("find", String.class)
-                        .invoke(lookup, "qsort");
-                if (qsortAddress.isEmpty()) {
-                    return Optional.empty();
-                }
-                Object qsortDescriptor = descriptorC.getMethod("ofVoid", layoutC.arrayType())
-                        .invoke(null, layouts(layoutC, address, jLong, jLong, address));
-                Object noOptions = Array.newInstance(optionC, 0);
-                MethodHandle qsort = (MethodHandle) linkerC.getMethod("downcallHandle", segmentC, descriptorC, noOptions.getClass())
-                        .invoke(linker, qsortAddress.get(), qsortDescriptor, noOptions);
-                MethodHandle compare = MethodHandles.lookup()
-                        .findStatic(NativeUpcall.class, "compare", MethodType.methodType(int.class, Object.class, Object.class))
-                        .asType(MethodType.methodType(int.class, segmentC, segmentC));
-                Object compareDescriptor = descriptorC.getMethod("of", layoutC, layoutC.arrayType())
-                        .invoke(null, jInt, layouts(layoutC, address, address));
-                Object arena = arenaC.getMethod("ofShared").invoke(null);
-                Object stub = linkerC.getMethod("upcallStub", MethodHandle.class, descriptorC, arenaC, noOptions.getClass())
-                        .invoke(linker, compare, compareDescriptor, arena, noOptions);
-                Method allocate = arenaC.getMethod("allocate", long.class);
-                return Optional.of(new NativeUpcall(qsort, stub, arena, allocate));
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                return Optional.empty();
-            }
-        }
-
-        private static Object layouts(Class<?> layoutC, Object... items) {
-            Object array = Array.newInstance(layoutC, items.length);
-            for (int i = 0; i < items.length; i++) {
-                Array.set(array, i, items[i]);
-            }
-            return array;
-        }
-
-        /** The comparator qsort calls back: it blocks for 100 ms with the native qsort frame below it. */
-        static int compare(Object a, Object b) {
-            sleep100();
-            return 0;
-        }
-
-        void sleepInside() {
-            try {
-                // two zeroed ints: qsort calls the comparator once
-                Object array = allocate.invoke(arena, 8L);
-                qsort.invokeWithArguments(array, 2L, 4L, comparator);
-            } catch (Throwable e) {
-                throw new IllegalStateException("native call failed", e);
-            }
-        }
     }
 
     // ---- thread anatomy ---------------------------------------------------------------------------------
