@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyDemo;
 import io.demodeck.demo.catalog.blocking.BlockingDemo;
 import io.demodeck.demo.catalog.carriers.CarriersDemo;
 import io.demodeck.demo.catalog.channels.ChannelsDemo;
@@ -26,14 +27,7 @@ public enum DemoCatalog {
     CHANNELS(new ChannelsDemo()),
     CARRIERS(new CarriersDemo()),
     BLOCKING(new BlockingDemo()),
-    THREAD_ANATOMY("thread-anatomy", "Анатомия потока: общий PID и куча, свои TID и стек",
-            "Thread anatomy: shared PID and heap, own TID and stack",
-            "N платформенных потоков, живых одновременно, сообщают PID процесса, свой TID из /proc/thread-self, адрес "
-                    + "своего стека (указатель стека из /proc/thread-self/syscall) и идентичность одного общего объекта в куче.",
-            "N platform threads, all alive at once, report the process's PID, their TID from /proc/thread-self, the "
-                    + "address of their stack (the stack pointer from /proc/thread-self/syscall) and the identity of one "
-                    + "shared heap object.",
-            sizes("platformThreads", 4, 8, 16)),
+    THREAD_ANATOMY(new ThreadAnatomyDemo()),
     CONTEXT_SWITCH("context-switch", "Переключение контекста: потоки ОС против виртуальных потоков",
             "Context switch: OS threads vs virtual threads",
             "Два потока N раз передают друг другу ход (park/unpark): сначала два платформенных потока, затем два "

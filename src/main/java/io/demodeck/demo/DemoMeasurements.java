@@ -70,7 +70,6 @@ public final class DemoMeasurements {
         Instant at = Instant.now();
         long start = System.nanoTime();
         Measured m = demo.unit() != null ? demo.unit().measure(tools, sizes, breaking) : switch (demo) {
-            case THREAD_ANATOMY -> threadAnatomy(sizes, breaking);
             case CONTEXT_SWITCH -> contextSwitch(sizes, breaking);
             case TIME_SLICING -> timeSlicing(sizes, breaking);
             case THROUGHPUT -> throughput(sizes, breaking);
@@ -90,72 +89,6 @@ public final class DemoMeasurements {
         return new DemoResult.Environment(System.getProperty("java.vm.vendor", "") + " " + Runtime.version(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), childFlags);
-    }
-
-    // ---- 9. thread anatomy ---------------------------------------------------------------------------------
-
-    private Measured threadAnatomy(Map<String, Integer> s, boolean breaking) {
-        int t = s.get("platformThreads");
-        // as virtual threads on one carrier: they share one OS thread, so they cannot show N TIDs and N stacks
-        List<String> flags = new ArrayList<>();
-        if (breaking) {
-            flags.addAll(ONE_CARRIER);
-            flags.add("-Ddemodeck.virtual=true");
-        }
-        ChildJvm.Output o = child.run(Mode.THREAD_ANATOMY, flags, List.of(t), null);
-        Set<Long> pids = new LinkedHashSet<>();
-        Set<Long> tids = new LinkedHashSet<>();
-        List<Long> stacks = new ArrayList<>();
-        Set<String> heapIds = new LinkedHashSet<>();
-        for (int i = 0; i < t; i++) {
-            String[] parts = o.text("thread." + i).split(";");
-            pids.add(Long.parseLong(parts[0]));
-            tids.add(Long.parseLong(parts[1]));
-            stacks.add(Long.parseLong(parts[2]));
-            heapIds.add(parts[3]);
-        }
-        boolean tidsKnown = !tids.contains(-1L);
-        boolean stacksKnown = !stacks.contains(-1L);
-        List<Long> sorted = stacks.stream().sorted().toList();
-        long minGap = Long.MAX_VALUE;
-        for (int i = 1; i < sorted.size(); i++) {
-            minGap = Math.min(minGap, sorted.get(i) - sorted.get(i - 1));
-        }
-        long minGapKib = sorted.size() < 2 ? 0 : minGap / 1024;
-        long distinctStacks = stacks.stream().distinct().count();
-        String tidList = tids.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        String stackList = stacks.stream().map(a -> "0x" + Long.toHexString(a)).collect(Collectors.joining(", "));
-        List<Row> rows = List.of(
-                row("kind", "Потоки", "Threads", o.text("kind"), ""),
-                row("distinctPids", "Разных PID у потоков", "Distinct PIDs across the threads", (long) pids.size(), ""),
-                row("pid", "PID", "PID", pids.iterator().next(), ""),
-                row("distinctThreadIds", "Разных TID (/proc/thread-self)", "Distinct TIDs (/proc/thread-self)",
-                        tidsKnown ? (Object) (long) tids.size() : NOT_ON_THIS_OS.en(), ""),
-                row("threadIds", "TID", "TIDs", tidsKnown ? tidList : "-", ""),
-                row("distinctStacks", "Разных указателей стека", "Distinct stack pointers", stacksKnown ? (Object) distinctStacks : "-", ""),
-                row("stackPointers", "Указатели стека (/proc/thread-self/syscall)", "Stack pointers (/proc/thread-self/syscall)",
-                        stacksKnown ? stackList : "-", ""),
-                row("minStackGapKib", "Наименьшее расстояние между стеками", "Smallest distance between the stacks", stacksKnown ? (Object) minGapKib : "-", "KiB"),
-                row("distinctHeapObjects", "Разных идентичностей общего объекта", "Distinct identities of the shared object", (long) heapIds.size(), ""));
-        long finalMinGapKib = minGapKib;
-        List<Claim> claims = List.of(
-                claim("shareProcessAndHeap", pids.size() == 1 && heapIds.size() == 1,
-                        "Все потоки в одном процессе и видят один и тот же объект в куче",
-                        "All threads are in one process and see the same heap object",
-                        text(l -> (ru(l) ? "разных PID: %s, разных идентичностей объекта: %s" : "distinct PIDs: %s, distinct object identities: %s")
-                                .formatted(pids.size(), heapIds.size()))),
-                claim("ownTidAndStack", tidsKnown && tids.size() == t && (!stacksKnown || (distinctStacks == t && finalMinGapKib >= 64)),
-                        "У каждого потока свой TID и свой стек в своей области памяти",
-                        "Each thread has its own TID and its own stack in its own memory region",
-                        text(l -> (ru(l) ? "%s потоков: разных TID %s, разных указателей стека %s, наименьшее расстояние %s КиБ"
-                                : "%s threads: %s distinct TIDs, %s distinct stack pointers, smallest distance %s KiB")
-                                .formatted(t, tidsKnown ? tids.size() : "-", stacksKnown ? distinctStacks : "-", stacksKnown ? finalMinGapKib : "-"))));
-        Text proof = text(l -> (ru(l)
-                ? "%s потоков (%s), живых одновременно: разных PID %s (PID %s), общий объект в куче у всех один (разных идентичностей: %s) — процесс и куча общие. TID: %s; указатели стека: %s (наименьшее расстояние %s КиБ) — у каждого потока ОС свой стек."
-                : "%s threads (%s), all alive at once: %s distinct PID(s) (PID %s), and every thread saw the same shared heap object (distinct identities: %s): one process, one heap. TIDs: %s; stack pointers: %s (smallest distance %s KiB): each OS thread has its own stack.")
-                .formatted(t, o.text("kind"), pids.size(), pids.iterator().next(), heapIds.size(), tidsKnown ? tidList : "-",
-                        stacksKnown ? stackList : "-", stacksKnown ? finalMinGapKib : "-"));
-        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), null);
     }
 
     // ---- 10. context switch --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyChild;
 import io.demodeck.demo.catalog.blocking.BlockingChild;
 import io.demodeck.demo.catalog.carriers.CarriersChild;
 import io.demodeck.demo.catalog.channels.ChannelsChild;
@@ -76,7 +77,7 @@ public final class DemoChild {
         CHANNELS(new ChannelsChild()),
         CARRIERS(new CarriersChild()),
         BLOCKING(new BlockingChild()),
-        THREAD_ANATOMY(1, 64),      // platform threads
+        THREAD_ANATOMY(new ThreadAnatomyChild()),
         CONTEXT_SWITCH(1, 200_000), // round trips
         TIME_SLICING(1, 2_000),     // milliseconds the busy virtual thread spins
         THROUGHPUT(3, 10_000),      // tasks, platform pool size, milliseconds each task sleeps
@@ -132,7 +133,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case THREAD_ANATOMY -> threadAnatomy(n[0]);
                 case CONTEXT_SWITCH -> contextSwitch(n[0]);
                 case TIME_SLICING -> timeSlicing(n[0]);
                 case THROUGHPUT -> throughput(n[0], n[1], n[2]);
@@ -172,65 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- thread anatomy ---------------------------------------------------------------------------------
-
-    /**
-     * N threads, all alive at once, each report the PID, their kernel thread id (TID, from /proc/thread-self),
-     * their stack pointer (from /proc/thread-self/syscall, taken while the thread is inside that read) and the
-     * identity of one shared heap object. {@code demodeck.virtual} runs them as virtual threads instead.
-     */
-    private static void threadAnatomy(int n) throws Exception {
-        boolean virtual = Boolean.getBoolean("demodeck.virtual");
-        put("kind", virtual ? "virtual" : "platform");
-        Object sharedHeapObject = new Object();
-        Map<Integer, String> report = new ConcurrentHashMap<>();
-        CyclicBarrier allAlive = new CyclicBarrier(n);
-        Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform();
-        List<Thread> threads = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int index = i;
-            threads.add(builder.start(() -> {
-                try {
-                    allAlive.await(WAIT.toMillis(), TimeUnit.MILLISECONDS); // no thread has ended: no TID reused
-                    report.put(index, ProcessHandle.current().pid() + ";" + osThreadId() + ";" + stackPointer() + ";"
-                            + Integer.toHexString(System.identityHashCode(sharedHeapObject)));
-                    allAlive.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    // reported as missing
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join(WAIT);
-        }
-        new TreeMap<>(report).forEach((i, line) -> put("thread." + i, line));
-        put("main.thread", ProcessHandle.current().pid() + ";" + osThreadId() + ";" + stackPointer() + ";"
-                + Integer.toHexString(System.identityHashCode(sharedHeapObject)));
-    }
-
-    /** The kernel's id of the calling thread, from {@code /proc/thread-self -> <pid>/task/<tid>}; -1 elsewhere. */
-    static long osThreadId() {
-        try {
-            Path link = Files.readSymbolicLink(Path.of("/proc/thread-self"));
-            return Long.parseLong(link.getFileName().toString());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /**
-     * The calling thread's user stack pointer: /proc/thread-self/syscall shows "nr args... sp pc" for the
-     * thread's current system call, which is the read of that very file. -1 where it cannot be read.
-     */
-    static long stackPointer() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/thread-self/syscall")).trim().split("\\s+");
-            return f.length >= 9 ? Long.decode(f[7]) : -1;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     // ---- context switch -------------------------------------------------------------------------------
