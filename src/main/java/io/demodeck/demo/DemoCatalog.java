@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.contextswitch.ContextSwitchDemo;
 import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyDemo;
 import io.demodeck.demo.catalog.blocking.BlockingDemo;
 import io.demodeck.demo.catalog.carriers.CarriersDemo;
@@ -28,15 +29,7 @@ public enum DemoCatalog {
     CARRIERS(new CarriersDemo()),
     BLOCKING(new BlockingDemo()),
     THREAD_ANATOMY(new ThreadAnatomyDemo()),
-    CONTEXT_SWITCH("context-switch", "Переключение контекста: потоки ОС против виртуальных потоков",
-            "Context switch: OS threads vs virtual threads",
-            "Два потока N раз передают друг другу ход (park/unpark): сначала два платформенных потока, затем два "
-                    + "виртуальных на одном носителе. Время на обмен и счётчики voluntary_ctxt_switches из /proc; рядом — "
-                    + "две горутины через небуферизованные каналы.",
-            "Two threads hand a turn to each other N times (park/unpark): first two platform threads, then two virtual "
-                    + "threads on one carrier. Time per round trip and the voluntary_ctxt_switches counters from /proc; "
-                    + "beside them, two goroutines over unbuffered channels.",
-            sizes("roundTrips", 20_000, 100_000, 200_000)),
+    CONTEXT_SWITCH(new ContextSwitchDemo()),
     TIME_SLICING("time-slicing", "Квантование времени: вытеснение виртуальных потоков и горутин",
             "Time slicing: preempting virtual threads and goroutines",
             "На одном носителе виртуальный поток-тикер спит по 5 мс, а другой виртуальный поток занимает процессор "

@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.contextswitch.ContextSwitchChild;
 import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyChild;
 import io.demodeck.demo.catalog.blocking.BlockingChild;
 import io.demodeck.demo.catalog.carriers.CarriersChild;
@@ -78,7 +79,7 @@ public final class DemoChild {
         CARRIERS(new CarriersChild()),
         BLOCKING(new BlockingChild()),
         THREAD_ANATOMY(new ThreadAnatomyChild()),
-        CONTEXT_SWITCH(1, 200_000), // round trips
+        CONTEXT_SWITCH(new ContextSwitchChild()),
         TIME_SLICING(1, 2_000),     // milliseconds the busy virtual thread spins
         THROUGHPUT(3, 10_000),      // tasks, platform pool size, milliseconds each task sleeps
         CRASH_ISOLATION(0, 0),
@@ -133,7 +134,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case CONTEXT_SWITCH -> contextSwitch(n[0]);
                 case TIME_SLICING -> timeSlicing(n[0]);
                 case THROUGHPUT -> throughput(n[0], n[1], n[2]);
                 case CRASH_ISOLATION -> crashIsolation();
@@ -172,105 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- context switch -------------------------------------------------------------------------------
-
-    /** Two threads hand a turn back and forth with park/unpark; the OS context switches of the whole process. */
-    private static void contextSwitch(int roundTrips) throws Exception {
-        boolean control = Boolean.getBoolean("demodeck.control"); // both pairs platform threads
-        put("parallelism", parallelism());
-        put("control", control);
-        pingPong(Thread.ofPlatform(), Math.min(roundTrips, 2_000));
-        pingPongMeasured("platform", Thread.ofPlatform(), roundTrips);
-        Thread.Builder second = control ? Thread.ofPlatform() : Thread.ofVirtual();
-        pingPong(second, Math.min(roundTrips, 2_000));
-        pingPongMeasured("virtual", second, roundTrips);
-    }
-
-    private static void pingPongMeasured(String kind, Thread.Builder builder, int n) throws Exception {
-        long before = processSwitches();
-        AtomicLong own = new AtomicLong();
-        long start = System.nanoTime();
-        pingPong(builder, n, own);
-        put(kind + ".nanos", System.nanoTime() - start);
-        // a platform thread's own counter dies with it, so each adds its own; carriers outlive the run
-        put(kind + ".ownSwitches", own.get());
-        put(kind + ".processSwitches", before < 0 ? -1 : processSwitches() - before);
-    }
-
-    private static void pingPong(Thread.Builder builder, int n) throws Exception {
-        pingPong(builder, n, new AtomicLong());
-    }
-
-    private static volatile int turn;
-
-    /** Two threads take turns n times: each waits parked (no spinning, no timer) until the other hands it the turn. */
-    private static void pingPong(Thread.Builder builder, int n, AtomicLong switches) throws Exception {
-        turn = 0;
-        Thread[] pair = new Thread[2];
-        CountDownLatch ready = new CountDownLatch(1);
-        for (int side = 0; side < 2; side++) {
-            int me = side;
-            pair[side] = builder.unstarted(() -> {
-                awaitQuietly(ready);
-                Thread other = pair[1 - me];
-                long before = ownSwitches();
-                for (int i = 0; i < n; i++) {
-                    while (turn != me) {
-                        java.util.concurrent.locks.LockSupport.park();
-                    }
-                    turn = 1 - me;
-                    java.util.concurrent.locks.LockSupport.unpark(other);
-                }
-                switches.addAndGet(ownSwitches() - before);
-            });
-        }
-        pair[0].start();
-        pair[1].start();
-        ready.countDown();
-        pair[0].join(WAIT);
-        pair[1].join(WAIT);
-        if (pair[0].isAlive() || pair[1].isAlive()) {
-            throw new IllegalStateException("the ping-pong did not finish");
-        }
-    }
-
-    /** The calling OS thread's voluntary context switches (for a virtual thread: its carrier's); 0 elsewhere. */
-    static long ownSwitches() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
-                if (line.startsWith("voluntary_ctxt_switches:")) {
-                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // no /proc
-        }
-        return 0;
-    }
-
-    /** The sum of voluntary context switches over the threads of this process (from /proc); -1 elsewhere. */
-    static long processSwitches() throws IOException {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return -1;
-        }
-        long sum = 0;
-        try (Stream<Path> s = Files.list(tasks)) {
-            for (Path task : s.toList()) {
-                try {
-                    for (String line : Files.readAllLines(task.resolve("status"))) {
-                        if (line.startsWith("voluntary_ctxt_switches:")) {
-                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                        }
-                    }
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return sum;
     }
 
     // ---- time slicing ---------------------------------------------------------------------------------
