@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.timeslicing.TimeSlicingDemo;
 import io.demodeck.demo.catalog.contextswitch.ContextSwitchDemo;
 import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyDemo;
 import io.demodeck.demo.catalog.blocking.BlockingDemo;
@@ -30,16 +31,7 @@ public enum DemoCatalog {
     BLOCKING(new BlockingDemo()),
     THREAD_ANATOMY(new ThreadAnatomyDemo()),
     CONTEXT_SWITCH(new ContextSwitchDemo()),
-    TIME_SLICING("time-slicing", "Квантование времени: вытеснение виртуальных потоков и горутин",
-            "Time slicing: preempting virtual threads and goroutines",
-            "На одном носителе виртуальный поток-тикер спит по 5 мс, а другой виртуальный поток занимает процессор "
-                    + "без блокировок: самый длинный промежуток между тиками. Виртуальные потоки не вытесняются; Go с 1.14 "
-                    + "вытесняет горутины асинхронно (GOMAXPROCS=1, с GODEBUG=asyncpreemptoff=1 и без).",
-            "On one carrier a ticker virtual thread sleeps 5 ms at a time while another virtual thread keeps the CPU "
-                    + "busy without blocking: the longest gap between ticks. Virtual threads are not preempted; Go has "
-                    + "preempted goroutines asynchronously since 1.14 (GOMAXPROCS=1, with and without "
-                    + "GODEBUG=asyncpreemptoff=1).",
-            sizes("busyMillis", 300, 1_000, 2_000)),
+    TIME_SLICING(new TimeSlicingDemo()),
     THROUGHPUT("throughput", "Пропускная способность: пул платформенных потоков против виртуального потока на задачу",
             "Throughput: a pool of platform threads vs one virtual thread per task",
             "N задач, каждая ждёт 100 мс (как ввод-вывод), на пуле из 200 платформенных потоков и по одному "

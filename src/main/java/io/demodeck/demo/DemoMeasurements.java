@@ -70,7 +70,6 @@ public final class DemoMeasurements {
         Instant at = Instant.now();
         long start = System.nanoTime();
         Measured m = demo.unit() != null ? demo.unit().measure(tools, sizes, breaking) : switch (demo) {
-            case TIME_SLICING -> timeSlicing(sizes, breaking);
             case THROUGHPUT -> throughput(sizes, breaking);
             case CRASH_ISOLATION -> crashIsolation(breaking);
             case STRUCTURED_CANCEL -> structuredCancel(sizes, breaking);
@@ -88,49 +87,6 @@ public final class DemoMeasurements {
         return new DemoResult.Environment(System.getProperty("java.vm.vendor", "") + " " + Runtime.version(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), childFlags);
-    }
-
-    // ---- 11. time slicing ----------------------------------------------------------------------------------
-
-    private Measured timeSlicing(Map<String, Integer> s, boolean breaking) {
-        int busy = s.get("busyMillis");
-        // a second carrier: the ticker runs beside the busy thread, so nothing is starved
-        ChildJvm.Output o = child.run(Mode.TIME_SLICING, breaking ? TWO_CARRIERS : ONE_CARRIER, List.of(busy), null);
-        double gapMs = o.number("ticker.maxGapMicros") / 1000.0;
-        double gapBeforeMs = o.number("ticker.gapBeforeMicros") / 1000.0;
-        List<Row> rows = List.of(
-                row("parallelism", "Параллелизм (носителей)", "Parallelism (carriers)", o.number("parallelism"), ""),
-                row("busyMillis", "Поток занимает процессор", "The busy thread spins for", (long) busy, "ms"),
-                row("ticker.gapBeforeMs", "Тикер: наибольший промежуток до этого", "Ticker: longest gap before", round(gapBeforeMs), "ms"),
-                row("ticker.maxGapMs", "Тикер: наибольший промежуток, пока поток занят", "Ticker: longest gap while the thread spins", round(gapMs), "ms"));
-        List<Claim> claims = new ArrayList<>(List.of(claim("busyVirtualThreadStarvesOthers", gapMs >= 0.8 * busy,
-                "Виртуальные потоки не вытесняются: занятый процессором поток не даёт другим работать на своём носителе",
-                "Virtual threads are not time-sliced: a busy thread keeps the others off its carrier",
-                text(l -> (ru(l) ? "параллелизм %s: тикер ждал до %s мс, пока поток %s мс занимал процессор"
-                        : "parallelism %s: the ticker waited up to %s ms while a thread spun for %s ms")
-                        .formatted(o.text("parallelism"), d(gapMs, l), busy)))));
-        Text proof = text(l -> (ru(l)
-                ? "Тикер спит по 5 мс (до этого наибольший промежуток %s мс). Пока другой виртуальный поток %s мс крутился без блокировок при параллелизме %s, наибольший промежуток тикера — %s мс: планировщик виртуальных потоков не отнимает носитель у работающего потока."
-                : "The ticker sleeps 5 ms at a time (longest gap before: %s ms). While another virtual thread spun for %s ms without blocking, with parallelism %s, the ticker's longest gap was %s ms: the virtual-thread scheduler does not take the carrier away from a running thread.")
-                .formatted(d(gapBeforeMs, l), busy, o.text("parallelism"), d(gapMs, l)));
-        GoComparison goSide = tools.goComparison(claims, () -> go.run("preempt", List.of(busy), Map.of("GOMAXPROCS", "1")).flatMap(on ->
-                go.run("preempt", List.of(busy), Map.of("GOMAXPROCS", "1", "GODEBUG", "asyncpreemptoff=1")).map(off -> {
-                    double onMs = Long.parseLong(on.get("maxgap.micros")) / 1000.0;
-                    double offMs = Long.parseLong(off.get("maxgap.micros")) / 1000.0;
-                    // the loop is calibrated in iterations, so on a busy machine it lasts longer or shorter than asked
-                    double onBusyMs = Long.parseLong(on.get("busy.micros")) / 1000.0;
-                    double offBusyMs = Long.parseLong(off.get("busy.micros")) / 1000.0;
-                    return new GoPart(List.of(
-                            row("go.preempt.maxGapMs", "Go, GOMAXPROCS=1: наибольший промежуток тикера", "Go, GOMAXPROCS=1: the ticker's longest gap", round(onMs), "ms"),
-                            row("go.noAsyncPreempt.maxGapMs", "Go, то же с GODEBUG=asyncpreemptoff=1", "Go, the same with GODEBUG=asyncpreemptoff=1", round(offMs), "ms")),
-                            List.of(claim("go.asyncPreemption", onMs < onBusyMs / 2.0 && offMs >= 0.8 * offBusyMs,
-                                    "Go вытесняет занятую горутину асинхронно (с 1.14); без этого цикл без вызовов занимает поток целиком",
-                                    "Go preempts a busy goroutine asynchronously (since 1.14); without it a loop with no calls keeps the thread",
-                                    text(l -> (ru(l) ? "цикл %s мс: тикер ждал %s мс; с asyncpreemptoff=1 цикл %s мс, тикер ждал %s мс"
-                                            : "a %s ms loop: the ticker waited %s ms; with asyncpreemptoff=1 a %s ms loop, the ticker waited %s ms")
-                                            .formatted(d(onBusyMs, l), d(onMs, l), d(offBusyMs, l), d(offMs, l))))));
-                })));
-        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), goSide);
     }
 
     // ---- 12. throughput ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.timeslicing.TimeSlicingChild;
 import io.demodeck.demo.catalog.contextswitch.ContextSwitchChild;
 import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyChild;
 import io.demodeck.demo.catalog.blocking.BlockingChild;
@@ -80,7 +81,7 @@ public final class DemoChild {
         BLOCKING(new BlockingChild()),
         THREAD_ANATOMY(new ThreadAnatomyChild()),
         CONTEXT_SWITCH(new ContextSwitchChild()),
-        TIME_SLICING(1, 2_000),     // milliseconds the busy virtual thread spins
+        TIME_SLICING(new TimeSlicingChild()),
         THROUGHPUT(3, 10_000),      // tasks, platform pool size, milliseconds each task sleeps
         CRASH_ISOLATION(0, 0),
         CRASH_SELF(0, 0),           // a fresh JVM that crashes with SIGSEGV (started by CRASH_ISOLATION)
@@ -134,7 +135,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case TIME_SLICING -> timeSlicing(n[0]);
                 case THROUGHPUT -> throughput(n[0], n[1], n[2]);
                 case CRASH_ISOLATION -> crashIsolation();
                 case CRASH_SELF -> crashSelf();
@@ -172,42 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- time slicing ---------------------------------------------------------------------------------
-
-    /** A ticker virtual thread sleeps 5 ms in a loop; a CPU-bound virtual thread spins; the ticker's longest gap. */
-    private static void timeSlicing(int busyMillis) throws Exception {
-        put("parallelism", parallelism());
-        AtomicLong maxGap = new AtomicLong();
-        AtomicInteger ticks = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread ticker = Thread.ofVirtual().start(() -> {
-            long last = System.nanoTime();
-            while (!stop.get()) {
-                sleepQuietly(5);
-                long now = System.nanoTime();
-                maxGap.accumulateAndGet(now - last, Math::max);
-                last = now;
-                ticks.incrementAndGet();
-            }
-        });
-        Thread.sleep(50);
-        long gapBefore = maxGap.getAndSet(0);
-        Thread busy = Thread.ofVirtual().start(() -> {
-            long end = System.nanoTime() + busyMillis * 1_000_000L;
-            while (System.nanoTime() < end) {
-                Thread.onSpinWait(); // never blocks, never yields
-            }
-        });
-        busy.join(WAIT);
-        Thread.sleep(30);
-        stop.set(true);
-        ticker.join(WAIT);
-        put("busy.millis", busyMillis);
-        put("ticker.gapBeforeMicros", gapBefore / 1000);
-        put("ticker.maxGapMicros", maxGap.get() / 1000);
-        put("ticker.ticks", ticks.get());
     }
 
     // ---- throughput -----------------------------------------------------------------------------------
