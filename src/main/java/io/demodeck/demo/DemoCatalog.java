@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.throughput.ThroughputDemo;
 import io.demodeck.demo.catalog.timeslicing.TimeSlicingDemo;
 import io.demodeck.demo.catalog.contextswitch.ContextSwitchDemo;
 import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyDemo;
@@ -32,13 +33,7 @@ public enum DemoCatalog {
     THREAD_ANATOMY(new ThreadAnatomyDemo()),
     CONTEXT_SWITCH(new ContextSwitchDemo()),
     TIME_SLICING(new TimeSlicingDemo()),
-    THROUGHPUT("throughput", "Пропускная способность: пул платформенных потоков против виртуального потока на задачу",
-            "Throughput: a pool of platform threads vs one virtual thread per task",
-            "N задач, каждая ждёт 100 мс (как ввод-вывод), на пуле из 200 платформенных потоков и по одному "
-                    + "виртуальному потоку на задачу; затем N/10 задач, занятых процессором по 2 мс, тем и другим способом.",
-            "N tasks that each wait 100 ms (like I/O), on a pool of 200 platform threads and on one virtual thread "
-                    + "per task; then N/10 tasks that keep the CPU busy for 2 ms each, both ways.",
-            sizes("tasks", 4_000, 6_000, 10_000, "platformPool", 200, 200, 200, "sleepMillis", 100, 100, 100)),
+    THROUGHPUT(new ThroughputDemo()),
     CRASH_ISOLATION("crash-isolation", "Падение процесса и System.exit в потоке",
             "A crashing process, and System.exit in a thread",
             "Процесс с тикающим потоком запускает дочерний процесс (новую JVM), который падает с SIGSEGV: родитель "

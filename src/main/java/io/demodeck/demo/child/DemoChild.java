@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.throughput.ThroughputChild;
 import io.demodeck.demo.catalog.timeslicing.TimeSlicingChild;
 import io.demodeck.demo.catalog.contextswitch.ContextSwitchChild;
 import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyChild;
@@ -82,7 +83,7 @@ public final class DemoChild {
         THREAD_ANATOMY(new ThreadAnatomyChild()),
         CONTEXT_SWITCH(new ContextSwitchChild()),
         TIME_SLICING(new TimeSlicingChild()),
-        THROUGHPUT(3, 10_000),      // tasks, platform pool size, milliseconds each task sleeps
+        THROUGHPUT(new ThroughputChild()),
         CRASH_ISOLATION(0, 0),
         CRASH_SELF(0, 0),           // a fresh JVM that crashes with SIGSEGV (started by CRASH_ISOLATION)
         EXIT_FROM_THREAD(0, 0),     // a thread calls System.exit while others work
@@ -135,7 +136,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case THROUGHPUT -> throughput(n[0], n[1], n[2]);
                 case CRASH_ISOLATION -> crashIsolation();
                 case CRASH_SELF -> crashSelf();
                 case EXIT_FROM_THREAD -> exitFromThread();
@@ -172,38 +172,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- throughput -----------------------------------------------------------------------------------
-
-    /** tasks sleeping sleepMillis each, on a pool of platform threads vs one virtual thread each; then CPU-bound. */
-    private static void throughput(int tasks, int pool, int sleepMillis) throws Exception {
-        if (pool > 2_000 || sleepMillis > 1_000) {
-            throw new IllegalArgumentException("size out of range");
-        }
-        Runnable sleeping = () -> sleepQuietly(sleepMillis);
-        put("platform.sleep.nanos", timeTasks(java.util.concurrent.Executors.newFixedThreadPool(pool), tasks, sleeping));
-        put("virtual.sleep.nanos", timeTasks(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(), tasks, sleeping));
-        int cpuTasks = Math.max(1, tasks / 10);
-        Runnable spinning = () -> {
-            long end = System.nanoTime() + 2_000_000L;
-            while (System.nanoTime() < end) {
-                Thread.onSpinWait();
-            }
-        };
-        put("cpu.tasks", cpuTasks);
-        put("platform.cpu.nanos", timeTasks(java.util.concurrent.Executors.newFixedThreadPool(pool), cpuTasks, spinning));
-        put("virtual.cpu.nanos", timeTasks(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(), cpuTasks, spinning));
-    }
-
-    private static long timeTasks(java.util.concurrent.ExecutorService executor, int tasks, Runnable task) throws Exception {
-        long start = System.nanoTime();
-        try (executor) {
-            for (int i = 0; i < tasks; i++) {
-                executor.execute(task);
-            }
-        } // close() waits for every task
-        return System.nanoTime() - start;
     }
 
     // ---- crash isolation ------------------------------------------------------------------------------
