@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.crashisolation.CrashIsolationDemo;
 import io.demodeck.demo.catalog.throughput.ThroughputDemo;
 import io.demodeck.demo.catalog.timeslicing.TimeSlicingDemo;
 import io.demodeck.demo.catalog.contextswitch.ContextSwitchDemo;
@@ -34,15 +35,7 @@ public enum DemoCatalog {
     CONTEXT_SWITCH(new ContextSwitchDemo()),
     TIME_SLICING(new TimeSlicingDemo()),
     THROUGHPUT(new ThroughputDemo()),
-    CRASH_ISOLATION("crash-isolation", "Падение процесса и System.exit в потоке",
-            "A crashing process, and System.exit in a thread",
-            "Процесс с тикающим потоком запускает дочерний процесс (новую JVM), который падает с SIGSEGV: родитель "
-                    + "продолжает работать. Затем в другой JVM один поток вызывает System.exit(7), пока три потока "
-                    + "работают: процесс завершается целиком, и ни один из них не доходит до конца.",
-            "A process with a ticking thread starts a child process (a fresh JVM) that crashes with SIGSEGV: the "
-                    + "parent keeps running. Then, in another JVM, one thread calls System.exit(7) while three threads "
-                    + "work: the whole process ends, and none of them reaches its end.",
-            sizes()),
+    CRASH_ISOLATION(new CrashIsolationDemo()),
     STRUCTURED_CANCEL("structured-cancel", "Структурная отмена: упавшая подзадача отменяет соседей",
             "Structured cancellation: a failing subtask cancels its siblings",
             "Подзадача падает через 50 мс, а её N соседей работали бы 1 с. Область (как StructuredTaskScope, "

@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.crashisolation.CrashIsolationChild;
 import io.demodeck.demo.catalog.throughput.ThroughputChild;
 import io.demodeck.demo.catalog.timeslicing.TimeSlicingChild;
 import io.demodeck.demo.catalog.contextswitch.ContextSwitchChild;
@@ -84,9 +85,9 @@ public final class DemoChild {
         CONTEXT_SWITCH(new ContextSwitchChild()),
         TIME_SLICING(new TimeSlicingChild()),
         THROUGHPUT(new ThroughputChild()),
-        CRASH_ISOLATION(0, 0),
-        CRASH_SELF(0, 0),           // a fresh JVM that crashes with SIGSEGV (started by CRASH_ISOLATION)
-        EXIT_FROM_THREAD(0, 0),     // a thread calls System.exit while others work
+        CRASH_ISOLATION(new CrashIsolationChild()),
+        CRASH_SELF(new CrashIsolationChild.CrashSelf()),
+        EXIT_FROM_THREAD(new CrashIsolationChild.ExitFromThread()),
         STRUCTURED_CANCEL(1, 64),   // siblings of the subtask that fails
         FILE_IO_CAPTURE(1, 64),     // virtual threads blocked in reads
         LIMITS(0, 0);
@@ -136,9 +137,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case CRASH_ISOLATION -> crashIsolation();
-                case CRASH_SELF -> crashSelf();
-                case EXIT_FROM_THREAD -> exitFromThread();
                 case STRUCTURED_CANCEL -> structuredCancel(n[0]);
                 case FILE_IO_CAPTURE -> fileIoCapture(n[0]);
                 case LIMITS -> limits();
@@ -172,92 +170,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- crash isolation ------------------------------------------------------------------------------
-
-    /**
-     * A heartbeat thread ticks; a child process (a fresh JVM) crashes with SIGSEGV; the heartbeat goes on. The
-     * control run ({@code demodeck.control}) crashes a thread of this process instead (halt): everything ends.
-     */
-    private static void crashIsolation() throws Exception {
-        AtomicLong beats = new AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread heartbeat = Thread.ofPlatform().daemon().start(() -> {
-            while (!stop.get()) {
-                beats.incrementAndGet();
-                sleepQuietly(5);
-            }
-        });
-        Thread.sleep(50);
-        if (Boolean.getBoolean("demodeck.control")) {
-            put("crash.in", "thread");
-            flush();
-            Thread.ofPlatform().start(() -> Runtime.getRuntime().halt(134)).join(WAIT);
-        }
-        put("crash.in", "process");
-        Path errorFile = Files.createTempFile(Path.of("").toAbsolutePath(), "crash-", ".log");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:-CreateCoredumpOnCrash",
-                "-XX:ErrorFile=" + errorFile, "-cp", System.getProperty("java.class.path"), DemoChild.class.getName(),
-                Mode.CRASH_SELF.arg());
-        pb.environment().clear();
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process child = pb.start();
-        try {
-            if (!child.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the crashing child did not end");
-            }
-        } finally {
-            child.destroyForcibly();
-        }
-        long atCrash = beats.get();
-        put("crash.pid", child.pid());
-        put("crash.exit", child.exitValue());
-        put("crash.report", Files.size(errorFile) > 0 && Files.readString(errorFile).contains("SIGSEGV"));
-        Files.deleteIfExists(errorFile);
-        Thread.sleep(100);
-        put("heartbeat.afterCrash", beats.get() - atCrash);
-        put("parent.alive", true);
-        stop.set(true);
-        heartbeat.join(WAIT);
-    }
-
-    /** Writes to address 0 through sun.misc.Unsafe: the JVM dies of SIGSEGV (and writes its hs_err report). */
-    private static void crashSelf() throws Exception {
-        java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
-        f.setAccessible(true);
-        Object unsafe = f.get(null);
-        unsafe.getClass().getMethod("putAddress", long.class, long.class).invoke(unsafe, 0L, 42L);
-        throw new IllegalStateException("still alive after writing to address 0");
-    }
-
-    /**
-     * Three worker threads each need 1 s; after 100 ms another thread calls System.exit(7): the process ends with
-     * 7 and no worker prints "done". The control run ({@code demodeck.control}) lets that thread return instead.
-     */
-    private static void exitFromThread() throws Exception {
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            int index = i;
-            workers.add(Thread.ofPlatform().start(() -> {
-                sleepQuietly(1_000);
-                putNow("worker." + index + ".done", "yes");
-            }));
-        }
-        put("workers.started", workers.size());
-        flush();
-        boolean control = Boolean.getBoolean("demodeck.control");
-        Thread.ofPlatform().start(() -> {
-            sleepQuietly(100);
-            if (!control) {
-                System.exit(7);
-            }
-        });
-        for (Thread t : workers) {
-            t.join(WAIT);
-        }
-        put("main.afterWorkers", "yes");
     }
 
     // ---- structured cancellation ----------------------------------------------------------------------
