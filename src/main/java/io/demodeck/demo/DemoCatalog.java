@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.structuredcancel.StructuredCancelDemo;
 import io.demodeck.demo.catalog.crashisolation.CrashIsolationDemo;
 import io.demodeck.demo.catalog.throughput.ThroughputDemo;
 import io.demodeck.demo.catalog.timeslicing.TimeSlicingDemo;
@@ -36,14 +37,7 @@ public enum DemoCatalog {
     TIME_SLICING(new TimeSlicingDemo()),
     THROUGHPUT(new ThroughputDemo()),
     CRASH_ISOLATION(new CrashIsolationDemo()),
-    STRUCTURED_CANCEL("structured-cancel", "Структурная отмена: упавшая подзадача отменяет соседей",
-            "Structured cancellation: a failing subtask cancels its siblings",
-            "Подзадача падает через 50 мс, а её N соседей работали бы 1 с. Область (как StructuredTaskScope, "
-                    + "который в JDK 25 ещё preview) при первой ошибке прерывает соседей и ждёт их; рядом — Go с context.",
-            "One subtask fails after 50 ms while its N siblings would run 1 s. The scope (like StructuredTaskScope, "
-                    + "still a preview in JDK 25) interrupts the siblings at the first failure and joins them; beside "
-                    + "it, Go with context.",
-            sizes("siblings", 4, 16, 64)),
+    STRUCTURED_CANCEL(new StructuredCancelDemo()),
     FILE_IO_CAPTURE("file-io-capture", "Файловый ввод-вывод захватывает носитель, сокет — нет",
             "File I/O captures the carrier; a socket wait does not",
             "На двух носителях N виртуальных потоков блокируются в чтении из FIFO (файловый ввод-вывод), затем N — в "

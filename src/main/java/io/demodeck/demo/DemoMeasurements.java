@@ -70,7 +70,6 @@ public final class DemoMeasurements {
         Instant at = Instant.now();
         long start = System.nanoTime();
         Measured m = demo.unit() != null ? demo.unit().measure(tools, sizes, breaking) : switch (demo) {
-            case STRUCTURED_CANCEL -> structuredCancel(sizes, breaking);
             case LIMITS -> limits(breaking);
             case FORK_COW -> forkCow(breaking);
             case FILE_IO_CAPTURE -> fileIoCapture(sizes, breaking);
@@ -85,46 +84,6 @@ public final class DemoMeasurements {
         return new DemoResult.Environment(System.getProperty("java.vm.vendor", "") + " " + Runtime.version(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), childFlags);
-    }
-
-    // ---- 14. structured cancellation -----------------------------------------------------------------------
-
-    private Measured structuredCancel(Map<String, Integer> s, boolean breaking) {
-        int siblings = s.get("siblings");
-        // the control run only joins: nobody cancels the siblings, so the scope waits for all of them
-        ChildJvm.Output o = child.run(Mode.STRUCTURED_CANCEL, breaking ? List.of(CONTROL) : List.of(), List.of(siblings), null);
-        double failedMs = o.number("failure.micros") / 1000.0;
-        double joinedMs = o.number("joined.micros") / 1000.0;
-        long interrupted = o.number("siblings.interrupted");
-        long completed = o.number("siblings.completed");
-        List<Row> rows = List.of(
-                row("failureMs", "Подзадача упала на", "The subtask failed at", round(failedMs), "ms"),
-                row("joinedMs", "Область завершилась на", "The scope ended at", round(joinedMs), "ms"),
-                row("siblings.interrupted", "Соседей прервано", "Siblings interrupted", interrupted, ""),
-                row("siblings.completed", "Соседей доработало до конца (1 с)", "Siblings that ran to the end (1 s)", completed, ""));
-        List<Claim> claims = new ArrayList<>(List.of(claim("failureCancelsSiblings", interrupted == siblings && joinedMs - failedMs < 500,
-                "Когда одна подзадача падает, область отменяет её соседей и сразу завершается",
-                "When one subtask fails, the scope cancels its siblings and ends at once",
-                text(l -> (ru(l) ? "прервано %s из %s; область завершилась через %s мс после ошибки"
-                        : "%s of %s interrupted; the scope ended %s ms after the failure")
-                        .formatted(interrupted, siblings, d(joinedMs - failedMs, l))))));
-        Text proof = text(l -> (ru(l)
-                ? "Подзадача упала на %s мс; из %s соседей (каждый работал бы 1 с) прервано %s, доработало %s, и область завершилась на %s мс: ошибка одной подзадачи отменяет остальные, и ни одна не переживает область."
-                : "The subtask failed at %s ms; of %s siblings (each would run 1 s) %s were interrupted and %s ran to the end, and the scope ended at %s ms: one subtask's failure cancels the rest, and none outlives the scope.")
-                .formatted(d(failedMs, l), siblings, interrupted, completed, d(joinedMs, l)));
-        GoComparison goSide = tools.goComparison(claims, () -> go.run("cancel", List.of(siblings), Map.of()).map(g -> {
-            double goFailed = Long.parseLong(g.get("failure.micros")) / 1000.0;
-            double goJoined = Long.parseLong(g.get("joined.micros")) / 1000.0;
-            long goCancelled = Long.parseLong(g.get("siblings.cancelled"));
-            return new GoPart(List.of(
-                    row("go.joinedMs", "Go (context.WithCancel + WaitGroup): все вернулись на", "Go (context.WithCancel + WaitGroup): all returned at", round(goJoined), "ms"),
-                    row("go.siblings.cancelled", "Go: соседей отменено через ctx.Done()", "Go: siblings cancelled through ctx.Done()", goCancelled, "")),
-                    List.of(claim("go.contextCancelsSiblings", goCancelled == siblings && goJoined - goFailed < 500,
-                            "В Go отмена context останавливает соседей", "In Go, cancelling the context stops the siblings",
-                            text(l -> (ru(l) ? "отменено %s из %s за %s мс" : "%s of %s cancelled within %s ms")
-                                    .formatted(goCancelled, siblings, d(goJoined - goFailed, l))))));
-        }));
-        return new Measured(true, rows, List.of(), proof, claims, List.of(flags(o)), goSide);
     }
 
     // ---- 15. limits ----------------------------------------------------------------------------------------

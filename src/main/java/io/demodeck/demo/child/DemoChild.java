@@ -1,5 +1,6 @@
 package io.demodeck.demo.child;
 
+import io.demodeck.demo.catalog.structuredcancel.StructuredCancelChild;
 import io.demodeck.demo.catalog.crashisolation.CrashIsolationChild;
 import io.demodeck.demo.catalog.throughput.ThroughputChild;
 import io.demodeck.demo.catalog.timeslicing.TimeSlicingChild;
@@ -88,7 +89,7 @@ public final class DemoChild {
         CRASH_ISOLATION(new CrashIsolationChild()),
         CRASH_SELF(new CrashIsolationChild.CrashSelf()),
         EXIT_FROM_THREAD(new CrashIsolationChild.ExitFromThread()),
-        STRUCTURED_CANCEL(1, 64),   // siblings of the subtask that fails
+        STRUCTURED_CANCEL(new StructuredCancelChild()),
         FILE_IO_CAPTURE(1, 64),     // virtual threads blocked in reads
         LIMITS(0, 0);
 
@@ -137,7 +138,6 @@ public final class DemoChild {
             mode.program.run(n);
         } else {
             switch (mode) {
-                case STRUCTURED_CANCEL -> structuredCancel(n[0]);
                 case FILE_IO_CAPTURE -> fileIoCapture(n[0]);
                 case LIMITS -> limits();
             }
@@ -170,52 +170,6 @@ public final class DemoChild {
             throw new IllegalArgumentException("expected " + mode.argCount + " sizes");
         }
         return mode;
-    }
-
-    // ---- structured cancellation ----------------------------------------------------------------------
-
-    /**
-     * One subtask fails after 50 ms while its siblings would run 1 s; the scope cancels (interrupts) the siblings
-     * at the first failure, like StructuredTaskScope's "all must succeed" policy (a preview API in JDK 25, so an
-     * equivalent on an executor here). The control run ({@code demodeck.control}) only joins: nobody cancels.
-     */
-    private static void structuredCancel(int siblings) throws Exception {
-        boolean control = Boolean.getBoolean("demodeck.control");
-        put("control", control);
-        AtomicInteger interrupted = new AtomicInteger();
-        AtomicInteger completed = new AtomicInteger();
-        AtomicLong failedAt = new AtomicLong();
-        long start = System.nanoTime();
-        var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        CountDownLatch firstFailure = new CountDownLatch(1);
-        futures.add(executor.submit(() -> {
-            sleepQuietly(50);
-            failedAt.set(System.nanoTime() - start);
-            firstFailure.countDown();
-            throw new IllegalStateException("subtask failed");
-        }));
-        for (int i = 0; i < siblings; i++) {
-            futures.add(executor.submit(() -> {
-                try {
-                    Thread.sleep(1_000);
-                    completed.incrementAndGet();
-                } catch (InterruptedException e) {
-                    interrupted.incrementAndGet();
-                }
-            }));
-        }
-        if (!control) {
-            firstFailure.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            futures.forEach(f -> f.cancel(true)); // shut the scope down: interrupt every sibling still running
-        }
-        executor.close(); // join: waits for every subtask to end
-        long joined = System.nanoTime() - start;
-        put("failure.micros", failedAt.get() / 1000);
-        put("joined.micros", joined / 1000);
-        put("siblings", siblings);
-        put("siblings.interrupted", interrupted.get());
-        put("siblings.completed", completed.get());
     }
 
     // ---- file I/O capture ----------------------------------------------------------------------------
