@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.limits.LimitsDemo;
 import io.demodeck.demo.catalog.structuredcancel.StructuredCancelDemo;
 import io.demodeck.demo.catalog.crashisolation.CrashIsolationDemo;
 import io.demodeck.demo.catalog.throughput.ThroughputDemo;
@@ -58,13 +59,7 @@ public enum DemoCatalog {
                     + "snapshot. The child of a multi-threaded parent has one thread. Java cannot do this: it starts new "
                     + "programs (posix_spawn + exec), which begin from a clean image.",
             sizes()),
-    LIMITS("limits", "Сколько потоков может создать процесс и что его ограничивает",
-            "How many threads a process may create, and what limits it",
-            "Читаем на живой системе: kernel.threads-max, kernel.pid_max, vm.max_map_count (у каждого потока стек и "
-                    + "защитная страница — отображения), pids.max cgroup процесса и RLIMIT_NPROC, и сколько из этого уже занято.",
-            "Reads the live system: kernel.threads-max, kernel.pid_max, vm.max_map_count (each thread's stack and guard "
-                    + "page are mappings), the process's cgroup pids.max and RLIMIT_NPROC, and how much of each is in use.",
-            sizes());
+    LIMITS(new LimitsDemo());
 
     /** The server-side cap of one size of this demo (DEMOS-FACTS §5); presets never exceed it. */
     public int cap(String size) {
