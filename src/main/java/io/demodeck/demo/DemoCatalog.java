@@ -1,5 +1,6 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.fileiocapture.FileIoCaptureDemo;
 import io.demodeck.demo.catalog.limits.LimitsDemo;
 import io.demodeck.demo.catalog.structuredcancel.StructuredCancelDemo;
 import io.demodeck.demo.catalog.crashisolation.CrashIsolationDemo;
@@ -39,15 +40,7 @@ public enum DemoCatalog {
     THROUGHPUT(new ThroughputDemo()),
     CRASH_ISOLATION(new CrashIsolationDemo()),
     STRUCTURED_CANCEL(new StructuredCancelDemo()),
-    FILE_IO_CAPTURE("file-io-capture", "Файловый ввод-вывод захватывает носитель, сокет — нет",
-            "File I/O captures the carrier; a socket wait does not",
-            "На двух носителях N виртуальных потоков блокируются в чтении из FIFO (файловый ввод-вывод), затем N — в "
-                    + "чтении из сокетов. Через 300 мс: сколько дошло до чтения, сколько носителей и может ли ещё один "
-                    + "виртуальный поток выполниться.",
-            "On two carriers, N virtual threads block reading a FIFO (file I/O), then N block reading sockets. After "
-                    + "300 ms: how many got to their read, how many carriers exist, and whether one more virtual thread "
-                    + "can run.",
-            sizes("virtualThreads", 8, 16, 64)),
+    FILE_IO_CAPTURE(new FileIoCaptureDemo()),
     FORK_COW("fork-cow", "fork: копия памяти при записи, и один поток у потомка",
             "fork: copy-on-write memory, and one thread in the child",
             "Небольшая программа на C (собирается один раз, без данных из запроса) с двумя потоками кладёт 42 в "
