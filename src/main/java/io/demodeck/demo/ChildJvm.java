@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,13 +24,20 @@ import java.util.stream.Stream;
 
 /**
  * Starts {@link DemoChild} in a short-lived JVM: the server's own java binary, a class path of just the child
- * classes (copied once to a private temp folder, so it works from the fast-jar, tests and IDEs alike), a
- * cleared environment, a bounded heap and stack, a wall-clock limit, bounded output. Arguments come only from
- * enums and integers, never from request text. Every child and its descendants are killed when it is done.
+ * classes (the entry, its helpers and every demo's child program, copied once to a private temp folder, so it works
+ * from the fast-jar, tests and IDEs alike), a cleared environment, a bounded heap and stack, a wall-clock limit,
+ * bounded output. Arguments come only from enums and integers, never from request text. Every child and its
+ * descendants are killed when it is done.
  */
 public final class ChildJvm implements AutoCloseable {
 
     public static final List<String> BASE_FLAGS = List.of("-Xmx512m", "-Xss1m", "-XX:+UseG1GC", "-Xshare:auto");
+    /** The control run of a demo: the child swaps the thing under test, so the demo's claim cannot hold. */
+    public static final String CONTROL = "-Ddemodeck.control=true";
+    public static final List<String> ONE_CARRIER = List.of(
+            "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1");
+    public static final List<String> TWO_CARRIERS = List.of(
+            "-Djdk.virtualThreadScheduler.parallelism=2", "-Djdk.virtualThreadScheduler.maxPoolSize=2");
     static final int MAX_OUTPUT_BYTES = 64 * 1024;
     private static final int MAX_ERROR_BYTES = 4 * 1024;
 
@@ -187,26 +195,35 @@ public final class ChildJvm implements AutoCloseable {
 
     /**
      * The Quarkus fast-jar loads application classes with its own class loader, so {@code java.class.path}
-     * does not contain them. Copy the child's class files (the class and its nest members) to a private
-     * temp folder instead.
+     * does not contain them. Copy the child's class files ({@link DemoChild#classes()}, each with its nest members)
+     * to a private temp folder instead.
      */
     private static Path extractChildClasses() {
         try {
             Path dir = Files.createTempDirectory("demodeck-child-");
-            for (Class<?> c : DemoChild.class.getNestMembers()) {
-                String resource = c.getName().replace('.', '/') + ".class";
-                Path target = dir.resolve(resource);
-                Files.createDirectories(target.getParent());
-                try (InputStream in = DemoChild.class.getClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("missing class file " + resource);
+            Set<Class<?>> copied = new LinkedHashSet<>();
+            for (Class<?> top : DemoChild.classes()) {
+                for (Class<?> c : top.getNestHost().getNestMembers()) {
+                    if (copied.add(c)) {
+                        copyClassFile(c, dir);
                     }
-                    Files.copy(in, target);
                 }
             }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyClassFile(Class<?> c, Path dir) throws IOException {
+        String resource = c.getName().replace('.', '/') + ".class";
+        Path target = dir.resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = DemoChild.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class file " + resource);
+            }
+            Files.copy(in, target);
         }
     }
 

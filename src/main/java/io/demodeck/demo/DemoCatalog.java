@@ -1,233 +1,90 @@
 package io.demodeck.demo;
 
+import io.demodeck.demo.catalog.blocking.BlockingDemo;
+import io.demodeck.demo.catalog.carriers.CarriersDemo;
+import io.demodeck.demo.catalog.channels.ChannelsDemo;
+import io.demodeck.demo.catalog.contextswitch.ContextSwitchDemo;
+import io.demodeck.demo.catalog.crashisolation.CrashIsolationDemo;
+import io.demodeck.demo.catalog.creationcost.CreationCostDemo;
+import io.demodeck.demo.catalog.datarace.DataRaceDemo;
+import io.demodeck.demo.catalog.fileiocapture.FileIoCaptureDemo;
+import io.demodeck.demo.catalog.footprint.FootprintDemo;
+import io.demodeck.demo.catalog.forkcow.ForkCowDemo;
+import io.demodeck.demo.catalog.isolation.IsolationDemo;
+import io.demodeck.demo.catalog.limits.LimitsDemo;
+import io.demodeck.demo.catalog.osthreads.OsThreadsDemo;
+import io.demodeck.demo.catalog.structuredcancel.StructuredCancelDemo;
+import io.demodeck.demo.catalog.threadanatomy.ThreadAnatomyDemo;
+import io.demodeck.demo.catalog.throughput.ThroughputDemo;
+import io.demodeck.demo.catalog.timeslicing.TimeSlicingDemo;
+
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demos that back answers: stable ids (used in the question bank), titles and explanations in both
- * languages, and the sizes of each preset. Every size is at most its {@link Cap}; a test checks it.
+ * Every demo, registered once: the one place that lists them, in the order the pages and the API show them. Each
+ * {@link Demo} unit lives in its own folder ({@code demo/catalog/<name>/}) with its entry (id, titles, presets and
+ * caps), its child JVM program and the reading of its output; a demo's child program is registered under the same
+ * name in {@link io.demodeck.demo.child.DemoChild.Mode}.
  */
 public enum DemoCatalog {
-    CREATION_COST("creation-cost", "Стоимость создания: виртуальные потоки, потоки ОС, процессы",
-            "Creation cost: virtual threads, OS threads, processes",
-            "Запускаем и дожидаемся одного и того же числа N платформенных и виртуальных потоков и M дочерних процессов "
-                    + "(/bin/true) в отдельной JVM и делим время (и процессорное время запускающего потока) на количество: "
-                    + "стоимость одного в микросекундах и отношения. Один холодный прогон, затем медиана трёх. Рядом — "
-                    + "столько же горутин Go.",
-            "A child JVM starts and joins the same number N of platform and of virtual threads, and M child processes "
-                    + "(/bin/true), and divides the time (and the starting thread's CPU time) by the count: the cost of one, "
-                    + "in microseconds, and the ratios. One cold round, then the median of three. Beside it, as many Go "
-                    + "goroutines.",
-            sizes("threads", 1_000, 2_000, 2_000, "processes", 20, 50, 100)),
-    OS_THREADS("os-threads", "Сколько потоков ОС на самом деле существует",
-            "How many OS threads really exist",
-            "Пока N виртуальных потоков (а затем N платформенных) заблокированы на защёлке, считаем потоки ОС "
-                    + "процесса в /proc/self/task и называем добавленные по имени из comm: носители, unparker, GC, таймер "
-                    + "(только Linux).",
-            "While N virtual threads (then N platform threads) are blocked on a latch, the child counts the OS "
-                    + "threads of its process in /proc/self/task and names the added ones from their comm: carriers, "
-                    + "unparker, GC, timer (Linux only).",
-            sizes("virtualThreads", 10_000, 50_000, 100_000, "platformThreads", 1_000, 2_000, 2_000)),
-    FOOTPRINT("footprint", "Память на спящий виртуальный и платформенный поток",
-            "Memory per sleeping virtual vs platform thread",
-            "Сравниваем VmRSS (резидентная память), VmSize (зарезервированное адресное пространство) из "
-                    + "/proc/self/status и кучу после сборки мусора до и во время жизни N спящих потоков.",
-            "Compares VmRSS (resident memory), VmSize (reserved address space) from /proc/self/status and the heap "
-                    + "after GC, before and while N threads are parked.",
-            sizes("virtualThreads", 10_000, 50_000, 100_000, "platformThreads", 1_000, 2_000, 2_000)),
-    ISOLATION("isolation", "Изоляция: поток видит память родителя, процесс — нет",
-            "Isolation: a thread shares the parent's memory, a process does not",
-            "Родитель кладёт 42 в статическое поле. Поток выполняет метод, который читает и пишет это поле: видит 42, "
-                    + "пишет 43, и родитель видит 43. Затем тот же класс с тем же методом и полем запускается дочерним "
-                    + "процессом — новой JVM: она начинает с чистого образа и видит 0 (не 42 и не 43), получает 43 только "
-                    + "через канал (stdin), пишет 99, а у родителя остаётся 43. Копию-снимок памяти даёт только fork без exec.",
-            "The parent puts 42 in a static field. A thread runs a method that reads and writes that field: it sees 42, "
-                    + "writes 43, and the parent sees 43. Then the same class, with the same method and field, runs as a "
-                    + "child process, a fresh JVM: it starts from a clean image and sees 0 (not 42, not 43), gets 43 only "
-                    + "through a pipe (stdin), writes 99, and the parent still has 43. Only fork without exec gives a "
-                    + "copy-on-write snapshot.",
-            sizes()),
-    DATA_RACE("data-race", "Гонка данных: потерянные инкременты",
-            "Data race: lost increments",
-            "Несколько потоков одновременно увеличивают общий счётчик: обычный int, volatile int, AtomicInteger и "
-                    + "счётчик под блокировкой. Затем то же на виртуальных потоках с одним носителем.",
-            "Several threads increment one shared counter at once: a plain int, a volatile int, an AtomicInteger "
-                    + "and a counter under a lock. Then the same on virtual threads with a single carrier.",
-            sizes("threads", 4, 4, 4, "incrementsPerThread", 200_000, 1_000_000, 1_000_000)),
-    CHANNELS("channels", "Каналы: небуферизованный и буферизованный",
-            "Channels: unbuffered and buffered",
-            "SynchronousQueue играет роль небуферизованного канала Go: put ждёт take. ArrayBlockingQueue(3) — "
-                    + "буферизованный канал: три put проходят сразу, четвёртый ждёт получателя. Затем производитель и "
-                    + "потребитель — оба виртуальные потоки — после прогрева передают M сообщений через put/take и сверяют "
-                    + "контрольную сумму; рядом — каналы Go.",
-            "A SynchronousQueue plays Go's unbuffered channel: put waits for take. An ArrayBlockingQueue(3) is a "
-                    + "buffered channel: three puts return at once, the fourth waits for the receiver. Then a producer and "
-                    + "a consumer, both virtual threads, pass M messages with put/take after a warm-up round and compare "
-                    + "checksums; Go's channels beside them.",
-            sizes("messages", 10_000, 100_000, 200_000)),
-    CARRIERS("carriers", "Много виртуальных потоков на одном потоке-носителе",
-            "Many virtual threads on one carrier thread",
-            "N виртуальных потоков записывают имя своего потока-носителя до и после 10 мс сна: сначала с "
-                    + "-Djdk.virtualThreadScheduler.parallelism=1, затем с параллелизмом по умолчанию.",
-            "N virtual threads record the name of their carrier thread before and after a 10 ms sleep: first with "
-                    + "-Djdk.virtualThreadScheduler.parallelism=1, then with the default parallelism.",
-            sizes("virtualThreads", 1_000, 10_000, 100_000)),
-    BLOCKING("blocking", "Блокировка освобождает носитель, нативный кадр его закрепляет",
-            "Blocking unmounts; a native frame pins",
-            "N виртуальных потоков на одном носителе спят по 100 мс: просто, внутри synchronized и внутри обратного "
-                    + "вызова из нативной функции qsort. Заблокированный поток освобождает носитель, закреплённый — нет.",
-            "N virtual threads on one carrier each sleep 100 ms: plainly, inside synchronized, and inside a callback "
-                    + "from the native qsort function. A blocked thread frees its carrier; a pinned one does not.",
-            sizes("virtualThreads", 5, 10, 20)),
-    THREAD_ANATOMY("thread-anatomy", "Анатомия потока: общий PID и куча, свои TID и стек",
-            "Thread anatomy: shared PID and heap, own TID and stack",
-            "N платформенных потоков, живых одновременно, сообщают PID процесса, свой TID из /proc/thread-self, адрес "
-                    + "своего стека (указатель стека из /proc/thread-self/syscall) и идентичность одного общего объекта в куче.",
-            "N platform threads, all alive at once, report the process's PID, their TID from /proc/thread-self, the "
-                    + "address of their stack (the stack pointer from /proc/thread-self/syscall) and the identity of one "
-                    + "shared heap object.",
-            sizes("platformThreads", 4, 8, 16)),
-    CONTEXT_SWITCH("context-switch", "Переключение контекста: потоки ОС против виртуальных потоков",
-            "Context switch: OS threads vs virtual threads",
-            "Два потока N раз передают друг другу ход (park/unpark): сначала два платформенных потока, затем два "
-                    + "виртуальных на одном носителе. Время на обмен и счётчики voluntary_ctxt_switches из /proc; рядом — "
-                    + "две горутины через небуферизованные каналы.",
-            "Two threads hand a turn to each other N times (park/unpark): first two platform threads, then two virtual "
-                    + "threads on one carrier. Time per round trip and the voluntary_ctxt_switches counters from /proc; "
-                    + "beside them, two goroutines over unbuffered channels.",
-            sizes("roundTrips", 20_000, 100_000, 200_000)),
-    TIME_SLICING("time-slicing", "Квантование времени: вытеснение виртуальных потоков и горутин",
-            "Time slicing: preempting virtual threads and goroutines",
-            "На одном носителе виртуальный поток-тикер спит по 5 мс, а другой виртуальный поток занимает процессор "
-                    + "без блокировок: самый длинный промежуток между тиками. Виртуальные потоки не вытесняются; Go с 1.14 "
-                    + "вытесняет горутины асинхронно (GOMAXPROCS=1, с GODEBUG=asyncpreemptoff=1 и без).",
-            "On one carrier a ticker virtual thread sleeps 5 ms at a time while another virtual thread keeps the CPU "
-                    + "busy without blocking: the longest gap between ticks. Virtual threads are not preempted; Go has "
-                    + "preempted goroutines asynchronously since 1.14 (GOMAXPROCS=1, with and without "
-                    + "GODEBUG=asyncpreemptoff=1).",
-            sizes("busyMillis", 300, 1_000, 2_000)),
-    THROUGHPUT("throughput", "Пропускная способность: пул платформенных потоков против виртуального потока на задачу",
-            "Throughput: a pool of platform threads vs one virtual thread per task",
-            "N задач, каждая ждёт 100 мс (как ввод-вывод), на пуле из 200 платформенных потоков и по одному "
-                    + "виртуальному потоку на задачу; затем N/10 задач, занятых процессором по 2 мс, тем и другим способом.",
-            "N tasks that each wait 100 ms (like I/O), on a pool of 200 platform threads and on one virtual thread "
-                    + "per task; then N/10 tasks that keep the CPU busy for 2 ms each, both ways.",
-            sizes("tasks", 4_000, 6_000, 10_000, "platformPool", 200, 200, 200, "sleepMillis", 100, 100, 100)),
-    CRASH_ISOLATION("crash-isolation", "Падение процесса и System.exit в потоке",
-            "A crashing process, and System.exit in a thread",
-            "Процесс с тикающим потоком запускает дочерний процесс (новую JVM), который падает с SIGSEGV: родитель "
-                    + "продолжает работать. Затем в другой JVM один поток вызывает System.exit(7), пока три потока "
-                    + "работают: процесс завершается целиком, и ни один из них не доходит до конца.",
-            "A process with a ticking thread starts a child process (a fresh JVM) that crashes with SIGSEGV: the "
-                    + "parent keeps running. Then, in another JVM, one thread calls System.exit(7) while three threads "
-                    + "work: the whole process ends, and none of them reaches its end.",
-            sizes()),
-    STRUCTURED_CANCEL("structured-cancel", "Структурная отмена: упавшая подзадача отменяет соседей",
-            "Structured cancellation: a failing subtask cancels its siblings",
-            "Подзадача падает через 50 мс, а её N соседей работали бы 1 с. Область (как StructuredTaskScope, "
-                    + "который в JDK 25 ещё preview) при первой ошибке прерывает соседей и ждёт их; рядом — Go с context.",
-            "One subtask fails after 50 ms while its N siblings would run 1 s. The scope (like StructuredTaskScope, "
-                    + "still a preview in JDK 25) interrupts the siblings at the first failure and joins them; beside "
-                    + "it, Go with context.",
-            sizes("siblings", 4, 16, 64)),
-    FILE_IO_CAPTURE("file-io-capture", "Файловый ввод-вывод захватывает носитель, сокет — нет",
-            "File I/O captures the carrier; a socket wait does not",
-            "На двух носителях N виртуальных потоков блокируются в чтении из FIFO (файловый ввод-вывод), затем N — в "
-                    + "чтении из сокетов. Через 300 мс: сколько дошло до чтения, сколько носителей и может ли ещё один "
-                    + "виртуальный поток выполниться.",
-            "On two carriers, N virtual threads block reading a FIFO (file I/O), then N block reading sockets. After "
-                    + "300 ms: how many got to their read, how many carriers exist, and whether one more virtual thread "
-                    + "can run.",
-            sizes("virtualThreads", 8, 16, 64)),
-    FORK_COW("fork-cow", "fork: копия памяти при записи, и один поток у потомка",
-            "fork: copy-on-write memory, and one thread in the child",
-            "Небольшая программа на C (собирается один раз, без данных из запроса) с двумя потоками кладёт 42 в "
-                    + "глобальную переменную и вызывает fork: потомок видит 42, пишет 99, а у родителя остаётся 42 — "
-                    + "потомок получил копию-снимок памяти. У потомка многопоточного родителя один поток. Java так не "
-                    + "умеет: она запускает новые программы (posix_spawn + exec), которые начинают с чистого образа.",
-            "A small C program (built once, no request data) with two threads puts 42 in a global variable and calls "
-                    + "fork: the child sees 42, writes 99, and the parent still has 42: the child got a copy-on-write "
-                    + "snapshot. The child of a multi-threaded parent has one thread. Java cannot do this: it starts new "
-                    + "programs (posix_spawn + exec), which begin from a clean image.",
-            sizes()),
-    LIMITS("limits", "Сколько потоков может создать процесс и что его ограничивает",
-            "How many threads a process may create, and what limits it",
-            "Читаем на живой системе: kernel.threads-max, kernel.pid_max, vm.max_map_count (у каждого потока стек и "
-                    + "защитная страница — отображения), pids.max cgroup процесса и RLIMIT_NPROC, и сколько из этого уже занято.",
-            "Reads the live system: kernel.threads-max, kernel.pid_max, vm.max_map_count (each thread's stack and guard "
-                    + "page are mappings), the process's cgroup pids.max and RLIMIT_NPROC, and how much of each is in use.",
-            sizes());
+    CREATION_COST(new CreationCostDemo()),
+    OS_THREADS(new OsThreadsDemo()),
+    FOOTPRINT(new FootprintDemo()),
+    ISOLATION(new IsolationDemo()),
+    DATA_RACE(new DataRaceDemo()),
+    CHANNELS(new ChannelsDemo()),
+    CARRIERS(new CarriersDemo()),
+    BLOCKING(new BlockingDemo()),
+    THREAD_ANATOMY(new ThreadAnatomyDemo()),
+    CONTEXT_SWITCH(new ContextSwitchDemo()),
+    TIME_SLICING(new TimeSlicingDemo()),
+    THROUGHPUT(new ThroughputDemo()),
+    CRASH_ISOLATION(new CrashIsolationDemo()),
+    STRUCTURED_CANCEL(new StructuredCancelDemo()),
+    FILE_IO_CAPTURE(new FileIoCaptureDemo()),
+    FORK_COW(new ForkCowDemo()),
+    LIMITS(new LimitsDemo());
 
-    /** The server-side cap of one size of this demo (DEMOS-FACTS §5); presets never exceed it. */
-    public int cap(String size) {
-        return switch (size) {
-            case "platformThreads", "threads" -> this == THREAD_ANATOMY ? 64 : this == DATA_RACE ? 4 : 2_000;
-            case "virtualThreads" -> this == BLOCKING ? 20 : this == FILE_IO_CAPTURE ? 64 : 100_000;
-            case "processes" -> 100;
-            case "roundTrips" -> 200_000;
-            case "busyMillis" -> 2_000;
-            case "tasks" -> 10_000;
-            case "platformPool" -> 200;
-            case "sleepMillis" -> 100;
-            case "siblings" -> 64;
-            case "incrementsPerThread" -> 1_000_000;
-            case "messages" -> 200_000;
-            default -> throw new IllegalArgumentException("no cap for " + size);
-        };
+    private final Demo unit;
+
+    DemoCatalog(Demo unit) {
+        this.unit = unit;
     }
 
-    private final String id;
-    private final String titleRu;
-    private final String titleEn;
-    private final Text explanation;
-    private final Map<Preset, Map<String, Integer>> presets;
-
-    DemoCatalog(String id, String titleRu, String titleEn, String explanationRu, String explanationEn,
-                Map<Preset, Map<String, Integer>> presets) {
-        this.id = id;
-        this.titleRu = titleRu;
-        this.titleEn = titleEn;
-        this.explanation = new Text(explanationRu, explanationEn);
-        this.presets = presets;
+    /** The demo's unit: its entry, and how it runs and reads its measurements. */
+    public Demo unit() {
+        return unit;
     }
 
     public String id() {
-        return id;
+        return unit.entry().id();
     }
 
     public String title(String lang) {
-        return "ru".equals(lang) ? titleRu : titleEn;
+        return titles().in(lang);
     }
 
     public Text titles() {
-        return new Text(titleRu, titleEn);
+        return unit.entry().title();
     }
 
     public Text explanation() {
-        return explanation;
+        return unit.entry().explanation();
     }
 
     /** The sizes of a preset, in a stable order (name to value). */
     public Map<String, Integer> sizes(Preset preset) {
-        return presets.get(preset);
+        return unit.entry().sizes(preset);
+    }
+
+    /** The server-side cap of one size of this demo (DEMOS-FACTS §5); presets never exceed it. */
+    public int cap(String size) {
+        return unit.entry().cap(size);
     }
 
     public static Optional<DemoCatalog> byId(String id) {
-        return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst();
-    }
-
-    /** Pairs of (name, small, medium, large). */
-    private static Map<Preset, Map<String, Integer>> sizes(Object... spec) {
-        Map<Preset, Map<String, Integer>> result = new LinkedHashMap<>();
-        for (Preset p : Preset.values()) {
-            Map<String, Integer> one = new LinkedHashMap<>();
-            for (int i = 0; i < spec.length; i += 4) {
-                one.put((String) spec[i], (Integer) spec[i + 1 + p.ordinal()]);
-            }
-            result.put(p, java.util.Collections.unmodifiableMap(one));
-        }
-        return java.util.Collections.unmodifiableMap(result);
+        return Arrays.stream(values()).filter(d -> d.id().equals(id)).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package io.demodeck.demo;
 
 import io.demodeck.testsupport.Slow;
 import io.demodeck.demo.DemoMeasurements.Setting;
+import io.demodeck.demo.catalog.osthreads.OsThreadsDemo;
 import io.demodeck.demo.child.DemoChild;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
@@ -196,7 +197,7 @@ class DemoMeasurementsTest {
 
     @Test
     void addedThreadsAreNamedFromTheirComm() {
-        assertEquals("ForkJoinPool-1- +2, VirtualThread-u +1", DemoMeasurements.addedByName(
+        assertEquals("ForkJoinPool-1- +2, VirtualThread-u +1", OsThreadsDemo.addedByName(
                 "C2 CompilerThre:1,java:2", "C2 CompilerThre:1,ForkJoinPool-1-:2,VirtualThread-u:1,java:2"));
     }
 
