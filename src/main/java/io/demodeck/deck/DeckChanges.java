@@ -1,12 +1,13 @@
 package io.demodeck.deck;
 
+import io.demodeck.platform.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,18 +65,15 @@ public class DeckChanges {
     /** The deck's changes, newest first (at most 200). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Change> of(long deckId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return SqlRow.list(em.createNativeQuery("""
                         select changed_at, username, action, detail, question_external_id, created_count, updated_count,
                                retired_count
-                        from deck_change where deck_id = ?1 order by changed_at desc, id desc limit 200""")
-                .setParameter(1, deckId).getResultList();
-        List<Change> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            out.add(new Change(instant(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], integer(r[5]),
-                    integer(r[6]), integer(r[7])));
-        }
-        return out;
+                        from deck_change where deck_id = ?1 order by changed_at desc, id desc limit 200""", Tuple.class)
+                .setParameter(1, deckId)).stream()
+                .map(r -> new Change(r.getInstant("changed_at"), r.getString("username"), r.getString("action"),
+                        r.getString("detail"), r.getString("question_external_id"), r.getIntOrNull("created_count"),
+                        r.getIntOrNull("updated_count"), r.getIntOrNull("retired_count")))
+                .toList();
     }
 
     private void insert(Long userId, Long deckId, String deckExternalId, String action, String detail, String question,
@@ -91,22 +89,5 @@ public class DeckChanges {
                 .setParameter(1, deckId).setParameter(2, deckExternalId).setParameter(3, userId)
                 .setParameter(4, action).setParameter(5, detail).setParameter(6, question)
                 .setParameter(7, created).setParameter(8, updated).setParameter(9, retired).executeUpdate();
-    }
-
-    private static Integer integer(Object o) {
-        return o == null ? null : ((Number) o).intValue();
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + o);
     }
 }
