@@ -3,7 +3,7 @@
 # DURATION seconds, with a JFR CPU profile of the app (settings=profile) and pg_stat_statements on PostgreSQL over
 # the same window. Writes bench/results/profile.md: CPU per review on each side, the app's samples by component and
 # its hottest frames, and the statements by total execution time. bench/load.sh gives the throughput figures.
-# Usage: bench/profile.sh      (CONNECTIONS=64 DURATION=60 WARMUP=30)
+# Usage: bench/profile.sh      (CONNECTIONS=64 DURATION=60 WARMUP=30 STUDY_PATTERN=one; "two" or "mobile" profile the other clients)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
@@ -117,7 +117,7 @@ print("# Profile of the study loop: where the CPU of a graded review goes")
 print()
 print(f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')}")
 print(f"- machine: {machine}")
-print(f"- command: `bench/profile.sh` (CONNECTIONS={connections} DURATION={duration}), app JVM options: `{jvm}`")
+print(f"- command: `bench/profile.sh` (CONNECTIONS={connections} DURATION={duration} STUDY_PATTERN={loop['pattern']}), app JVM options: `{jvm}`")
 print(f"- load: wrk with bench/study-loop.lua at {connections} connections for {duration} s after a warm-up (as bench/load.sh);"
       f" {graded} graded reviews, {loop['gradedPerSecond']} / s, p50 {loop['p50ms']} ms, p99 {loop['p99ms']} ms, "
       f"{loop['failed'] + loop['non2xx'] + loop['socketErrors']} failed")
@@ -126,7 +126,7 @@ print("- app profile: JFR `settings=profile` (execution samples every 10 ms per 
       " rate and the app's CPU per review here are a little worse than in bench/results/load.md")
 print()
 print(f"**CPU per graded review: app {app_ms:.2f} ms + PostgreSQL {pg_ms:.2f} ms = {app_ms + pg_ms:.2f} ms**"
-      f" (two HTTP requests per review: GET /api/v1/study/queue?limit=1, POST /api/v1/reviews); on 2 cores that"
+      f" (pattern {loop['pattern']}, {loop['requestsPerReview']} HTTP requests per review; see bench/study-loop.lua); on 2 cores that"
       f" bounds the loop at about {2000 / (app_ms + pg_ms):.0f} reviews / s before wrk's own CPU")
 print()
 print("## PostgreSQL: statements by total execution time")
