@@ -23,8 +23,8 @@ import java.util.Map;
  *     (every body has a limit, {@link io.demodeck.platform.BodyLimit});</li>
  *     <li>429 on {@code /api/v1/auth/**} (the per-address throttle).</li>
  * </ul>
- * Each is an {@code application/problem+json} {@link ApiProblem}. A response an operation declares itself keeps its
- * description; it gets the problem content if it declared none.
+ * Each is an {@code application/problem+json} {@link ApiProblem}. A response an operation declares itself (with its
+ * content) keeps its meaning.
  */
 public class ApiDocumentFilter implements OASFilter {
 
@@ -86,12 +86,14 @@ public class ApiDocumentFilter implements OASFilter {
         }
         APIResponse response = responses.getAPIResponse(code);
         if (response == null) {
-            response = OASFactory.createAPIResponse().description(SHARED.get(code));
+            response = OASFactory.createAPIResponse();
             responses.addAPIResponse(code, response);
         }
         if (response.getContent() == null || response.getContent().getMediaTypes() == null
                 || response.getContent().getMediaTypes().isEmpty()) {
-            response.setContent(problem());
+            // none, or the bare default the security extension adds ("Not Authorized", "Not Allowed"): every
+            // response a resource declares has its content
+            response.description(SHARED.get(code)).setContent(problem());
         }
     }
 

@@ -78,6 +78,8 @@ class ApiContractTest {
             assertNotNull(doc.get(op + ".responses.'429'.content." + problem), op + " 429");
         }
         assertNull(doc.get("paths.'/api/v1/study/queue'.get.responses.'429'"), "no 429 outside /api/v1/auth");
+        assertEquals("No valid access token (Authorization: Bearer <token>)",
+                doc.getString("paths.'/api/v1/study/queue'.get.responses.'401'.description"));
         // a response an operation declares itself keeps its meaning
         assertEquals("No such deck", doc.getString("paths.'/api/v1/study/queue'.get.responses.'404'.description"));
         assertEquals("The account is disabled", doc.getString("paths.'/api/v1/auth/token'.post.responses.'403'.description"));

@@ -51,6 +51,10 @@ class ApiValidationTest {
         client.request().body(Map.of("reviews", reviews)).post("/api/v1/reviews").then().statusCode(422)
                 .contentType(PROBLEM).body("errors.field", equalTo(List.of("reviews[3].rating")))
                 .body("errors[0].message", equalTo("1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)"));
+        Map<String, Object> noQuestion = Map.of("clientReviewId", UUID.randomUUID().toString(), "rating", 3,
+                "reviewedAt", Instant.now().toString());
+        client.request().body(Map.of("reviews", List.of(answer(3), noQuestion))).post("/api/v1/reviews").then()
+                .statusCode(422).body("errors.field", equalTo(List.of("reviews[1].questionId")));
         reviews.set(1, null);
         client.request().body(Map.of("reviews", reviews.subList(0, 2))).post("/api/v1/reviews").then().statusCode(422)
                 .body("errors.field", equalTo(List.of("reviews[1]")));
