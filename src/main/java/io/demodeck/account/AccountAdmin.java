@@ -45,15 +45,12 @@ public class AccountAdmin {
     public record Change(String actor, String target, String action, String oldValue, String newValue, Instant at) {
     }
 
-    /** Accounts whose name contains {@code query} (any case), by name; {@code page} counts from 0. */
+    /**
+     * Accounts whose name contains {@code query} (any case), by name; {@code page} counts from 0, {@code size} is 1
+     * to {@link #MAX_PAGE_SIZE} (the API's parameters are validated, the admin page passes its own).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(String query, int page, int size) {
-        if (page < 0) {
-            throw ClientFacingException.validation("page", "0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ClientFacingException.validation("size", "1 to " + MAX_PAGE_SIZE);
-        }
         String q = query == null ? "" : query.strip();
         var found = User.find("locate(lower(?1), lower(username)) > 0 order by lower(username)", q);
         return new Page(found.page(page, size).list().stream().map(u -> Listed.of((User) u)).toList(), found.count(),

@@ -1,9 +1,13 @@
 package io.demodeck.api;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import io.demodeck.account.AccountAdmin;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
-import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +53,9 @@ public class AdminUsersResource {
                            @Schema(description = "from 0") int page, int size) {
     }
 
-    public record RoleRequest(@Schema(examples = "instructor", description = "learner, instructor or admin") String role) {
+    public record RoleRequest(@Schema(examples = "instructor", description = "learner, instructor or admin")
+                              @NotNull(message = "{demodeck.role}") @Pattern(regexp = "learner|instructor|admin",
+                                      message = "{demodeck.role}") String role) {
     }
 
     public record AccountChange(String actor, String target,
@@ -68,13 +74,9 @@ public class AdminUsersResource {
     @Operation(summary = "List accounts", description = "Accounts whose name contains `q` (any case), sorted by name, a page at a time.")
     @APIResponse(responseCode = "200", description = "One page of accounts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPage.class)))
-    @APIResponse(responseCode = "422", description = "page below 0 or size outside 1-100",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an admin's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public UserPage list(@QueryParam("q") @Parameter(description = "part of the name") String q,
-                         @QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("size") @DefaultValue("50") int size) {
+                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(AccountAdmin.MAX_PAGE_SIZE) int size) {
         AccountAdmin.Page found = admin.list(q, page, size);
         return new UserPage(found.items().stream().map(AdminUser::of).toList(), found.total(), found.page(), found.size());
     }
@@ -91,16 +93,8 @@ public class AdminUsersResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "409", description = "It is the last admin",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "role is not learner, instructor or admin",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an admin's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public AdminUser setRole(@PathParam("id") long id, RoleRequest body) {
-        Role role = body == null ? null : Role.named(body.role());
-        if (role == null) {
-            throw ClientFacingException.validation("role", "one of learner, instructor, admin");
-        }
-        return AdminUser.of(admin.setRole(currentUser.id(), id, role));
+    public AdminUser setRole(@PathParam("id") long id, @NotNull @Valid RoleRequest body) {
+        return AdminUser.of(admin.setRole(currentUser.id(), id, Role.named(body.role())));
     }
 
     @POST
@@ -114,8 +108,6 @@ public class AdminUsersResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "409", description = "Your own account, or the last admin",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an admin's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public AdminUser disable(@PathParam("id") long id) {
         return AdminUser.of(admin.setDisabled(currentUser.id(), id, true));
     }
@@ -127,8 +119,6 @@ public class AdminUsersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminUser.class)))
     @APIResponse(responseCode = "404", description = "No such account",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "403", description = "The token is not an admin's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public AdminUser enable(@PathParam("id") long id) {
         return AdminUser.of(admin.setDisabled(currentUser.id(), id, false));
     }
@@ -138,8 +128,6 @@ public class AdminUsersResource {
     @Operation(summary = "Changes made to accounts", description = "Who changed which account how and when, newest first.")
     @APIResponse(responseCode = "200", description = "The changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountChange[].class)))
-    @APIResponse(responseCode = "403", description = "The token is not an admin's",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public List<AccountChange> changes(@QueryParam("user") @Parameter(description = "only this account's (its id)") Long user,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
         return admin.changes(user, limit).stream().map(c -> new AccountChange(c.actor(), c.target(), c.action(),

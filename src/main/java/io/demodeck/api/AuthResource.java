@@ -1,5 +1,9 @@
 package io.demodeck.api;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.account.SignInGuard;
@@ -24,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Accounts and tokens for mobile clients. Every call here counts against the caller's address budget. */
@@ -47,12 +50,12 @@ public class AuthResource {
     public record Account(long id, String username, List<String> roles, String language) {
     }
 
-    public record TokenRequest(@Schema(examples = "anna.k") String username,
-                               @Schema(examples = "correct horse battery") String password) {
+    public record TokenRequest(@Schema(examples = "anna.k") @NotBlank String username,
+                               @Schema(examples = "correct horse battery") @NotEmpty String password) {
     }
 
     public record RefreshRequest(@Schema(description = "the refresh token from the last token or refresh response")
-                                 String refreshToken) {
+                                 @NotBlank String refreshToken) {
     }
 
     @Inject
@@ -110,25 +113,13 @@ public class AuthResource {
                     schema = @Schema(implementation = TokenService.Tokens.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "username or password missing",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The account is disabled",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts from this address, or too many wrong "
             + "passwords for this account from this address (growing delays); see Retry-After",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public TokenService.Tokens token(TokenRequest body, @Context HttpServerRequest request) {
-        throttle.checkAddress(request);
-        List<ApiProblem.FieldError> missing = new ArrayList<>();
-        if (body == null || body.username() == null || body.username().isBlank()) {
-            missing.add(new ApiProblem.FieldError("username", "required"));
-        }
-        if (body == null || body.password() == null || body.password().isEmpty()) {
-            missing.add(new ApiProblem.FieldError("password", "required"));
-        }
-        if (!missing.isEmpty()) {
-            throw ClientFacingException.validation(missing);
-        }
+    public TokenService.Tokens token(@NotNull @Valid TokenRequest body, @Context HttpServerRequest request) {
+        throttle.checkAddress(request); // after validation: a request refused there costs no password check
         String username = body.username().strip();
         String address = SignInGuard.clientAddress(request);
         guard.checkSignIn(username, address);
@@ -155,11 +146,9 @@ public class AuthResource {
                     schema = @Schema(implementation = TokenService.Tokens.class)))
     @APIResponse(responseCode = "401", description = "Unknown, expired, used or revoked refresh token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "429", description = "Too many auth requests from this address; see Retry-After",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public TokenService.Tokens refresh(RefreshRequest body, @Context HttpServerRequest request) {
+    public TokenService.Tokens refresh(@NotNull @Valid RefreshRequest body, @Context HttpServerRequest request) {
         throttle.checkAddress(request);
-        return tokens.refresh(requireToken(body));
+        return tokens.refresh(body.refreshToken());
     }
 
     @POST
@@ -169,24 +158,13 @@ public class AuthResource {
                     + "issued stay valid until they expire (at most 15 minutes); the app should drop them. (Ending an "
                     + "app's sign-in from the account page, or a password change, stops its access token at once.)")
     @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
-    @APIResponse(responseCode = "422", description = "refreshToken missing",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "429", description = "Too many auth requests from this address; see Retry-After",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public Response logout(RefreshRequest body, @Context HttpServerRequest request) {
+    public Response logout(@NotNull @Valid RefreshRequest body, @Context HttpServerRequest request) {
         throttle.checkAddress(request);
-        tokens.signOut(requireToken(body));
+        tokens.signOut(body.refreshToken());
         return Response.noContent().build();
     }
 
     static ClientFacingException disabled() {
         return new ClientFacingException(403, "account-disabled", "Forbidden", "This account is disabled; ask an admin");
-    }
-
-    private static String requireToken(RefreshRequest body) {
-        if (body == null || body.refreshToken() == null || body.refreshToken().isBlank()) {
-            throw ClientFacingException.validation("refreshToken", "required");
-        }
-        return body.refreshToken();
     }
 }

@@ -1,5 +1,7 @@
 package io.demodeck.api;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.platform.ClientFacingException;
@@ -51,16 +53,10 @@ public class CardResource {
             content = @Content(schema = @Schema(implementation = CardChanges.Changes.class)))
     @APIResponse(responseCode = "400", description = "Malformed cursor",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "limit out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public CardChanges.Changes changes(@QueryParam("since") @Parameter(description = "nextCursor of the last call") String since,
-                                       @QueryParam("limit") @Parameter(description = "1 to 1000, default 500") Integer limit) {
+                                       @QueryParam("limit") @Parameter(description = "1 to 1000, default 500")
+                                       @Min(1) @Max(MAX_CHANGES) Integer limit) {
         int size = limit == null ? 500 : limit;
-        if (size < 1 || size > MAX_CHANGES) {
-            throw ClientFacingException.validation("limit", "1 to " + MAX_CHANGES);
-        }
         return changes.since(user.id(), since, size);
     }
 
@@ -71,8 +67,6 @@ public class CardResource {
                     + "difficulty, due, lastReview, reps and lapses.")
     @APIResponse(responseCode = "200", description = "The card",
             content = @Content(schema = @Schema(implementation = ApiCard.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "The learner has not opened or answered this question",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ApiCard card(@PathParam("questionId") long questionId) {

@@ -1,5 +1,7 @@
 package io.demodeck.api;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.demodeck.platform.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,10 +68,6 @@ public class DeckResource {
             + "language instead) and its number of active questions.")
     @APIResponse(responseCode = "200", description = "The decks",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BankViews.DeckSummary.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "Unsupported lang",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public List<BankViews.DeckSummary> decks(@QueryParam("lang") @Parameter(description = "ru or en") String lang,
                                              @Context HttpHeaders headers) {
         return bank.decks(io.demodeck.deck.DeckAccess.Viewer.of(user), ApiLanguage.pick(lang, headers));
@@ -87,21 +85,15 @@ public class DeckResource {
     @APIResponse(responseCode = "400", description = "The cursor is malformed or no longer valid (the question it "
             + "points at was removed); start again without a cursor",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck, or one the caller may not see",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "limit out of range or unsupported lang",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response questions(@PathParam("deck") @Parameter(description = "the deck's externalId", example = "goroutines-threads-processes") String deck,
                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
-                              @QueryParam("limit") @Parameter(description = "1 to 200, default 50") Integer limit,
+                              @QueryParam("limit") @Parameter(description = "1 to 200, default 50")
+                              @Min(1) @Max(MAX_PAGE) Integer limit,
                               @QueryParam("lang") @Parameter(description = "ru or en") String lang,
                               @Context HttpHeaders headers, @Context Request request) {
         int size = limit == null ? 50 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ClientFacingException.validation("limit", "1 to " + MAX_PAGE);
-        }
         List<BankViews.QuestionDetail> all = bank.questionDetails(io.demodeck.deck.DeckAccess.Viewer.of(user), deck, ApiLanguage.pick(lang, headers))
                 .orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
         int from = cursor == null || cursor.isBlank() ? 0 : positionAfter(all, cursor);

@@ -61,8 +61,6 @@ public class MeResource {
                     + "maximum number of review cards per day (maxReviewsPerDay, all decks together).")
     @APIResponse(responseCode = "200", description = "The settings (defaults until changed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudySettings.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public StudySettings settings() {
         return settings.get(user.id());
     }
@@ -76,8 +74,6 @@ public class MeResource {
                     + "maxReviewsPerDay existed may leave it out: the stored value stays.")
     @APIResponse(responseCode = "200", description = "The stored settings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudySettings.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "A setting is out of range; `errors` names it and says why",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class),
                     examples = @ExampleObject(name = "retention", value = """
@@ -104,8 +100,6 @@ public class MeResource {
                     + "the current streak and the total number of reviews.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsService.Stats.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public StatsService.Stats stats() {
         return stats.of(user.id(), Instant.now());
     }
@@ -121,8 +115,6 @@ public class MeResource {
             content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
                     card_id,review_time,review_rating,review_state,review_duration
                     17,1764201600000,3,0,5400""")))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response reviewLog() {
         long userId = user.id();
         StreamingOutput csv = out -> reviews.exportReviewLogCsv(userId,

@@ -48,8 +48,6 @@ public class ParametersResource {
                     + "answers).")
     @APIResponse(responseCode = "200", description = "The parameters",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FitViews.Parameters.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public FitViews.Parameters parameters() {
         return fits.parameters(user.id());
     }
@@ -62,8 +60,6 @@ public class ParametersResource {
                     + "changes until the fit is applied.")
     @APIResponse(responseCode = "202", description = "The fit, running (Location: where to poll it)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FitViews.Fit.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "429", description = "Every optimizer slot is busy with other learners' fits; see Retry-After",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response optimize() {
@@ -79,8 +75,6 @@ public class ParametersResource {
                     + "fit on the answers before it), and whether applying is recommended.")
     @APIResponse(responseCode = "200", description = "The fit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FitViews.Fit.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such fit of this learner",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public FitViews.Fit fit(@PathParam("id") String id) {
@@ -94,8 +88,6 @@ public class ParametersResource {
                     + "Logged in the history, so POST restore goes back.")
     @APIResponse(responseCode = "200", description = "The parameters now in use",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FitViews.Parameters.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such fit of this learner",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "409", description = "The fit is not done, was already applied or kept, or was not "
@@ -110,8 +102,6 @@ public class ParametersResource {
     @Operation(summary = "Keep my parameters", description = "Records that the learner keeps their vector.")
     @APIResponse(responseCode = "200", description = "The fit, with decision kept",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FitViews.Fit.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such fit of this learner",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "409", description = "The fit is not done or was already answered",
@@ -126,8 +116,6 @@ public class ParametersResource {
             description = "Goes back to the vector used before the latest change (the defaults if there was none).")
     @APIResponse(responseCode = "200", description = "The parameters now in use",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FitViews.Parameters.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "409", description = "The parameters were never changed",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public FitViews.Parameters restore() {

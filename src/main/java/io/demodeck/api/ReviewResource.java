@@ -1,5 +1,11 @@
 package io.demodeck.api;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.Valid;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
@@ -37,7 +43,7 @@ import java.util.List;
 @RunOnVirtualThread
 public class ReviewResource {
 
-    public record ReviewBatch(List<ReviewSync.Review> reviews) {
+    public record ReviewBatch(@NotEmpty @Size(max = ReviewSync.MAX_BATCH) List<ReviewSync.@NotNull @Valid Review> reviews) {
     }
 
     /**
@@ -84,16 +90,12 @@ public class ReviewResource {
             content = @Content(schema = @Schema(implementation = ReviewBatchResult.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 256 KB",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No deck with the externalId given as `deck` (nothing was applied)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "A field of some answer is invalid, or next or lang is out of "
-            + "range (nothing was applied); `errors` names each one, e.g. reviews[3].rating",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public ReviewBatchResult submit(ReviewBatch batch,
+    public ReviewBatchResult submit(@NotNull @Valid ReviewBatch batch,
                                     @QueryParam("next") @Parameter(description = "0 to " + MAX_NEXT
-                                            + ": also return the next N cards to study; default 0") Integer next,
+                                            + ": also return the next N cards to study; default 0")
+                                    @Min(0) @Max(MAX_NEXT) Integer next,
                                     @QueryParam("deck") @Parameter(description = "the deck of the next cards (its "
                                             + "externalId); default: the deck of the last answer") String deck,
                                     @QueryParam("counts") @Parameter(description = "with next: false leaves out the "
@@ -101,14 +103,11 @@ public class ReviewResource {
                                     @QueryParam("lang") @Parameter(description = "with next: ru or en") String lang,
                                     @Context HttpHeaders headers) {
         int size = next == null ? 0 : next;
-        if (size < 0 || size > MAX_NEXT) {
-            throw ClientFacingException.validation("next", "0 to " + MAX_NEXT);
-        }
         String language = size == 0 ? null : ApiLanguage.pick(lang, headers);
         if (size > 0 && deck != null && bank.visibleDeck(io.demodeck.deck.DeckAccess.Viewer.of(user), deck, language).isEmpty()) {
             throw ClientFacingException.notFound("Deck " + deck);
         }
-        List<ReviewSync.Review> answers = batch == null ? null : batch.reviews();
+        List<ReviewSync.Review> answers = batch.reviews();
         long userId = user.id();
         List<ReviewSync.Result> results = sync.apply(userId, answers);
         if (size == 0) {

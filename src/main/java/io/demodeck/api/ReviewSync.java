@@ -1,5 +1,10 @@
 package io.demodeck.api;
 
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.demodeck.review.ReviewConflictException;
@@ -37,15 +42,23 @@ public class ReviewSync {
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
     /** Nothing was answered before this (the importer's bound too); years far outside the database's range fail there. */
     static final Instant EARLIEST_ANSWER = Instant.EPOCH;
+    /** A UUID as {@link UUID#toString()} writes it, in either case. */
+    static final String UUID_FORM = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     public record Review(
             @Schema(description = "UUID the app picks once per answer; resending it is harmless",
-                    examples = "0f8e1c3a-5a55-4c1e-9a43-7f2f5d1e2b10") String clientReviewId,
-            @Schema(description = "the question's id (question.id in decks and the study queue)", examples = "17") Long questionId,
-            @Schema(description = "1 Again, 2 Hard, 3 Good, 4 Easy", minimum = "1", maximum = "4", examples = "3") Integer rating,
+                    examples = "0f8e1c3a-5a55-4c1e-9a43-7f2f5d1e2b10")
+            @NotNull(message = "{demodeck.clientReviewId}") @Pattern(regexp = UUID_FORM, message = "{demodeck.clientReviewId}")
+            String clientReviewId,
+            @Schema(description = "the question's id (question.id in decks and the study queue)", examples = "17")
+            @NotNull Long questionId,
+            @Schema(description = "1 Again, 2 Hard, 3 Good, 4 Easy", minimum = "1", maximum = "4", examples = "3")
+            @NotNull(message = "{demodeck.rating}") @Min(value = 1, message = "{demodeck.rating}")
+            @Max(value = 4, message = "{demodeck.rating}") Integer rating,
             @Schema(description = "when the learner answered, ISO-8601 (at most 5 minutes ahead of the server)",
                     examples = "2026-03-02T09:15:30Z") String reviewedAt,
-            @Schema(description = "time spent on the answer in milliseconds; 0 when absent", examples = "5400") Long durationMs) {
+            @Schema(description = "time spent on the answer in milliseconds; 0 when absent", examples = "5400")
+            @PositiveOrZero Long durationMs) {
     }
 
     public enum Status { APPLIED, DUPLICATE, REJECTED, RETRY }
@@ -116,32 +129,16 @@ public class ReviewSync {
         return ordered;
     }
 
+    /**
+     * The batch's constraints (size, required fields, rating, the id's form) are checked on {@link Review} before
+     * this; what is left needs the server's clock: when each answer was given.
+     */
     static List<Valid> validate(List<Review> batch, Instant now) {
-        if (batch == null || batch.isEmpty()) {
-            throw ClientFacingException.validation("reviews", "at least one review");
-        }
-        if (batch.size() > MAX_BATCH) {
-            throw ClientFacingException.validation("reviews", "at most " + MAX_BATCH + " per batch, got " + batch.size());
-        }
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<Valid> valid = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Review r = batch.get(i);
             String at = "reviews[" + i + "].";
-            if (r == null) {
-                errors.add(new ApiProblem.FieldError("reviews[" + i + "]", "must be an object"));
-                continue;
-            }
-            Optional<UUID> id = parseUuid(r.clientReviewId());
-            if (id.isEmpty()) {
-                errors.add(new ApiProblem.FieldError(at + "clientReviewId", "required: a UUID chosen by the client"));
-            }
-            if (r.questionId() == null) {
-                errors.add(new ApiProblem.FieldError(at + "questionId", "required"));
-            }
-            if (r.rating() == null || r.rating() < 1 || r.rating() > 4) {
-                errors.add(new ApiProblem.FieldError(at + "rating", "1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)"));
-            }
             Optional<Instant> when = parseInstant(r.reviewedAt());
             if (when.isEmpty()) {
                 errors.add(new ApiProblem.FieldError(at + "reviewedAt", "required: an ISO-8601 instant such as 2026-03-02T09:15:30Z"));
@@ -150,11 +147,8 @@ public class ReviewSync {
             } else if (when.get().isBefore(EARLIEST_ANSWER)) {
                 errors.add(new ApiProblem.FieldError(at + "reviewedAt", "is before 1970; check the device clock"));
             }
-            if (r.durationMs() != null && r.durationMs() < 0) {
-                errors.add(new ApiProblem.FieldError(at + "durationMs", "must be 0 or more"));
-            }
             if (errors.isEmpty()) {
-                valid.add(new Valid(i, id.get(), r.questionId(), Rating.fromGrade(r.rating()), when.get(),
+                valid.add(new Valid(i, UUID.fromString(r.clientReviewId()), r.questionId(), Rating.fromGrade(r.rating()), when.get(),
                         r.durationMs() == null ? 0 : r.durationMs()));
             }
         }
@@ -162,14 +156,6 @@ public class ReviewSync {
             throw ClientFacingException.validation(errors);
         }
         return valid;
-    }
-
-    private static Optional<UUID> parseUuid(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<Instant> parseInstant(String value) {

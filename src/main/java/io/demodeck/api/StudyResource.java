@@ -1,5 +1,8 @@
 package io.demodeck.api;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankViews;
@@ -71,26 +74,17 @@ public class StudyResource {
                     + "With counts=false the day's counts are left out (null), which makes the call cheaper.")
     @APIResponse(responseCode = "200", description = "The queue",
             content = @Content(schema = @Schema(implementation = StudyQueue.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "deck missing, limit out of range or unsupported lang",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public StudyQueue queue(@QueryParam("deck") @Parameter(description = "the deck's externalId", required = true,
-                                    example = "goroutines-threads-processes") String deck,
-                            @QueryParam("limit") @Parameter(description = "1 to 100, default 10") Integer limit,
+                                    example = "goroutines-threads-processes") @NotBlank String deck,
+                            @QueryParam("limit") @Parameter(description = "1 to 100, default 10")
+                            @Min(1) @Max(MAX_LIMIT) Integer limit,
                             @QueryParam("lang") @Parameter(description = "ru or en") String lang,
                             @QueryParam("counts") @Parameter(description = "false leaves out the day's counts; default true")
                             Boolean counts,
                             @Context HttpHeaders headers) {
-        if (deck == null || deck.isBlank()) {
-            throw ClientFacingException.validation("deck", "required: the deck's externalId");
-        }
         int size = limit == null ? 10 : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ClientFacingException.validation("limit", "1 to " + MAX_LIMIT);
-        }
         String language = ApiLanguage.pick(lang, headers);
         access.requireView(io.demodeck.deck.DeckAccess.Viewer.of(user), deck);
         ReviewService.StudyBatch batch = reviews.nextCards(user.id(), deck, Instant.now(), size, counts == null || counts)

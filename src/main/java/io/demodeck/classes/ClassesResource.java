@@ -1,5 +1,9 @@
 package io.demodeck.classes;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.deck.DeckAccess.Viewer;
@@ -51,7 +55,10 @@ public class ClassesResource {
                                 Integer newCardsPerDay) {
     }
 
-    public record JoinRequest(@Schema(description = "the invite code (the last part of the invite link)") String code) {
+    public record JoinRequest(@Schema(description = "the invite code (the last part of the invite link)")
+                              @NotBlank(message = "{demodeck.inviteCode}")
+                              @Pattern(regexp = "\\s*[A-Za-z0-9_-]{1,100}\\s*", message = "{demodeck.inviteCode}")
+                              String code) {
     }
 
     public record ApiInvite(long id, String code, @Schema(description = "the page a learner opens to join") String link,
@@ -94,8 +101,6 @@ public class ClassesResource {
     @Operation(summary = "My classes", description = "The classes you teach and the classes you are a member of.")
     @APIResponse(responseCode = "200", description = "Your classes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyClasses.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public MyClasses mine() {
         ClassService.Mine mine = classes.mine(viewer());
         return new MyClasses(mine.teaching(), mine.learning());
@@ -107,8 +112,6 @@ public class ClassesResource {
     @APIResponse(responseCode = "201", description = "The class",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiClass.class)))
     @APIResponse(responseCode = "422", description = "name empty or longer than 200 characters, description over 2000",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "403", description = "Not an instructor",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response create(ClassRequest body) {
         ClassRequest b = body == null ? new ClassRequest(null, null) : body;
@@ -234,10 +237,7 @@ public class ClassesResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "410", description = "The code expired or was revoked, or the class is archived",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public ApiClass join(JoinRequest body) {
-        if (body == null || body.code() == null || body.code().isBlank()) {
-            throw ClientFacingException.validation("code", "the invite code is required");
-        }
+    public ApiClass join(@NotNull @Valid JoinRequest body) {
         long id = classes.join(viewer(), body.code().strip());
         return ApiClass.of(classes.detail(viewer(), id, "en"));
     }
@@ -267,8 +267,6 @@ public class ClassesResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such class",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "lang is not a supported language (en, ru)",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ClassDashboard.Dashboard dashboard(@PathParam("id") long id, @QueryParam("lang") String lang) {
         return dashboards.of(viewer(), id, dashboardLang(lang), Instant.now());
     }
@@ -283,8 +281,6 @@ public class ClassesResource {
     @APIResponse(responseCode = "403", description = "Not its instructor or an admin",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such class",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "422", description = "lang is not a supported language (en, ru)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ClassDashboard.Dashboard refreshDashboard(@PathParam("id") long id, @QueryParam("lang") String lang) {
         return dashboards.refresh(viewer(), id, dashboardLang(lang), Instant.now());

@@ -112,8 +112,6 @@ public class DeckLifecycleResource {
     @Operation(summary = "Create an empty deck", description = "Instructors and admins. The deck starts private, owned by the caller.")
     @APIResponse(responseCode = "201", description = "The deck",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiDeck.class)))
-    @APIResponse(responseCode = "403", description = "Not an instructor",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "An invalid id, language, title or description (the field is named)",
@@ -273,8 +271,6 @@ public class DeckLifecycleResource {
             + "again as confirm. Export the deck first (GET /api/v1/decks/{deck}/export): nothing brings it back.")
     @APIResponse(responseCode = "200", description = "Purged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeleteResult.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "422", description = "confirm is not the deck id",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public DeleteResult purge(@PathParam("deck") String deck, PurgeRequest body) {

@@ -1,5 +1,6 @@
 package io.demodeck.editor;
 
+import jakarta.validation.constraints.NotNull;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.deck.DeckAccess;
@@ -63,8 +64,6 @@ public class EditorResource {
             description = "Every field of the question in both languages, with its version as the ETag.")
     @APIResponse(responseCode = "200", description = "The question; ETag = its version",
             content = @Content(schema = @Schema(implementation = EditorViews.QuestionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
@@ -83,8 +82,6 @@ public class EditorResource {
                     + "language of Accept-Language (English by default).")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name the new question",
             content = @Content(schema = @Schema(implementation = EditorViews.QuestionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck, or one the caller may not see",
@@ -94,8 +91,8 @@ public class EditorResource {
     @APIResponse(responseCode = "422", description = "The draft breaks rules: each field and why",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response create(@PathParam("deck") @Parameter(description = "the deck's externalId") String deck,
-                           QuestionDraft draft) {
-        EditorViews.QuestionView created = editor.create(viewer(), deck, required(draft));
+                           @NotNull QuestionDraft draft) {
+        EditorViews.QuestionView created = editor.create(viewer(), deck, draft);
         return withVersion(Response.created(URI.create("/api/v1/decks/" + deck + "/questions/" + created.id())), created);
     }
 
@@ -107,8 +104,6 @@ public class EditorResource {
                     + "If-Match must carry the ETag the edit was made from.")
     @APIResponse(responseCode = "200", description = "Saved (a new revision); ETag = the new version",
             content = @Content(schema = @Schema(implementation = EditorViews.QuestionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
@@ -125,10 +120,10 @@ public class EditorResource {
     public Response update(@PathParam("deck") @Parameter(description = "the deck's externalId") String deck,
                            @PathParam("id") @Parameter(description = "the question's id") long id,
                            @HeaderParam("If-Match") @Parameter(description = "the ETag of the version edited") String ifMatch,
-                           QuestionDraft draft) {
+                           @NotNull QuestionDraft draft) {
         editor.writableDeck(viewer(), deck); // who may not edit (or a bank deck) learns that first, whatever they sent
         String version = version(ifMatch);
-        return withVersion(Response.ok(), editor.update(viewer(), deck, id, version, required(draft)));
+        return withVersion(Response.ok(), editor.update(viewer(), deck, id, version, draft));
     }
 
     @DELETE
@@ -138,8 +133,6 @@ public class EditorResource {
                     + "and POST .../restore brings it back. If-Match must carry the current ETag.")
     @APIResponse(responseCode = "200", description = "Retired; ETag = the new version",
             content = @Content(schema = @Schema(implementation = EditorViews.QuestionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
@@ -163,8 +156,6 @@ public class EditorResource {
             description = "Brings the question back into study with its learners' cards as they were.")
     @APIResponse(responseCode = "200", description = "Active again; ETag = the new version",
             content = @Content(schema = @Schema(implementation = EditorViews.QuestionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
@@ -190,8 +181,6 @@ public class EditorResource {
                     + "The content does not change, so no version is needed.")
     @APIResponse(responseCode = "200", description = "The deck's active questions in their new order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EditorViews.QuestionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
@@ -212,8 +201,6 @@ public class EditorResource {
     @Operation(summary = "A question's revisions", description = "Every save: who, when, what changed; newest first.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EditorViews.RevisionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck or question, or a deck the caller may not see",
@@ -229,8 +216,6 @@ public class EditorResource {
                     + "If-Match must carry the current ETag.")
     @APIResponse(responseCode = "200", description = "Restored; ETag = the new version",
             content = @Content(schema = @Schema(implementation = EditorViews.QuestionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "403", description = "The caller may see the deck but not edit it",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No such deck, question or revision",
@@ -253,12 +238,6 @@ public class EditorResource {
         return response.entity(view).tag(new EntityTag(view.version())).build();
     }
 
-    private static QuestionDraft required(QuestionDraft draft) {
-        if (draft == null) {
-            throw ClientFacingException.validation("body", "a question draft (JSON)");
-        }
-        return draft;
-    }
 
     /** The version If-Match names: {@code "abc"}, {@code W/"abc"} or bare {@code abc}; 428 without one. */
     static String version(String ifMatch) {

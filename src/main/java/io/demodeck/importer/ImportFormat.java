@@ -1,5 +1,6 @@
 package io.demodeck.importer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.importer.anki.AnkiTextParser;
 import io.demodeck.importer.anki.ApkgParser;
 import io.demodeck.importer.gift.GiftParser;
@@ -12,25 +13,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The import formats, by the name the API and the form use. */
 public enum ImportFormat {
-    MARKDOWN("markdown", MarkdownImportParser::new),
-    GIFT("gift", GiftParser::new),
-    MOODLE_XML("moodle-xml", MoodleXmlParser::new),
-    ANKI_TEXT("anki-csv", AnkiTextParser::new),
+    MARKDOWN("markdown", json -> new MarkdownImportParser()),
+    GIFT("gift", json -> new GiftParser()),
+    MOODLE_XML("moodle-xml", json -> new MoodleXmlParser()),
+    ANKI_TEXT("anki-csv", json -> new AnkiTextParser()),
     ANKI_PACKAGE("apkg", ApkgParser::new),
-    QUIZLET("quizlet", QuizletParser::new),
+    QUIZLET("quizlet", json -> new QuizletParser()),
     JSON("json", JsonImportParser::new);
 
     private static final Pattern GIFT_HINTS = Pattern.compile("(?m)^\\s*(\\$CATEGORY:|::[^:\\n]+::)|\\{\\s*(=|~|#|T\\s*}|F\\s*}|TRUE|FALSE)");
 
     private final String id;
-    private final Supplier<ImportParser> parser;
+    private final Function<ObjectMapper, ImportParser> parser;
 
-    ImportFormat(String id, Supplier<ImportParser> parser) {
+    ImportFormat(String id, Function<ObjectMapper, ImportParser> parser) {
         this.id = id;
         this.parser = parser;
     }
@@ -39,8 +40,9 @@ public enum ImportFormat {
         return id;
     }
 
-    public ImportParser parser() {
-        return parser.get();
+    /** @param json the application's mapper with the bounds of an import file ({@code JsonReadLimits.forFiles}) */
+    public ImportParser parser(ObjectMapper json) {
+        return parser.apply(json);
     }
 
     public static Optional<ImportFormat> fromId(String id) {

@@ -49,6 +49,14 @@ public class ImportService {
     @Inject
     ObjectMapper json;
 
+    /** The application's mapper with an import file's bounds instead of a request body's, made once. */
+    private ObjectMapper fileJson;
+
+    @jakarta.annotation.PostConstruct
+    void fileMapper() {
+        fileJson = io.demodeck.platform.JsonReadLimits.forFiles(json, maxBytes());
+    }
+
     @Inject
     MeterRegistry registry;
 
@@ -163,7 +171,7 @@ public class ImportService {
         String sha = Sha256.hex(data);
         ParsedImport parsed;
         try {
-            parsed = ContentChecks.check(format.parser().parse(data, request.fileName(), options));
+            parsed = ContentChecks.check(format.parser(fileJson).parse(data, request.fileName(), options));
         } catch (RuntimeException | StackOverflowError e) {
             // a parser bug must not become a 500: the file is rejected with what we know
             Log.errorf(e, "parser %s failed on %s", format.id(), request.fileName());

@@ -1,5 +1,8 @@
 package io.demodeck.interview;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankViews;
@@ -55,7 +58,8 @@ public class InterviewsResource {
     }
 
     public record AnswerRequest(
-            @Schema(description = "the current question's position (1-based)", required = true) Integer position,
+            @Schema(description = "the current question's position (1-based)", required = true)
+            @NotNull(message = "{demodeck.position}") @Min(value = 1, message = "{demodeck.position}") Integer position,
             @Schema(description = "a typed answer: flashcards (scored by key points), short answer, numerical") String text,
             @Schema(description = "flashcards: answered aloud; the response then lists the key points to self-grade") Boolean aloud,
             @Schema(description = "self-grading after aloud: the 0-based key points covered") List<Integer> coveredKeyPoints,
@@ -125,8 +129,6 @@ public class InterviewsResource {
     @Operation(summary = "My interviews", description = "Newest first, with their scores (the trend of the history page).")
     @APIResponse(responseCode = "200", description = "The interviews",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSummary.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public List<ApiSummary> list() {
         return interviews.history(user.id(), 500).stream().map(s -> new ApiSummary(s.id(), s.deck(), s.deckTitle(),
                 s.tags(), s.questions(), s.secondsPerQuestion(), s.startedAt(), s.finishedAt(), s.score(),
@@ -141,8 +143,6 @@ public class InterviewsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiInterview.class)))
     @APIResponse(responseCode = "422", description = "deck unknown or not visible, tags that match no question, "
             + "questions or secondsPerQuestion out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response start(StartRequest body, @QueryParam("lang") @Parameter(description = "ru or en") String lang,
                           @Context HttpHeaders headers) {
@@ -181,12 +181,9 @@ public class InterviewsResource {
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No interview of yours has this id",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    public ApiInterview answer(@PathParam("id") long id, AnswerRequest body,
+    public ApiInterview answer(@PathParam("id") long id, @NotNull @Valid AnswerRequest body,
                                @QueryParam("lang") @Parameter(description = "ru or en") String lang,
                                @Context HttpHeaders headers) {
-        if (body == null || body.position() == null) {
-            throw ClientFacingException.validation("position", "the current question's position");
-        }
         String language = language(lang, headers);
         QuizResponse quiz = new QuizResponse(body.selected(), body.text(), body.matches(), body.truth(), body.gaps());
         interviews.answer(user.id(), id, body.position(), new InterviewService.Answer(body.text(),

@@ -66,7 +66,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new ApiProblem.FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new ApiProblem.FieldError(ViolationFields.of(v), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
         return respond(uri, 422, "validation", "Validation failed", "One or more fields are invalid", errors, Map.of());
@@ -236,11 +236,5 @@ public class ErrorMappers {
     /** Jackson's message without its pointer into Jackson's own API. */
     private static String readable(StreamConstraintsException e) {
         return e.getOriginalMessage().replaceAll(",? ?from `[^`]*`", "").strip();
-    }
-
-    /** "grade.arg1.rating" from a method parameter path becomes "rating". */
-    private static String fieldName(String propertyPath) {
-        int dot = propertyPath.lastIndexOf('.');
-        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 }

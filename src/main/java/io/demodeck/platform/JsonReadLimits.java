@@ -33,4 +33,23 @@ public class JsonReadLimits implements ObjectMapperCustomizer {
                 .maxNameLength(MAX_NAME_CHARS)
                 .build());
     }
+
+    /**
+     * A copy of the application's mapper for a whole uploaded file (an import) instead of a request body: the
+     * document may be as large as the file limit, and one string as long as its base64 (a JSON export carries each
+     * of its files as one string). The other bounds stay those of the request bodies, so a deeply nested or
+     * token-dense file still fails fast with the parser's limit error.
+     */
+    public static ObjectMapper forFiles(ObjectMapper application, long maxFileBytes) {
+        ObjectMapper files = application.copy();
+        files.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(maxFileBytes)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxTokenCount(Math.max(MAX_TOKENS, maxFileBytes / 8))
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxFileBytes / 3 * 4 + 4))
+                .maxNumberLength(MAX_NUMBER_DIGITS)
+                .maxNameLength(MAX_NAME_CHARS)
+                .build());
+        return files;
+    }
 }

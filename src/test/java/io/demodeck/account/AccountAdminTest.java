@@ -80,6 +80,12 @@ class AccountAdminTest {
                 .body("[0].target", equalTo(learner.username())).body("[1].newValue", equalTo("instructor"));
         admin.request().body(Map.of("role", "owner")).put("/api/v1/admin/users/" + id + "/role").then()
                 .statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("role"));
+        admin.request().body("{}").put("/api/v1/admin/users/" + id + "/role").then()
+                .statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("role"));
+        admin.request().queryParam("page", -1).get("/api/v1/admin/users").then()
+                .statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        admin.request().queryParam("size", AccountAdmin.MAX_PAGE_SIZE + 1).get("/api/v1/admin/users").then()
+                .statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("size"));
         admin.request().body(Map.of("role", "admin")).put("/api/v1/admin/users/0/role").then().statusCode(404);
         learner.request().get("/api/v1/admin/users").then().statusCode(401);
     }

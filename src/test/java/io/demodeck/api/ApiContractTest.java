@@ -17,6 +17,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -52,6 +54,36 @@ class ApiContractTest {
         assertEquals(List.of(), problems);
         assertEquals("bearer", doc.getString("components.securitySchemes.SecurityScheme.scheme"));
         assertFalse(doc.getList("paths.'/api/v1/me/settings'.get.security").isEmpty(), "settings need the bearer token");
+    }
+
+    @Test
+    void theSharedProblemResponsesAreAddedToEveryOperationThatCanGiveThem() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        String problem = "'application/problem+json'";
+        // secured: 401 and 403
+        for (String op : List.of("paths.'/api/v1/study/queue'.get", "paths.'/api/v1/admin/users'.get",
+                "paths.'/api/v1/reviews'.post")) {
+            for (String code : List.of("401", "403")) {
+                assertEquals("#/components/schemas/ApiProblem",
+                        doc.getString(op + ".responses.'" + code + "'.content." + problem + ".schema.$ref"), op + " " + code);
+            }
+        }
+        // an operation with a body: 422 and 413; with query parameters only: 422
+        assertNotNull(doc.get("paths.'/api/v1/reviews'.post.responses.'422'.content." + problem), "reviews 422");
+        assertNotNull(doc.get("paths.'/api/v1/reviews'.post.responses.'413'.content." + problem), "reviews 413");
+        assertNotNull(doc.get("paths.'/api/v1/cards/changes'.get.responses.'422'.content." + problem), "changes 422");
+        // the auth operations: 429, and no 401/403 where no token is needed
+        for (String op : List.of("paths.'/api/v1/auth/token'.post", "paths.'/api/v1/auth/refresh'.post")) {
+            assertNotNull(doc.get(op + ".responses.'429'.content." + problem), op + " 429");
+        }
+        assertNull(doc.get("paths.'/api/v1/study/queue'.get.responses.'429'"), "no 429 outside /api/v1/auth");
+        assertEquals("No valid access token (Authorization: Bearer <token>)",
+                doc.getString("paths.'/api/v1/study/queue'.get.responses.'401'.description"));
+        // a response an operation declares itself keeps its meaning
+        assertEquals("No such deck", doc.getString("paths.'/api/v1/study/queue'.get.responses.'404'.description"));
+        assertEquals("The account is disabled", doc.getString("paths.'/api/v1/auth/token'.post.responses.'403'.description"));
+        assertNotNull(doc.get("components.schemas.ApiProblem"), "the problem schema the shared responses name");
     }
 
     @Test

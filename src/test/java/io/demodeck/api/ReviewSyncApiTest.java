@@ -178,11 +178,16 @@ class ReviewSyncApiTest {
         ApiClient client = ApiClient.signUp();
         long question = questionIds(client, 1).get(0);
         Map<String, Object> bad = Map.of("clientReviewId", "not-a-uuid", "questionId", question, "rating", 5,
-                "reviewedAt", Instant.now().plus(Duration.ofHours(2)).toString(), "durationMs", -1);
+                "reviewedAt", Instant.now().toString(), "durationMs", -1);
         client.request().body(Map.of("reviews", List.of(review(UUID.randomUUID(), question, 3, Instant.now()), bad)))
                 .post("/api/v1/reviews").then().statusCode(422).contentType(PROBLEM)
                 .body("errors.field", hasItems("reviews[1].clientReviewId", "reviews[1].rating",
-                        "reviews[1].reviewedAt", "reviews[1].durationMs"));
+                        "reviews[1].durationMs"));
+        // the time of an answer is checked against the server's clock once the fields are well-formed
+        Map<String, Object> future = review(UUID.randomUUID(), question, 3, Instant.now().plus(Duration.ofHours(2)));
+        client.request().body(Map.of("reviews", List.of(review(UUID.randomUUID(), question, 3, Instant.now()), future)))
+                .post("/api/v1/reviews").then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("reviews[1].reviewedAt")));
         client.request().get("/api/v1/cards/" + question).then().statusCode(404); // nothing of the batch was applied
 
         List<Map<String, Object>> tooMany = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.demodeck.bank;
 
+import io.demodeck.testsupport.AppJson;
+
 import io.demodeck.api.ApiClient;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ParsedImport;
@@ -95,7 +97,7 @@ class FollowUpsAndWrongAnswersTest {
         Exported json = exports.export("next", ExportFormat.JSON, io.demodeck.importer.export.ExportOptions.defaults()).orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         json.body().writeTo(out);
-        ParsedImport back = new JsonImportParser().parse(out.toByteArray(), "next.json",
+        ParsedImport back = new JsonImportParser(AppJson.FILES).parse(out.toByteArray(), "next.json",
                 new ImportOptions(null, "en", null, null));
         DeckContent original = new BankMarkdownParser().parse("next.md", BankMarkdownParserTest.WITH_FOLLOW_UPS).deck();
         QuestionContent first = back.deck().questions().get(0);

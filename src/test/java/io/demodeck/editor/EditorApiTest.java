@@ -148,6 +148,7 @@ class EditorApiTest {
         assertEquals(a, moved.getLong("[0].id"), "the essay moved above the seed question");
         owner.request().body(Map.of("by", 0)).post(questions() + "/" + a + "/move").then().statusCode(422)
                 .body("errors[0].field", equalTo("by"));
+        owner.request().post(questions()).then().statusCode(422).body("errors[0].field", equalTo("body"));
     }
 
     @Test

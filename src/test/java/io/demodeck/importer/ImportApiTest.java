@@ -106,6 +106,15 @@ class ImportApiTest {
     }
 
     @Test
+    void aDeeplyNestedJsonImportGetsTheReadLimitsProblem() {
+        // the service's mapper is the application's, with its nesting bound kept for files
+        String deep = "{\"format\": \"demodeck-deck\", \"extra\": " + "[".repeat(100) + "]".repeat(100) + "}";
+        given().multiPart("file", "deep.json", utf8(deep)).when().post("/api/v1/imports")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].message", containsString("nested too deeply"));
+    }
+
+    @Test
     void badInputIsProblemJsonNever500() {
         given().multiPart("format", "gift").when().post("/api/v1/imports")
                 .then().statusCode(400).contentType("application/problem+json");

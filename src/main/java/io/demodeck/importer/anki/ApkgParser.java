@@ -44,7 +44,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ApkgParser implements ImportParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_COLLECTION_BYTES = 256L * 1024 * 1024;
     /** How far ahead of ours the clock of the device that answered may have been. */
     private static final Duration CLOCK_AHEAD = Duration.ofDays(1);
@@ -56,6 +55,14 @@ public final class ApkgParser implements ImportParser {
 
     /** A row of Anki's {@code cards}: which note, which of its cards (template or cloze ordinal), which deck. */
     private record AnkiCard(long note, int ordinal, long deck) {
+    }
+
+    /** Reads the collection's JSON columns (note types, decks, media map). */
+    private final ObjectMapper json;
+
+    /** @param json the application's mapper with the bounds of an import file ({@code JsonReadLimits.forFiles}) */
+    public ApkgParser(ObjectMapper json) {
+        this.json = json;
     }
 
     @Override
@@ -326,13 +333,13 @@ public final class ApkgParser implements ImportParser {
         }
     }
 
-    private static Map<Long, NoteType> noteTypes11(Statement st, ImportLog log) throws SQLException {
+    private Map<Long, NoteType> noteTypes11(Statement st, ImportLog log) throws SQLException {
         Map<Long, NoteType> types = new HashMap<>();
         try (ResultSet rs = st.executeQuery("select models from col")) {
             if (!rs.next()) {
                 return types;
             }
-            JsonNode models = JSON.readTree(rs.getString(1));
+            JsonNode models = json.readTree(rs.getString(1));
             models.properties().forEach(e -> {
                 JsonNode m = e.getValue();
                 List<String> fields = new ArrayList<>();
@@ -380,11 +387,11 @@ public final class ApkgParser implements ImportParser {
         return types;
     }
 
-    private static Map<Long, String> decks11(Statement st) throws SQLException {
+    private Map<Long, String> decks11(Statement st) throws SQLException {
         Map<Long, String> decks = new HashMap<>();
         try (ResultSet rs = st.executeQuery("select decks from col")) {
             if (rs.next() && rs.getString(1) != null && !rs.getString(1).isBlank()) {
-                JSON.readTree(rs.getString(1)).properties().forEach(e ->
+                json.readTree(rs.getString(1)).properties().forEach(e ->
                         decks.put(Long.parseLong(e.getKey()), deckName(e.getValue().path("name").asText())));
             }
         } catch (IOException | RuntimeException e) {
@@ -415,7 +422,7 @@ public final class ApkgParser implements ImportParser {
     }
 
     /** Media by original file name: legacy JSON map {"0": "foo.wav"}, or the modern zstd protobuf list. */
-    private static Map<String, byte[]> mediaByName(Map<String, byte[]> entries, boolean modern, ImportLog log) {
+    private Map<String, byte[]> mediaByName(Map<String, byte[]> entries, boolean modern, ImportLog log) {
         Map<String, byte[]> byName = new HashMap<>();
         byte[] list = entries.get("media");
         if (list == null) {
@@ -442,7 +449,7 @@ public final class ApkgParser implements ImportParser {
                     index++;
                 }
             } else {
-                JSON.readTree(list).properties().forEach(e -> {
+                json.readTree(list).properties().forEach(e -> {
                     byte[] file = entries.get(e.getKey());
                     if (file != null) {
                         byName.put(e.getValue().asText(), file);

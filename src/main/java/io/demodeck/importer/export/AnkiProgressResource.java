@@ -39,8 +39,6 @@ public class AnkiProgressResource {
                     + "in effect. Nobody else's progress is ever in it. What Anki cannot hold is counted in the "
                     + "X-Export-Warnings header")
     @APIResponse(responseCode = "200", description = "the package, with a Content-Disposition file name")
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "no such deck, or not one this learner may see",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response export(@PathParam("deck") String deck) {

@@ -1,6 +1,5 @@
 package io.demodeck.importer.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +57,6 @@ final class ApkgExporter {
 
     static final long BASIC_MODEL = 1_733_000_000_001L;
     static final long CLOZE_MODEL = 1_733_000_000_002L;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** A link to a stored file as the importers write it: /decks/{deck}/media/{name}. */
     private static final Pattern MEDIA_SRC = Pattern.compile("src=\"/decks/[^/\"]+/media/([^\"/?#]+)\"");

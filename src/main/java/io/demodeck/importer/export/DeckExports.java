@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.Deck;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.Question;
@@ -31,6 +32,9 @@ public class DeckExports {
     @Inject
     DeckAccess access;
 
+    @Inject
+    ObjectMapper json;
+
     private record Stored(long id, DeckContent content, List<String> media) {
     }
 
@@ -46,7 +50,7 @@ public class DeckExports {
     }
 
     public Optional<Exported> export(String deckExternalId, ExportFormat format, ExportOptions options) {
-        return read(deckExternalId).map(stored -> format.export(stored.content(), media(stored), options));
+        return read(deckExternalId).map(stored -> format.export(stored.content(), media(stored), options, json));
     }
 
     /**
@@ -56,7 +60,7 @@ public class DeckExports {
     public Optional<Exported> ankiWithProgress(String deckExternalId, DeckAccess.Viewer learner) {
         return read(deckExternalId).filter(stored -> access.canView(learner, stored.id()))
                 .map(stored -> ExportFormat.APKG.export(stored.content(), media(stored),
-                        ExportOptions.defaults().withProgress(progress.of(learner.userId(), stored.id()))));
+                        ExportOptions.defaults().withProgress(progress.of(learner.userId(), stored.id())), json));
     }
 
     private MediaSource media(Stored stored) {

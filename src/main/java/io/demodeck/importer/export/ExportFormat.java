@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.DeckContent;
 
 import java.io.IOException;
@@ -51,14 +52,16 @@ public enum ExportFormat {
      * The export of a deck with its stored files. JSON carries them (base64) and is streamed; the text formats keep
      * the links and count each file in the warnings, which the response header says, so a text export is written
      * once into memory first (about the size of the deck, which is in memory already).
+     *
+     * @param json the application's mapper (the JSON export writes the deck model with it)
      */
-    public Exported export(DeckContent deck, MediaSource media) {
-        return export(deck, media, ExportOptions.defaults());
+    public Exported export(DeckContent deck, MediaSource media, ObjectMapper json) {
+        return export(deck, media, ExportOptions.defaults(), json);
     }
 
-    public Exported export(DeckContent deck, MediaSource media, ExportOptions options) {
+    public Exported export(DeckContent deck, MediaSource media, ExportOptions options, ObjectMapper json) {
         if (this == JSON) {
-            return new Exported(extension, mediaType, List.of(), out -> JsonExporter.write(deck, media, out));
+            return new Exported(extension, mediaType, List.of(), out -> JsonExporter.write(deck, media, out, json));
         }
         if (this == APKG) {
             return new ApkgExporter().export(deck, media, options.progress());

@@ -14,19 +14,18 @@ import java.io.OutputStream;
  */
 final class JsonExporter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     private JsonExporter() {
     }
 
-    static void write(DeckContent deck, MediaSource media, OutputStream out) throws IOException {
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+    /** @param mapper the application's mapper: writes the deck model as every JSON response does */
+    static void write(DeckContent deck, MediaSource media, OutputStream out, ObjectMapper mapper) throws IOException {
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the response stream
             json.writeStartObject();
             json.writeStringField("format", DeckJson.FORMAT);
             json.writeNumberField("version", DeckJson.VERSION);
             json.writeFieldName("deck");
-            MAPPER.writeValue(json, deck);
+            mapper.writeValue(json, deck);
             json.writeArrayFieldStart("media");
             media.forEach(file -> {
                 json.writeStartObject();

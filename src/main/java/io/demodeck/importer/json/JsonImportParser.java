@@ -5,7 +5,6 @@ import io.demodeck.importer.ProblemCode;
 import io.demodeck.bank.DeckIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -34,9 +33,14 @@ import java.util.regex.Pattern;
  */
 public final class JsonImportParser implements ImportParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Pattern DECK_ID = DeckIds.PATTERN;
+
+    private final ObjectMapper json;
+
+    /** @param json the application's mapper with the bounds of an import file ({@code JsonReadLimits.forFiles}) */
+    public JsonImportParser(ObjectMapper json) {
+        this.json = json;
+    }
 
     @Override
     public ParsedImport parse(byte[] data, String fileName, ImportOptions options) {
@@ -47,7 +51,8 @@ public final class JsonImportParser implements ImportParser {
         }
         DeckJson json;
         try {
-            json = MAPPER.readValue(text, DeckJson.class);
+            // unknown properties are skipped (the application's setting): a later export's additions do not fail
+            json = this.json.readValue(text, DeckJson.class);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? 1 : e.getLocation().getLineNr();
             why(e, line, log);

@@ -1,5 +1,7 @@
 package io.demodeck.importer.anki;
 
+import io.demodeck.testsupport.AppJson;
+
 import io.demodeck.importer.ProblemCode;
 
 import com.github.luben.zstd.Zstd;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ApkgParserTest {
 
-    private final ApkgParser parser = new ApkgParser();
+    private final ApkgParser parser = new ApkgParser(AppJson.FILES);
 
     private ParsedImport parse(byte[] data, String name) {
         return parser.parse(data, name, new ImportOptions(null, "en", null, null));

@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.testsupport.AppJson;
 import io.demodeck.importer.Fixtures;
 import io.demodeck.importer.ImportFormat;
 import io.demodeck.importer.ImportOptions;
@@ -18,10 +19,10 @@ class AnkiCsvExporterTest {
     private static final ImportOptions EN = new ImportOptions("sheet", "en", null, null);
 
     private static List<String> rows(ExportOptions options) {
-        ParsedImport parsed = ImportFormat.QUIZLET.parser().parse(Fixtures.utf8(
+        ParsedImport parsed = ImportFormat.QUIZLET.parser(AppJson.FILES).parse(Fixtures.utf8(
                 "=HYPERLINK(\"http://evil\")\tformula\n+1\tplus\n-2\tminus\n@SUM(A1)\tat\nsafe\t=1+1\n"), "q.txt", EN);
         String text = new String(Fixtures.written(ExportFormat.ANKI_CSV.export(parsed.deck(), MediaSource.of(List.of()),
-                options)), StandardCharsets.UTF_8);
+                options, AppJson.MAPPER)), StandardCharsets.UTF_8);
         return text.lines().filter(l -> !l.startsWith("#")).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.testsupport.AppJson;
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.api.ApiClient;
@@ -62,7 +63,7 @@ class AnkiProgressExportTest {
         assertEquals(200, r.statusCode(), r.asString());
         assertEquals("application/apkg", r.contentType());
         assertTrue(r.header("Content-Disposition").contains(DECK + "-progress.apkg"), r.header("Content-Disposition"));
-        ParsedImport parsed = ImportFormat.ANKI_PACKAGE.parser().parse(r.asByteArray(), "progress.apkg", KEEP);
+        ParsedImport parsed = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(r.asByteArray(), "progress.apkg", KEEP);
         assertFalse(parsed.rejected(), parsed.problems()::toString);
         return parsed;
     }
@@ -116,7 +117,7 @@ class AnkiProgressExportTest {
         Response r = teacher.request().queryParam("format", "apkg").get("/api/v1/decks/" + DECK + "/export");
         assertEquals(200, r.statusCode(), r.asString());
         assertEquals("application/apkg", r.contentType());
-        ParsedImport parsed = ImportFormat.ANKI_PACKAGE.parser().parse(r.asByteArray(), "deck.apkg", KEEP);
+        ParsedImport parsed = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(r.asByteArray(), "deck.apkg", KEEP);
         assertFalse(parsed.rejected(), parsed.problems()::toString);
         assertEquals(0, parsed.history().entries(), "a deck export is the deck, not anyone's progress");
         assertTrue(parsed.deck().questions().size() > 10);

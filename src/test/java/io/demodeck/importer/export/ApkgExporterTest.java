@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.testsupport.AppJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.DeckContent;
@@ -54,7 +55,7 @@ class ApkgExporterTest {
     @Test
     void theCollectionIsSchema11WithTheNoteTypesDecksAndOptionsAnkiNeeds() throws Exception {
         DeckContent deckOf = imported(ImportFormat.GIFT, bytes("gift/all-types.gift"));
-        Package p = Package.of(ExportFormat.APKG.export(deckOf, NO_MEDIA));
+        Package p = Package.of(ExportFormat.APKG.export(deckOf, NO_MEDIA, AppJson.MAPPER));
         assertTrue(p.entries.containsKey("collection.anki2"), p.entries.keySet()::toString);
         try (Connection c = p.open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "select ver, crt, mod, scm, conf, models, decks, dconf, tags from col")) {
@@ -101,7 +102,7 @@ class ApkgExporterTest {
     @Test
     void everyNotesChecksumIsAnkisChecksumOfItsStrippedFirstFieldAndFieldsAreSeparatedBy0x1f() throws Exception {
         DeckContent deck = imported(ImportFormat.GIFT, bytes("gift/all-types.gift"));
-        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA));
+        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA, AppJson.MAPPER));
         int notes = 0;
         try (Connection c = p.open(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select flds, sfld, csum, guid, tags from notes")) {
@@ -138,7 +139,7 @@ class ApkgExporterTest {
                 "![diagram](/decks/round-trip/media/a1-diagram.png)\n\n[listen](/decks/round-trip/media/voice.ogg)");
         MediaSource media = MediaSource.of(List.of(new MediaFile("a1-diagram.png", "image/png", png),
                 new MediaFile("unused.bin", "application/octet-stream", unused), new MediaFile("voice.ogg", "audio/ogg", ogg)));
-        Exported exported = ExportFormat.APKG.export(deck, media);
+        Exported exported = ExportFormat.APKG.export(deck, media, AppJson.MAPPER);
         Package p = Package.of(exported);
         JsonNode map = JSON.readTree(p.entries.get("media"));
         Map<String, String> byNumber = new LinkedHashMap<>();
@@ -154,7 +155,7 @@ class ApkgExporterTest {
         assertTrue(front.contains("src=\"a1-diagram.png\""), front);
         assertTrue(front.contains("[sound:voice.ogg]"), front);
 
-        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(p.bytes, "round-trip.apkg", EN);
+        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(p.bytes, "round-trip.apkg", EN);
         assertEquals(List.of("a1-diagram.png", "voice.ogg"), back.media().stream().map(MediaFile::name).sorted().toList());
         String prompt = Fixtures.text(back.deck().questions().get(0)).prompt();
         assertTrue(prompt.contains("](/decks/round-trip/media/a1-diagram.png)"), prompt);
@@ -203,8 +204,8 @@ class ApkgExporterTest {
         QuestionContent ru = question("k2", "ru", List.of());
         DeckContent deck = new DeckContent("kp", "en", null, Map.of("en", new DeckContent.Text("Key points", null)),
                 List.of(en, ru));
-        Exported exported = ExportFormat.APKG.export(deck, NO_MEDIA);
-        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(Fixtures.written(exported), "kp.apkg", EN);
+        Exported exported = ExportFormat.APKG.export(deck, NO_MEDIA, AppJson.MAPPER);
+        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(Fixtures.written(exported), "kp.apkg", EN);
         String enAnswer = Fixtures.text(back.deck().questions().get(0)).answer();
         assertTrue(enAnswer.contains("Key points") && enAnswer.contains("first point") && enAnswer.contains("second point"), enAnswer);
         assertTrue(enAnswer.contains("What an accurate answer adds") && enAnswer.contains("precisely"), enAnswer);
@@ -218,12 +219,12 @@ class ApkgExporterTest {
     @Test
     void guidsAreStableAcrossExportsAndUniquePerDeck() throws Exception {
         DeckContent deck = imported(ImportFormat.GIFT, bytes("gift/all-types.gift"));
-        List<String> first = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA)).guids();
-        List<String> second = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA)).guids();
+        List<String> first = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA, AppJson.MAPPER)).guids();
+        List<String> second = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA, AppJson.MAPPER)).guids();
         assertEquals(first, second);
         assertEquals(first.size(), first.stream().distinct().count());
         DeckContent other = new DeckContent("another-deck", deck.originalLanguage(), deck.source(), deck.texts(), deck.questions());
-        List<String> elsewhere = Package.of(ExportFormat.APKG.export(other, NO_MEDIA)).guids();
+        List<String> elsewhere = Package.of(ExportFormat.APKG.export(other, NO_MEDIA, AppJson.MAPPER)).guids();
         assertTrue(elsewhere.stream().noneMatch(first::contains), "the same question in another deck is another Anki note");
     }
 
@@ -232,23 +233,23 @@ class ApkgExporterTest {
         DeckContent deck = new DeckContent("cats", "en", null, Map.of("en", new DeckContent.Text("Go :: basics", null)),
                 List.of(question("a", "en", List.of("lang::syntax", "easy")), question("b", "en", List.of("lang::runtime")),
                         question("c", "en", List.of("loose"))));
-        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA));
+        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA, AppJson.MAPPER));
         assertEquals(Map.of("dd:cats:a", "Go : basics::lang::syntax", "dd:cats:b", "Go : basics::lang::runtime",
                 "dd:cats:c", "Go : basics"), p.deckOfNotes());
         assertTrue(p.deckNames().containsAll(List.of("Default", "Go : basics", "Go : basics::lang")), "every parent deck: "
                 + p.deckNames());
-        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(p.bytes, "whatever.apkg", EN);
+        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(p.bytes, "whatever.apkg", EN);
         assertEquals("Go : basics", back.deck().texts().values().iterator().next().title());
         assertEquals(List.of("lang::syntax", "easy"), back.deck().questions().get(0).tags(), "the category stays a tag");
     }
 
     @Test
     void questionsAllInOneCategoryStayInTheDeckItself() throws Exception {
-        ParsedImport moodle = ImportFormat.MOODLE_XML.parser().parse(bytes("moodle/all-types.xml"), "fixture", EN);
+        ParsedImport moodle = ImportFormat.MOODLE_XML.parser(AppJson.FILES).parse(bytes("moodle/all-types.xml"), "fixture", EN);
         DeckContent deck = moodle.deck();
-        Package p = Package.of(ExportFormat.APKG.export(deck, MediaSource.of(moodle.media())));
+        Package p = Package.of(ExportFormat.APKG.export(deck, MediaSource.of(moodle.media()), AppJson.MAPPER));
         assertEquals(java.util.Set.of(ApkgExporter.deckName(deck)), new java.util.HashSet<>(p.deckOfNotes().values()));
-        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(p.bytes, "whatever.apkg", EN);
+        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(p.bytes, "whatever.apkg", EN);
         assertEquals(ApkgExporter.deckName(deck), back.deck().texts().values().iterator().next().title());
     }
 
@@ -273,7 +274,7 @@ class ApkgExporterTest {
                 assertEquals(1, rs.getInt(4));
             }
         }
-        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(p.bytes, "cloze.apkg", EN);
+        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(p.bytes, "cloze.apkg", EN);
         QuestionContent read = back.deck().questions().stream()
                 .filter(q -> q.externalId().equals(clozeQuestion.externalId())).findFirst().orElseThrow();
         assertEquals(QuestionType.CLOZE, read.type(), "read back as a cloze question");
@@ -303,7 +304,7 @@ class ApkgExporterTest {
                 learning, new AnkiProgress.CardState(1, 0.4, 6.0, learnDue, Instant.now(), 1, 0, false,
                         List.of(new AnkiProgress.Review(Instant.now().minusSeconds(60), 1, 4000, 0, Instant.now(), null, 1,
                                 learnDue, 0)))));
-        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA, ExportOptions.defaults().withProgress(progress)));
+        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA, ExportOptions.defaults().withProgress(progress), AppJson.MAPPER));
         try (Connection c = p.open(); Statement st = c.createStatement()) {
             long crt;
             try (ResultSet rs = st.executeQuery("select crt from col")) {
@@ -347,7 +348,7 @@ class ApkgExporterTest {
             assertEquals(List.of(ms + " 3 -600 0 8000 0", (ms + 600_000) + " 3 3 -600 5000 0",
                     (ms + 3 * 86_400_000L) + " 1 -600 3 12000 1", (ms + 3 * 86_400_000L + 600_000) + " 4 37 -600 3000 2"), revlog);
         }
-        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(p.bytes, "progress.apkg", EN);
+        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(p.bytes, "progress.apkg", EN);
         ImportedHistory history = back.history();
         assertNotNull(history);
         assertEquals(5, history.entries());
@@ -360,7 +361,7 @@ class ApkgExporterTest {
     @Test
     void withoutProgressEveryCardIsNewAndThereIsNoReviewLog() throws Exception {
         DeckContent deck = imported(ImportFormat.ANKI_TEXT, bytes("anki/notes.txt"));
-        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA));
+        Package p = Package.of(ExportFormat.APKG.export(deck, NO_MEDIA, AppJson.MAPPER));
         String positions = String.join(",", java.util.stream.IntStream.rangeClosed(1, deck.questions().size())
                 .mapToObj(String::valueOf).toList());
         try (Connection c = p.open(); Statement st = c.createStatement();
@@ -460,7 +461,7 @@ class ApkgExporterTest {
     }
 
     private static ParsedImport roundTrip(DeckContent deck) {
-        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser().parse(Fixtures.written(ExportFormat.APKG.export(deck, NO_MEDIA)),
+        ParsedImport back = ImportFormat.ANKI_PACKAGE.parser(AppJson.FILES).parse(Fixtures.written(ExportFormat.APKG.export(deck, NO_MEDIA, AppJson.MAPPER)),
                 "round-trip.apkg", EN);
         assertFalse(back.rejected(), back.problems()::toString);
         assertEquals(0, back.skipped(), back.problems()::toString);
@@ -468,7 +469,7 @@ class ApkgExporterTest {
     }
 
     private static DeckContent imported(ImportFormat format, byte[] data) {
-        ParsedImport parsed = format.parser().parse(data, "fixture", EN);
+        ParsedImport parsed = format.parser(AppJson.FILES).parse(data, "fixture", EN);
         assertFalse(parsed.rejected(), parsed.problems()::toString);
         return parsed.deck();
     }

@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.testsupport.AppJson;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.importer.Fixtures;
 import io.demodeck.importer.ImportFormat;
@@ -30,7 +31,7 @@ class EveryFixtureExportsTest {
         Map<String, DeckContent> decks = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : fixtures().entrySet()) {
             ImportFormat format = ImportFormat.detect(file.getKey(), file.getValue());
-            ParsedImport parsed = format.parser().parse(file.getValue(), file.getKey(), OPTIONS);
+            ParsedImport parsed = format.parser(AppJson.FILES).parse(file.getValue(), file.getKey(), OPTIONS);
             if (!parsed.rejected()) {
                 decks.put(file.getKey(), parsed.deck());
             }
@@ -40,7 +41,7 @@ class EveryFixtureExportsTest {
         for (Map.Entry<String, DeckContent> deck : decks.entrySet()) {
             for (ExportFormat format : ExportFormat.values()) {
                 try {
-                    byte[] written = Fixtures.written(format.export(deck.getValue(), MediaSource.of(List.of())));
+                    byte[] written = Fixtures.written(format.export(deck.getValue(), MediaSource.of(List.of()), AppJson.MAPPER));
                     if (written.length == 0) {
                         failures.add(deck.getKey() + " as " + format.id() + ": an empty file");
                     }

@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.testsupport.AppJson;
 import io.demodeck.importer.ProblemCode;
 
 import io.demodeck.bank.DeckContent;
@@ -38,7 +39,7 @@ class ExportFuzzTest {
                 FuzzCorpus.Case c = corpus.generate(in, SEED, i);
                 ParsedImport parsed;
                 try {
-                    parsed = in.parser().parse(c.data(), c.fileName(), c.options().withDeck("fuzz-export"));
+                    parsed = in.parser(AppJson.FILES).parse(c.data(), c.fileName(), c.options().withDeck("fuzz-export"));
                 } catch (RuntimeException e) {
                     continue; // the import fuzz test's business
                 }
@@ -50,7 +51,7 @@ class ExportFuzzTest {
                 MediaSource media = MediaSource.of(parsed.media());
                 for (ExportFormat out : ExportFormat.values()) {
                     try {
-                        byte[] file = Fixtures.written(out.export(deck, media));
+                        byte[] file = Fixtures.written(out.export(deck, media, AppJson.MAPPER));
                         String wrong = readBack(out, deck, file);
                         if (wrong != null) {
                             failures.add(c.reproduce() + " as " + out.id() + ": " + wrong);
@@ -77,7 +78,7 @@ class ExportFuzzTest {
         if (in == null) {
             return null;
         }
-        ParsedImport back = in.parser().parse(file, "back." + out.id(), new ImportOptions("fuzz-export", deck.originalLanguage(), null, null));
+        ParsedImport back = in.parser(AppJson.FILES).parse(file, "back." + out.id(), new ImportOptions("fuzz-export", deck.originalLanguage(), null, null));
         if (back.rejected() && out == ExportFormat.APKG && back.problems().stream().anyMatch(p -> p.is(ProblemCode.ZIP_BOMB))) {
             // a mutation's 100,000 repeated characters compress more than 200 times: the importer's bomb guard
             // refuses such a package by design (also one Anki made)

@@ -1,5 +1,6 @@
 package io.demodeck.importer.export;
 
+import io.demodeck.testsupport.AppJson;
 import io.demodeck.bank.BankMarkdownParser;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.ParseResult;
@@ -32,7 +33,7 @@ class RoundTripTest {
         String bank = new String(bytes("markdown/bank-deck.md"), StandardCharsets.UTF_8);
         ParseResult original = new BankMarkdownParser().parse("bank-deck.md", bank);
         assertTrue(original.isOk(), original.problems()::toString);
-        Exported md = ExportFormat.MARKDOWN.export(original.deck(), NO_MEDIA);
+        Exported md = ExportFormat.MARKDOWN.export(original.deck(), NO_MEDIA, AppJson.MAPPER);
         assertTrue(md.warnings().isEmpty(), md.warnings()::toString);
         ParseResult again = new BankMarkdownParser().parse("x.md", text(md));
         assertTrue(again.isOk(), again.problems()::toString);
@@ -72,7 +73,7 @@ class RoundTripTest {
     @Test
     void markdownExportNamesWhatItCannotCarry() {
         DeckContent deck = imported(ImportFormat.GIFT, bytes("gift/all-types.gift"));
-        Exported md = ExportFormat.MARKDOWN.export(deck, NO_MEDIA);
+        Exported md = ExportFormat.MARKDOWN.export(deck, NO_MEDIA, AppJson.MAPPER);
         assertTrue(md.warnings().stream().anyMatch(w -> w.contains("descriptions")), md.warnings()::toString);
         assertTrue(md.warnings().stream().anyMatch(w -> w.contains("weights")), md.warnings()::toString);
     }
@@ -80,11 +81,11 @@ class RoundTripTest {
     @Test
     void giftWritesAClozeAsTextAndSaysSo() {
         DeckContent deck = imported(ImportFormat.MOODLE_XML, bytes("moodle/cloze.xml"));
-        Exported gift = ExportFormat.GIFT.export(deck, NO_MEDIA);
+        Exported gift = ExportFormat.GIFT.export(deck, NO_MEDIA, AppJson.MAPPER);
         assertTrue(gift.warnings().stream().anyMatch(w -> w.startsWith("capitals: GIFT has no cloze")), gift.warnings()::toString);
         assertFalse(text(gift).contains("SHORTANSWER"), "no gap syntax GIFT would misread");
         roundTrip(deck, ExportFormat.GIFT, ImportFormat.GIFT);
-        Exported anki = ExportFormat.ANKI_CSV.export(deck, NO_MEDIA);
+        Exported anki = ExportFormat.ANKI_CSV.export(deck, NO_MEDIA, AppJson.MAPPER);
         assertTrue(text(anki).contains("capitals\tCloze\t"), text(anki));
         assertTrue(text(anki).contains("{{c1::Paris}}"), text(anki));
         roundTrip(deck, ExportFormat.JSON, ImportFormat.JSON);
@@ -96,15 +97,15 @@ class RoundTripTest {
     }
 
     private static DeckContent imported(ImportFormat format, byte[] data) {
-        ParsedImport parsed = format.parser().parse(data, "fixture", EN);
+        ParsedImport parsed = format.parser(AppJson.FILES).parse(data, "fixture", EN);
         assertFalse(parsed.rejected(), parsed.problems()::toString);
         return parsed.deck();
     }
 
     private static void roundTrip(DeckContent deck, ExportFormat out, ImportFormat in) {
-        Exported exported = out.export(deck, NO_MEDIA);
+        Exported exported = out.export(deck, NO_MEDIA, AppJson.MAPPER);
         String content = text(exported);
-        ParsedImport back = in.parser().parse(content.getBytes(StandardCharsets.UTF_8), "export", EN);
+        ParsedImport back = in.parser(AppJson.FILES).parse(content.getBytes(StandardCharsets.UTF_8), "export", EN);
         assertFalse(back.rejected(), back.problems()::toString);
         assertEquals(0, back.skipped(), back.problems()::toString);
         List<String> expected = normalize(expectedAfter(deck, out)).questions().stream().map(Object::toString).toList();
@@ -119,18 +120,18 @@ class RoundTripTest {
         DeckContent deck = withMediaLinks(imported(ImportFormat.GIFT, bytes("gift/all-types.gift")));
         List<io.demodeck.importer.MediaFile> files = List.of(new io.demodeck.importer.MediaFile("a1-diagram.png", "image/png", png),
                 new io.demodeck.importer.MediaFile("voice.ogg", "audio/ogg", ogg));
-        Exported json = ExportFormat.JSON.export(deck, MediaSource.of(files));
+        Exported json = ExportFormat.JSON.export(deck, MediaSource.of(files), AppJson.MAPPER);
         assertEquals(List.of(), json.warnings());
         byte[] file = text(json).getBytes(StandardCharsets.UTF_8);
 
-        ParsedImport same = ImportFormat.JSON.parser().parse(file, "round-trip.json", EN);
+        ParsedImport same = ImportFormat.JSON.parser(AppJson.FILES).parse(file, "round-trip.json", EN);
         assertEquals(normalize(deck).questions().toString(), normalize(same.deck()).questions().toString());
         assertEquals(List.of("a1-diagram.png", "voice.ogg"), same.media().stream().map(io.demodeck.importer.MediaFile::name).toList());
         assertArrayEquals(png, same.media().get(0).data());
         assertArrayEquals(ogg, same.media().get(1).data());
         assertEquals(List.of("image/png", "audio/ogg"), same.media().stream().map(io.demodeck.importer.MediaFile::contentType).toList());
 
-        ParsedImport copy = ImportFormat.JSON.parser().parse(file, "x.json", new ImportOptions("copy", "en", null, null));
+        ParsedImport copy = ImportFormat.JSON.parser(AppJson.FILES).parse(file, "x.json", new ImportOptions("copy", "en", null, null));
         String prompt = copy.deck().questions().get(0).texts().get("en").prompt();
         assertTrue(prompt.contains("![diagram](/decks/copy/media/a1-diagram.png)"), prompt);
         assertFalse(prompt.contains("/decks/round-trip/"), prompt);
@@ -143,8 +144,8 @@ class RoundTripTest {
         MediaSource media = MediaSource.of(List.of(new io.demodeck.importer.MediaFile("a1-diagram.png", "image/png", new byte[] {1}),
                 new io.demodeck.importer.MediaFile("voice.ogg", "audio/ogg", new byte[] {2})));
         for (ExportFormat format : List.of(ExportFormat.MARKDOWN, ExportFormat.GIFT, ExportFormat.ANKI_CSV)) {
-            Exported with = format.export(deck, media);
-            Exported without = format.export(deck, NO_MEDIA);
+            Exported with = format.export(deck, media, AppJson.MAPPER);
+            Exported without = format.export(deck, NO_MEDIA, AppJson.MAPPER);
             assertEquals(without.warnings().size() + 2, with.warnings().size(), format + ": " + with.warnings());
             assertTrue(with.warnings().stream().anyMatch(w -> w.contains("'voice.ogg'")), with.warnings()::toString);
             assertTrue(text(with).contains("/decks/round-trip/media/a1-diagram.png"), format + " keeps the link");
@@ -155,9 +156,9 @@ class RoundTripTest {
     void aVersionOneFileWithoutMediaStillImports() throws Exception {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(text(ExportFormat.JSON.export(
-                imported(ImportFormat.ANKI_TEXT, bytes("anki/notes.txt")), NO_MEDIA)));
+                imported(ImportFormat.ANKI_TEXT, bytes("anki/notes.txt")), NO_MEDIA, AppJson.MAPPER)));
         json.put("version", 1).remove("media");
-        ParsedImport back = ImportFormat.JSON.parser().parse(mapper.writeValueAsBytes(json), "v1.json", EN);
+        ParsedImport back = ImportFormat.JSON.parser(AppJson.FILES).parse(mapper.writeValueAsBytes(json), "v1.json", EN);
         assertFalse(back.rejected(), back.problems()::toString);
         assertEquals(4, back.deck().questions().size());
         assertEquals(List.of(), back.media());
@@ -245,7 +246,7 @@ class RoundTripTest {
     @Test
     void giftWritesTheTitleBackAsItsName() {
         DeckContent deck = imported(ImportFormat.GIFT, bytes("gift/fidelity.gift"));
-        String gift = text(ExportFormat.GIFT.export(deck, NO_MEDIA));
+        String gift = text(ExportFormat.GIFT.export(deck, NO_MEDIA, AppJson.MAPPER));
         assertTrue(gift.contains("::Q5::"), gift);
         roundTrip(deck, ExportFormat.GIFT, ImportFormat.GIFT);
     }
@@ -263,14 +264,14 @@ class RoundTripTest {
 
     @Test
     void moodleXmlCarriesCategoriesIdnumbersTagsAndEmbeddedFiles() {
-        ParsedImport original = ImportFormat.MOODLE_XML.parser().parse(bytes("moodle/all-types.xml"), "fixture", EN);
+        ParsedImport original = ImportFormat.MOODLE_XML.parser(AppJson.FILES).parse(bytes("moodle/all-types.xml"), "fixture", EN);
         assertFalse(original.media().isEmpty(), "the fixture has files");
-        Exported xml = ExportFormat.MOODLE_XML.export(original.deck(), MediaSource.of(original.media()));
+        Exported xml = ExportFormat.MOODLE_XML.export(original.deck(), MediaSource.of(original.media()), AppJson.MAPPER);
         String content = text(xml);
         assertTrue(content.contains("<question type=\"category\">"), content);
         assertTrue(content.contains("<idnumber>"), content);
         assertTrue(content.contains("encoding=\"base64\""), content);
-        ParsedImport back = ImportFormat.MOODLE_XML.parser().parse(content.getBytes(StandardCharsets.UTF_8), "export", EN);
+        ParsedImport back = ImportFormat.MOODLE_XML.parser(AppJson.FILES).parse(content.getBytes(StandardCharsets.UTF_8), "export", EN);
         assertEquals(original.media().stream().map(io.demodeck.importer.MediaFile::name).toList(),
                 back.media().stream().map(io.demodeck.importer.MediaFile::name).toList(), "the same files under the same names");
         for (int i = 0; i < original.media().size(); i++) {

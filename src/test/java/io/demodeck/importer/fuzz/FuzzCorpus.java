@@ -1,5 +1,6 @@
 package io.demodeck.importer.fuzz;
 
+import io.demodeck.testsupport.AppJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -106,17 +107,17 @@ public final class FuzzCorpus {
         seeds.put(ImportFormat.GIFT, List.of(
                 seed("gift/all-types.gift", "all-types.gift", none),
                 seed("gift/broken.gift", "broken.gift", none),
-                new Seed(Fixtures.written(ExportFormat.GIFT.export(moodle, NO_MEDIA)), "moodle.gift", none)));
+                new Seed(Fixtures.written(ExportFormat.GIFT.export(moodle, NO_MEDIA, AppJson.MAPPER)), "moodle.gift", none)));
         seeds.put(ImportFormat.MOODLE_XML, List.of(seed("moodle/all-types.xml", "all-types.xml", none),
                 seed("moodle/cloze.xml", "cloze.xml", none), // cloze questions, good and broken
                 // DemoDeck's own Moodle XML export, its files embedded
-                new Seed(Fixtures.written(ExportFormat.MOODLE_XML.export(moodle, MediaSource.of(moodleFile.media()))),
+                new Seed(Fixtures.written(ExportFormat.MOODLE_XML.export(moodle, MediaSource.of(moodleFile.media()), AppJson.MAPPER)),
                         "moodle-export.xml", none),
-                new Seed(Fixtures.written(ExportFormat.MOODLE_XML.export(gift, NO_MEDIA)), "gift.xml", none)));
+                new Seed(Fixtures.written(ExportFormat.MOODLE_XML.export(gift, NO_MEDIA, AppJson.MAPPER)), "gift.xml", none)));
         seeds.put(ImportFormat.ANKI_TEXT, List.of(
                 seed("anki/notes.txt", "notes.txt", none),
                 seed("anki/guess.csv", "guess.csv", none),
-                new Seed(Fixtures.written(ExportFormat.ANKI_CSV.export(gift, NO_MEDIA)), "gift.txt", none)));
+                new Seed(Fixtures.written(ExportFormat.ANKI_CSV.export(gift, NO_MEDIA, AppJson.MAPPER)), "gift.txt", none)));
         seeds.put(ImportFormat.QUIZLET, List.of(
                 seed("quizlet/tab-newline.txt", "set.txt", none),
                 seed("quizlet/custom.txt", "custom.txt", new ImportOptions(null, null, " * ", "\\")),
@@ -127,10 +128,10 @@ public final class FuzzCorpus {
                 new Seed(repoFile("questions/goroutines-threads-processes.md"), "goroutines.md",
                         ImportOptions.defaults().withDeck("fuzz-goroutines"))));
         seeds.put(ImportFormat.JSON, List.of(
-                new Seed(Fixtures.written(ExportFormat.JSON.export(bank, NO_MEDIA)), "bank.json", none),
-                new Seed(Fixtures.written(ExportFormat.JSON.export(gift, NO_MEDIA)), "gift.json", none),
+                new Seed(Fixtures.written(ExportFormat.JSON.export(bank, NO_MEDIA, AppJson.MAPPER)), "bank.json", none),
+                new Seed(Fixtures.written(ExportFormat.JSON.export(gift, NO_MEDIA, AppJson.MAPPER)), "gift.json", none),
                 // with its files: the media list, and links that follow them into another deck id
-                new Seed(Fixtures.written(ExportFormat.JSON.export(moodle, MediaSource.of(moodleFile.media()))),
+                new Seed(Fixtures.written(ExportFormat.JSON.export(moodle, MediaSource.of(moodleFile.media()), AppJson.MAPPER)),
                         "moodle.json", none)));
         try {
             seeds.put(ImportFormat.ANKI_PACKAGE, List.of(
@@ -140,7 +141,7 @@ public final class FuzzCorpus {
                     new Seed(ApkgFixtures.modern(ApkgFixtures.NOTES, ApkgFixtures.REVLOG), "whole.colpkg",
                             new ImportOptions(null, null, null, null, false)),
                     // DemoDeck's own Anki package, its files in the media map
-                    new Seed(Fixtures.written(ExportFormat.APKG.export(moodle, MediaSource.of(moodleFile.media()))),
+                    new Seed(Fixtures.written(ExportFormat.APKG.export(moodle, MediaSource.of(moodleFile.media()), AppJson.MAPPER)),
                             "demodeck.apkg", none)));
         } catch (Exception e) {
             throw new IllegalStateException("the Anki fixtures are built in memory", e);
@@ -284,7 +285,7 @@ public final class FuzzCorpus {
     }
 
     private static ParsedImport imported(ImportFormat format, byte[] data, String name) {
-        ParsedImport parsed = format.parser().parse(data, name, new ImportOptions(null, "en", null, null));
+        ParsedImport parsed = format.parser(AppJson.FILES).parse(data, name, new ImportOptions(null, "en", null, null));
         if (parsed.rejected()) {
             throw new IllegalStateException(parsed.problems().toString());
         }
