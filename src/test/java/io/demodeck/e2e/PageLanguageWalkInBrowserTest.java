@@ -144,7 +144,8 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
                   + '<button title="Close it">×</button><input type="submit" value="Send"></p>');
                 """);
         check("probe");
-        String found = String.join("\n", problems.getOrDefault("probe", List.of()));
+        String found = problems.entrySet().stream().filter(e -> e.getKey().startsWith("probe"))
+                .flatMap(e -> e.getValue().stream()).collect(Collectors.joining("\n"));
         for (String word : List.of("\"Not\"", "\"found\"", "\"Close\"", "\"Send\"")) {
             org.junit.jupiter.api.Assertions.assertTrue(found.contains(word), word + " in " + found);
         }
@@ -192,14 +193,14 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         visit("home", "/");
         check("home at 390 px", PHONE);
         visit("login", "/login");
-        browser.step("failed-login", () -> {
+        step("failed-login", () -> {
             browser.find("#f-username").sendKeys("nobody-here");
             browser.find("#f-password").sendKeys("wrong-password-1");
             submit("form[action='/login']");
         });
         check("login failed");
         visit("register", "/register");
-        browser.step("register-errors", () -> {
+        step("register-errors", () -> {
             browser.find("#f-username").sendKeys("a b");
             browser.find("#f-password").sendKeys("short");
             browser.find("#f-password_confirm").sendKeys("other");
@@ -223,18 +224,20 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         signIn(instructor);
         visit("home (instructor)", "/");
         visit("import form", "/import");
-        browser.step("import-preview-with-errors", () -> {
+        step("import-preview-with-errors", () -> {
             upload(fixture("broken.gift", io.demodeck.importer.Fixtures.bytes("gift/broken.gift")), "walk-broken-" + lang);
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".import-problems")));
         });
         check("import preview with errors");
         String deck = "walk-" + lang + "-" + UUID.randomUUID().toString().substring(0, 6);
         ownWords.add(deck);
-        browser.step("import-preview-and-apply", () -> {
+        step("import-preview-and-apply", () -> {
             browser.open("/import");
             upload(fixture("walk.gift", """
                     ::one:: Which keyword starts a goroutine? {=go ~run ~spawn}
+
                     ::two:: A goroutine is an OS thread. {F}
+
                     ::three:: Name the Go scheduler's unit of work. {=goroutine}
                     """.getBytes(StandardCharsets.UTF_8)), deck);
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/import/apply']")));
@@ -247,13 +250,13 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         visit("new deck", "/decks/new");
         visit("editor", "/decks/" + deck + "/editor");
         visit("editor new flashcard", "/decks/" + deck + "/editor/new?type=flashcard");
-        browser.step("editor-error", () -> {
+        step("editor-error", () -> {
             browser.find("#f-texts-en-prompt").sendKeys("What does a **goroutine** cost?");
             browser.find("#save-button").click();
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("f-texts-en-answer-error")));
         });
         check("editor with an error");
-        browser.step("editor-preview", () -> {
+        step("editor-preview", () -> {
             browser.find("#f-texts-en-answer").sendKeys("About 2 KiB of stack.");
             browser.waitFor(d -> browser.find("#preview").getAttribute("innerHTML").contains("2 KiB"));
         });
@@ -263,7 +266,7 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         visit("question revisions", question + "/revisions");
         visit("classes (instructor)", "/classes");
         String[] classPage = new String[2];
-        browser.step("class-with-invite", () -> {
+        step("class-with-invite", () -> {
             browser.find("#f-name").sendKeys("Walk " + lang);
             submit("form[action='/classes']");
             browser.waitFor(ExpectedConditions.urlContains("done=created"));
@@ -287,7 +290,7 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         visit("home (learner)", "/");
         visit("403", "/import");
         visit("join page", classPage[1]);
-        browser.step("join", () -> {
+        step("join", () -> {
             browser.find("#join-button").click();
             browser.waitFor(ExpectedConditions.urlContains("done=joined"));
         });
@@ -298,10 +301,10 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         ownWords.add("A fresh deck " + deck);
         visit("study: a question", "/study/" + deck);
         check("study: a question at 390 px", PHONE);
-        browser.step("reveal", () -> click("[data-action='reveal']"));
+        step("reveal", () -> click("[data-action='reveal']"));
         check("study: the answer");
         check("study: the answer at 390 px", PHONE);
-        browser.step("grade-until-done", () -> {
+        step("grade-until-done", () -> {
             click("[data-rating='1']");
             check("study: after a grade");
             for (int i = 0; i < 8 && !"done".equals(studyState()); i++) {
@@ -314,7 +317,7 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         StudyFixtures.execute("update card set state = 2, stability = 5, last_review = now() - interval '3 days', "
                 + "due = now() + interval '2 days' where user_id = ?1", user);
         visit("study: done with review ahead", "/study/" + deck);
-        browser.step("review-ahead", () -> {
+        step("review-ahead", () -> {
             browser.find("#review-ahead").click();
             browser.waitFor(d -> !browser.findAll("#extra-session").isEmpty());
         });
@@ -326,11 +329,11 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         quiz("runtime-name", () -> browser.find("#typed").sendKeys("a green thread"));
         quiz("preemption", () -> browser.find("input[name=truth][value=false]").click());
         visit("study: an empty answer is not sent", "/study/" + QUIZ + "?question=" + questionId(QUIZ, "runtime-name"));
-        browser.step("empty-answer", () -> browser.find("[data-action='reveal']").click());
+        step("empty-answer", () -> browser.find("[data-action='reveal']").click());
         check("study: an empty answer is not sent");
 
         visit("interview start", "/interviews/new?deck=" + DECK);
-        browser.step("interview-start", () -> {
+        step("interview-start", () -> {
             browser.find("#f-questions").clear();
             browser.find("#f-questions").sendKeys("2");
             submit("#start-form");
@@ -338,7 +341,7 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         });
         check("interview question");
         check("interview question at 390 px", PHONE);
-        browser.step("interview-answers", () -> {
+        step("interview-answers", () -> {
             if (!browser.findAll("#answer-aloud").isEmpty()) {
                 click("#answer-aloud");
                 check("interview self-grading");
@@ -353,7 +356,7 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         visit("stats", "/stats");
         check("stats at 390 px", PHONE);
         visit("settings", "/settings");
-        browser.step("settings-errors", () -> {
+        step("settings-errors", () -> {
             browser.find("#f-desiredRetention").clear();
             browser.find("#f-desiredRetention").sendKeys("65");
             browser.find("#f-timeZone").clear();
@@ -363,7 +366,7 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
         });
         check("settings errors");
         visit("account", "/account");
-        browser.step("stale-form", () -> {
+        step("stale-form", () -> {
             browser.script("document.querySelectorAll('input[name=\"csrf-token\"]').forEach(function (i) { i.value = 'expired'; });");
             submit("form[action='/account/password']");
         });
@@ -388,11 +391,24 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
 
     private void quiz(String question, Runnable answerWrongly) {
         visit("study: quiz " + question, "/study/" + QUIZ + "?question=" + questionId(QUIZ, question));
-        browser.step("quiz-" + question, () -> {
+        step("quiz-" + question, () -> {
             answerWrongly.run();
             click("[data-action='reveal']");
         });
         check("study: quiz " + question + " answered wrongly");
+    }
+
+    /**
+     * Runs a step of the walk; a step that fails is recorded with the other problems and the walk goes on, so that
+     * one run lists everything.
+     */
+    private void step(String name, Runnable body) {
+        try {
+            browser.step(name, body);
+        } catch (RuntimeException | AssertionError e) {
+            problems.put("step " + name + " failed at " + browser.path(),
+                    List.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        }
     }
 
     private void signIn(String user) {
@@ -405,7 +421,7 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
     }
 
     private void visit(String page, String path) {
-        browser.step(page.replaceAll("\\W+", "-"), () -> {
+        step(page.replaceAll("\\W+", "-"), () -> {
             if (browser.driver().manage().getCookieNamed("lang") == null) {
                 browser.open("/lang/" + lang + "?back=" + path);
             } else {
@@ -440,11 +456,15 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
                 found.add("\"" + word + "\" in \"" + abbreviate(t.get(1)) + "\" (" + where + ")");
             }
         }
-        if (!found.isEmpty()) {
-            problems.put(page + " " + browser.path(), found.stream().distinct().toList());
-        }
         if (axe != null) {
-            axe.assertNoSeriousViolations(browser, page + " (" + lang + ")");
+            try {
+                axe.assertNoSeriousViolations(browser, page + " (" + lang + ")");
+            } catch (AssertionError e) {
+                found.add("axe: " + e.getMessage().replace("\n", "\n      "));
+            }
+        }
+        if (!found.isEmpty()) {
+            problems.put(page + " (" + browser.path() + ")", found.stream().distinct().toList());
         }
         if (size != null) {
             browser.driver().manage().window().setSize(DESKTOP);
