@@ -26,8 +26,12 @@ public final class PageLanguage {
             "version", "linux", "amd64", "arm64",
             // a language is named in its own language in the switcher and the forms
             "English",
-            // the key on the keyboard
-            "Enter",
+            // keys on the keyboard
+            "Enter", "Ctrl", "Tab",
+            // a browser, named in the list of the account's sessions
+            "Chrome",
+            // the question type that the Russian name explains: "Пропуски (cloze)"
+            "cloze",
             // import format ids, the names of the file kinds
             "anki", "colpkg", "gift", "markdown", "moodle", "quizlet",
             // the thread id of Linux, named so in Russian texts too
@@ -41,13 +45,17 @@ public final class PageLanguage {
      * not content: their axis labels, legends and titles are checked.
      */
     public static final String CONTENT = "code, pre, script, style, noscript, .prompt, .answer, .key-points, .note, "
-            + ".question-list a, .deck-list a, .deck-list p, .tags, .tag, .choices, h1.question-title, .question h1, "
-            + ".study-card h1, select[name=timeZone] option, .demo-proof, .demo-claims, .deck-title, .question-text, "
-            + ".content";
+            + ".question-list a, .deck-list a, .deck-list p, .tags, .tag, .tag-choice, .choices, .question-title, "
+            + ".question h1, .study-card h1, select[name=timeZone] option, .demo-proof, .demo-claims, .deck-title, "
+            + ".question-text, .content, label.choice:has(input[name=choice]), .answer-feedback, .choice-feedback, "
+            + ".general-feedback > :not(h3), .word-diff, .typed-answer > .pre, p.typed-answer, .learner-answer, "
+            + ".question-label";
 
     private static final Pattern ENGLISH_WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'’]{2,}\\b");
     private static final Pattern RUSSIAN_WORD = Pattern.compile("[А-Яа-яЁё][А-Яа-яЁё-]+");
     private static final Pattern PATH = Pattern.compile("(?<![\\p{L}\\d])/[\\w./-]+"); // /proc/thread-self is code
+    /** What a Russian text quotes in «…»: a deck's id, a line of an imported file. */
+    private static final Pattern QUOTED = Pattern.compile("«[^»]*»");
 
     /** {@link #CONTENT} plus what a page of this language marks as quoted in the other one ({@code lang="en"}). */
     public static String content(String lang) {
@@ -58,9 +66,13 @@ public final class PageLanguage {
         return "ru".equals(lang) ? "en" : "ru";
     }
 
-    /** The words of the other language in a text of a page in {@code lang}, without the names both share. */
+    /**
+     * The words of the other language in a text of a page in {@code lang}, without the names both share, paths, and
+     * (in Russian) what the text quotes in «…».
+     */
     public static List<String> foreignWords(String lang, String text) {
-        Matcher m = ("ru".equals(lang) ? ENGLISH_WORD : RUSSIAN_WORD).matcher(PATH.matcher(text).replaceAll(" "));
+        String unquoted = "ru".equals(lang) ? QUOTED.matcher(text).replaceAll(" ") : text;
+        Matcher m = ("ru".equals(lang) ? ENGLISH_WORD : RUSSIAN_WORD).matcher(PATH.matcher(unquoted).replaceAll(" "));
         Set<String> allowed = "ru".equals(lang) ? ALLOWED : ALLOWED_RUSSIAN;
         List<String> words = new ArrayList<>();
         while (m.find()) {
