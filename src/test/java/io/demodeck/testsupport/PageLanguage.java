@@ -49,7 +49,7 @@ public final class PageLanguage {
             + ".question h1, .study-card h1, select[name=timeZone] option, .demo-proof, .demo-claims, .deck-title, "
             + ".question-text, .content, label.choice:has(input[name=choice]), .answer-feedback, .choice-feedback, "
             + ".general-feedback > :not(h3), .word-diff, .typed-answer > .pre, p.typed-answer, .learner-answer, "
-            + ".question-label";
+            + ".question-label, label.choice:has(input[name=covered]), .interview-key-points";
 
     private static final Pattern ENGLISH_WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'’]{2,}\\b");
     private static final Pattern RUSSIAN_WORD = Pattern.compile("[А-Яа-яЁё][А-Яа-яЁё-]+");
