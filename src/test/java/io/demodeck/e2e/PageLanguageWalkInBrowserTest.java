@@ -481,24 +481,11 @@ class PageLanguageWalkInBrowserTest extends BrowserTestBase {
     }
 
     private void click(String css) {
-        WebElement main = browser.find("main");
-        browser.find(css).click();
-        browser.waitFor(d -> isGone(main) && "complete".equals(browser.script("return document.readyState")));
+        browser.clickAndWaitForNewPage(css);
     }
 
     private void submit(String form) {
-        WebElement main = browser.find("main");
-        browser.find(form + " [type=submit]").click();
-        browser.waitFor(d -> isGone(main) && "complete".equals(browser.script("return document.readyState")));
-    }
-
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            return true;
-        }
+        browser.clickAndWaitForNewPage(form + " [type=submit]");
     }
 
     private void upload(Path file, String deck) {
