@@ -22,8 +22,15 @@ public interface DeckMessages {
     @Message("Deck id (its address)")
     String field_id();
 
-    @Message("1 to 100 characters: lower-case Latin letters a-z, digits 0-9 and hyphens, starting with a letter or digit, e.g. sql-joins. Leave it empty to use one made from the title.")
+    @Message("1 to 100 characters: lower-case Latin letters a-z, digits 0-9 and hyphens, starting with a letter or digit.")
     String field_id_hint();
+
+    /** Before an example id, which the page shows as code. */
+    @Message("For example:")
+    String field_id_example();
+
+    @Message("Leave it empty to use one made from the title.")
+    String field_id_empty();
 
     @Message("New deck id")
     String field_new_id();

@@ -58,4 +58,49 @@ public interface DemoMessages {
 
     @Message("KiB")
     String unit_KiB();
+
+    // what js/demo-panel.js shows: rendered into the page by tags/demoPanelTexts.html, never written in the script
+
+    @Message("Run demo")
+    String panel_run();
+
+    @Message("Running…")
+    String panel_running();
+
+    @Message("What this output proves")
+    String panel_proof();
+
+    @Message("Measured")
+    String panel_measured();
+
+    @Message("from the cache")
+    String panel_cached();
+
+    @Message("measured now")
+    String panel_fresh();
+
+    @Message("The demo could not run")
+    String panel_failed();
+
+    @Message("Go comparison")
+    String panel_go();
+
+    @Message("Claims checked on this machine")
+    String panel_claims();
+
+    @Message("holds on this machine")
+    String panel_holds();
+
+    @Message("does not hold on this machine")
+    String panel_fails();
+
+    /** The script puts the numbers in place of the two marks it passes. */
+    @Message("Waiting in line: position {position} of {waiting}")
+    String panel_waiting(String position, String waiting);
+
+    @Message("yes")
+    String panel_yes();
+
+    @Message("no")
+    String panel_no();
 }

@@ -7,18 +7,12 @@
 (function () {
   "use strict";
   var lang = document.documentElement.lang === "ru" ? "ru" : "en";
-  var t = {
-    ru: { run: "Запустить демо", running: "Выполняется…", proof: "Что доказывает этот результат",
-          measured: "Измерено", cached: "из кэша", fresh: "измерено сейчас", failed: "Не удалось запустить демо",
-          go: "Сравнение с Go", ms: "мс", claims: "Утверждения, проверенные на этой машине",
-          holds: "выполняется на этой машине", fails: "не выполняется на этой машине",
-          waiting: "Ожидание в очереди: место {p} из {n}" },
-    en: { run: "Run demo", running: "Running…", proof: "What this output proves",
-          measured: "Measured", cached: "from the cache", fresh: "measured now", failed: "The demo could not run",
-          go: "Go comparison", ms: "ms", claims: "Claims checked on this machine",
-          holds: "holds on this machine", fails: "does not hold on this machine",
-          waiting: "Waiting in line: position {p} of {n}" }
-  }[lang];
+  // the words come from the page (tags/demoPanelTexts.html, the demo bundle in the page's language)
+  var t = {};
+  document.querySelectorAll("#demo-panel-texts [data-key]").forEach(function (li) {
+    t[li.getAttribute("data-key")] = li.textContent;
+  });
+  if (!t.run) { return; } // a page without the texts: its demo links stay plain links
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -29,7 +23,7 @@
 
   function fmt(v) {
     if (typeof v === "number") { return v.toLocaleString(lang === "ru" ? "ru-RU" : "en-US"); }
-    if (typeof v === "boolean") { return lang === "ru" ? (v ? "да" : "нет") : (v ? "yes" : "no"); }
+    if (typeof v === "boolean") { return v ? t.yes : t.no; }
     return String(v);
   }
 
@@ -85,7 +79,7 @@
         .then(function (q) {
           if (stopped || !q) { return; }
           if (q.state === "waiting") {
-            out.textContent = t.waiting.replace("{p}", q.position).replace("{n}", q.waiting);
+            out.textContent = t.waiting.replace("#P", q.position).replace("#N", q.waiting);
           } else if (q.state === "running") {
             out.textContent = t.running;
           }

@@ -205,6 +205,13 @@ public final class BrowserSession implements AutoCloseable {
         waitFor(d -> isStale(main) && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Clicks an element and waits for the page's content to be replaced, as {@link #pressAndWaitForNewPage} does. */
+    public void clickAndWaitForNewPage(String css) {
+        WebElement main = find("main");
+        find(css).click();
+        waitFor(d -> isStale(main) && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     private static boolean isStale(WebElement element) {
         try {
             element.isEnabled();

@@ -4,6 +4,7 @@ import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.demodeck.testsupport.PageLanguage;
 import io.demodeck.testsupport.Slow;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,11 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,33 +37,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Slow
 class ImportReportInBrowserTest extends BrowserTestBase {
 
-    /** Names that are the same in Russian text: products and formats, the language switcher's "English". */
-    private static final Set<String> ALLOWED = Set.of("DemoDeck", "GIFT", "Moodle", "Anki", "Quizlet", "Markdown",
-            "JSON", "XML", "CSV", "TSV", "ZIP", "HTML", "API", "UTF", "English", "sha", "apkg", "colpkg", "txt", "xml",
-            "json", "csv", "anki", "gift", "markdown", "moodle", "quizlet");
-    /** What a page quotes: from the file («…», '…', <…>), names in the file and code. */
+    /** What a page quotes: from the file («…», '…', <…>). */
     private static final Pattern QUOTED = Pattern.compile("«[^»]*»|'[^']*'|<[^>]*>");
-    private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'’]{2,}\\b");
 
     @Inject
     AccountService accounts;
 
     static List<String> englishWords(String html, String... ownWords) {
         Document doc = Jsoup.parse(html);
-        doc.select("code, pre, script, style, svg, [lang=en]").remove();
+        doc.select(PageLanguage.content("ru")).remove();
         String text = doc.body().text();
         for (String own : ownWords) {
             text = text.replace(own, " ");
         }
-        text = QUOTED.matcher(text).replaceAll(" ");
-        List<String> english = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            if (!ALLOWED.contains(m.group())) {
-                english.add(m.group());
-            }
-        }
-        return english;
+        return PageLanguage.foreignWords("ru", QUOTED.matcher(text).replaceAll(" "));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.testsupport.Browser;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
+import io.demodeck.testsupport.PageLanguage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -17,48 +18,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The main pages in Russian carry no English word outside content and code: what is left after taking out
  * {@code <code>}, {@code <pre>}, scripts, the deck and question content, the user's own name and the product
- * names below must be Russian. Fetched with REST Assured (fast); the language is the visitor's {@code lang} cookie.
+ * names of {@link PageLanguage} must be Russian. Fetched with REST Assured (fast); the language is the visitor's {@code lang} cookie.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class RussianPagesTest {
 
     static final String DECK = "goroutines-threads-processes";
-
-    /** Names that are the same in Russian text: products, formats, standards and the terms of the demos' code. */
-    static final Set<String> ALLOWED = Set.of("DemoDeck", "Anki", "Quizlet", "Moodle", "GIFT", "XML", "JSON", "CSV",
-            "Markdown", "FSRS", "Go", "JVM", "JDK", "Java", "API", "UTC", "IANA", "Europe", "Moscow", "ZIP", "HTML",
-            "CPU", "CPUs", "PID", "SIGSEGV", "OpenJDK", "Linux", "HTTP", "Chromium", "apkg", "txt", "xml", "json", "csv",
-            "join", "clone", "execve", "wait", "fork", "exec", "stdin", "AtomicInteger", "ReentrantLock", "System", "exit",
-            "GitHub", "TSV", "UTF", "MiB", "KiB", "sha", "Bearer", "JavaScript",
-            // the demo page quotes the Go toolchain's own `go version` line where Go is installed
-            "version", "linux", "amd64", "arm64",
-            // a language is named in its own language in the switcher and the forms
-            "English",
-            // the key on the keyboard
-            "Enter",
-            // import format ids, the names of the file kinds
-            "anki", "colpkg", "gift", "markdown", "moodle", "quizlet",
-            // the thread id of Linux, named so in Russian texts too
-            "TID");
-
-    /** Content the learner or the bank wrote: deck and question texts, notes, key points; and code. */
-    static final String CONTENT = "code, pre, script, style, svg, .prompt, .answer, .key-points, .note, .question-list a, "
-            + ".deck-list a, .deck-list p, .tags, .tag, .choices, h1.question-title, .question h1, .study-card h1, "
-            + "[lang=en], select[name=timeZone] option, .demo-proof, .demo-claims, .deck-title, .question-text, .content";
-
-    private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z'’]{2,}\\b");
 
     @Inject
     AccountService accounts;
@@ -71,20 +45,12 @@ class RussianPagesTest {
 
     static List<String> englishWords(String html, String... ownWords) {
         Document doc = Jsoup.parse(html);
-        doc.select(CONTENT).remove();
+        doc.select(PageLanguage.content("ru")).remove();
         String text = doc.body().text() + " " + doc.title();
         for (String own : ownWords) {
             text = text.replace(own, " ");
         }
-        text = text.replaceAll("(?<![\\p{L}\\d])/[\\w./-]+", " "); // paths such as /proc/thread-self are code
-        List<String> english = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            if (!ALLOWED.contains(m.group())) {
-                english.add(m.group());
-            }
-        }
-        return english;
+        return PageLanguage.foreignWords("ru", text);
     }
 
     private static void check(Map<String, List<String>> found, String name, Response page, String... ownWords) {
