@@ -13,11 +13,13 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,6 +172,64 @@ class InterviewInBrowserTest extends BrowserTestBase {
             assertTrue(browser.findAll("#score-trend circle title").stream()
                     .anyMatch(t -> t.getAttribute("textContent").endsWith("41.7 %")), "each dot has a title");
             scan(axe, "history page");
+        });
+        assertEquals(List.of(), browser.contentSecurityPolicyViolations());
+    }
+
+    @Test
+    void aClassMemberInterviewsOnTheClassDeckByItsTag() {
+        AxeScan axe = AxeScan.load();
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String instructor = "ivi" + suffix;
+        String learner = "ivl" + suffix;
+        String deck = "iv-class-" + suffix;
+        accounts.create(instructor, PASSWORD, Role.INSTRUCTOR, "en");
+        accounts.create(learner, PASSWORD, Role.LEARNER, "en");
+        ApiClient teacher = ApiClient.signIn(instructor);
+        given().header("Authorization", "Bearer " + teacher.accessToken())
+                .multiPart("file", "class.gift", io.demodeck.interview.InterviewFixtures.CLASS_GIFT.getBytes(StandardCharsets.UTF_8))
+                .multiPart("dryRun", "false").multiPart("deck", deck).post("/api/v1/imports").then().statusCode(200);
+        long classId = teacher.request().body(Map.of("name", "Interview group")).post("/api/v1/classes").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        teacher.request().body("{}").put("/api/v1/classes/" + classId + "/decks/" + deck).then().statusCode(200);
+        String code = teacher.request().body("{}").post("/api/v1/classes/" + classId + "/invites").then()
+                .statusCode(201).extract().jsonPath().getString("code");
+        ApiClient.signIn(learner).request().body(Map.of("code", code)).post("/api/v1/classes/join").then().statusCode(200);
+
+        browser.step("the-start-form-offers-the-class-deck", () -> {
+            browser.driver().manage().deleteAllCookies();
+            browser.driver().manage().window().setSize(WIDTHS.get(1));
+            signIn(learner);
+            browser.open("/interviews/new");
+            List<String> offered = browser.findAll("#f-deck option").stream().map(o -> o.getAttribute("value")).toList();
+            assertTrue(offered.contains(deck) && offered.contains(DECK), "the class deck beside the bank's: " + offered);
+            new org.openqa.selenium.support.ui.Select(browser.find("#f-deck")).selectByValue(deck);
+            browser.find("#f-deck").sendKeys(Keys.TAB);
+            browser.pressAndWaitForNewPage(Keys.ENTER);
+            assertEquals("/interviews/new?deck=" + deck, browser.path());
+            List<String> tags = browser.findAll("input[name=tag]").stream().map(t -> t.getAttribute("value")).toList();
+            assertEquals(List.of("alpha", "beta"), tags);
+            scan(axe, "start form on a class deck");
+        });
+        browser.step("starts-on-the-beta-tag-and-answers", () -> {
+            browser.find("input[name=tag][value=beta]").click();
+            WebElement shuffle = browser.find("input[name=shuffle]");
+            if (shuffle.isSelected()) {
+                shuffle.click();
+            }
+            browser.find("#f-questions").clear();
+            browser.find("#f-questions").sendKeys("5");
+            browser.find("#f-questions").sendKeys(Keys.ENTER);
+            browser.waitFor(d -> browser.path().matches("/interviews/\\d+"));
+            assertEquals("Question 1 of 2", browser.find("h1").getText());
+            assertTrue(browser.find("main").getText().contains("Which is two?"), browser.find("main").getText());
+            scan(axe, "question of a class deck");
+            browser.findAll("#answer-form label").stream().filter(l -> l.getText().strip().equals("two")).findFirst()
+                    .orElseThrow().click();
+            tabTo("answer-submit");
+            browser.pressAndWaitForNewPage(Keys.ENTER);
+            assertEquals("Question 2 of 2", browser.find("h1").getText());
+            assertTrue(browser.find("main").getText().contains("Which is three?"));
         });
         assertEquals(List.of(), browser.contentSecurityPolicyViolations());
     }
