@@ -198,6 +198,55 @@ class ImportApiTest {
     }
 
     @Test
+    void anAdminsImportIntoABankDeckIsRefusedLikeTheEditorsWriteThroughTheApiAndThePages() {
+        String bank = "goroutines-threads-processes";
+        String name = "adm" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "admin-pass-123", Role.ADMIN, "en");
+        String token = given().contentType("application/json")
+                .body(java.util.Map.of("username", name, "password", "admin-pass-123"))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+        io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + token).build();
+        long before = bankQuestions(bank);
+
+        for (String dryRun : List.of("true", "false")) {
+            given().multiPart("file", "mine.gift", utf8("::Mine:: Admin's own question?{T}")).multiPart("deck", bank)
+                    .multiPart("dryRun", dryRun).when().post("/api/v1/imports").then().statusCode(409)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", org.hamcrest.Matchers.endsWith("/bank-deck"))
+                    .body("detail", containsString("the deck '" + bank + "' is a question bank deck: its questions come "
+                            + "from its file in the questions/ folder, which is loaded again at every start"))
+                    .body("errors[0].field", equalTo("deck"));
+        }
+        given().header("Accept-Language", "ru").multiPart("file", "mine.gift", utf8("Q?{T}")).multiPart("deck", bank)
+                .multiPart("dryRun", "false").when().post("/api/v1/imports").then().statusCode(409)
+                .body("detail", containsString("колода «" + bank + "» — из банка вопросов: её вопросы берутся из файла "
+                        + "в папке questions/"));
+        assertEquals(before, bankQuestions(bank), "nothing was written into the bank deck");
+
+        Browser admin = new Browser();
+        admin.signIn(name, "admin-pass-123");
+        admin.request().get("/lang/en?back=/import");
+        admin.open("/import");
+        admin.multipart().multiPart("file", "mine.gift", utf8("Q?{T}")).multiPart("format", "detect")
+                .multiPart("deck", bank).when().post("/import/preview").then().statusCode(409)
+                .contentType(containsString("text/html"))
+                .body(containsString("is a question bank deck: its questions come from its file in the questions/ folder"))
+                .body(org.hamcrest.Matchers.not(containsString("name=\"token\"")));
+        admin.request().get("/lang/ru?back=/import");
+        admin.open("/import");
+        admin.multipart().multiPart("file", "mine.gift", utf8("Q?{T}")).multiPart("format", "detect")
+                .multiPart("deck", bank).when().post("/import/preview").then().statusCode(409)
+                .body(containsString("— из банка вопросов: её вопросы берутся из файла в папке questions/"));
+        assertEquals(before, bankQuestions(bank));
+    }
+
+    private static long bankQuestions(String deck) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.demodeck.bank.Question.count(
+                "deckId = (select id from Deck where externalId = ?1)", deck));
+    }
+
+    @Test
     void theBrowserFlowPreviewsThenImportsAndRedirectsToTheDeck() {
         Browser instructor = new Browser();
         String name = "teacher" + System.nanoTime() % 1_000_000;
