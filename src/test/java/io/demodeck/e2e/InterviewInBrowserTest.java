@@ -13,13 +13,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,21 +177,11 @@ class InterviewInBrowserTest extends BrowserTestBase {
     @Test
     void aClassMemberInterviewsOnTheClassDeckByItsTag() {
         AxeScan axe = AxeScan.load();
-        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String instructor = "ivi" + suffix;
-        String learner = "ivl" + suffix;
-        String deck = "iv-class-" + suffix;
-        accounts.create(instructor, PASSWORD, Role.INSTRUCTOR, "en");
+        io.demodeck.interview.InterviewFixtures.ClassDeck setup = io.demodeck.interview.InterviewFixtures.classDeck(accounts);
+        String deck = setup.deck();
+        String learner = "ivl" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         accounts.create(learner, PASSWORD, Role.LEARNER, "en");
-        ApiClient teacher = ApiClient.signIn(instructor);
-        given().header("Authorization", "Bearer " + teacher.accessToken())
-                .multiPart("file", "class.gift", io.demodeck.interview.InterviewFixtures.CLASS_GIFT.getBytes(StandardCharsets.UTF_8))
-                .multiPart("dryRun", "false").multiPart("deck", deck).post("/api/v1/imports").then().statusCode(200);
-        long classId = teacher.request().body(Map.of("name", "Interview group")).post("/api/v1/classes").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
-        teacher.request().body("{}").put("/api/v1/classes/" + classId + "/decks/" + deck).then().statusCode(200);
-        String code = teacher.request().body("{}").post("/api/v1/classes/" + classId + "/invites").then()
-                .statusCode(201).extract().jsonPath().getString("code");
+        String code = setup.inviteCode();
         ApiClient.signIn(learner).request().body(Map.of("code", code)).post("/api/v1/classes/join").then().statusCode(200);
 
         browser.step("the-start-form-offers-the-class-deck", () -> {

@@ -32,8 +32,12 @@ class ImportApiTest {
     /** Every API call of these tests is an instructor's, with a bearer token. */
     @org.junit.jupiter.api.BeforeEach
     void signInAsInstructor() {
-        String name = "api" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(name, "instructor-pass", Role.INSTRUCTOR, "en");
+        callTheApiAs("api" + java.util.UUID.randomUUID().toString().substring(0, 8), Role.INSTRUCTOR);
+    }
+
+    /** A new account with this role, whose bearer token every request of the test carries from now on. */
+    private void callTheApiAs(String name, Role role) {
+        accounts.create(name, "instructor-pass", role, "en");
         String token = given().contentType("application/json")
                 .body(java.util.Map.of("username", name, "password", "instructor-pass"))
                 .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
@@ -201,12 +205,7 @@ class ImportApiTest {
     void anAdminsImportIntoABankDeckIsRefusedLikeTheEditorsWriteThroughTheApiAndThePages() {
         String bank = "goroutines-threads-processes";
         String name = "adm" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(name, "admin-pass-123", Role.ADMIN, "en");
-        String token = given().contentType("application/json")
-                .body(java.util.Map.of("username", name, "password", "admin-pass-123"))
-                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
-        io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
-                .addHeader("Authorization", "Bearer " + token).build();
+        callTheApiAs(name, Role.ADMIN);
         long before = bankQuestions(bank);
 
         for (String dryRun : List.of("true", "false")) {
@@ -225,7 +224,7 @@ class ImportApiTest {
         assertEquals(before, bankQuestions(bank), "nothing was written into the bank deck");
 
         Browser admin = new Browser();
-        admin.signIn(name, "admin-pass-123");
+        admin.signIn(name, "instructor-pass");
         admin.request().get("/lang/en?back=/import");
         admin.open("/import");
         admin.multipart().multiPart("file", "mine.gift", utf8("Q?{T}")).multiPart("format", "detect")

@@ -1,7 +1,6 @@
 package io.demodeck.interview;
 
 import io.demodeck.account.AccountService;
-import io.demodeck.account.Role;
 import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -10,10 +9,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -154,18 +151,11 @@ class InterviewApiTest {
 
     @Test
     void aClassMemberInterviewsOnTheClassDeckByDeckOrTagsAndOthersGet404() {
-        String instructorName = "ivi" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        accounts.create(instructorName, ApiClient.PASSWORD, Role.INSTRUCTOR, "en");
-        ApiClient instructor = ApiClient.signIn(instructorName);
-        String deck = "iv-class-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        given().header("Authorization", "Bearer " + instructor.accessToken())
-                .multiPart("file", "class.gift", InterviewFixtures.CLASS_GIFT.getBytes(StandardCharsets.UTF_8))
-                .multiPart("dryRun", "false").multiPart("deck", deck).post("/api/v1/imports").then().statusCode(200);
-        long classId = instructor.request().body(Map.of("name", "Interview class")).post("/api/v1/classes").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
-        instructor.request().body("{}").put("/api/v1/classes/" + classId + "/decks/" + deck).then().statusCode(200);
-        String code = instructor.request().body("{}").post("/api/v1/classes/" + classId + "/invites").then()
-                .statusCode(201).extract().jsonPath().getString("code");
+        InterviewFixtures.ClassDeck setup = InterviewFixtures.classDeck(accounts);
+        ApiClient instructor = setup.instructor();
+        String deck = setup.deck();
+        long classId = setup.classId();
+        String code = setup.inviteCode();
         ApiClient member = ApiClient.signUp();
         ApiClient stranger = ApiClient.signUp();
         Map<String, Object> wholeDeck = Map.of("deck", deck, "questions", 5, "secondsPerQuestion", 60, "shuffle", false);
