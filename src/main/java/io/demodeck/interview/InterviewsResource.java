@@ -140,11 +140,11 @@ public class InterviewsResource {
             + "questions) and shows the first one; its clock starts now.")
     @APIResponse(responseCode = "201", description = "The interview with its first question",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiInterview.class)))
-    @APIResponse(responseCode = "422", description = "deck missing, tags that match no question, "
-            + "questions or secondsPerQuestion out of range",
-            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "404", description = "No deck you may see has this id (a deck you may not see answers "
             + "as a missing one)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "deck missing, tags that match no question, "
+            + "questions or secondsPerQuestion out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
