@@ -98,8 +98,11 @@ public interface ClassMessages {
     @Message("There is no deck with this id.")
     String class_error_deck();
 
-    @Message("You may assign decks you edit and public decks only.")
+    @Message("You may assign decks you own and public decks only.")
     String class_error_deck_not_allowed();
+
+    @Message("Only the deck's owner and admins may assign it to a class: as a co-editor you change its questions, but giving them to other learners is the owner's decision. Ask the owner to assign it.")
+    String class_error_deck_not_owner();
 
     @Message("This deck is archived; restore it before assigning it.")
     String class_error_deck_archived();
@@ -125,7 +128,7 @@ public interface ClassMessages {
     @Message("Deck id")
     String class_assign_deck();
 
-    @Message("A deck you edit, or a public deck (its id is in its address: /decks/<id>). A private deck becomes visible to the class's learners.")
+    @Message("A deck you own, or a public deck (its id is in its address: /decks/<id>). A private deck becomes visible to the class's learners.")
     String class_assign_deck_hint();
 
     @Message("New cards a day (optional)")

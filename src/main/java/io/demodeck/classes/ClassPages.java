@@ -258,6 +258,7 @@ public class ClassPages {
                 throw e;
             }
             String error = e.status() == 422 ? fieldError(e)
+                    : ClassService.NOT_DECK_OWNER.equals(e.kind()) ? msg().class_error_deck_not_owner()
                     : e.status() == 403 ? msg().class_error_deck_not_allowed()
                     : e.status() == 409 ? msg().class_error_deck_archived()
                     : e.status() == 404 ? msg().class_error_not_found() : e.getMessage();

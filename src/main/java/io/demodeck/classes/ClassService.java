@@ -191,8 +191,11 @@ public class ClassService {
         }
     }
 
+    /** The kind of the refusal to let a co-editor assign the deck they co-edit. */
+    public static final String NOT_DECK_OWNER = "not-deck-owner";
+
     /**
-     * Assigns a deck the instructor may edit, or a public deck; a private deck becomes a class deck so the members
+     * Assigns a deck the instructor owns (admins any deck), or a public deck; a private deck becomes a class deck so the members
      * see it. Assigning again changes the daily new-card limit.
      */
     @Transactional
@@ -205,9 +208,17 @@ public class ClassService {
         long deckId = deck.getLong("id");
         String visibility = deck.getString("visibility");
         boolean archived = !deck.isNull("archived_at");
-        boolean editable = deckAccess.canEdit(viewer, deckId);
-        if (!editable && !("public".equals(visibility) && !archived)) {
-            throw forbidden("You may assign decks you edit and public decks; deck '" + deckExternalId + "' is neither");
+        // assigning hands the deck's content to the class's learners: the owner's decision (or an admin's), never a
+        // co-editor's, who may change the content but not give it to their own class; a public deck is anyone's
+        DeckAccess.Level level = deckAccess.level(viewer, deckId);
+        boolean openToAll = "public".equals(visibility) && !archived;
+        if (level == DeckAccess.Level.EDIT && !openToAll) {
+            throw new ClientFacingException(403, NOT_DECK_OWNER, "Forbidden", "Only the owner of deck '"
+                    + deckExternalId + "' and admins may assign it to a class: a co-editor changes its questions but "
+                    + "does not give them to other learners; ask the owner to assign it");
+        }
+        if (level != DeckAccess.Level.OWN && !openToAll) {
+            throw forbidden("You may assign decks you own and public decks; deck '" + deckExternalId + "' is neither");
         }
         if (archived) {
             throw ClientFacingException.conflict("Deck '" + deckExternalId + "' is archived; restore it before assigning it");

@@ -202,13 +202,15 @@ public class ClassesResource {
     @PUT
     @Path("{id}/decks/{deck}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign a deck", description = "A deck you may edit, or a public deck; a private deck becomes "
+    @Operation(summary = "Assign a deck", description = "A deck you own (admins: any deck), or a public deck; a "
+            + "co-editor may not assign the deck they co-edit. A private deck becomes "
             + "visible to the class's members (visibility 'class'). Again: changes the daily new-card limit.")
     @APIResponse(responseCode = "200", description = "The assigned deck",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassService.AssignedDeck.class)))
     @APIResponse(responseCode = "422", description = "No such deck, or newCardsPerDay outside 0-9999",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
-    @APIResponse(responseCode = "403", description = "Not its instructor or an admin, or a deck you may not assign",
+    @APIResponse(responseCode = "403", description = "Not its instructor or an admin, or a deck you may not assign "
+            + "(type not-deck-owner: you co-edit it, only its owner assigns it)",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public ClassService.AssignedDeck assign(@PathParam("id") long id, @PathParam("deck") String deck, AssignRequest body) {
         return classes.assign(viewer(), id, deck, body == null ? null : body.newCardsPerDay(), "en");

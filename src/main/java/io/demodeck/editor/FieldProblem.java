@@ -1,6 +1,7 @@
 package io.demodeck.editor;
 
-
+import io.demodeck.importer.ImportTexts;
+import io.demodeck.quiz.cloze.ClozeException;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -22,7 +23,11 @@ public record FieldProblem(String field, Rule rule, List<Object> args) {
     }
 
     public String message(String lang) {
-        return rule.text.apply(MessageBundles.get(EditorMessages.class, Localized.Literal.of(lang)), args);
+        // a cloze gap's problem is said in the page's language by the cloze messages of the imp bundle (the parser
+        // words it in English only)
+        List<Object> said = args.stream().map(a -> a instanceof ClozeException.Problem p
+                ? ("ru".equals(lang) ? ImportTexts.cloze(p, lang) : p.english()) : a).toList();
+        return rule.text.apply(MessageBundles.get(EditorMessages.class, Localized.Literal.of(lang)), said);
     }
 
     public String en() {
@@ -59,7 +64,7 @@ public record FieldProblem(String field, Rule rule, List<Object> args) {
         ID_FORM((m, a) -> m.editor_rule_id_form()),
         ID_TAKEN((m, a) -> m.editor_rule_id_taken()),
         ID_CHANGED((m, a) -> m.editor_rule_id_changed()),
-        /** The argument is the parser's account of the gap ("gap 2 (MULTICHOICE) needs at least 2 choices"). */
+        /** The argument is the parser's problem with the gap (a {@link ClozeException.Problem}), said in each language. */
         CLOZE_GAP((m, a) -> m.editor_rule_cloze_gap((String) a.get(0))),
         CLOZE_GAP_COUNT((m, a) -> m.editor_rule_cloze_gap_count((String) a.get(0), (Integer) a.get(1)));
 

@@ -91,7 +91,7 @@ public interface ImpMessages {
     @Message("the file could not be read as {format} ({error})")
     String unreadable_as_format(String format, String error);
 
-    @Message("the deck '{deck}' belongs to the question bank (questions/ folder); import into another deck id")
+    @Message("the deck '{deck}' is a question bank deck: its questions come from its file in the questions/ folder, which is loaded again at every start and would overwrite an import; change that file, or import into another deck id")
     String deck_of_the_bank(String deck);
 
     @Message("the deck id '{deck}' must be lower-case letters, digits and '-' (at most 100)")

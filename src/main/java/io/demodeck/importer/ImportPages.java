@@ -62,7 +62,7 @@ public class ImportPages {
     @POST
     @Path("preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public TemplateInstance preview(@RestForm("file") FileUpload file, @RestForm String format,
+    public Response preview(@RestForm("file") FileUpload file, @RestForm String format,
                                     @RestForm String language, @RestForm String deck,
                                     @RestForm String termSeparator, @RestForm String rowSeparator,
                                     @RestForm String keepHistory) {
@@ -73,7 +73,9 @@ public class ImportPages {
         byte[] data = ImportResource.read(file);
         ImportReport report = imports.preview(request(data, file.fileName(), choices, user.id()));
         String token = report.rejected() ? null : pending.put(user.id(), data, file.fileName());
-        return Templates.report(report, token, choices, false);
+        // a bank deck's id is refused as the editor refuses it (409), the report saying why
+        int status = ImportResource.bankDeck(report).isPresent() ? 409 : 200;
+        return Response.status(status).entity(Templates.report(report, token, choices, false)).build();
     }
 
     @POST
@@ -89,7 +91,8 @@ public class ImportPages {
         }
         ImportReport report = imports.apply(request(upload.data(), upload.fileName(), choices, user.id()));
         if (report.rejected()) {
-            return Response.status(422).entity(Templates.report(report, null, choices, false)).build();
+            int status = ImportResource.bankDeck(report).isPresent() ? 409 : 422;
+            return Response.status(status).entity(Templates.report(report, null, choices, false)).build();
         }
         pending.remove(user.id(), token);
         return Response.seeOther(URI.create("/decks/" + report.deck())).build();

@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Import and export of question banks for instructors. Thin: the work is in {@link ImportService} and the
@@ -78,7 +79,8 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "no file in the request")
     @APIResponse(responseCode = "413", description = "the file is larger than demodeck.import.max-bytes, or the request "
             + "body larger than quarkus.http.limits.max-body-size; the problem names both limits")
-    @APIResponse(responseCode = "409", description = "the deck id belongs to another instructor's deck (the problem names the owner)")
+    @APIResponse(responseCode = "409", description = "the deck id belongs to another instructor's deck (the problem names "
+            + "the owner), or to a deck of the question bank (type bank-deck: its file in questions/ is the source of truth)")
     @APIResponse(responseCode = "422", description = "an invalid parameter, or nothing in the file can be imported")
     public ImportReport upload(@RestForm("file") FileUpload file, @RestForm String format, @RestForm String dryRun,
                                @RestForm String deck, @RestForm String language, @RestForm String termSeparator,
@@ -153,11 +155,23 @@ public class ImportResource {
     }
 
     static ClientFacingException rejected(ImportReport report, String lang) {
+        Optional<ImportProblem> bank = bankDeck(report);
+        if (bank.isPresent()) {
+            // as the editor refuses to write into a bank deck: 409, its file is the source of truth
+            String said = ImportTexts.text(bank.get(), lang);
+            return new ClientFacingException(409, "bank-deck", "A question bank deck", said,
+                    List.of(new ApiProblem.FieldError("deck", said)), java.util.Map.of());
+        }
         List<ApiProblem.FieldError> errors = report.problems().stream().filter(ImportProblem::isError).limit(50)
                 .map(p -> new ApiProblem.FieldError("file", ImportTexts.placed(p, lang)))
                 .toList();
         return new ClientFacingException(422, "import-rejected", "Nothing can be imported",
                 "The file cannot be imported (import record " + report.importId() + ")", errors, java.util.Map.of());
+    }
+
+    /** The refusal of a report whose deck id is a deck of the question bank (questions/), if it is one. */
+    static Optional<ImportProblem> bankDeck(ImportReport report) {
+        return report.problems().stream().filter(p -> ProblemCode.DECK_OF_THE_BANK.key().equals(p.code())).findFirst();
     }
 
     /** A true/false form field; null when it is absent or blank. */

@@ -68,6 +68,11 @@ public final class ImportTexts {
         return ImportProblem.readable(said, ImportProblem.MAX_MESSAGE);
     }
 
+    /** A problem of a cloze text (its {@code cloze_…} message) in {@code lang}: for the editor, which checks gaps too. */
+    public static String cloze(io.demodeck.quiz.cloze.ClozeException.Problem p, String lang) {
+        return say(messages(lang), p.key(), p.args());
+    }
+
     /** Calls the message named {@code key} with the values of its parameters, matched by name. */
     private static String say(ImpMessages m, String key, Map<String, Object> args) {
         Method method = MESSAGES.get(key);

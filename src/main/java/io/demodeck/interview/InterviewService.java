@@ -115,7 +115,7 @@ public class InterviewService {
     /** The questions an interview on this deck can ask: flashcards with key points and quiz questions. */
     @Transactional
     public List<String> tags(DeckAccess.Viewer viewer, String deckExternalId) {
-        Deck deck = visibleDeck(viewer, deckExternalId, "deck");
+        Deck deck = visibleDeck(viewer, deckExternalId);
         return eligible(deck.id, List.of()).stream().flatMap(q -> q.tags.stream()).distinct().sorted().toList();
     }
 
@@ -135,7 +135,7 @@ public class InterviewService {
         if (!errors.isEmpty()) {
             throw ClientFacingException.validation(errors);
         }
-        Deck deck = visibleDeck(viewer, deckExternalId, "deck");
+        Deck deck = visibleDeck(viewer, deckExternalId);
         List<String> wanted = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank())
                 .map(String::strip).distinct().toList();
         List<Question> pool = new ArrayList<>(eligible(deck.id, wanted));
@@ -309,10 +309,12 @@ public class InterviewService {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private Deck visibleDeck(DeckAccess.Viewer viewer, String externalId, String field) {
-        return Deck.findByExternalId(externalId == null ? "" : externalId.strip())
-                .filter(d -> access.canView(viewer, d.id))
-                .orElseThrow(() -> ClientFacingException.validation(field, "no deck you may see has this id"));
+    /**
+     * Any deck the viewer may see (bank, public, their own, co-edited, or a class deck of a class they are in); one
+     * they may not see answers 404 exactly as a missing one, as everywhere ({@link DeckAccess#requireView}).
+     */
+    private Deck visibleDeck(DeckAccess.Viewer viewer, String externalId) {
+        return Deck.findById(access.requireView(viewer, externalId == null ? "" : externalId.strip()));
     }
 
     private static List<Question> eligible(long deckId, List<String> tags) {

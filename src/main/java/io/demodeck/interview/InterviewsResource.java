@@ -50,7 +50,8 @@ import java.util.Set;
 @RunOnVirtualThread
 public class InterviewsResource {
 
-    public record StartRequest(@Schema(examples = "goroutines-threads-processes") String deck,
+    public record StartRequest(@Schema(examples = "goroutines-threads-processes", description = "any deck you may see: the "
+                                       + "bank's, public ones, yours, and those of your classes") String deck,
                                @Schema(description = "only questions with any of these tags; empty for all") List<String> tags,
                                @Schema(description = "1-30 questions (fewer when the deck has fewer)") Integer questions,
                                @Schema(description = "10-3600 seconds per question") Integer secondsPerQuestion,
@@ -141,7 +142,10 @@ public class InterviewsResource {
             + "questions) and shows the first one; its clock starts now.")
     @APIResponse(responseCode = "201", description = "The interview with its first question",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiInterview.class)))
-    @APIResponse(responseCode = "422", description = "deck unknown or not visible, tags that match no question, "
+    @APIResponse(responseCode = "404", description = "No deck you may see has this id (a deck you may not see answers "
+            + "as a missing one)",
+            content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
+    @APIResponse(responseCode = "422", description = "deck missing, tags that match no question, "
             + "questions or secondsPerQuestion out of range",
             content = @Content(mediaType = ApiProblem.MEDIA_TYPE, schema = @Schema(implementation = ApiProblem.class)))
     public Response start(StartRequest body, @QueryParam("lang") @Parameter(description = "ru or en") String lang,

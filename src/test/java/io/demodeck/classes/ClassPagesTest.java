@@ -77,7 +77,7 @@ class ClassPagesTest {
         owner.open(cls);
         Response refused = owner.submit(cls + "/decks", "deck", othersDeck, "newCardsPerDay", "");
         assertEquals(403, refused.statusCode());
-        assertTrue(refused.asString().contains("You may assign decks you edit and public decks only."), refused.asString());
+        assertTrue(refused.asString().contains("You may assign decks you own and public decks only."), refused.asString());
         Response badLimit = owner.submit(cls + "/decks", "deck", deck, "newCardsPerDay", "many");
         assertEquals(422, badLimit.statusCode());
         String page = owner.open(cls).asString();
@@ -160,6 +160,31 @@ class ClassPagesTest {
         Browser learner = signedIn("lrn", Role.LEARNER);
         learner.open("/classes");
         assertEquals(403, learner.submit("/classes", "name", "Learner's class").statusCode());
+    }
+
+    @Test
+    void aCoEditorAssigningTheOwnersDeckIsToldOnlyTheOwnerMayInBothLanguages() {
+        String ownerName = createInstructor();
+        ApiClient ownerApi = ApiClient.signIn(ownerName);
+        String deck = deckOf(ownerApi);
+        Browser coEditor = signedIn("coe", Role.INSTRUCTOR);
+        ownerApi.request().put("/api/v1/decks/" + deck + "/editors/" + username(coEditor)).then().statusCode(200);
+        coEditor.open("/classes");
+        String location = coEditor.submit("/classes", "name", "Co-editor's class").header("Location");
+        String cls = location.substring(0, location.indexOf('?'));
+
+        coEditor.open(cls);
+        Response refused = coEditor.submit(cls + "/decks", "deck", deck, "newCardsPerDay", "");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.asString().contains("Only the deck&#39;s owner and admins may assign it to a class")
+                || refused.asString().contains("Only the deck's owner and admins may assign it to a class"), refused.asString());
+        coEditor.request().get("/lang/ru?back=/classes");
+        coEditor.open(cls);
+        Response russian = coEditor.submit(cls + "/decks", "deck", deck, "newCardsPerDay", "");
+        assertEquals(403, russian.statusCode());
+        assertTrue(russian.asString().contains("Назначить колоду классу могут только её владелец и администраторы"),
+                russian.asString());
+        assertFalse(coEditor.open(cls).asString().contains(deck), "the deck was not assigned");
     }
 
     @Test

@@ -25,6 +25,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +94,34 @@ class ClassesApiTest {
         owner.request().get("/api/v1/classes/" + id).then().body("assignedDecks.externalId", equalTo(List.of(deck, PUBLIC_DECK)));
         owner.request().delete("/api/v1/classes/" + id + "/decks/" + PUBLIC_DECK).then().statusCode(204);
         owner.request().delete("/api/v1/classes/" + id + "/decks/" + PUBLIC_DECK).then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminAssignsADeckAndACoEditorIsToldWhy() throws Exception {
+        ApiClient owner = account(accounts, "own", Role.INSTRUCTOR);
+        ApiClient coEditor = account(accounts, "coe", Role.INSTRUCTOR);
+        ApiClient admin = account(accounts, "adm", Role.ADMIN);
+        String deck = deckOf(owner);
+        owner.request().put("/api/v1/decks/" + deck + "/editors/" + coEditor.username()).then().statusCode(200);
+        long coEditorsClass = createClass(coEditor, "Co-editor's own class");
+
+        // the co-editor edits the deck but may not hand it to their own class's learners
+        coEditor.request().body("{}").put("/api/v1/classes/" + coEditorsClass + "/decks/" + deck).then().statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", endsWith("/not-deck-owner"))
+                .body("detail", containsString("Only the owner of deck '" + deck + "' and admins may assign it"));
+        assertEquals("private", visibility(deck), "a refused assignment changes nothing");
+        coEditor.request().get("/api/v1/classes/" + coEditorsClass).then().body("assignedDecks", empty());
+        // a public deck stays assignable by any instructor
+        coEditor.request().body("{}").put("/api/v1/classes/" + coEditorsClass + "/decks/" + PUBLIC_DECK).then().statusCode(200);
+
+        long ownersClass = createClass(owner, "Owner's class");
+        owner.request().body("{}").put("/api/v1/classes/" + ownersClass + "/decks/" + deck).then().statusCode(200);
+        long adminsClass = createClass(admin, "Admin's class");
+        admin.request().body("{}").put("/api/v1/classes/" + adminsClass + "/decks/" + deck).then().statusCode(200);
+        // once it is a class deck, the co-editor still may not add it to another class
+        coEditor.request().body("{}").put("/api/v1/classes/" + coEditorsClass + "/decks/" + deck).then().statusCode(403)
+                .body("type", endsWith("/not-deck-owner"));
     }
 
     @Test

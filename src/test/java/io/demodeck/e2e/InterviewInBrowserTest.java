@@ -174,6 +174,54 @@ class InterviewInBrowserTest extends BrowserTestBase {
         assertEquals(List.of(), browser.contentSecurityPolicyViolations());
     }
 
+    @Test
+    void aClassMemberInterviewsOnTheClassDeckByItsTag() {
+        AxeScan axe = AxeScan.load();
+        io.demodeck.interview.InterviewFixtures.ClassDeck setup = io.demodeck.interview.InterviewFixtures.classDeck(accounts);
+        String deck = setup.deck();
+        String learner = "ivl" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        accounts.create(learner, PASSWORD, Role.LEARNER, "en");
+        String code = setup.inviteCode();
+        ApiClient.signIn(learner).request().body(Map.of("code", code)).post("/api/v1/classes/join").then().statusCode(200);
+
+        browser.step("the-start-form-offers-the-class-deck", () -> {
+            browser.driver().manage().deleteAllCookies();
+            browser.driver().manage().window().setSize(WIDTHS.get(1));
+            signIn(learner);
+            browser.open("/interviews/new");
+            List<String> offered = browser.findAll("#f-deck option").stream().map(o -> o.getAttribute("value")).toList();
+            assertTrue(offered.contains(deck) && offered.contains(DECK), "the class deck beside the bank's: " + offered);
+            new org.openqa.selenium.support.ui.Select(browser.find("#f-deck")).selectByValue(deck);
+            browser.find("#f-deck").sendKeys(Keys.TAB);
+            browser.pressAndWaitForNewPage(Keys.ENTER);
+            assertEquals("/interviews/new?deck=" + deck, browser.path());
+            List<String> tags = browser.findAll("input[name=tag]").stream().map(t -> t.getAttribute("value")).toList();
+            assertEquals(List.of("alpha", "beta"), tags);
+            scan(axe, "start form on a class deck");
+        });
+        browser.step("starts-on-the-beta-tag-and-answers", () -> {
+            browser.find("input[name=tag][value=beta]").click();
+            WebElement shuffle = browser.find("input[name=shuffle]");
+            if (shuffle.isSelected()) {
+                shuffle.click();
+            }
+            browser.find("#f-questions").clear();
+            browser.find("#f-questions").sendKeys("5");
+            browser.find("#f-questions").sendKeys(Keys.ENTER);
+            browser.waitFor(d -> browser.path().matches("/interviews/\\d+"));
+            assertEquals("Question 1 of 2", browser.find("h1").getText());
+            assertTrue(browser.find("main").getText().contains("Which is two?"), browser.find("main").getText());
+            scan(axe, "question of a class deck");
+            browser.findAll("#answer-form label").stream().filter(l -> l.getText().strip().equals("two")).findFirst()
+                    .orElseThrow().click();
+            tabTo("answer-submit");
+            browser.pressAndWaitForNewPage(Keys.ENTER);
+            assertEquals("Question 2 of 2", browser.find("h1").getText());
+            assertTrue(browser.find("main").getText().contains("Which is three?"));
+        });
+        assertEquals(List.of(), browser.contentSecurityPolicyViolations());
+    }
+
     /** Tabs forward until the element with this id has the focus (keyboard only), at most 60 times. */
     private void tabTo(String id) {
         for (int i = 0; i < 60 && !id.equals(focused()); i++) {

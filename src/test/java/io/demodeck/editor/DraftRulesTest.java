@@ -5,6 +5,7 @@ import io.demodeck.bank.QuestionType;
 import io.demodeck.editor.FieldProblem.Rule;
 import io.demodeck.editor.QuestionDraft.DraftOption;
 import io.demodeck.editor.QuestionDraft.DraftText;
+import io.demodeck.quiz.cloze.ClozeException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -222,10 +223,13 @@ class DraftRulesTest {
                 text("Pick {1:MULTICHOICE:=only} and type {1:SHORTANSWER:wrong}.", null))));
         assertEquals(List.of("texts.en.prompt", "texts.en.prompt"), found.stream().map(FieldProblem::field).toList());
         assertEquals(List.of(Rule.CLOZE_GAP, Rule.CLOZE_GAP), found.stream().map(FieldProblem::rule).toList());
-        // each problem names its gap, as the parser words it
-        assertTrue(found.get(0).args().getFirst().toString().startsWith("gap 1 (MULTICHOICE) needs at least 2 choices"),
-                found.toString());
-        assertTrue(found.get(1).args().getFirst().toString().startsWith("gap 2 (SHORTANSWER)"), found.toString());
+        // each problem names its gap and keeps its message key and values, so that it is said in either language
+        ClozeException.Problem first = (ClozeException.Problem) found.get(0).args().getFirst();
+        ClozeException.Problem second = (ClozeException.Problem) found.get(1).args().getFirst();
+        assertTrue(first.english().startsWith("gap 1 (MULTICHOICE) needs at least 2 choices"), first.toString());
+        assertEquals("cloze_two_choices", first.key());
+        assertEquals(1, ((Number) first.args().get("count")).intValue(), first.toString());
+        assertTrue(second.english().startsWith("gap 2 (SHORTANSWER)"), second.toString());
         assertEquals(Map.of("texts.en.prompt", Rule.CLOZE_GAP), problems(Drafts.of("cloze", Map.of("en",
                 text("No gaps at all.", null)))), "a cloze question without a gap");
     }

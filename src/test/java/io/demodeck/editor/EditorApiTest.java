@@ -209,7 +209,8 @@ class EditorApiTest {
                         startsWith("A gap is not written right: gap 1 (MULTICHOICE) needs at least 2 choices"));
         owner.request().header("Accept-Language", "ru-RU,ru;q=0.9").body(broken).post(questions())
                 .then().statusCode(422)
-                .body("errors.find { it.field == 'texts.en.prompt' }.message", startsWith("Пропуск записан неверно: gap 1"));
+                .body("errors.find { it.field == 'texts.en.prompt' }.message", equalTo("Пропуск записан неверно: "
+                        + "у пропуска 1 (MULTICHOICE) должно быть не меньше двух вариантов, а он один."));
     }
 
     @Test

@@ -160,11 +160,16 @@ class EditorPagesTest {
                 "texts.en.prompt", "The capital of France is {1:SHORTANSWER:=Paris}.");
         assertEquals(303, created.statusCode(), created.asString());
         owner.open(editor()).then().body(containsString("Cloze (fill in the gaps)"));
-        // in Russian, the page and the gap's error read in Russian around the parser's own words
+        // in Russian, the page and the gap's error read in Russian, the gap's problem too (not the parser's English)
         owner.open("/lang/ru");
         owner.submit(editor() + "/new", "type", "cloze", "action", "save", "texts.en.prompt", "Pick {1:MULTICHOICE:=only}.")
                 .then().statusCode(422).body(containsString("Текст с пропусками (Markdown)"))
-                .body(containsString("Пропуск записан неверно: gap 1 (MULTICHOICE)"));
+                .body(containsString("Пропуск записан неверно: у пропуска 1 (MULTICHOICE) должно быть не меньше двух "
+                        + "вариантов, а он один."))
+                .body(not(containsString("needs at least 2 choices")));
+        owner.submit(editor() + "/new", "type", "cloze", "action", "save", "texts.en.prompt", "No gaps here.")
+                .then().statusCode(422)
+                .body(containsString("Пропуск записан неверно: в тексте нет пропусков: запишите пропуск как {1:SHORTANSWER:=ответ}."));
     }
 
     @Test

@@ -32,8 +32,12 @@ class ImportApiTest {
     /** Every API call of these tests is an instructor's, with a bearer token. */
     @org.junit.jupiter.api.BeforeEach
     void signInAsInstructor() {
-        String name = "api" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(name, "instructor-pass", Role.INSTRUCTOR, "en");
+        callTheApiAs("api" + java.util.UUID.randomUUID().toString().substring(0, 8), Role.INSTRUCTOR);
+    }
+
+    /** A new account with this role, whose bearer token every request of the test carries from now on. */
+    private void callTheApiAs(String name, Role role) {
+        accounts.create(name, "instructor-pass", role, "en");
         String token = given().contentType("application/json")
                 .body(java.util.Map.of("username", name, "password", "instructor-pass"))
                 .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
@@ -204,6 +208,50 @@ class ImportApiTest {
                     .body(containsString("at most 24 MB per request")).body(containsString("at most 20 MB"))
                     .body(containsString("href=\"/import\""));
         }
+    }
+
+    @Test
+    void anAdminsImportIntoABankDeckIsRefusedLikeTheEditorsWriteThroughTheApiAndThePages() {
+        String bank = "goroutines-threads-processes";
+        String name = "adm" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        callTheApiAs(name, Role.ADMIN);
+        long before = bankQuestions(bank);
+
+        for (String dryRun : List.of("true", "false")) {
+            given().multiPart("file", "mine.gift", utf8("::Mine:: Admin's own question?{T}")).multiPart("deck", bank)
+                    .multiPart("dryRun", dryRun).when().post("/api/v1/imports").then().statusCode(409)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", org.hamcrest.Matchers.endsWith("/bank-deck"))
+                    .body("detail", containsString("the deck '" + bank + "' is a question bank deck: its questions come "
+                            + "from its file in the questions/ folder, which is loaded again at every start"))
+                    .body("errors[0].field", equalTo("deck"));
+        }
+        given().header("Accept-Language", "ru").multiPart("file", "mine.gift", utf8("Q?{T}")).multiPart("deck", bank)
+                .multiPart("dryRun", "false").when().post("/api/v1/imports").then().statusCode(409)
+                .body("detail", containsString("колода «" + bank + "» — из банка вопросов: её вопросы берутся из файла "
+                        + "в папке questions/"));
+        assertEquals(before, bankQuestions(bank), "nothing was written into the bank deck");
+
+        Browser admin = new Browser();
+        admin.signIn(name, "instructor-pass");
+        admin.request().get("/lang/en?back=/import");
+        admin.open("/import");
+        admin.multipart().multiPart("file", "mine.gift", utf8("Q?{T}")).multiPart("format", "detect")
+                .multiPart("deck", bank).when().post("/import/preview").then().statusCode(409)
+                .contentType(containsString("text/html"))
+                .body(containsString("is a question bank deck: its questions come from its file in the questions/ folder"))
+                .body(org.hamcrest.Matchers.not(containsString("name=\"token\"")));
+        admin.request().get("/lang/ru?back=/import");
+        admin.open("/import");
+        admin.multipart().multiPart("file", "mine.gift", utf8("Q?{T}")).multiPart("format", "detect")
+                .multiPart("deck", bank).when().post("/import/preview").then().statusCode(409)
+                .body(containsString("— из банка вопросов: её вопросы берутся из файла в папке questions/"));
+        assertEquals(before, bankQuestions(bank));
+    }
+
+    private static long bankQuestions(String deck) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.demodeck.bank.Question.count(
+                "deckId = (select id from Deck where externalId = ?1)", deck));
     }
 
     @Test

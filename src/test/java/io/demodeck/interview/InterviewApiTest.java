@@ -1,10 +1,12 @@
 package io.demodeck.interview;
 
+import io.demodeck.account.AccountService;
 import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -123,6 +125,8 @@ class InterviewApiTest {
         learner.request().body(Map.of("deck", DECK, "questions", 3, "secondsPerQuestion", 5)).post("/api/v1/interviews")
                 .then().statusCode(422).body("errors.field", hasItem("secondsPerQuestion"));
         learner.request().body(Map.of("deck", "no-such-deck", "questions", 3, "secondsPerQuestion", 60))
+                .post("/api/v1/interviews").then().statusCode(404).contentType("application/problem+json");
+        learner.request().body(Map.of("deck", " ", "questions", 3, "secondsPerQuestion", 60))
                 .post("/api/v1/interviews").then().statusCode(422).body("errors[0].field", equalTo("deck"));
         learner.request().body(Map.of("deck", DECK, "tags", List.of("no-such-tag"), "questions", 3, "secondsPerQuestion", 60))
                 .post("/api/v1/interviews").then().statusCode(422).body("errors[0].field", equalTo("tags"));
@@ -140,5 +144,49 @@ class InterviewApiTest {
                 .body("errors[0].field", equalTo("position"));
         learner.request().get("/api/v1/interviews/" + id).then().statusCode(200).body("current", notNullValue())
                 .body("results", empty());
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Test
+    void aClassMemberInterviewsOnTheClassDeckByDeckOrTagsAndOthersGet404() {
+        InterviewFixtures.ClassDeck setup = InterviewFixtures.classDeck(accounts);
+        ApiClient instructor = setup.instructor();
+        String deck = setup.deck();
+        long classId = setup.classId();
+        String code = setup.inviteCode();
+        ApiClient member = ApiClient.signUp();
+        ApiClient stranger = ApiClient.signUp();
+        Map<String, Object> wholeDeck = Map.of("deck", deck, "questions", 5, "secondsPerQuestion", 60, "shuffle", false);
+        Map<String, Object> beta = Map.of("deck", deck, "tags", List.of("beta"), "questions", 5,
+                "secondsPerQuestion", 60, "shuffle", false);
+
+        // before joining, the class deck is as missing as a deck that does not exist
+        member.request().body(wholeDeck).post("/api/v1/interviews?lang=en").then().statusCode(404)
+                .contentType("application/problem+json");
+        member.request().body(Map.of("code", code)).post("/api/v1/classes/join").then().statusCode(200);
+
+        JsonPath byDeck = member.request().body(wholeDeck).post("/api/v1/interviews?lang=en").then().statusCode(201)
+                .body("deck", equalTo(deck)).body("current.total", equalTo(3)).extract().jsonPath();
+        assertEquals("c1", byDeck.getString("current.externalId"));
+        JsonPath byTags = member.request().body(beta).post("/api/v1/interviews?lang=en").then().statusCode(201)
+                .body("tags", equalTo(List.of("beta"))).body("current.total", equalTo(2)).extract().jsonPath();
+        assertEquals("c2", byTags.getString("current.externalId"));
+        String path = "/api/v1/interviews/" + byTags.getLong("id");
+        member.request().body(Map.of("position", 1, "skip", true)).post(path + "/answers?lang=en").then().statusCode(200)
+                .body("current.externalId", equalTo("c3"));
+        member.request().post(path + "/finish?lang=en").then().statusCode(200).body("status", equalTo("finished"))
+                .body("results.externalId", equalTo(List.of("c2", "c3")));
+        // the instructor interviews on their own deck too
+        instructor.request().body(wholeDeck).post("/api/v1/interviews?lang=en").then().statusCode(201);
+
+        // someone outside the class: 404, exactly as for a deck that does not exist, by deck and by tags
+        stranger.request().body(wholeDeck).post("/api/v1/interviews?lang=en").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", equalTo("Deck " + deck + " was not found"));
+        stranger.request().body(beta).post("/api/v1/interviews?lang=en").then().statusCode(404);
+        // leaving the class ends it
+        member.request().delete("/api/v1/classes/" + classId + "/membership").then().statusCode(204);
+        member.request().body(wholeDeck).post("/api/v1/interviews?lang=en").then().statusCode(404);
     }
 }

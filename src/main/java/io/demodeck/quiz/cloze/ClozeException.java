@@ -30,8 +30,9 @@ public class ClozeException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
-    public List<String> problems() {
-        return problems.stream().map(Problem::english).toList();
+    /** The problems with their message keys and values, to be said in any language. */
+    public List<Problem> problems() {
+        return problems;
     }
 
     /** The problems as a report keeps them: each a {@code key} and its {@code args}. */

@@ -4,7 +4,7 @@ import io.demodeck.demo.child.ChildProgram;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,44 +29,46 @@ public final class DataRaceChild extends ChildProgram {
 
     private static volatile int volatileCounter;
 
+    /**
+     * Rounds of the unsynchronized counters: a round whose threads happen not to overlap (a busy machine runs them
+     * one after another; the JIT may turn a plain loop into one add) loses nothing, so the race is run again until a
+     * round loses updates, within these bounds; the output says how many rounds ran, and a run that lost nothing says
+     * so rather than claiming a loss.
+     */
+    static final int MAX_ROUNDS = 60;
+    static final long ROUNDS_BUDGET_NANOS = java.time.Duration.ofSeconds(4).toNanos();
+
     private static void dataRace(int threads, int increments) throws Exception {
         boolean virtual = Boolean.getBoolean("demodeck.virtual");
         Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform();
         put("kind", virtual ? "virtual" : "platform");
         put("carriers", parallelism());
-        // up to 5 rounds, the worst reported: the JIT may turn a plain loop into one add, and a round whose
-        // threads then happen not to overlap loses nothing
-        String plain = null;
-        for (int round = 0; round < 5; round++) {
+        long expected = (long) threads * increments;
+        put("plain", untilLost(expected, () -> {
             plainCounter = 0;
-            String result = race(builder, threads, () -> {
+            return race(builder, virtual, threads, () -> {
                 for (int i = 0; i < increments; i++) {
                     plainCounter++;
                 }
             }, () -> plainCounter);
-            if (plain == null || Long.parseLong(result.split(";")[0]) < Long.parseLong(plain.split(";")[0])) {
-                plain = result;
-            }
-            if (plainCounter != threads * increments) {
-                break;
-            }
-        }
-        put("plain", plain);
-        volatileCounter = 0;
-        put("volatile", race(builder, threads, () -> {
-            for (int i = 0; i < increments; i++) {
-                volatileCounter++;
-            }
-        }, () -> volatileCounter));
+        }));
+        put("volatile", untilLost(expected, () -> {
+            volatileCounter = 0;
+            return race(builder, virtual, threads, () -> {
+                for (int i = 0; i < increments; i++) {
+                    volatileCounter++;
+                }
+            }, () -> volatileCounter);
+        }));
         AtomicInteger atomic = new AtomicInteger();
-        put("atomic", race(builder, threads, () -> {
+        put("atomic", race(builder, virtual, threads, () -> {
             for (int i = 0; i < increments; i++) {
                 atomic.incrementAndGet();
             }
-        }, atomic::get));
+        }, atomic::get) + ";1");
         ReentrantLock lock = new ReentrantLock();
         int[] locked = new int[1];
-        put("lock", race(builder, threads, () -> {
+        put("lock", race(builder, virtual, threads, () -> {
             for (int i = 0; i < increments; i++) {
                 lock.lock();
                 try {
@@ -82,20 +84,63 @@ public final class DataRaceChild extends ChildProgram {
             } finally {
                 lock.unlock();
             }
-        }));
+        }) + ";1");
     }
 
-    /** Runs the body on all threads at once (barrier start); returns "count;millis". */
-    private static String race(Thread.Builder builder, int threads, Runnable body,
+    /** One race, as "count;millis". */
+    @FunctionalInterface
+    private interface Round {
+        String run() throws Exception;
+    }
+
+    /**
+     * Runs rounds until one loses updates (its count below {@code expected}), at most {@link #MAX_ROUNDS} and
+     * {@link #ROUNDS_BUDGET_NANOS}; returns "count;millis;rounds" of the losing round, or of the last one when none
+     * lost anything.
+     */
+    private static String untilLost(long expected, Round round) throws Exception {
+        long start = System.nanoTime();
+        String result = null;
+        int rounds = 0;
+        while (rounds < MAX_ROUNDS && (rounds == 0 || System.nanoTime() - start < ROUNDS_BUDGET_NANOS)) {
+            result = round.run();
+            rounds++;
+            if (Long.parseLong(result.split(";")[0]) < expected) {
+                break;
+            }
+        }
+        return result + ";" + rounds;
+    }
+
+    /**
+     * Runs the body on all threads at once; returns "count;millis". Platform threads start at a gate they spin on
+     * (a blocking barrier wakes them one by one, and on a busy machine the first may be done before the last wakes):
+     * the last to arrive opens it for the others, which are running at that moment. Virtual threads wait parked,
+     * so that the others get onto a single carrier (spinning, or yielding, there would keep them off it).
+     */
+    private static String race(Thread.Builder builder, boolean virtual, int threads, Runnable body,
                                java.util.function.IntSupplier result) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(threads);
+        CountDownLatch gate = new CountDownLatch(threads);
+        long deadline = System.nanoTime() + WAIT.toNanos();
         List<Thread> list = new ArrayList<>(threads);
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             list.add(builder.start(() -> {
+                gate.countDown();
                 try {
-                    barrier.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
+                    if (virtual) {
+                        if (!gate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                            return;
+                        }
+                    } else {
+                        while (gate.getCount() > 0) {
+                            if (System.nanoTime() - deadline > 0) {
+                                return;
+                            }
+                            Thread.onSpinWait();
+                        }
+                    }
+                } catch (InterruptedException e) {
                     return;
                 }
                 body.run();

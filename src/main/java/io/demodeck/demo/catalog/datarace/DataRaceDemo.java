@@ -64,12 +64,18 @@ public final class DataRaceDemo implements Demo {
         long locked = count(platform, "lock");
         long oneCarrierPlain = count(virtual, "plain");
         long decidedLost = Math.max(expected - count(decided, "plain"), expected - count(decided, "volatile"));
+        // the rounds the child ran until a loss showed (or its bound, when none did)
+        int decidedRounds = Math.max(rounds(decided, "plain"), rounds(decided, "volatile"));
         boolean exact = count(decided, "atomic") == expected && count(decided, "lock") == expected;
         List<Row> rows = List.of(
                 row("expected", "Ожидалось", "Expected", expected, ""),
                 row("platform.plain", "int++ (платформенные потоки)", "int++ (platform threads)", plain, ""),
                 row("platform.plainLost", "Потеряно обновлений int++", "Lost int++ updates", expected - plain, ""),
+                row("platform.plainRounds", "Прогонов int++ до первой потери", "int++ rounds until a loss showed",
+                        rounds(platform, "plain"), ""),
                 row("platform.volatile", "volatile int++", "volatile int++", vol, ""),
+                row("platform.volatileRounds", "Прогонов volatile int++ до первой потери",
+                        "volatile int++ rounds until a loss showed", rounds(platform, "volatile"), ""),
                 row("platform.atomic", "AtomicInteger", "AtomicInteger", atomic, ""),
                 row("platform.atomicMillis", "AtomicInteger, время", "AtomicInteger, time", millis(platform, "atomic"), "ms"),
                 row("platform.lock", "ReentrantLock", "ReentrantLock", locked, ""),
@@ -78,11 +84,15 @@ public final class DataRaceDemo implements Demo {
         List<Claim> claims = new ArrayList<>(List.of(claim("plainLosesAtomicExact", decidedLost > 0 && exact,
                 "Несинхронизированный ++ (и на volatile-поле) теряет обновления, AtomicInteger и блокировка точны",
                 "An unsynchronized ++ (even on a volatile field) loses updates; AtomicInteger and a lock are exact",
-                text(l -> (ru(l) ? "%s (%s): потеряно до %s из %s; AtomicInteger %s, блокировка %s"
-                        : "%s (%s): up to %s of %s lost; AtomicInteger %s, lock %s")
+                text(l -> (decidedLost > 0
+                        ? (ru(l) ? "%s (%s): потеряно до %s из %s (прогонов: %s); AtomicInteger %s, блокировка %s"
+                                : "%s (%s): up to %s of %s lost (rounds: %s); AtomicInteger %s, lock %s")
+                        : (ru(l) ? "%s (%s): потеряно %s из %s — ни одной потери за %s прогонов; AtomicInteger %s, блокировка %s"
+                                : "%s (%s): %s of %s lost: no loss showed in %s rounds; AtomicInteger %s, lock %s"))
                         .formatted(decided == virtual ? (ru(l) ? "виртуальные потоки, один носитель" : "virtual threads, one carrier")
                                         : (ru(l) ? "платформенные потоки" : "platform threads"), n(threads, l),
-                                n(decidedLost, l), n(expected, l), n(count(decided, "atomic"), l), n(count(decided, "lock"), l))))));
+                                n(decidedLost, l), n(expected, l), n(decidedRounds, l), n(count(decided, "atomic"), l),
+                                n(count(decided, "lock"), l))))));
         Text proof = text(l -> (ru(l)
                 ? "%s потоков × %s несинхронизированных инкрементов дали %s из %s (потеряно %s); volatile дал %s — volatile не делает ++ атомарным. AtomicInteger дал %s, блокировка — %s. На виртуальных потоках с одним носителем обычный счётчик дал %s: без вытеснения гонка может спрятаться, но это удача, а не исправление."
                 : "%s threads × %s unsynchronized increments gave %s of %s (%s lost); volatile gave %s: volatile does not make ++ atomic. AtomicInteger gave %s and the lock gave %s. On virtual threads with a single carrier the plain counter gave %s: without preemption the race can hide, by luck, not by a fix.")
@@ -120,6 +130,12 @@ public final class DataRaceDemo implements Demo {
 
     private static long count(ChildJvm.Output o, String key) {
         return Long.parseLong(o.text(key).split(";")[0]);
+    }
+
+    /** How many rounds the child ran for this counter (1 for the exact ones). */
+    private static int rounds(ChildJvm.Output o, String key) {
+        String[] parts = o.text(key).split(";");
+        return parts.length > 2 ? Integer.parseInt(parts[2]) : 1;
     }
 
     private static long millis(ChildJvm.Output o, String key) {
