@@ -1,8 +1,5 @@
-package io.demodeck.api;
+package io.demodeck.account;
 
-import io.demodeck.account.AccountAdmin;
-import io.demodeck.account.CurrentUser;
-import io.demodeck.account.Role;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;

@@ -1,11 +1,11 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
+import io.demodeck.api.ApiLanguage;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankViews;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
-import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.review.scheduler.State;
 import io.smallrye.common.annotation.RunOnVirtualThread;

@@ -1,11 +1,10 @@
-package io.demodeck.api;
+package io.demodeck.bank;
 
+import io.demodeck.api.ApiLanguage;
 import io.demodeck.platform.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.account.Role;
-import io.demodeck.bank.BankQueries;
-import io.demodeck.bank.BankViews;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;

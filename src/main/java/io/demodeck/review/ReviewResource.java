@@ -1,5 +1,6 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
+import io.demodeck.api.ApiLanguage;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;

@@ -1,11 +1,7 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
-import io.demodeck.review.ReviewConflictException;
-import io.demodeck.review.ReviewIdReusedException;
-import io.demodeck.review.ReviewService;
-import io.demodeck.review.UnknownQuestionException;
 import io.demodeck.review.scheduler.Rating;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
