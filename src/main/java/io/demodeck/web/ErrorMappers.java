@@ -1,13 +1,16 @@
-package io.demodeck.platform;
+package io.demodeck.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.demodeck.platform.ApiProblem;
+import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.OversizeBodies;
+import io.demodeck.platform.RequestIds;
 import io.demodeck.review.ReviewConflictException;
 import io.demodeck.review.ReviewIdReusedException;
 import io.demodeck.review.UnknownQuestionException;
-import io.demodeck.web.ErrorPage;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
