@@ -1,6 +1,7 @@
 package io.demodeck.bank;
 
 import io.demodeck.platform.Sha256;
+import io.demodeck.quiz.QuestionType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankViews;
 import io.demodeck.bank.Deck;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.web.Ui;

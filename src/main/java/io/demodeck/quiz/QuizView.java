@@ -1,5 +1,6 @@
 package io.demodeck.quiz;
 
+import io.demodeck.study.QuizViews;
 import io.quarkus.qute.TemplateData;
 
 import java.util.List;

@@ -6,7 +6,7 @@ import io.demodeck.bank.BankViews;
 import io.demodeck.bank.Deck;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.Question;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;

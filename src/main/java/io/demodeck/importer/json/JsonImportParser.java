@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.ImportLog;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportParser;
