@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.deck.DeckIds;
 import io.demodeck.platform.Sha256;
 import io.demodeck.quiz.QuestionType;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.deck.Deck;
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.platform.MarkdownRenderer;

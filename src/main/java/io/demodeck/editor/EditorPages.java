@@ -3,7 +3,7 @@ package io.demodeck.editor;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankViews;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.quiz.QuestionType;
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.platform.ClientFacingException;

@@ -1,6 +1,6 @@
 package io.demodeck.importer;
 
-import io.demodeck.bank.DeckIds;
+import io.demodeck.deck.DeckIds;
 import io.demodeck.bank.BankMarkdownParser;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;

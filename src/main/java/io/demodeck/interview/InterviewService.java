@@ -2,7 +2,7 @@ package io.demodeck.interview;
 
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.Question;
 import io.demodeck.quiz.QuestionType;
 import io.demodeck.bank.QuizKeys;

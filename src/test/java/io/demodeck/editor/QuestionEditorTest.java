@@ -3,7 +3,7 @@ package io.demodeck.editor;
 import io.demodeck.account.AccountService;
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.Question;
 import io.demodeck.quiz.QuestionType;

@@ -1,6 +1,6 @@
 package io.demodeck.importer.export;
 
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;

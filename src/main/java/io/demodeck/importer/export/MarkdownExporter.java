@@ -1,6 +1,6 @@
 package io.demodeck.importer.export;
 
-import io.demodeck.bank.DeckIds;
+import io.demodeck.deck.DeckIds;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.quiz.QuestionType;

@@ -2,7 +2,7 @@ package io.demodeck.importer.json;
 
 import io.demodeck.importer.ProblemCode;
 
-import io.demodeck.bank.DeckIds;
+import io.demodeck.deck.DeckIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
