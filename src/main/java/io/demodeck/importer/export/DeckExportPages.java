@@ -47,6 +47,11 @@ public class DeckExportPages {
                 ClientFacingException.validation("format", "one of " + ExportFormat.ids()));
         Exported exported = exports.export(deck, f, ExportOptions.defaults())
                 .orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
+        return download(deck, f, exported);
+    }
+
+    /** A deck's export as a file named after the deck, with the count of what it could not carry (page and API). */
+    public static Response download(String deck, ExportFormat f, Exported exported) {
         String fileName = MediaFile.storedName(deck) + "." + exported.extension();
         StreamingOutput body = exported.body()::writeTo;
         return Response.ok(body, f.binary() ? exported.mediaType() : exported.mediaType() + "; charset=utf-8")
