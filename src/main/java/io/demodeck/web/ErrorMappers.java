@@ -25,10 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One place that turns exceptions into responses: {@code application/problem+json} under {@code /api/},
- * an HTML error page elsewhere. Nothing internal (class names, stack traces) reaches the client. Exceptions of a
- * feature the layers below it cannot know are mapped in that feature with {@link #respond} (the review engine's
- * {@code ReviewErrorMappers}, the sign-in redirect of {@code account.SignInRequired}).
+ * Turns exceptions into responses: {@code application/problem+json} under {@code /api/}, an HTML error page
+ * elsewhere. Nothing internal (class names, stack traces) reaches the client. The exceptions of a feature above
+ * {@code web} are mapped in that feature through {@link #respond} (the review engine's {@code ReviewErrorMappers},
+ * the sign-in redirect of {@code account.SignInRequired}), so that every response is built here.
  */
 public class ErrorMappers {
 
