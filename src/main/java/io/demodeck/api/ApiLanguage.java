@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The content language of an API response: {@code ?lang=}, else the first supported Accept-Language, else ru. */
-final class ApiLanguage {
+public final class ApiLanguage {
 
     private ApiLanguage() {
     }
 
-    static String pick(String lang, HttpHeaders headers) {
+    public static String pick(String lang, HttpHeaders headers) {
         if (lang != null && !lang.isBlank()) {
             if (!Languages.isSupported(lang)) {
                 throw ClientFacingException.validation("lang", "one of " + Languages.SUPPORTED);

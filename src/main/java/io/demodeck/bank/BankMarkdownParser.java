@@ -1,6 +1,8 @@
 package io.demodeck.bank;
 
+import io.demodeck.deck.DeckIds;
 import io.demodeck.platform.Sha256;
+import io.demodeck.quiz.QuestionType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,9 +1,11 @@
 package io.demodeck.bank;
 
+import io.demodeck.deck.Deck;
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.platform.MarkdownRenderer;
 import io.demodeck.quiz.AnswerChecker;
+import io.demodeck.quiz.QuestionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.quiz.QuestionType;
 import java.util.List;
 
 /** What the pages and the API show of the bank: records, never entities. HTML fields are already safe. */

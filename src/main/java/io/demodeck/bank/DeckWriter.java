@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.deck.Deck;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.quiz.QuestionType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.quiz.QuestionType;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 import java.util.List;

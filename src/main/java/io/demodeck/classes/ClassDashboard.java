@@ -3,7 +3,7 @@ package io.demodeck.classes;
 import io.demodeck.platform.DemodeckConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.deck.DeckAccess.Viewer;
 import io.demodeck.platform.SqlRow;
 import io.quarkus.arc.Arc;

@@ -1,9 +1,7 @@
 package io.demodeck.deck;
 
-import io.demodeck.bank.DeckIds;
 import io.demodeck.account.Role;
 import io.demodeck.account.User;
-import io.demodeck.bank.Deck;
 import io.demodeck.deck.DeckAccess.Level;
 import io.demodeck.deck.DeckAccess.Viewer;
 import io.demodeck.platform.ApiProblem;

@@ -3,14 +3,8 @@ package io.demodeck.deck;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.deck.DeckAccess.Viewer;
-import io.demodeck.importer.MediaFile;
-import io.demodeck.importer.export.DeckExports;
-import io.demodeck.importer.export.ExportFormat;
-import io.demodeck.importer.export.ExportOptions;
-import io.demodeck.importer.export.Exported;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.web.Ui;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -27,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -41,8 +34,8 @@ import java.util.Map;
 
 /**
  * A deck's lifecycle in the browser: the new-deck form, the manage page (rename, texts, visibility, co-editors,
- * archive, restore, delete, the change log), the purge page for admins and the export with the browser session.
- * Thin: the rules are {@link DeckLifecycle}'s.
+ * archive, restore, delete, the change log, the export links) and the purge page for admins. Thin: the rules are
+ * {@link DeckLifecycle}'s. The export itself is the exporters' ({@code importer.export.DeckExportPages}).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -88,7 +81,7 @@ public class DeckPages {
     DeckLifecycle decks;
 
     @Inject
-    DeckExports exports;
+    DeckExportFormats exportFormats;
 
     @Inject
     CurrentUser user;
@@ -252,29 +245,9 @@ public class DeckPages {
         return Response.seeOther(URI.create("/decks/new?done=purged&deck=" + enc(deck))).build();
     }
 
-    // --------------------------------------------------------------------------------------------- export
-
-    @GET
-    @Path("decks/{deck}/export")
-    @Produces(MediaType.WILDCARD)
-    public Response export(@PathParam("deck") String deck, @QueryParam("format") String format) {
-        QuarkusTransaction.requiringNew().run(() -> decks.manage(viewer(), deck)); // editors only: 404/403 otherwise
-        ExportFormat f = ExportFormat.fromId(format == null || format.isBlank() ? "markdown" : format).orElseThrow(() ->
-                ClientFacingException.validation("format", "one of " + ExportFormat.ids()));
-        Exported exported = exports.export(deck, f, ExportOptions.defaults())
-                .orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
-        String fileName = MediaFile.storedName(deck) + "." + exported.extension();
-        StreamingOutput body = exported.body()::writeTo;
-        return Response.ok(body, f.binary() ? exported.mediaType() : exported.mediaType() + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .header("X-Export-Warnings", exported.warnings().size())
-                .build();
-    }
-
-    /** The export links of a deck, one per format the exporters support. */
-    static List<FormatLink> formats(String deck) {
-        return java.util.Arrays.stream(ExportFormat.values())
-                .map(f -> new FormatLink(f.id(), "/decks/" + deck + "/export?format=" + f.id())).toList();
+    /** The export links of a deck, one per format the exporters support (the download is DeckExportPages'). */
+    private List<FormatLink> formats(String deck) {
+        return exportFormats.ids().stream().map(f -> new FormatLink(f, "/decks/" + deck + "/export?format=" + f)).toList();
     }
 
     // --------------------------------------------------------------------------------------------- helpers

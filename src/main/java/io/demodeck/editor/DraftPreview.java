@@ -2,7 +2,7 @@ package io.demodeck.editor;
 
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.QuestionContent;
 import io.demodeck.deck.DeckAccess;

@@ -1,7 +1,7 @@
 package io.demodeck.editor;
 
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.demo.DemoCatalog;
 import io.demodeck.editor.FieldProblem.Rule;
 import io.demodeck.quiz.cloze.ClozeException;

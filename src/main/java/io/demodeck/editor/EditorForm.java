@@ -1,6 +1,6 @@
 package io.demodeck.editor;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.demo.DemoCatalog;
 import org.jboss.resteasy.reactive.RestForm;
 

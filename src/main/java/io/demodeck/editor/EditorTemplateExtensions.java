@@ -1,6 +1,6 @@
 package io.demodeck.editor;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.quarkus.qute.TemplateExtension;
 
 /** What the editor's pages read from a question: its type and the first line of its prompt. */

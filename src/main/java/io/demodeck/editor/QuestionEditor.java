@@ -3,7 +3,7 @@ package io.demodeck.editor;
 import io.demodeck.platform.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;

@@ -1,6 +1,6 @@
 package io.demodeck.importer;
 
-import io.demodeck.bank.DeckIds;
+import io.demodeck.deck.DeckIds;
 import io.demodeck.bank.BankMarkdownParser;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
@@ -130,7 +130,7 @@ final class ContentChecks {
         if (q.originalLanguage() == null || !q.texts().containsKey(q.originalLanguage())) {
             return new Found(ProblemCode.ORIGINAL_LANGUAGE_NO_TEXT);
         }
-        if (q.type() == io.demodeck.bank.QuestionType.CLOZE) {
+        if (q.type() == io.demodeck.quiz.QuestionType.CLOZE) {
             // the grading key is read from the prompt: one that does not parse could never be answered
             for (var e : q.texts().entrySet()) {
                 try {

@@ -4,6 +4,7 @@ import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import jakarta.annotation.security.RolesAllowed;
 
+import io.demodeck.importer.export.DeckExportPages;
 import io.demodeck.importer.export.DeckExports;
 import io.demodeck.importer.export.ExportFormat;
 import io.demodeck.importer.export.ExportOptions;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -146,12 +146,7 @@ public class ImportResource {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                 access.requireEdit(io.demodeck.deck.DeckAccess.Viewer.of(user), deck)); // editors only
         Exported exported = exports.export(deck, f, options).orElseThrow(() -> ClientFacingException.notFound("Deck " + deck));
-        String fileName = MediaFile.storedName(deck) + "." + exported.extension();
-        StreamingOutput body = exported.body()::writeTo;
-        return Response.ok(body, f.binary() ? exported.mediaType() : exported.mediaType() + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .header("X-Export-Warnings", exported.warnings().size())
-                .build();
+        return DeckExportPages.download(deck, f, exported);
     }
 
     static ClientFacingException rejected(ImportReport report, String lang) {

@@ -1,12 +1,12 @@
 package io.demodeck.importer;
 
-import io.demodeck.bank.DeckIds;
+import io.demodeck.deck.DeckIds;
 import io.demodeck.platform.Sha256;
 import io.demodeck.platform.DemodeckConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.BankMarkdownParser;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.QuestionContent;

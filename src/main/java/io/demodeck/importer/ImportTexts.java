@@ -1,6 +1,6 @@
 package io.demodeck.importer;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.web.Languages;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.i18n.Localized;

@@ -8,7 +8,7 @@ import io.demodeck.deck.DeckAccess.Viewer;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.quiz.QuizResponse;
 import io.demodeck.quiz.QuizView;
-import io.demodeck.quiz.QuizViews;
+import io.demodeck.study.QuizViews;
 import io.demodeck.quiz.cloze.ClozeForm;
 import io.demodeck.study.StudyClock;
 import io.demodeck.web.Ui;
@@ -186,7 +186,7 @@ public class InterviewPages {
             if (e.status() != 422) {
                 throw e;
             }
-            String error = q.type().autoGraded() && q.type() == io.demodeck.bank.QuestionType.NUMERICAL
+            String error = q.type().autoGraded() && q.type() == io.demodeck.quiz.QuestionType.NUMERICAL
                     ? msg().error_number() : msg().error_empty();
             return Response.status(422).entity(page(id, null, error)).build();
         }

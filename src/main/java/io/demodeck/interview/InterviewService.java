@@ -2,9 +2,9 @@ package io.demodeck.interview;
 
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.Question;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.bank.QuizKeys;
 import io.demodeck.deck.DeckAccess;
 import io.demodeck.platform.ApiProblem;

@@ -16,7 +16,7 @@ public record ApiProblem(String type, String title, int status, String detail, S
                          List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://demodeck.dev/problems/";
+    public static final String TYPE_BASE = "https://demodeck.dev/problems/";
 
     public record FieldError(String field, String message) {
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A failure the client is told about, with its status, kind and the fields at fault: thrown by services, JSON
  * resources and HTML pages alike, and turned into problem+json under /api and into an error page elsewhere by
- * {@link ErrorMappers}.
+ * {@code io.demodeck.web.ErrorMappers}.
  */
 public class ClientFacingException extends RuntimeException {
 

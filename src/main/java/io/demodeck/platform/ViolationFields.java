@@ -23,12 +23,12 @@ import java.util.Optional;
  * name ({@code limit}, never {@code changes.arg1}), a property of the JSON body by its path in the document
  * ({@code reviews[3].rating}), the body itself as {@code body}.
  */
-final class ViolationFields {
+public final class ViolationFields {
 
     private ViolationFields() {
     }
 
-    static String of(ConstraintViolation<?> violation) {
+    public static String of(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         Method method = null;
         for (Path.Node node : violation.getPropertyPath()) {

@@ -31,8 +31,8 @@ public final class AnswerChecker {
      * Whether a choice is a right answer: in a single-choice question only one worth 100 % (one worth 50 % earns
      * half the credit but is not right); in a multiple-choice question any with credit.
      */
-    public static boolean isRight(io.demodeck.bank.QuestionType type, double fraction) {
-        return type == io.demodeck.bank.QuestionType.SINGLE_CHOICE ? fraction >= FULL_CREDIT : fraction > 0;
+    public static boolean isRight(io.demodeck.quiz.QuestionType type, double fraction) {
+        return type == io.demodeck.quiz.QuestionType.SINGLE_CHOICE ? fraction >= FULL_CREDIT : fraction > 0;
     }
 
     /** Weights written as percentages come back as 0.99999…: "100 %" with a rounding margin. */
@@ -45,7 +45,7 @@ public final class AnswerChecker {
         Set<Integer> valid = new HashSet<>(selected);
         valid.removeIf(i -> i < 0 || i >= fractions.size());
         double score = valid.stream().mapToDouble(fractions::get).sum();
-        boolean correct = key.type() == io.demodeck.bank.QuestionType.SINGLE_CHOICE
+        boolean correct = key.type() == io.demodeck.quiz.QuestionType.SINGLE_CHOICE
                 ? valid.size() == 1 && right.containsAll(valid) : !valid.isEmpty() && valid.equals(right);
         return new QuizResult(correct, Math.max(0, Math.min(1, score)), null, List.of());
     }

@@ -1,6 +1,5 @@
 package io.demodeck.quiz;
 
-import io.demodeck.bank.QuestionType;
 
 import java.util.ArrayList;
 import java.util.Collections;

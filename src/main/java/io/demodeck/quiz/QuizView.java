@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The quiz part of a study card: the answer fields in the order shown (before the check), and the verdict with its
- * feedback (after it). Built by {@link QuizViews}; HTML fields are already safe.
+ * feedback (after it). Built by {@code study.QuizViews}; HTML fields are already safe.
  *
  * @param checked the learner's answer, checked; null before the check
  * @param retry   the answer could not be read (a numerical answer that is no number); null otherwise

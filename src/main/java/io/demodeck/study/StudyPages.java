@@ -12,7 +12,6 @@ import io.demodeck.quiz.QuizResponse;
 import io.demodeck.quiz.QuizResult;
 import io.demodeck.quiz.cloze.ClozeForm;
 import io.demodeck.quiz.QuizView;
-import io.demodeck.quiz.QuizViews;
 import io.demodeck.review.ReviewIdReusedException;
 import io.demodeck.review.ExtraNewCards;
 import io.demodeck.review.ReviewService;

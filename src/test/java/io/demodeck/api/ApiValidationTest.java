@@ -1,5 +1,7 @@
 package io.demodeck.api;
 
+import io.demodeck.review.ReviewResource;
+import io.demodeck.review.StudyResource;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package io.demodeck.bank;
 
+import io.demodeck.quiz.QuestionType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

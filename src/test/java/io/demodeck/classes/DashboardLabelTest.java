@@ -1,6 +1,6 @@
 package io.demodeck.classes;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

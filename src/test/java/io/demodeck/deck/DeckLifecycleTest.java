@@ -3,7 +3,6 @@ package io.demodeck.deck;
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.api.ApiClient;
-import io.demodeck.bank.Deck;
 import io.demodeck.deck.DeckAccess.Viewer;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.testsupport.EmbeddedPostgresResource;

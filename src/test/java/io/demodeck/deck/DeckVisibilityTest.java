@@ -3,7 +3,6 @@ package io.demodeck.deck;
 import io.demodeck.account.AccountService;
 import io.demodeck.account.Role;
 import io.demodeck.api.ApiClient;
-import io.demodeck.bank.Deck;
 import io.demodeck.importer.Fixtures;
 import io.demodeck.testsupport.Browser;
 import io.demodeck.testsupport.EmbeddedPostgresResource;

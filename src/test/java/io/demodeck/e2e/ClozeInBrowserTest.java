@@ -57,7 +57,7 @@ class ClozeInBrowserTest {
 
     @BeforeEach
     void browser(TestInfo info) {
-        boolean present = QuarkusTransaction.requiringNew().call(() -> io.demodeck.bank.Deck.findByExternalId(DECK).isPresent());
+        boolean present = QuarkusTransaction.requiringNew().call(() -> io.demodeck.deck.Deck.findByExternalId(DECK).isPresent());
         if (!present) {
             try (InputStream in = getClass().getResourceAsStream("/importer/moodle/cloze.xml")) {
                 imports.apply(new ImportRequest(in.readAllBytes(), "cloze.xml", "moodle-xml",
@@ -67,7 +67,7 @@ class ClozeInBrowserTest {
             }
             // an import starts private to its uploader; the learners of this test study it
             QuarkusTransaction.requiringNew().run(() ->
-                    io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", DECK));
+                    io.demodeck.deck.Deck.update("visibility = 'public' where externalId = ?1", DECK));
         }
         if (browser == null) {
             browser = BrowserSession.start(base);

@@ -112,7 +112,7 @@ class EditorInBrowserTest extends BrowserTestBase {
         });
         browser.step("the-learner-studies-the-edited-text", () -> {
             QuarkusTransaction.requiringNew().run(() ->
-                    io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", deck));
+                    io.demodeck.deck.Deck.update("visibility = 'public' where externalId = ?1", deck));
             browser.driver().manage().deleteAllCookies();
             signIn(learner);
             browser.open("/study/" + deck);

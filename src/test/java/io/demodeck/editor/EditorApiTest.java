@@ -166,7 +166,7 @@ class EditorApiTest {
         }
         // a public deck: they see it, but may not edit it
         QuarkusTransaction.requiringNew().run(() ->
-                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", f.deck()));
+                io.demodeck.deck.Deck.update("visibility = 'public' where externalId = ?1", f.deck()));
         for (ApiClient outsider : List.of(other, learner)) {
             create(outsider, Drafts.essay()).then().statusCode(403).contentType(startsWith("application/problem+json"));
             outsider.request().get(one).then().statusCode(403);

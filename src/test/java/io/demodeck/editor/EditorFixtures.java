@@ -6,7 +6,7 @@ import io.demodeck.api.ApiClient;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.DeckWriter;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.deck.DeckAccess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.hibernate.orm.panache.Panache;

@@ -51,7 +51,7 @@ class EditorPagesTest {
     void theDeckPageLinksTheEditorForItsEditorsOnly() {
         owner.open("/decks/" + f.deck()).then().statusCode(200).body(containsString("href=\"" + editor() + "\""));
         QuarkusTransaction.requiringNew().run(() ->
-                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", f.deck()));
+                io.demodeck.deck.Deck.update("visibility = 'public' where externalId = ?1", f.deck()));
         Browser learner = new Browser();
         learner.signIn(f.learner(), ApiClient.PASSWORD);
         learner.open("/decks/" + f.deck()).then().statusCode(200).body(not(containsString(editor())));

@@ -47,7 +47,7 @@ class ImportApiTest {
 
     private static void publish(String deck) {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", deck));
+                io.demodeck.deck.Deck.update("visibility = 'public' where externalId = ?1", deck));
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -1,6 +1,5 @@
 package io.demodeck.quiz;
 
-import io.demodeck.bank.QuestionType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -50,14 +50,14 @@ public class QuizOnStudyPageTest {
     }
 
     public static synchronized void importGiftDeckOnce(ImportService imports) {
-        boolean present = QuarkusTransaction.requiringNew().call(() -> io.demodeck.bank.Deck.findByExternalId(GIFT_DECK).isPresent());
+        boolean present = QuarkusTransaction.requiringNew().call(() -> io.demodeck.deck.Deck.findByExternalId(GIFT_DECK).isPresent());
         if (!present) {
             try (InputStream in = QuizOnStudyPageTest.class.getResourceAsStream("/quiz/feedback-quiz.gift")) {
                 imports.apply(new ImportRequest(in.readAllBytes(), "feedback-quiz.gift", "gift",
                         new ImportOptions(GIFT_DECK, "en", null, null), null));
                 // an import starts private to its uploader; every learner of these tests studies it
                 QuarkusTransaction.requiringNew().run(() ->
-                        io.demodeck.bank.Deck.update("visibility = 'public' where externalId = ?1", GIFT_DECK));
+                        io.demodeck.deck.Deck.update("visibility = 'public' where externalId = ?1", GIFT_DECK));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.quiz.cloze.ClozeWriter;
 import io.demodeck.importer.anki.DemoDeckGuid;
 import io.demodeck.platform.MarkdownRenderer;

@@ -1,7 +1,7 @@
 package io.demodeck.importer.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.demodeck.bank.Deck;
+import io.demodeck.deck.Deck;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.Question;
 import io.demodeck.bank.QuestionContent;

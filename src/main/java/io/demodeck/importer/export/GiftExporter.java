@@ -2,7 +2,7 @@ package io.demodeck.importer.export;
 
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,9 +1,9 @@
 package io.demodeck.importer.export;
 
-import io.demodeck.bank.DeckIds;
+import io.demodeck.deck.DeckIds;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package io.demodeck.importer.gift;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.DeckAssembler;
 import io.demodeck.importer.HtmlText;
 import io.demodeck.importer.ImportLog;

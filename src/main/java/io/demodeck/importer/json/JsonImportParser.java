@@ -2,7 +2,7 @@ package io.demodeck.importer.json;
 
 import io.demodeck.importer.ProblemCode;
 
-import io.demodeck.bank.DeckIds;
+import io.demodeck.deck.DeckIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.ImportLog;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportParser;

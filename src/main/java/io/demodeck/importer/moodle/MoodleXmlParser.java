@@ -1,7 +1,7 @@
 package io.demodeck.importer.moodle;
 
 import io.demodeck.platform.Sha256;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.DeckAssembler;
 import io.demodeck.importer.HtmlText;
 import io.demodeck.importer.ImportLog;

@@ -2,7 +2,7 @@ package io.demodeck.importer.quizlet;
 
 import io.demodeck.importer.ProblemCode;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.DeckAssembler;
 import io.demodeck.importer.HtmlText;
 import io.demodeck.importer.ImportLog;

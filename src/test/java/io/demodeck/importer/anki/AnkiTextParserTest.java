@@ -49,7 +49,7 @@ class AnkiTextParserTest {
 
         // a cloze note with c1 and c2 is one cloze question with two short-answer gaps, the hint after its gap
         assertEquals("guid3", qs.get(3).externalId());
-        assertEquals(io.demodeck.bank.QuestionType.CLOZE, qs.get(3).type());
+        assertEquals(io.demodeck.quiz.QuestionType.CLOZE, qs.get(3).type());
         assertEquals("The {1:SHORTANSWER:=capital} of France is {1:SHORTANSWER:=Paris} (city).\nSecond line",
                 text(qs.get(3)).prompt());
         assertEquals("Extra info", text(qs.get(3)).answer());

@@ -6,7 +6,7 @@ import io.demodeck.importer.ProblemCode;
 
 import com.github.luben.zstd.Zstd;
 import io.demodeck.bank.DeckContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportedHistory;
 import io.demodeck.importer.ParsedImport;

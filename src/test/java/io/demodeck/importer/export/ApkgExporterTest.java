@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.Fixtures;
 import io.demodeck.importer.ImportFormat;
 import io.demodeck.importer.ImportOptions;

@@ -3,7 +3,7 @@ package io.demodeck.importer.moodle;
 import io.demodeck.importer.ProblemCode;
 
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportProblem;
 import io.demodeck.importer.ParsedImport;

@@ -4,7 +4,7 @@ import io.demodeck.importer.ProblemCode;
 
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.QuestionContent;
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ImportProblem;
 import io.demodeck.importer.ParsedImport;

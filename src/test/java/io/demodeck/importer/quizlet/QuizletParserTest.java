@@ -1,6 +1,6 @@
 package io.demodeck.importer.quizlet;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.importer.ImportOptions;
 import io.demodeck.importer.ParsedImport;
 import org.junit.jupiter.api.Test;

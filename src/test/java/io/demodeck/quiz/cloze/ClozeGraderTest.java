@@ -1,6 +1,6 @@
 package io.demodeck.quiz.cloze;
 
-import io.demodeck.bank.QuestionType;
+import io.demodeck.quiz.QuestionType;
 import io.demodeck.quiz.AnswerChecker;
 import io.demodeck.quiz.QuizKey;
 import io.demodeck.quiz.QuizResponse;

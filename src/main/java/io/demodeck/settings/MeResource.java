@@ -1,4 +1,4 @@
-package io.demodeck.api;
+package io.demodeck.settings;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;

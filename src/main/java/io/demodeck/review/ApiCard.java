@@ -1,6 +1,5 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
-import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.State;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

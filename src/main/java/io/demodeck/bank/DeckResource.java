@@ -1,13 +1,12 @@
-package io.demodeck.api;
+package io.demodeck.bank;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.demodeck.api.ApiLanguage;
 import io.demodeck.platform.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demodeck.account.Role;
-import io.demodeck.bank.BankQueries;
-import io.demodeck.bank.BankViews;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;

@@ -1,4 +1,4 @@
-package io.demodeck.bank;
+package io.demodeck.deck;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;

@@ -1,4 +1,4 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -6,7 +6,6 @@ import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
-import io.demodeck.review.ReviewService;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,8 +1,7 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
 import io.demodeck.bank.BankQueries;
 import io.demodeck.bank.BankViews;
-import io.demodeck.review.ReviewService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

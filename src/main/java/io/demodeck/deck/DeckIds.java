@@ -1,4 +1,4 @@
-package io.demodeck.bank;
+package io.demodeck.deck;
 
 import java.util.regex.Pattern;
 

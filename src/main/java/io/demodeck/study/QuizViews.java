@@ -1,8 +1,14 @@
-package io.demodeck.quiz;
+package io.demodeck.study;
 
 import io.demodeck.bank.BankViews;
-import io.demodeck.bank.QuestionType;
 import io.demodeck.platform.MarkdownRenderer;
+import io.demodeck.quiz.KeyPointMatcher;
+import io.demodeck.quiz.OptionOrder;
+import io.demodeck.quiz.QuestionType;
+import io.demodeck.quiz.QuizKey;
+import io.demodeck.quiz.QuizResponse;
+import io.demodeck.quiz.QuizResult;
+import io.demodeck.quiz.QuizView;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,9 @@
-package io.demodeck.api;
+package io.demodeck.review.fitting;
 
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
-import io.demodeck.review.fitting.FitProblem;
-import io.demodeck.review.fitting.FitService;
-import io.demodeck.review.fitting.FitViews;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
+import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

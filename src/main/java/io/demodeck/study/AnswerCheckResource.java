@@ -1,5 +1,6 @@
-package io.demodeck.api;
+package io.demodeck.study;
 
+import io.demodeck.api.ApiLanguage;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
 import io.demodeck.platform.ClientFacingException;

@@ -1,16 +1,16 @@
-package io.demodeck.platform;
+package io.demodeck.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.demodeck.review.ReviewConflictException;
-import io.demodeck.review.ReviewIdReusedException;
-import io.demodeck.review.UnknownQuestionException;
-import io.demodeck.web.ErrorPage;
+import io.demodeck.platform.ApiProblem;
+import io.demodeck.platform.ClientFacingException;
+import io.demodeck.platform.OversizeBodies;
+import io.demodeck.platform.RequestIds;
+import io.demodeck.platform.ViolationFields;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,14 +21,15 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One place that turns exceptions into responses: {@code application/problem+json} under {@code /api/},
- * an HTML error page elsewhere. Nothing internal (class names, stack traces) reaches the client.
+ * Turns exceptions into responses: {@code application/problem+json} under {@code /api/}, an HTML error page
+ * elsewhere. Nothing internal (class names, stack traces) reaches the client. The exceptions of a feature above
+ * {@code web} are mapped in that feature through {@link #respond} (the review engine's {@code ReviewErrorMappers},
+ * the sign-in redirect of {@code account.SignInRequired}), so that every response is built here.
  */
 public class ErrorMappers {
 
@@ -41,26 +42,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ClientFacingException e, UriInfo uri) {
         return respond(uri, e.status(), e.kind(), e.title(), e.getMessage(), e.fieldErrors(), e.headers());
-    }
-
-    // the review engine's domain exceptions: a page and the API answer the same status
-
-    /** A card that changed under every retry of a grade or undo (other devices answering at the same moment). */
-    @ServerExceptionMapper
-    public Response reviewConflict(ReviewConflictException e, UriInfo uri) {
-        return respond(uri, 409, "conflict", "Conflict", "The card was changed elsewhere at the same moment (another "
-                + "device or tab); try again", List.of(), Map.of("Retry-After", "1"));
-    }
-
-    /** A client review id already used for an answer to another question: a client bug, named in the message. */
-    @ServerExceptionMapper
-    public Response reviewIdReused(ReviewIdReusedException e, UriInfo uri) {
-        return respond(uri, 409, "conflict", "Conflict", e.getMessage(), List.of(), Map.of());
-    }
-
-    @ServerExceptionMapper
-    public Response unknownQuestion(UnknownQuestionException e, UriInfo uri) {
-        return respond(uri, 404, "not-found", "Not Found", e.getMessage(), List.of(), Map.of());
     }
 
     @ServerExceptionMapper
@@ -128,20 +109,6 @@ public class ErrorMappers {
         return respond(uri, status, kindOf(status), title, detail, List.of(), Map.of());
     }
 
-    /** Signing in is needed: the API answers a problem document, a page sends the visitor to the sign-in form. */
-    @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
-        if (!isApi(uri)) {
-            // a session cookie that no longer signs in: the session expired, and the sign-in page says so
-            var stale = headers.getCookies().get(io.demodeck.account.SessionAuthentication.COOKIE);
-            boolean expired = stale != null && stale.getValue() != null && !stale.getValue().isBlank();
-            return Response.seeOther(URI.create(expired ? "/login?expired=true" : "/login")).build();
-        }
-        return respond(uri, 401, "unauthorized", "Unauthorized",
-                "A valid bearer access token is required (Authorization: Bearer <token>)", List.of(),
-                Map.of("WWW-Authenticate", "Bearer"));
-    }
-
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(uri, 403, "forbidden", "Forbidden", "your account's role does not allow this", List.of(), Map.of());
@@ -178,8 +145,9 @@ public class ErrorMappers {
                 "Something went wrong on our side (incident " + incident + ")", List.of(), Map.of());
     }
 
-    private static Response respond(UriInfo uri, int status, String kind, String title, String detail,
-                                    List<ApiProblem.FieldError> errors, Map<String, String> headers) {
+    /** A problem document under /api, the error page elsewhere, with the given extra headers. */
+    public static Response respond(UriInfo uri, int status, String kind, String title, String detail,
+                                   List<ApiProblem.FieldError> errors, Map<String, String> headers) {
         Response.ResponseBuilder builder;
         if (isApi(uri)) {
             ApiProblem problem = new ApiProblem(ApiProblem.TYPE_BASE + kind, title, status, detail,
@@ -193,7 +161,7 @@ public class ErrorMappers {
         return builder.build();
     }
 
-    static boolean isApi(UriInfo uri) {
+    public static boolean isApi(UriInfo uri) {
         String path = uri.getPath();
         return path.startsWith("/api/") || path.equals("/api");
     }

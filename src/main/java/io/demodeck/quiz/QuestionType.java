@@ -1,4 +1,4 @@
-package io.demodeck.bank;
+package io.demodeck.quiz;
 
 import java.util.Arrays;
 import java.util.Locale;

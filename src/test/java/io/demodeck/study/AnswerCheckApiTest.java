@@ -1,5 +1,6 @@
-package io.demodeck.api;
+package io.demodeck.study;
 
+import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;

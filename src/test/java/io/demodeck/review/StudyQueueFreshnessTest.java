@@ -1,5 +1,6 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
+import io.demodeck.api.ApiClient;
 import io.demodeck.bank.BankMarkdownParser;
 import io.demodeck.bank.DeckContent;
 import io.demodeck.bank.DeckWriter;

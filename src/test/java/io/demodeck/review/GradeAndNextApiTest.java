@@ -1,5 +1,6 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
+import io.demodeck.api.ApiClient;
 import io.demodeck.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.demodeck.api.ReviewSyncApiTest.DECK;
-import static io.demodeck.api.ReviewSyncApiTest.review;
+import static io.demodeck.review.ReviewSyncApiTest.DECK;
+import static io.demodeck.review.ReviewSyncApiTest.review;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;

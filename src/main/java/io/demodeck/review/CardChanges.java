@@ -1,4 +1,4 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
 import io.demodeck.platform.DemodeckConfig;
 import io.demodeck.platform.ClientFacingException;

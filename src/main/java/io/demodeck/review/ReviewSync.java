@@ -1,4 +1,4 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Max;
@@ -7,10 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
-import io.demodeck.review.ReviewConflictException;
-import io.demodeck.review.ReviewIdReusedException;
-import io.demodeck.review.ReviewService;
-import io.demodeck.review.UnknownQuestionException;
 import io.demodeck.review.scheduler.Rating;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

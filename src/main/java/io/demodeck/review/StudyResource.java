@@ -1,14 +1,14 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import io.demodeck.api.ApiLanguage;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankViews;
 import io.demodeck.platform.ClientFacingException;
 import io.demodeck.platform.ApiProblem;
-import io.demodeck.review.ReviewService;
 import io.demodeck.review.scheduler.Rating;
 import io.demodeck.review.scheduler.State;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -39,7 +39,7 @@ import java.util.List;
 @RunOnVirtualThread
 public class StudyResource {
 
-    static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = 100;
 
     /** Where the card goes if the learner answers with {@code rating} now. */
     public record Outcome(Rating rating, int grade, State state, Instant due, long intervalSeconds, int scheduledDays) {

@@ -1,13 +1,10 @@
-package io.demodeck.api;
+package io.demodeck.account;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
-import io.demodeck.account.AccountAdmin;
-import io.demodeck.account.CurrentUser;
-import io.demodeck.account.Role;
 import io.demodeck.platform.ApiProblem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;

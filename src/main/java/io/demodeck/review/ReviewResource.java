@@ -1,4 +1,4 @@
-package io.demodeck.api;
+package io.demodeck.review;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.Valid;
+import io.demodeck.api.ApiLanguage;
 import io.demodeck.account.CurrentUser;
 import io.demodeck.account.Role;
 import io.demodeck.bank.BankQueries;
@@ -53,7 +54,7 @@ public class ReviewResource {
     public record ReviewBatchResult(List<ReviewSync.Result> results, StudyResource.StudyQueue next) {
     }
 
-    static final int MAX_NEXT = 50;
+    public static final int MAX_NEXT = 50;
 
     @Inject
     ReviewSync sync;
