@@ -285,14 +285,13 @@ bench_tree_cpu_seconds() {
 # CPU seconds used so far by the bench PostgreSQL: the postmaster (with its reaped backends) plus the live backends.
 bench_pg_cpu_seconds() { bench_tree_cpu_seconds "$(head -1 "$BENCH_PG_DIR/postmaster.pid")"; }
 
-# CPU seconds used so far by the children this script has waited for (the calling shell's cutime + cstime): taken
-# before and after a foreground `wrk ... | tee`, the difference is wrk's own CPU (tee's is noise).
-bench_reaped_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($16 + $17) / t }' "/proc/$$/stat"; }
-
-# CPU seconds the whole machine has been busy so far (all cores; idle, I/O wait and steal left out): the difference
-# over a window, against the sum of the processes measured in it, shows what else ran (other users, the kernel).
-bench_busy_cpu_seconds() {
-  awk -v t="$(getconf CLK_TCK)" '$1 == "cpu" { printf "%.2f\n", ($2 + $3 + $4 + $7 + $8) / t; exit }' /proc/stat
+# CPU seconds of the whole machine so far, all cores: "BUSY ALL" (busy leaves out idle, I/O wait and steal; guest
+# time is already in user time). Over a window, busy / all x cores is how many cores were busy, and busy against the
+# sum of the processes measured in it shows what else ran (other users, the kernel).
+bench_machine_cpu_seconds() {
+  awk -v t="$(getconf CLK_TCK)" '$1 == "cpu" {
+    busy = $2 + $3 + $4 + $7 + $8; all = 0; for (i = 2; i <= 9; i++) all += $i
+    printf "%.2f %.2f\n", busy / t, all / t; exit }' /proc/stat
 }
 
 # BENCH_JAVA_OPTS as text for a results file, with an @file's options spelled out.

@@ -5,7 +5,7 @@
 # configuration is docker/nginx.conf with its listen and upstream server lines pointed at loopback). Each setup starts
 # from a fresh copy of the generated database and fresh JVMs, warms up, then runs each client pattern. For each run:
 # graded reviews / s, p50 / p99, and the CPU per graded review of each app process, nginx (master and workers),
-# PostgreSQL (all its processes) and wrk, from /proc over the measured window, beside how busy the whole machine was;
+# PostgreSQL (all its processes) and wrk, from /proc over the middle of each run, beside how busy the whole machine was;
 # each instance's resident memory. The question it answers: does a second app process add throughput on this machine,
 # or only split the app's CPU (docs/SCALING.md, section 6)? Writes bench/results/load-replicas.md.
 #
@@ -54,14 +54,42 @@ SAMPLERS=()
 stop_all # whatever an interrupted earlier run left (its pid files)
 trap stop_all EXIT
 
-# CPU seconds so far, space-separated: app 1, app 2, nginx, PostgreSQL, wrk (this shell's reaped children), machine
+# CPU seconds so far, space-separated: wall clock, app 1, app 2, nginx, PostgreSQL, wrk, machine busy, machine all
 cpu_snapshot() {
-  local n=$1 i
+  local n=$1 wrk=$2 i
+  echo -n "$(date +%s.%N) "
   for i in 1 2; do
     if [ "$i" -le "$n" ]; then echo -n "$(bench_cpu_seconds "$(cat "$BENCH_OUT/replica$i.pid")") "; else echo -n "0 "; fi
   done
   if [ -f "$BENCH_OUT/nginx.pid" ]; then echo -n "$(bench_tree_cpu_seconds "$(cat "$BENCH_OUT/nginx.pid")") "; else echo -n "0 "; fi
-  echo "$(bench_pg_cpu_seconds) $(bench_reaped_cpu_seconds) $(bench_busy_cpu_seconds)"
+  echo "$(bench_pg_cpu_seconds) $(bench_cpu_seconds "$wrk") $(bench_machine_cpu_seconds)"
+}
+
+# Runs wrk in the background and samples the CPU of every process twice while it runs: a tenth of the run after wrk's
+# clock starts (once its last thread is up: each thread first reads its slice of the tokens) and a tenth before it
+# stops, so neither wrk's start nor the requests still in flight at its end count. Prints the two snapshots' lines.
+# `measured_run SETUP PATTERN INSTANCES PORT`; wrk's report goes to $BENCH_OUT/replicas-wrk-SETUP-PATTERN.txt.
+measured_run() {
+  local setup=$1 pattern=$2 n=$3 port=$4 loop wrk="" i started margin
+  STUDY_PATTERN=$pattern bench_study_loop "$port" "$CONNECTIONS" "$DURATION" --latency \
+    >"$BENCH_OUT/replicas-wrk-$setup-$pattern.txt" 2>&1 &
+  loop=$!
+  for ((i = 0; i < 1200; i++)); do
+    if [ -z "$wrk" ]; then
+      if [ "$(cat "/proc/$loop/comm" 2>/dev/null)" = wrk ]; then wrk=$loop; else wrk=$(pgrep -P "$loop" -x wrk || true); fi
+    fi
+    [ -n "$wrk" ] && [ "$(awk '/^Threads:/ { print $2 }' "/proc/$wrk/status" 2>/dev/null || echo 0)" -gt "$CONNECTIONS" ] && break
+    sleep 0.05
+  done
+  [ -n "$wrk" ] || { echo "wrk did not start: $(cat "$BENCH_OUT/replicas-wrk-$setup-$pattern.txt")" >&2; return 1; }
+  started=$(date +%s%N)
+  margin=$(awk -v d="$DURATION" 'BEGIN { printf "%.3f", d / 10 }')
+  sleep "$margin"
+  cpu_snapshot "$n" "$wrk"
+  sleep "$(awk -v s="$started" -v now="$(date +%s%N)" -v d="$DURATION" -v m="$margin" \
+    'BEGIN { w = (s + (d - m) * 1e9 - now) / 1e9; printf "%.3f", w > 0 ? w : 0 }')"
+  cpu_snapshot "$n" "$wrk"
+  wait "$loop"
 }
 
 declare -A LINE APP1 APP2 NGINX PG WRK SUM BUSY OTHER RSS READY LOAD_AVG
@@ -97,13 +125,13 @@ for setup in $SETUPS; do
   done
   for pattern in $PATTERNS; do
     k=$setup-$pattern
-    read -r a1_0 a2_0 n_0 p_0 w_0 m_0 < <(cpu_snapshot "$n")
-    t0=$(date +%s%N)
-    STUDY_PATTERN=$pattern bench_study_loop "$target" "$CONNECTIONS" "$DURATION" --latency | tee "$BENCH_OUT/replicas-wrk-$k.txt"
-    t1=$(date +%s%N)
-    read -r a1_1 a2_1 n_1 p_1 w_1 m_1 < <(cpu_snapshot "$n")
+    measured_run "$setup" "$pattern" "$n" "$target" >"$BENCH_OUT/replicas-cpu-$k.txt"
+    { read -r t_0 a1_0 a2_0 n_0 p_0 w_0 busy_0 all_0; read -r t_1 a1_1 a2_1 n_1 p_1 w_1 busy_1 all_1; } \
+      <"$BENCH_OUT/replicas-cpu-$k.txt"
+    cat "$BENCH_OUT/replicas-wrk-$k.txt"
     LINE[$k]=$(sed -n 's/^STUDY-LOOP //p' "$BENCH_OUT/replicas-wrk-$k.txt")
-    graded=$(bench_json "${LINE[$k]}" graded)
+    # the reviews graded between the two snapshots, at the rate wrk measured over its whole run
+    graded=$(awk -v r="$(bench_json "${LINE[$k]}" gradedPerSecond)" -v a="$t_0" -v b="$t_1" 'BEGIN { printf "%.1f", r * (b - a) }')
     APP1[$k]=$(bench_per_review "$a1_0" "$a1_1" "$graded")
     APP2[$k]=$(bench_per_review "$a2_0" "$a2_1" "$graded")
     NGINX[$k]=$(bench_per_review "$n_0" "$n_1" "$graded")
@@ -111,8 +139,9 @@ for setup in $SETUPS; do
     WRK[$k]=$(bench_per_review "$w_0" "$w_1" "$graded")
     SUM[$k]=$(awk -v a="${APP1[$k]}" -v b="${APP2[$k]}" -v c="${NGINX[$k]}" -v d="${PG[$k]}" -v e="${WRK[$k]}" \
       'BEGIN { printf "%.2f", a + b + c + d + e }')
-    BUSY[$k]=$(awk -v a="$m_0" -v b="$m_1" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.2f", (b - a) / ((t1 - t0) / 1e9) }')
-    OTHER[$k]=$(awk -v busy="$(bench_per_review "$m_0" "$m_1" "$graded")" -v sum="${SUM[$k]}" 'BEGIN { printf "%.2f", busy - sum }')
+    BUSY[$k]=$(awk -v c="$CORES" -v b0="$busy_0" -v b1="$busy_1" -v a0="$all_0" -v a1="$all_1" \
+      'BEGIN { printf "%.2f", (a1 > a0 ? c * (b1 - b0) / (a1 - a0) : 0) }')
+    OTHER[$k]=$(awk -v busy="$(bench_per_review "$busy_0" "$busy_1" "$graded")" -v sum="${SUM[$k]}" 'BEGIN { printf "%.2f", busy - sum }')
   done
   kill "${SAMPLERS[@]}" 2>/dev/null || true
   SAMPLERS=()
@@ -149,9 +178,10 @@ mkdir -p "$(dirname "$RESULTS")"
   echo "  instances on loopback (round-robin, keepalive to the instances), access log off"
   echo "- client: wrk -t$CONNECTIONS -c$CONNECTIONS -d${DURATION}s -s bench/study-loop.lua, patterns as in bench/results/load.md"
   echo "  (**one**: one request per answer; **mobile**: fetch 20 cards, sync 20 answers in one request); latency per HTTP request"
-  echo "- CPU per graded review, from /proc over each measured window: each app process, nginx (master and workers),"
-  echo "  PostgreSQL (all its processes), wrk; \"busy\" is the whole machine's non-idle CPU in cores over the window, \"other\""
-  echo "  what it spent per review beyond the processes listed (other users, kernel threads); all on the same $CORES cores"
+  echo "- CPU per graded review, from /proc between two snapshots a tenth of the run after wrk's start and a tenth before"
+  echo "  its end, at wrk's graded rate: each app process, nginx (master and workers), PostgreSQL (all its processes), wrk;"
+  echo "  \"busy\" is the whole machine's non-idle CPU in cores between the snapshots, \"other\" what it spent per review"
+  echo "  beyond the processes listed (other users, kernel threads); all on the same $CORES cores"
   echo
   echo "| setup | pattern | graded reviews / s | p50 ms | p99 ms | failed | CPU ms per review: app 1 + app 2 + nginx + PostgreSQL + wrk = sum | machine busy (cores) / other ms per review | resident MiB per instance (median / max) |"
   echo "|---|---|---|---|---|---|---|---|---|"
@@ -187,9 +217,14 @@ mkdir -p "$(dirname "$RESULTS")"
     fi
   done
   saturated=$(for k in "${!BUSY[@]}"; do echo "${BUSY[$k]}"; done | awk -v c="$CORES" '$1 < 0.9 * c { low = 1 } END { print low ? "no" : "yes" }')
-  if [ "$saturated" = yes ]; then
-    echo "- every run kept the machine's $CORES cores at least 90 % busy: throughput here is the cores divided by the CPU per"
-    echo "  review, so a second app process can only split the app's share, and nginx's CPU comes out of the same cores"
+  shared=$(for k in "${!SUM[@]}"; do echo "${SUM[$k]} ${OTHER[$k]}"; done | awk '$2 > 0.1 * $1 { s = 1 } END { print s ? "yes" : "no" }')
+  if [ "$shared" = yes ]; then
+    echo "- other processes took more than a tenth of the CPU per review in some runs (column \"other\"): the machine was"
+    echo "  shared, so the throughput ratios between setups are not the CPU costs of the setups alone"
+  elif [ "$saturated" = yes ]; then
+    echo "- every run kept the machine's $CORES cores at least 90 % busy, nearly all of it the processes measured: throughput"
+    echo "  here is the cores divided by the CPU per review, so a second app process can only split the app's share, and"
+    echo "  nginx's CPU comes out of the same cores"
   else
     echo "- some runs left the cores below 90 % busy: there the limit was not the CPU alone (connections waiting on"
     echo "  PostgreSQL's commits, or wrk's connection count); compare the busy column before reading the ratios as CPU costs"
