@@ -54,15 +54,40 @@ SAMPLERS=()
 stop_all # whatever an interrupted earlier run left (its pid files)
 trap stop_all EXIT
 
-# CPU seconds so far, space-separated: wall clock, app 1, app 2, nginx, PostgreSQL, wrk, machine busy, machine all
+# CPU seconds so far, space-separated: wall clock, app 1, app 2, nginx, PostgreSQL, wrk, machine busy, machine all.
+# One awk reads every /proc file (and only two pgreps fork), so that a snapshot stays short on a busy machine.
+CLK_TCK=$(getconf CLK_TCK)
 cpu_snapshot() {
-  local n=$1 wrk=$2 i
-  echo -n "$(date +%s.%N) "
+  local n=$1 wrk=$2 procs="" i pid child
   for i in 1 2; do
-    if [ "$i" -le "$n" ]; then echo -n "$(bench_cpu_seconds "$(cat "$BENCH_OUT/replica$i.pid")") "; else echo -n "0 "; fi
+    [ "$i" -le "$n" ] && procs+=" app$i:$(<"$BENCH_OUT/replica$i.pid"):self"
   done
-  if [ -f "$BENCH_OUT/nginx.pid" ]; then echo -n "$(bench_tree_cpu_seconds "$(cat "$BENCH_OUT/nginx.pid")") "; else echo -n "0 "; fi
-  echo "$(bench_pg_cpu_seconds) $(bench_cpu_seconds "$wrk") $(bench_machine_cpu_seconds)"
+  for pid in "$([ -f "$BENCH_OUT/nginx.pid" ] && echo "nginx:$(<"$BENCH_OUT/nginx.pid")")" \
+             "pg:$(head -1 "$BENCH_PG_DIR/postmaster.pid")"; do
+    [ -n "$pid" ] || continue
+    # the parent with the children it has reaped, and its live children (as bench_tree_cpu_seconds)
+    procs+=" ${pid%%:*}:${pid#*:}:tree"
+    for child in $(pgrep -P "${pid#*:}"); do procs+=" ${pid%%:*}:$child:self"; done
+  done
+  procs+=" wrk:$wrk:self"
+  awk -v now="$EPOCHREALTIME" -v procs="$procs" -v t="$CLK_TCK" 'BEGIN {
+    n = split(procs, list, " ")
+    for (i = 1; i <= n; i++) {
+      split(list[i], p, ":")
+      if ((getline line < ("/proc/" p[2] "/stat")) > 0) {
+        sub(/^.*\) /, "", line)   # after "pid (comm) ": state is field 1, utime field 12
+        split(line, f, " ")
+        cpu[p[1]] += f[12] + f[13] + (p[3] == "tree" ? f[14] + f[15] : 0)
+      }
+      close("/proc/" p[2] "/stat")
+    }
+    while ((getline line < "/proc/stat") > 0) {
+      split(line, f, " ")
+      if (f[1] == "cpu") { busy = f[2] + f[3] + f[4] + f[7] + f[8]; for (j = 2; j <= 9; j++) all += f[j]; break }
+    }
+    printf "%s %.2f %.2f %.2f %.2f %.2f %.2f %.2f\n", now, cpu["app1"] / t, cpu["app2"] / t, cpu["nginx"] / t,
+      cpu["pg"] / t, cpu["wrk"] / t, busy / t, all / t
+  }'
 }
 
 # Runs wrk in the background and samples the CPU of every process twice while it runs: a tenth of the run after wrk's
@@ -86,8 +111,9 @@ measured_run() {
   margin=$(awk -v d="$DURATION" 'BEGIN { printf "%.3f", d / 10 }')
   sleep "$margin"
   cpu_snapshot "$n" "$wrk"
+  kill -0 "$wrk" 2>/dev/null || { echo "wrk ended before the first CPU snapshot: a longer DURATION" >&2; return 1; }
   sleep "$(awk -v s="$started" -v now="$(date +%s%N)" -v d="$DURATION" -v m="$margin" \
-    'BEGIN { w = (s + (d - m) * 1e9 - now) / 1e9; printf "%.3f", w > 0 ? w : 0 }')"
+    'BEGIN { w = (s + (d - m) * 1e9 - now) / 1e9; printf "%.3f", (w > 0 ? w : 0) }')"
   cpu_snapshot "$n" "$wrk"
   wait "$loop"
 }
