@@ -115,10 +115,12 @@ measured_run() {
   sleep "$(awk -v s="$started" -v now="$(date +%s%N)" -v d="$DURATION" -v m="$margin" \
     'BEGIN { w = (s + (d - m) * 1e9 - now) / 1e9; printf "%.3f", (w > 0 ? w : 0) }')"
   cpu_snapshot "$n" "$wrk"
+  # on a machine too busy for the margins, the second snapshot can come after wrk has ended: its figures are not valid
+  if kill -0 "$wrk" 2>/dev/null; then echo ok; else echo late; echo "wrk ended before the second CPU snapshot" >&2; fi
   wait "$loop"
 }
 
-declare -A LINE APP1 APP2 NGINX PG WRK SUM BUSY OTHER RSS READY LOAD_AVG
+declare -A LINE APP1 APP2 NGINX PG WRK SUM BUSY OTHER RSS READY LOAD_AVG WINDOW
 tokens_port=""
 for setup in $SETUPS; do
   n=$(instances_of "$setup")
@@ -152,8 +154,9 @@ for setup in $SETUPS; do
   for pattern in $PATTERNS; do
     k=$setup-$pattern
     measured_run "$setup" "$pattern" "$n" "$target" >"$BENCH_OUT/replicas-cpu-$k.txt"
-    { read -r t_0 a1_0 a2_0 n_0 p_0 w_0 busy_0 all_0; read -r t_1 a1_1 a2_1 n_1 p_1 w_1 busy_1 all_1; } \
+    { read -r t_0 a1_0 a2_0 n_0 p_0 w_0 busy_0 all_0; read -r t_1 a1_1 a2_1 n_1 p_1 w_1 busy_1 all_1; read -r window; } \
       <"$BENCH_OUT/replicas-cpu-$k.txt"
+    WINDOW[$k]=$window
     cat "$BENCH_OUT/replicas-wrk-$k.txt"
     LINE[$k]=$(sed -n 's/^STUDY-LOOP //p' "$BENCH_OUT/replicas-wrk-$k.txt")
     # the reviews graded between the two snapshots, at the rate wrk measured over its whole run
@@ -215,7 +218,9 @@ mkdir -p "$(dirname "$RESULTS")"
     for pattern in $PATTERNS; do
       k=$setup-$pattern l=${LINE[$k]}
       failed=$(( $(bench_json "$l" failed) + $(bench_json "$l" socketErrors) + $(bench_json "$l" non2xx) ))
-      echo "| $(label "$setup") | $pattern | $(gps "$k") | $(bench_json "$l" p50ms) | $(bench_json "$l" p99ms) | $failed | ${APP1[$k]} + ${APP2[$k]} + ${NGINX[$k]} + ${PG[$k]} + ${WRK[$k]} = ${SUM[$k]} | ${BUSY[$k]} / ${OTHER[$k]} | ${RSS[$setup]} |"
+      late=""
+      [ "${WINDOW[$k]}" = ok ] || late="**not valid: wrk ended before the second snapshot** "
+      echo "| $(label "$setup") | $pattern | $(gps "$k") | $(bench_json "$l" p50ms) | $(bench_json "$l" p99ms) | $failed | $late${APP1[$k]} + ${APP2[$k]} + ${NGINX[$k]} + ${PG[$k]} + ${WRK[$k]} = ${SUM[$k]} | ${BUSY[$k]} / ${OTHER[$k]} | ${RSS[$setup]} |"
     done
   done
   echo
