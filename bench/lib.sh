@@ -285,15 +285,6 @@ bench_tree_cpu_seconds() {
 # CPU seconds used so far by the bench PostgreSQL: the postmaster (with its reaped backends) plus the live backends.
 bench_pg_cpu_seconds() { bench_tree_cpu_seconds "$(head -1 "$BENCH_PG_DIR/postmaster.pid")"; }
 
-# CPU seconds of the whole machine so far, all cores: "BUSY ALL" (busy leaves out idle, I/O wait and steal; guest
-# time is already in user time). Over a window, busy / all x cores is how many cores were busy, and busy against the
-# sum of the processes measured in it shows what else ran (other users, the kernel).
-bench_machine_cpu_seconds() {
-  awk -v t="$(getconf CLK_TCK)" '$1 == "cpu" {
-    busy = $2 + $3 + $4 + $7 + $8; all = 0; for (i = 2; i <= 9; i++) all += $i
-    printf "%.2f %.2f\n", busy / t, all / t; exit }' /proc/stat
-}
-
 # BENCH_JAVA_OPTS as text for a results file, with an @file's options spelled out.
 bench_java_opts_text() {
   local opt out=""
