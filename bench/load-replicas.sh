@@ -12,6 +12,8 @@
 # Usage: bench/load-replicas.sh   (CONNECTIONS=64 PATTERNS="one mobile" SETUPS="direct nginx1 nginx2" DURATION=30 WARMUP=20)
 #        BENCH_NOTE="..." adds a line under the title (say there what else ran on the machine)
 #        BENCH_NGINX_WORKERS=1 bench/load-replicas.sh   nginx with one worker instead of one per core
+# In (c) each instance gets half the warm-up traffic: an app CPU per review well above (b)'s there is JIT compilation
+# still running (the smoke run under load with WARMUP=5 showed it); raise WARMUP before reading it as a cost.
 # Ports: app instances PORT (18085) and PORT+1, nginx NGINX_PORT (18087); the PostgreSQL cluster of bench/lib.sh.
 # Takes about 3 x (1 + patterns x (WARMUP + DURATION) / 60) minutes with the data generated (about 9 with the
 # defaults), plus about 10 minutes the first time, to generate the data, and the time to sign in 10,000 learners.
