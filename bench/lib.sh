@@ -176,6 +176,9 @@ bench_app_stop() {
   rm -f "$pidfile"
 }
 
+# Median and maximum of a file of numbers, one a line (e.g. bench_rss_sample's): prints "median max".
+bench_median_max() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)], a[NR] }'; }
+
 # Resident memory of a process in MiB.
 bench_rss_mib() { awk '/VmRSS/ { printf "%.0f\n", $2 / 1024 }' "/proc/$1/status"; }
 
@@ -270,13 +273,17 @@ bench_pgbench() {
 # CPU seconds used so far by PID and its threads (user + system).
 bench_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / t }' "/proc/$1/stat"; }
 
-# CPU seconds used so far by the bench PostgreSQL: the postmaster (with its reaped backends) plus the live backends.
-bench_pg_cpu_seconds() {
-  local master; master=$(head -1 "$BENCH_PG_DIR/postmaster.pid")
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$master/stat"
-    for child in $(pgrep -P "$master"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null; done
+# CPU seconds used so far by a process that forks workers: PID itself (with the children it has reaped) plus its live
+# children.
+bench_tree_cpu_seconds() {
+  local parent=$1 child
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$parent/stat"
+    for child in $(pgrep -P "$parent"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null; done
   } | awk -v t="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f\n", s / t }'
 }
+
+# CPU seconds used so far by the bench PostgreSQL: the postmaster (with its reaped backends) plus the live backends.
+bench_pg_cpu_seconds() { bench_tree_cpu_seconds "$(head -1 "$BENCH_PG_DIR/postmaster.pid")"; }
 
 # BENCH_JAVA_OPTS as text for a results file, with an @file's options spelled out.
 bench_java_opts_text() {
@@ -289,4 +296,56 @@ bench_java_opts_text() {
     fi
   done
   echo "${out:-none}"
+}
+
+# A field of a one-line JSON object (wrk's STUDY-LOOP line, pgbench's PGBENCH line): `bench_json "$line" graded`.
+bench_json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+# Milliseconds per item of the CPU seconds between two readings: `bench_per_review BEFORE AFTER ITEMS`.
+bench_per_review() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.2f", (n > 0 ? 1000 * (b - a) / n : 0) }'; }
+
+# A / B with two decimals (0 when B is 0).
+bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# --- nginx in front of app instances (Debian's nginx, a non-daemon child with its own prefix) ------------------
+BENCH_NGINX=${BENCH_NGINX:-/usr/sbin/nginx}
+
+# Starts nginx on loopback PORT with docker/nginx.conf's server block and upstream settings, its upstream servers
+# replaced by app instances on loopback: `bench_nginx_start NAME PORT APP_PORT...`. Prefix, generated configuration
+# and logs under $BENCH_OUT/NAME; writes $BENCH_OUT/NAME.pid (the master; stop it with bench_app_stop NAME). Workers:
+# BENCH_NGINX_WORKERS (auto, as in the nginx image); no access log.
+bench_nginx_start() {
+  local name=$1 port=$2; shift 2
+  local prefix=$BENCH_OUT/$name app servers=""
+  rm -rf "$prefix" && mkdir -p "$prefix/logs" "$prefix/tmp"
+  # the parameters of compose's upstream servers (max_fails, fail_timeout) for each app instance
+  local params; params=$(sed -n 's/^ *server app[0-9]*:[0-9]*\(.*\);.*/\1/p' "$BENCH_ROOT/docker/nginx.conf" | head -1)
+  for app in "$@"; do servers+="    server 127.0.0.1:$app$params;"$'\n'; done
+  awk -v servers="$servers" -v listen="    listen 127.0.0.1:$port;" '
+    /^ *server app[0-9]*:/ { if (!done) printf "%s", servers; done = 1; next }
+    /^ *listen 80;/ { print listen; next }
+    { print }' "$BENCH_ROOT/docker/nginx.conf" >"$prefix/site.conf"
+  grep -q "listen 127.0.0.1:$port;" "$prefix/site.conf" && grep -q "server 127.0.0.1:" "$prefix/site.conf" \
+    || { echo "docker/nginx.conf no longer has 'listen 80;' and 'server appN:8080' lines to replace" >&2; return 1; }
+  # the rest of the nginx image's nginx.conf that matters for proxying (worker_processes auto, 1024 connections each)
+  cat >"$prefix/nginx.conf" <<CONF
+worker_processes ${BENCH_NGINX_WORKERS:-auto};
+pid $prefix/nginx.pid;
+error_log $prefix/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    keepalive_timeout 65;
+    client_body_temp_path $prefix/tmp/client_body;
+    proxy_temp_path $prefix/tmp/proxy;
+    fastcgi_temp_path $prefix/tmp/fastcgi;
+    uwsgi_temp_path $prefix/tmp/uwsgi;
+    scgi_temp_path $prefix/tmp/scgi;
+    include $prefix/site.conf;
+}
+CONF
+  "$BENCH_NGINX" -t -q -p "$prefix" -e "$prefix/logs/error.log" -c "$prefix/nginx.conf"
+  "$BENCH_NGINX" -p "$prefix" -e "$prefix/logs/error.log" -c "$prefix/nginx.conf" -g 'daemon off;' \
+    >"$BENCH_OUT/$name.log" 2>&1 &
+  echo $! >"$BENCH_OUT/$name.pid"
 }

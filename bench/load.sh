@@ -50,8 +50,6 @@ pid=$(cat "$BENCH_OUT/load.pid")
 bench_tokens "$PORT"
 
 loop() { STUDY_PATTERN=$1 bench_study_loop "$PORT" "$2" "$3" ${4:+--latency}; } # pattern connections seconds [latency]
-json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
-per_review() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.2f", (n > 0 ? 1000 * (b - a) / n : 0) }'; }
 
 echo "warm-up: ${WARMUP} s"
 for pattern in $PATTERNS; do loop "$pattern" 64 "$WARMUP" >"$BENCH_OUT/wrk-warmup-$pattern.txt"; done
@@ -65,13 +63,12 @@ for pattern in $PATTERNS; do
     loop "$pattern" "$c" "$DURATION" latency | tee "$BENCH_OUT/wrk-$k.txt"
     a1=$(bench_cpu_seconds "$pid"); p1=$(bench_pg_cpu_seconds)
     APP[$k]=$(sed -n 's/^STUDY-LOOP //p' "$BENCH_OUT/wrk-$k.txt")
-    graded=$(json "${APP[$k]}" graded)
-    APP_CPU[$k]=$(per_review "$a0" "$a1" "$graded"); APP_PG_CPU[$k]=$(per_review "$p0" "$p1" "$graded")
+    graded=$(bench_json "${APP[$k]}" graded)
+    APP_CPU[$k]=$(bench_per_review "$a0" "$a1" "$graded"); APP_PG_CPU[$k]=$(bench_per_review "$p0" "$p1" "$graded")
   done
 done
 kill "$RSS_SAMPLER" 2>/dev/null || true
-rss_max=$(sort -n "$BENCH_OUT/rss.txt" | tail -1)
-rss_median=$(sort -n "$BENCH_OUT/rss.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+read -r rss_median rss_max < <(bench_median_max "$BENCH_OUT/rss.txt")
 app_load=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_app_stop load
 
@@ -80,24 +77,23 @@ for c in $SWEEP; do
   bench_pgbench "$c" "$DURATION" | tee "$BENCH_OUT/pgbench-$c.txt"
   p1=$(bench_pg_cpu_seconds)
   PG[$c]=$(sed -n 's/^PGBENCH //p' "$BENCH_OUT/pgbench-$c.txt")
-  PG_CPU[$c]=$(per_review "$p0" "$p1" "$(json "${PG[$c]}" transactions)")
+  PG_CPU[$c]=$(bench_per_review "$p0" "$p1" "$(bench_json "${PG[$c]}" transactions)")
 done
 
 # the peak of each side, and the figures at the app's peak connection count
 best_pg=0 best_pg_c=""
 for c in $SWEEP; do
-  t=$(json "${PG[$c]}" tps)
+  t=$(bench_json "${PG[$c]}" tps)
   if awk -v a="$best_pg" -v b="$t" 'BEGIN { exit !(b > a) }'; then best_pg=$t best_pg_c=$c; fi
 done
 declare -A BEST BEST_C
 for pattern in $PATTERNS; do
   BEST[$pattern]=0
   for c in $SWEEP; do
-    r=$(json "${APP[$pattern-$c]}" gradedPerSecond)
+    r=$(bench_json "${APP[$pattern-$c]}" gradedPerSecond)
     if awk -v a="${BEST[$pattern]}" -v b="$r" 'BEGIN { exit !(b > a) }'; then BEST[$pattern]=$r BEST_C[$pattern]=$c; fi
   done
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 mkdir -p "$(dirname "$RESULTS")"
 {
@@ -126,7 +122,7 @@ mkdir -p "$(dirname "$RESULTS")"
     for c in $SWEEP; do
       a=${APP[$pattern-$c]} p=${PG[$c]}
       cpu=$(awk -v x="${APP_CPU[$pattern-$c]}" -v y="${APP_PG_CPU[$pattern-$c]}" 'BEGIN { printf "%.2f", x + y }')
-      echo "| $pattern | $c | $(json "$a" gradedPerSecond) | $(json "$a" requestsPerReview) | $(json "$a" p50ms) | $(json "$a" p99ms) | ${APP_CPU[$pattern-$c]} + ${APP_PG_CPU[$pattern-$c]} = $cpu | $(json "$p" tps) | $(json "$p" p50ms) / $(json "$p" p99ms) | ${PG_CPU[$c]} | $(ratio "$(json "$a" gradedPerSecond)" "$(json "$p" tps)") | $(ratio "$cpu" "${PG_CPU[$c]}") |"
+      echo "| $pattern | $c | $(bench_json "$a" gradedPerSecond) | $(bench_json "$a" requestsPerReview) | $(bench_json "$a" p50ms) | $(bench_json "$a" p99ms) | ${APP_CPU[$pattern-$c]} + ${APP_PG_CPU[$pattern-$c]} = $cpu | $(bench_json "$p" tps) | $(bench_json "$p" p50ms) / $(bench_json "$p" p99ms) | ${PG_CPU[$c]} | $(bench_ratio "$(bench_json "$a" gradedPerSecond)" "$(bench_json "$p" tps)") | $(bench_ratio "$cpu" "${PG_CPU[$c]}") |"
     done
   done
   echo
@@ -135,11 +131,11 @@ mkdir -p "$(dirname "$RESULTS")"
     [ -n "$c" ] || continue
     a=${APP[$pattern-$c]}
     cpu=$(awk -v x="${APP_CPU[$pattern-$c]}" -v y="${APP_PG_CPU[$pattern-$c]}" 'BEGIN { printf "%.2f", x + y }')
-    echo "- **$pattern: peak ${BEST[$pattern]} graded reviews / s at $c connections, pgbench $(json "${PG[$c]}" tps) tps at the same count: ratio $(ratio "${BEST[$pattern]}" "$(json "${PG[$c]}" tps)")**"
-    echo "  (pgbench's own peak $best_pg tps at $best_pg_c); CPU per review $cpu ms = $(ratio "$cpu" "${PG_CPU[$c]}") x PostgreSQL's per pgbench transaction;"
-    echo "  p99 $(json "$a" p99ms) ms at that count (targets for pattern one: ratio ≥ 0.7, CPU ≤ 1.5 x, p99 ≤ 50 ms)"
+    echo "- **$pattern: peak ${BEST[$pattern]} graded reviews / s at $c connections, pgbench $(bench_json "${PG[$c]}" tps) tps at the same count: ratio $(bench_ratio "${BEST[$pattern]}" "$(bench_json "${PG[$c]}" tps)")**"
+    echo "  (pgbench's own peak $best_pg tps at $best_pg_c); CPU per review $cpu ms = $(bench_ratio "$cpu" "${PG_CPU[$c]}") x PostgreSQL's per pgbench transaction;"
+    echo "  p99 $(bench_json "$a" p99ms) ms at that count (targets for pattern one: ratio ≥ 0.7, CPU ≤ 1.5 x, p99 ≤ 50 ms)"
   done
-  echo "- failed requests: $(for pattern in $PATTERNS; do for c in $SWEEP; do a=${APP[$pattern-$c]}; echo -n "$pattern/$c: $(( $(json "$a" failed) + $(json "$a" socketErrors) + $(json "$a" non2xx) )) "; done; done)(empty queues: $(for pattern in $PATTERNS; do for c in $SWEEP; do echo -n "$(json "${APP[$pattern-$c]}" emptyQueues) "; done; done))"
+  echo "- failed requests: $(for pattern in $PATTERNS; do for c in $SWEEP; do a=${APP[$pattern-$c]}; echo -n "$pattern/$c: $(( $(bench_json "$a" failed) + $(bench_json "$a" socketErrors) + $(bench_json "$a" non2xx) )) "; done; done)(empty queues: $(for pattern in $PATTERNS; do for c in $SWEEP; do echo -n "$(bench_json "${APP[$pattern-$c]}" emptyQueues) "; done; done))"
   echo "- **resident memory of the app under load: median ${rss_median} MiB, max ${rss_max} MiB** (target ≤ 350 MiB; sampled every second over the app runs)"
   echo "- **start to ready with the external database: first start after packaging ${first_start} s, then median ${ready_seconds} s** (${starts[*]}; target ≤ 5 s on the first start;"
   echo "  process start to /q/health/ready = 200, including Flyway's check and the bank load)"
